@@ -1,0 +1,271 @@
+"""The IRO's task list: what must happen around each review, and by when (IRO-BRIEF.md §5).
+
+Tasks before a review count from its booked date, or its statutory due date when none is
+booked. A task is due or overdue; done tasks leave the list. Timescales come from settings.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+from enum import StrEnum
+
+from iro_desktop.domain.model import ChildRecord, Review, ReviewStatus
+from iro_desktop.domain.schedule_types import ChildSchedule
+from iro_desktop.domain.settings import Settings
+from iro_desktop.domain.working_days import WorkingDayCalendar
+
+# Codes where the child was at the review in person: the IRO saw them there.
+CHILD_ATTENDED_CODES = frozenset({"PN1", "PN2", "PN3", "PN4"})
+
+
+class TaskKind(StrEnum):
+    REVIEW = "review"
+    CONSULTATION = "consultation"
+    PRE_REVIEW_MEETING = "pre_review_meeting"
+    CHILD_MEETING = "child_meeting"
+    MIDPOINT = "midpoint"
+    DECISIONS = "decisions"
+    LETTER = "letter"
+    CHALLENGE_RESPONSE = "challenge_response"
+    DECISION = "decision"
+    CONTACT = "contact"
+
+
+class TaskGroup(StrEnum):
+    OVERDUE = "overdue"
+    THIS_WEEK = "this_week"
+    NEXT_4_WEEKS = "next_4_weeks"
+    LATER = "later"
+
+
+TASK_LABELS = {
+    TaskKind.REVIEW: "Hold the review",
+    TaskKind.CONSULTATION: "Send consultation papers",
+    TaskKind.PRE_REVIEW_MEETING: "Pre-review meeting with the social worker",
+    TaskKind.CHILD_MEETING: "Speak with the child before the review",
+    TaskKind.MIDPOINT: "Midpoint check",
+    TaskKind.DECISIONS: "Circulate the decisions",
+    TaskKind.LETTER: "Send the letter and record",
+    TaskKind.CHALLENGE_RESPONSE: "Challenge response due",
+    TaskKind.DECISION: "Decision due",
+    TaskKind.CONTACT: "Contact with the child",
+}
+
+GROUP_LABELS = {
+    TaskGroup.OVERDUE: "Overdue",
+    TaskGroup.THIS_WEEK: "This week",
+    TaskGroup.NEXT_4_WEEKS: "Next 4 weeks",
+    TaskGroup.LATER: "Later",
+}
+
+
+@dataclass(frozen=True)
+class Task:
+    child_ref: str
+    task: TaskKind
+    ref: str  # "review:12", "review:next", "decision:4", "challenge:2", "contact:7"
+    due: date
+    hold_by: date
+    detail: str  # plain words: what and why, no personal data beyond the record's own text
+
+    def status(self, today: date) -> str:
+        return "overdue" if self.due < today else "due"
+
+    def sort_key(self) -> tuple[date, str, str, str]:
+        return (self.due, self.child_ref, self.task.value, self.ref)
+
+
+def group_for(due: date, today: date) -> TaskGroup:
+    """Overdue; this week (today to the coming Sunday); the 28 days after; later."""
+    if due < today:
+        return TaskGroup.OVERDUE
+    sunday = today + timedelta(days=6 - today.weekday())
+    if due <= sunday:
+        return TaskGroup.THIS_WEEK
+    if due <= sunday + timedelta(days=28):
+        return TaskGroup.NEXT_4_WEEKS
+    return TaskGroup.LATER
+
+
+def working_days_before(calendar: WorkingDayCalendar, day: date, count: int) -> date:
+    """The ``count``th working day before ``day`` (``day`` itself not counted)."""
+    current = day
+    remaining = count
+    while remaining > 0:
+        current -= timedelta(days=1)
+        if calendar.is_working_day(current):
+            remaining -= 1
+    return current
+
+
+def _fmt(day: date) -> str:
+    return f"{day:%a} {day.day} {day:%b %Y}"
+
+
+def booked_review(record: ChildRecord) -> Review | None:
+    """The next review the IRO has booked and not yet held."""
+    booked = [
+        r
+        for r in record.reviews
+        if r.status == ReviewStatus.BOOKED and r.booked_for and r.archived_on is None
+    ]
+    return max(booked, key=lambda r: r.booked_for or date.min, default=None)
+
+
+def tasks_for(
+    record: ChildRecord,
+    schedule: ChildSchedule,
+    settings: Settings,
+    calendar: WorkingDayCalendar,
+    today: date,
+) -> list[Task]:
+    """Every open task for one child, whatever its date (callers filter by window)."""
+    child_ref = record.child.child_ref
+    ts = settings.timescales
+    tasks: list[Task] = []
+
+    def add(kind: TaskKind, ref: str, due: date, detail: str) -> None:
+        hold_by = calendar.last_working_day_on_or_before(due)
+        tasks.append(Task(child_ref, kind, ref, due, hold_by, detail))
+
+    last = schedule.last_review
+    since = last.held if last else schedule.period_start
+    if schedule.next_due is not None:
+        booking = booked_review(record)
+        basis = booking.booked_for if booking and booking.booked_for else schedule.next_due.due
+        basis_words = f"booked for {_fmt(basis)}" if booking else f"due {_fmt(basis)}"
+        review_ref = f"review:{booking.id}" if booking else "review:next"
+        add(TaskKind.REVIEW, review_ref, schedule.next_due.due, schedule.next_due.explanation)
+        if not (booking and booking.consultation_sent_on):
+            add(
+                TaskKind.CONSULTATION,
+                review_ref,
+                working_days_before(calendar, basis, ts.consultation_working_days_before),
+                f"{ts.consultation_working_days_before} working days before the review "
+                f"{basis_words}",
+            )
+        if not any(
+            m.archived_on is None and (since is None or m.held_on > since)
+            for m in record.pre_review_meetings
+        ):
+            add(
+                TaskKind.PRE_REVIEW_MEETING,
+                review_ref,
+                basis - timedelta(days=ts.pre_review_meeting_days_before),
+                f"{ts.pre_review_meeting_days_before} days before the review {basis_words}",
+            )
+        if not any(
+            c.archived_on is None and (since is None or c.on > since) for c in record.contacts
+        ):
+            add(
+                TaskKind.CHILD_MEETING,
+                review_ref,
+                basis - timedelta(days=1),
+                f"by the day before the review {basis_words}",
+            )
+        if last is not None and not any(
+            m.archived_on is None and m.done_on > last.held for m in record.midpoint_checks
+        ):
+            midpoint = last.held + (schedule.next_due.due - last.held) / 2
+            add(
+                TaskKind.MIDPOINT,
+                f"review:{last.review_id}" if last.review_id is not None else "review:next",
+                midpoint,
+                f"halfway between the review on {_fmt(last.held)} and the next due "
+                f"{_fmt(schedule.next_due.due)}",
+            )
+        tasks.extend(_contact_task(record, schedule, settings, calendar))
+
+    if last is not None and last.review_id is not None:
+        held_review = next((r for r in record.reviews if r.id == last.review_id), None)
+        if held_review is not None and held_review.decisions_circulated_on is None:
+            add(
+                TaskKind.DECISIONS,
+                f"review:{last.review_id}",
+                calendar.add_working_days(last.held, ts.decisions_working_days_after)[0],
+                f"{ts.decisions_working_days_after} working days after the review on "
+                f"{_fmt(last.held)}",
+            )
+        if held_review is not None and held_review.letter_sent_on is None:
+            add(
+                TaskKind.LETTER,
+                f"review:{last.review_id}",
+                calendar.add_working_days(last.held, ts.letter_working_days_after)[0],
+                f"{ts.letter_working_days_after} working days after the review on "
+                f"{_fmt(last.held)}",
+            )
+
+    for decision in record.decisions:
+        if decision.is_open and decision.archived_on is None and decision.by_when:
+            add(TaskKind.DECISION, f"decision:{decision.id}", decision.by_when, decision.what)
+
+    for challenge in record.challenges:
+        stage = challenge.current_stage
+        if challenge.archived_on is not None or not challenge.is_open or stage is None:
+            continue
+        if stage.responded_on is not None:
+            continue
+        due = stage.response_due or challenge_response_due(
+            stage.stage, stage.raised_on, settings, calendar
+        )
+        label = "informal challenge" if stage.stage == 0 else f"formal stage {stage.stage}"
+        add(
+            TaskKind.CHALLENGE_RESPONSE,
+            f"challenge:{challenge.id}",
+            due,
+            f"response to the {label} raised on {_fmt(stage.raised_on)}",
+        )
+    return tasks
+
+
+def challenge_response_due(
+    stage: int, raised_on: date, settings: Settings, calendar: WorkingDayCalendar
+) -> date:
+    """Informal: 10 working days; each formal stage: 5 working days (IRO Handbook ch. 6)."""
+    days = (
+        settings.timescales.informal_challenge_working_days
+        if stage == 0
+        else settings.timescales.formal_stage_working_days
+    )
+    return calendar.add_working_days(raised_on, days)[0]
+
+
+def _contact_task(
+    record: ChildRecord,
+    schedule: ChildSchedule,
+    settings: Settings,
+    calendar: WorkingDayCalendar,
+) -> list[Task]:
+    """Flag when the IRO last saw or spoke with the child more than the set weeks ago."""
+    seen: list[tuple[date, str]] = [
+        (c.on, f"contact:{c.id}") for c in record.contacts if c.archived_on is None
+    ]
+    for review in record.reviews:
+        if review.is_held and review.archived_on is None and (
+            review.review_code in CHILD_ATTENDED_CODES
+        ):
+            seen.append((review.part_dates[0], f"review:{review.id}"))
+    if schedule.period_start is not None:
+        seen = [s for s in seen if s[0] >= schedule.period_start]
+    if seen:
+        last_seen, ref = max(seen)
+        since_words = f"last contact {_fmt(last_seen)}"
+    elif schedule.period_start is not None:
+        last_seen, ref = schedule.period_start, "contact:none"
+        since_words = f"no contact recorded since the start on {_fmt(last_seen)}"
+    else:
+        return []
+    weeks = settings.timescales.contact_every_weeks
+    due = last_seen + timedelta(weeks=weeks)
+    hold_by = calendar.last_working_day_on_or_before(due)
+    return [
+        Task(
+            record.child.child_ref,
+            TaskKind.CONTACT,
+            ref,
+            due,
+            hold_by,
+            f"a contact at least every {weeks} weeks; {since_words}",
+        )
+    ]

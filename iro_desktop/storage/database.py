@@ -1,0 +1,129 @@
+"""Open, create and key the IRO's encrypted caseload file (SQLCipher 4).
+
+SQLCipher derives the page key from the passphrase with PBKDF2-HMAC-SHA512 (256,000
+iterations, per-file random salt) and encrypts every page with AES-256 in CBC mode with an
+HMAC-SHA512 per page. A wrong key is only noticed at the first read, so we read straight after
+keying, and we silence SQLCipher's own log lines so that stderr shows our message alone.
+"""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+import iro_desktop.storage  # noqa: F401  (aliases SQLCipher before sqlite_utils loads)
+import sqlite_utils
+from sqlcipher3 import dbapi2 as sqlcipher
+
+from iro_desktop.storage.errors import NewerSchema, NotACaseloadFile, StoreNotFound, WrongPassphrase
+
+# The demo file is encrypted like any other; its passphrase is public so it opens unasked.
+DEMO_PASSPHRASE = "iro-desktop-demo-caseload"
+
+SQLCIPHER_ERRORS = (sqlcipher.Error,)
+
+
+def _quote(passphrase: str) -> str:
+    return "'" + passphrase.replace("'", "''") + "'"
+
+
+def connect_encrypted(path: Path, passphrase: str) -> sqlcipher.Connection:
+    """Open ``path`` with ``passphrase`` and prove the key by reading the schema.
+
+    Raises WrongPassphrase or NotACaseloadFile without writing to the file.
+    """
+    conn = sqlcipher.connect(str(path), isolation_level=None, check_same_thread=False)
+    try:
+        conn.execute("PRAGMA cipher_log_level = NONE")
+        conn.execute(f"PRAGMA key = {_quote(passphrase)}")
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except sqlcipher.DatabaseError as error:
+        conn.close()
+        if _looks_like_plain_sqlite(path):
+            raise NotACaseloadFile(
+                f"{path.name} is an unencrypted SQLite file, not an IRO Desktop caseload. "
+                "Choose the .iro.db file IRO Desktop created."
+            ) from error
+        raise WrongPassphrase(
+            f"That passphrase does not open {path.name}. Check Caps Lock and try again; "
+            "nothing in the file has been changed."
+        ) from error
+    conn.execute("PRAGMA foreign_keys = ON")
+    conn.execute("PRAGMA synchronous = FULL")
+    return conn
+
+
+def _looks_like_plain_sqlite(path: Path) -> bool:
+    try:
+        with path.open("rb") as handle:
+            return handle.read(16) == b"SQLite format 3\x00"
+    except OSError:
+        return False
+
+
+@dataclass
+class Store:
+    """An open caseload: the sqlite-utils Database plus what we know about the file."""
+
+    db: sqlite_utils.Database
+    path: Path
+    is_demo: bool = False
+
+    @contextmanager
+    def atomic(self) -> Iterator[None]:
+        """One transaction (a savepoint when nested): all of it is written or none of it."""
+        with self.db.atomic():
+            yield
+
+    def close(self) -> None:
+        self.db.conn.close()
+
+
+def open_store(
+    path: Path,
+    passphrase: str,
+    *,
+    create: bool = False,
+    is_demo: bool = False,
+) -> Store:
+    """Open (or, with ``create``, make) the caseload at ``path`` and bring its schema up to date.
+
+    A file from a newer version of IRO Desktop is refused; before pending migrations run on an
+    existing file, a backup copy is written beside it.
+    """
+    from iro_desktop.storage.migrations import SCHEMA_VERSION, apply_migrations, schema_version
+
+    path = Path(path)
+    existed = path.exists() and path.stat().st_size > 0
+    if not existed and not create:
+        raise StoreNotFound(
+            f"There is no caseload file at {path}. Create one with `iro-desktop init`, "
+            "or use --demo to open the demo caseload."
+        )
+    if not existed:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    conn = connect_encrypted(path, passphrase)
+    db = sqlite_utils.Database(conn)
+    version = schema_version(db)
+    if version > SCHEMA_VERSION:
+        conn.close()
+        raise NewerSchema(
+            f"{path.name} was written by a newer version of IRO Desktop (schema {version}; this "
+            f"version reads up to {SCHEMA_VERSION}). Install the newer version to open it."
+        )
+    if existed and version < SCHEMA_VERSION:
+        backup_before_migration(path, version)
+    apply_migrations(db)
+    return Store(db=db, path=path, is_demo=is_demo)
+
+
+def backup_before_migration(path: Path, from_version: int) -> Path:
+    """Copy the (still encrypted) file aside before its schema is changed."""
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S")
+    target = path.with_name(f"{path.name}.schema{from_version}-{stamp}.bak")
+    shutil.copy2(path, target)
+    return target

@@ -1,0 +1,168 @@
+"""Numbered schema migrations (sqlite-utils ``Migrations``), each setting ``user_version``.
+
+Add a migration by appending a function named ``NNNN_what_it_does``; never edit a released one.
+Each runs in its own transaction together with its record in ``_sqlite_migrations``.
+"""
+
+from __future__ import annotations
+
+import sqlite_utils
+from sqlite_utils import Migrations
+
+migrations = Migrations("iro_desktop")
+
+_STAMPS = "created_at TEXT NOT NULL, updated_at TEXT NOT NULL"
+
+_INITIAL_TABLES = [
+    """CREATE TABLE settings (
+        key TEXT PRIMARY KEY, value TEXT NOT NULL, updated_at TEXT NOT NULL)""",
+    f"""CREATE TABLE children (
+        id INTEGER PRIMARY KEY,
+        child_ref TEXT NOT NULL UNIQUE,
+        first_name TEXT NOT NULL DEFAULT '', last_name TEXT NOT NULL DEFAULT '',
+        preferred_name TEXT NOT NULL DEFAULT '',
+        dob TEXT NOT NULL,
+        gender TEXT NOT NULL DEFAULT '', ethnicity TEXT NOT NULL DEFAULT '',
+        upn TEXT NOT NULL DEFAULT '', mother TEXT NOT NULL DEFAULT '', mc_dob TEXT,
+        uasc INTEGER NOT NULL DEFAULT 0, uasc_ceased TEXT,
+        disability TEXT NOT NULL DEFAULT '', communication_needs TEXT NOT NULL DEFAULT '',
+        language TEXT NOT NULL DEFAULT 'en', language_recorded_on TEXT,
+        interpreter_needed INTEGER NOT NULL DEFAULT 0,
+        social_worker TEXT NOT NULL DEFAULT '', social_worker_team TEXT NOT NULL DEFAULT '',
+        social_worker_phone TEXT NOT NULL DEFAULT '',
+        short_breaks_ended_on TEXT,
+        archived_on TEXT,
+        {_STAMPS})""",
+    f"""CREATE TABLE people (
+        id INTEGER PRIMARY KEY,
+        child_id INTEGER NOT NULL REFERENCES children(id),
+        role TEXT NOT NULL, name TEXT NOT NULL DEFAULT '',
+        language TEXT NOT NULL DEFAULT 'en', language_recorded_on TEXT,
+        interpreter_needed INTEGER NOT NULL DEFAULT 0,
+        archived_on TEXT,
+        {_STAMPS})""",
+    f"""CREATE TABLE episodes (
+        id INTEGER PRIMARY KEY,
+        child_id INTEGER NOT NULL REFERENCES children(id),
+        decom TEXT NOT NULL, rne TEXT NOT NULL DEFAULT '', ls TEXT NOT NULL DEFAULT '',
+        cin TEXT NOT NULL DEFAULT '', place TEXT NOT NULL DEFAULT '',
+        place_provider TEXT NOT NULL DEFAULT '', dec TEXT, rec TEXT NOT NULL DEFAULT '',
+        reason_place_change TEXT NOT NULL DEFAULT '', home_post TEXT NOT NULL DEFAULT '',
+        pl_post TEXT NOT NULL DEFAULT '', urn TEXT NOT NULL DEFAULT '',
+        placement_name TEXT NOT NULL DEFAULT '',
+        archived_on TEXT,
+        {_STAMPS},
+        UNIQUE (child_id, decom))""",
+    f"""CREATE TABLE reviews (
+        id INTEGER PRIMARY KEY,
+        child_id INTEGER NOT NULL REFERENCES children(id),
+        status TEXT NOT NULL DEFAULT 'held',
+        booked_for TEXT, venue TEXT NOT NULL DEFAULT '', venue_childs_choice INTEGER,
+        attendees TEXT NOT NULL DEFAULT '[]',
+        review_code TEXT NOT NULL DEFAULT '', views_how TEXT NOT NULL DEFAULT '',
+        parents_participation TEXT NOT NULL DEFAULT '', timing_reason TEXT NOT NULL DEFAULT '',
+        decisions_circulated_on TEXT, letter_sent_on TEXT, record_sent_on TEXT,
+        consultation_sent_on TEXT, consultation_returned_on TEXT,
+        care_plan_view TEXT NOT NULL DEFAULT '', going_well TEXT NOT NULL DEFAULT '',
+        worries TEXT NOT NULL DEFAULT '', child_words TEXT NOT NULL DEFAULT '',
+        text_language TEXT NOT NULL DEFAULT 'en',
+        archived_on TEXT,
+        {_STAMPS})""",
+    f"""CREATE TABLE review_parts (
+        id INTEGER PRIMARY KEY,
+        review_id INTEGER NOT NULL REFERENCES reviews(id),
+        held_on TEXT NOT NULL, venue TEXT NOT NULL DEFAULT '',
+        archived_on TEXT,
+        {_STAMPS})""",
+    f"""CREATE TABLE decisions (
+        id INTEGER PRIMARY KEY,
+        child_id INTEGER NOT NULL REFERENCES children(id),
+        review_id INTEGER REFERENCES reviews(id),
+        what TEXT NOT NULL, who TEXT NOT NULL DEFAULT '', by_when TEXT,
+        status TEXT NOT NULL DEFAULT 'open', done_on TEXT,
+        dropped_reason TEXT NOT NULL DEFAULT '', last_chased_on TEXT,
+        archived_on TEXT,
+        {_STAMPS})""",
+    f"""CREATE TABLE decision_updates (
+        id INTEGER PRIMARY KEY,
+        decision_id INTEGER NOT NULL REFERENCES decisions(id),
+        on_date TEXT NOT NULL, kind TEXT NOT NULL, note TEXT NOT NULL DEFAULT '',
+        new_by_when TEXT, review_id INTEGER REFERENCES reviews(id),
+        midpoint_check_id INTEGER,
+        {_STAMPS})""",
+    f"""CREATE TABLE pre_review_meetings (
+        id INTEGER PRIMARY KEY,
+        child_id INTEGER NOT NULL REFERENCES children(id),
+        review_id INTEGER REFERENCES reviews(id),
+        held_on TEXT NOT NULL, with_whom TEXT NOT NULL DEFAULT '',
+        issues TEXT NOT NULL DEFAULT '',
+        archived_on TEXT,
+        {_STAMPS})""",
+    f"""CREATE TABLE contacts (
+        id INTEGER PRIMARY KEY,
+        child_id INTEGER NOT NULL REFERENCES children(id),
+        "on" TEXT NOT NULL, kind TEXT NOT NULL DEFAULT 'visit', note TEXT NOT NULL DEFAULT '',
+        archived_on TEXT,
+        {_STAMPS})""",
+    f"""CREATE TABLE midpoint_checks (
+        id INTEGER PRIMARY KEY,
+        child_id INTEGER NOT NULL REFERENCES children(id),
+        after_review_id INTEGER REFERENCES reviews(id),
+        done_on TEXT NOT NULL, concerns TEXT NOT NULL DEFAULT '',
+        challenge_needed INTEGER NOT NULL DEFAULT 0,
+        archived_on TEXT,
+        {_STAMPS})""",
+    f"""CREATE TABLE challenges (
+        id INTEGER PRIMARY KEY,
+        child_id INTEGER NOT NULL REFERENCES children(id),
+        theme TEXT NOT NULL DEFAULT '', cafcass_referred_on TEXT,
+        outcome TEXT NOT NULL DEFAULT '', resolved_on TEXT,
+        archived_on TEXT,
+        {_STAMPS})""",
+    f"""CREATE TABLE challenge_stages (
+        id INTEGER PRIMARY KEY,
+        challenge_id INTEGER NOT NULL REFERENCES challenges(id),
+        stage INTEGER NOT NULL, raised_on TEXT NOT NULL,
+        raised_with TEXT NOT NULL DEFAULT '', response_due TEXT, responded_on TEXT,
+        response TEXT NOT NULL DEFAULT '',
+        archived_on TEXT,
+        {_STAMPS})""",
+    # Every change to every record, so the IRO's record can be shown to a court or auditor.
+    """CREATE TABLE change_log (
+        id INTEGER PRIMARY KEY,
+        table_name TEXT NOT NULL, row_id INTEGER NOT NULL,
+        action TEXT NOT NULL, field TEXT NOT NULL DEFAULT '',
+        old TEXT, new TEXT,
+        changed_at TEXT NOT NULL, source TEXT NOT NULL)""",
+    "CREATE INDEX change_log_row ON change_log (table_name, row_id)",
+    "CREATE INDEX episodes_child ON episodes (child_id)",
+    "CREATE INDEX reviews_child ON reviews (child_id)",
+    "CREATE INDEX review_parts_review ON review_parts (review_id)",
+    "CREATE INDEX decisions_child ON decisions (child_id)",
+    "CREATE INDEX decision_updates_decision ON decision_updates (decision_id)",
+    "CREATE INDEX pre_review_meetings_child ON pre_review_meetings (child_id)",
+    "CREATE INDEX contacts_child ON contacts (child_id)",
+    "CREATE INDEX midpoint_checks_child ON midpoint_checks (child_id)",
+    "CREATE INDEX challenges_child ON challenges (child_id)",
+    "CREATE INDEX challenge_stages_challenge ON challenge_stages (challenge_id)",
+    "CREATE INDEX people_child ON people (child_id)",
+]
+
+
+@migrations(name="0001_initial")
+def _0001_initial(db: sqlite_utils.Database) -> None:
+    for statement in _INITIAL_TABLES:
+        db.execute(statement)
+    db.execute("PRAGMA user_version = 1")
+
+
+# The schema version this code writes: the number of the last migration above.
+SCHEMA_VERSION = int(migrations._migrations[-1].name[:4])
+
+
+def schema_version(db: sqlite_utils.Database) -> int:
+    return int(db.execute("PRAGMA user_version").fetchone()[0])
+
+
+def apply_migrations(db: sqlite_utils.Database) -> None:
+    migrations.apply(db)
