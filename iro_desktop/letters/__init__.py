@@ -1,0 +1,1 @@
+"""The child's review letter and the decisions record (Word documents). Qt-free."""

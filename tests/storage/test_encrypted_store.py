@@ -1,0 +1,137 @@
+"""The caseload file is encrypted at rest and opens only with its passphrase."""
+
+import hashlib
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from iro_desktop.storage import history
+from iro_desktop.storage.database import open_store
+from iro_desktop.storage.errors import (
+    NewerSchema,
+    NotACaseloadFile,
+    StoreNotFound,
+    WrongPassphrase,
+)
+from iro_desktop.storage.records import load_child_records
+
+PASSPHRASE = "correct horse battery"
+
+
+def _digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def _add_child(store, ref="DB000001", first="Zephyrine", last="Quillfeather"):
+    return history.insert(
+        store,
+        "children",
+        {"child_ref": ref, "first_name": first, "last_name": last, "dob": "2014-05-06"},
+    )
+
+
+def test_file_on_disk_is_encrypted(store):
+    _add_child(store)
+    path = store.path
+    store.close()
+    raw = path.read_bytes()
+    assert not raw.startswith(b"SQLite format 3")
+    assert b"Zephyrine" not in raw
+    assert "Zephyrine".encode("utf-16-le") not in raw
+    assert b"Quillfeather" not in raw
+
+
+def test_reopens_with_the_right_passphrase(store):
+    _add_child(store)
+    path = store.path
+    store.close()
+    reopened = open_store(path, PASSPHRASE)
+    assert [r.child.first_name for r in load_child_records(reopened)] == ["Zephyrine"]
+    reopened.close()
+
+
+def test_wrong_passphrase_is_clear_quiet_and_changes_nothing(store, capfd):
+    _add_child(store)
+    path = store.path
+    store.close()
+    before = _digest(path)
+    with pytest.raises(WrongPassphrase) as caught:
+        open_store(path, "not the passphrase")
+    assert "passphrase does not open" in str(caught.value)
+    assert "nothing in the file has been changed" in str(caught.value)
+    out, err = capfd.readouterr()
+    assert "hmac" not in (out + err).lower()
+    assert "ERROR" not in out + err
+    assert _digest(path) == before
+
+
+def test_missing_file_is_not_created_when_opening(tmp_path):
+    path = tmp_path / "nothing-here.iro.db"
+    with pytest.raises(StoreNotFound) as caught:
+        open_store(path, PASSPHRASE)
+    assert "iro-desktop init" in str(caught.value)
+    assert not path.exists()
+
+
+def test_plain_sqlite_file_is_refused(tmp_path):
+    path = tmp_path / "plain.db"
+    conn = sqlite3.connect(path)
+    conn.execute("CREATE TABLE t (x)")
+    conn.commit()
+    conn.close()
+    before = _digest(path)
+    with pytest.raises(NotACaseloadFile):
+        open_store(path, PASSPHRASE)
+    assert _digest(path) == before
+
+
+def test_file_from_a_newer_version_is_refused(store):
+    path = store.path
+    store.db.execute("PRAGMA user_version = 99")
+    store.close()
+    with pytest.raises(NewerSchema) as caught:
+        open_store(path, PASSPHRASE)
+    assert "newer version of IRO Desktop" in str(caught.value)
+
+
+def test_every_migration_is_numbered_and_sets_user_version(store):
+    from iro_desktop.storage.migrations import SCHEMA_VERSION, migrations, schema_version
+
+    names = [m.name for m in migrations._migrations]
+    assert names == sorted(names)
+    assert [int(n[:4]) for n in names] == list(range(1, len(names) + 1))
+    assert schema_version(store.db) == SCHEMA_VERSION == len(names)
+
+
+def test_pending_migration_writes_a_backup_first(store, monkeypatch):
+    from iro_desktop.storage import migrations as mig
+
+    _add_child(store)
+    path = store.path
+    store.close()
+    before = path.read_bytes()
+
+    extra = mig.Migrations._Migration(
+        "0002_test_extra", lambda db: db.execute("PRAGMA user_version = 2")
+    )
+    monkeypatch.setattr(mig.migrations, "_migrations", [*mig.migrations._migrations, extra])
+    monkeypatch.setattr(mig, "SCHEMA_VERSION", 2)
+    reopened = open_store(path, PASSPHRASE)
+    assert mig.schema_version(reopened.db) == 2
+    reopened.close()
+    backups = list(path.parent.glob(path.name + ".schema1-*.bak"))
+    assert len(backups) == 1
+    assert backups[0].read_bytes() == before
+
+
+def test_saved_schema_1_database_opens(tmp_path):
+    """A file written by the first released schema still opens and reads."""
+    fixture = Path(__file__).parent.parent / "fixtures" / "schemas" / "schema-0001.iro.db"
+    copy = tmp_path / fixture.name
+    copy.write_bytes(fixture.read_bytes())
+    opened = open_store(copy, "fixture passphrase")
+    records = load_child_records(opened)
+    assert [r.child.child_ref for r in records] == ["FX000001"]
+    assert records[0].reviews[0].review_code == "PN1"
+    opened.close()
