@@ -53,6 +53,7 @@ class Person:
     language: str = "en"  # "en" | "cy"
     language_recorded_on: date | None = None
     interpreter_needed: bool = False
+    archived_on: date | None = None
 
 
 @dataclass(frozen=True)
@@ -191,6 +192,7 @@ class PreReviewMeeting:
     held_on: date
     with_whom: str = ""
     issues: str = ""
+    archived_on: date | None = None
 
 
 @dataclass(frozen=True)
@@ -201,6 +203,7 @@ class Contact:
     on: date
     kind: str = "visit"
     note: str = ""
+    archived_on: date | None = None
 
 
 @dataclass(frozen=True)
@@ -210,6 +213,7 @@ class MidpointCheck:
     done_on: date
     concerns: str = ""
     challenge_needed: bool = False
+    archived_on: date | None = None
 
 
 @dataclass(frozen=True)

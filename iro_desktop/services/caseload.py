@@ -25,13 +25,21 @@ class ChildOverview:
 def caseload(
     store: Store, today: date, settings: Settings | None = None, *, include_archived: bool = False
 ) -> list[ChildOverview]:
-    """Every child with their statutory schedule, sorted by child reference."""
+    """Every child with their statutory schedule, sorted by child reference.
+
+    Worked out once and kept until the file next changes (see ``Store.cached``)."""
     settings = settings or load_settings(store)
-    calendar = calendar_for(settings)
-    return [
-        ChildOverview(record, schedule_for(record, settings, calendar, today))
-        for record in load_child_records(store, include_archived=include_archived)
-    ]
+
+    def compute() -> list[ChildOverview]:
+        calendar = calendar_for(settings)
+        return [
+            ChildOverview(record, schedule_for(record, settings, calendar, today))
+            for record in load_child_records(
+                store, include_archived=include_archived, for_rules_only=True
+            )
+        ]
+
+    return store.cached(("caseload", settings, today, include_archived), compute)
 
 
 def open_tasks(
@@ -53,7 +61,10 @@ def due_list(
     """Every open task that is overdue, plus those due from today to today + ``within_days``
     (all of them when ``within_days`` is None), sorted by (due, child, task, ref)."""
     settings = settings or load_settings(store)
-    tasks = open_tasks(caseload(store, today, settings), settings, today)
+    tasks = store.cached(
+        ("tasks", settings, today),
+        lambda: open_tasks(caseload(store, today, settings), settings, today),
+    )
     if within_days is None:
         return tasks
     horizon = today + timedelta(days=within_days)

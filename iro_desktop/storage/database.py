@@ -9,11 +9,12 @@ keying, and we silence SQLCipher's own log lines so that stderr shows our messag
 from __future__ import annotations
 
 import shutil
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TypeVar
 
 import iro_desktop.storage  # noqa: F401  (aliases SQLCipher before sqlite_utils loads)
 import sqlite_utils
@@ -25,6 +26,8 @@ from iro_desktop.storage.errors import NewerSchema, NotACaseloadFile, StoreNotFo
 DEMO_PASSPHRASE = "iro-desktop-demo-caseload"
 
 SQLCIPHER_ERRORS = (sqlcipher.Error,)
+
+T = TypeVar("T")
 
 
 def _quote(passphrase: str) -> str:
@@ -72,6 +75,23 @@ class Store:
     db: sqlite_utils.Database
     path: Path
     is_demo: bool = False
+    # Results worked out from the file's contents, dropped whenever the contents change.
+    _cache: dict = field(default_factory=dict, repr=False)
+
+    def change_marker(self) -> tuple[int, int]:
+        """Changes whenever anything is written: by this connection (total_changes) or by
+        another one (data_version)."""
+        version = self.db.conn.execute("PRAGMA data_version").fetchone()[0]
+        return (self.db.conn.total_changes, version)
+
+    def cached(self, key: object, compute: Callable[[], T]) -> T:
+        """``compute()`` once per ``key`` until the file next changes."""
+        marker = self.change_marker()
+        if self._cache.get("__marker__") != marker:
+            self._cache = {"__marker__": marker}
+        if key not in self._cache:
+            self._cache[key] = compute()
+        return self._cache[key]
 
     @contextmanager
     def atomic(self) -> Iterator[None]:

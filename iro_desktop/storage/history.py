@@ -54,8 +54,9 @@ def insert(store: Store, table: str, values: dict[str, Any], source: str = SOURC
                 "action": "insert",
                 "field": "",
                 "old": None,
-                "new": json.dumps({k: v for k, v in row.items() if v not in (None, "")},
-                                  ensure_ascii=False),
+                "new": json.dumps(
+                    {k: v for k, v in row.items() if v not in (None, "")}, ensure_ascii=False
+                ),
                 "changed_at": stamp,
                 "source": source,
             }

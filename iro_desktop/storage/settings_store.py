@@ -27,9 +27,7 @@ def save_settings(store: Store, settings: Settings, source: str = SOURCE_APP) ->
             text = json.dumps(value, ensure_ascii=False, sort_keys=True)
             if current.get(key) == text:
                 continue
-            store.db["settings"].upsert(
-                {"key": key, "value": text, "updated_at": stamp}, pk="key"
-            )
+            store.db["settings"].upsert({"key": key, "value": text, "updated_at": stamp}, pk="key")
             store.db["change_log"].insert(
                 {
                     "table_name": "settings",

@@ -1,0 +1,82 @@
+"""Benchmark: the schedule and the due list over a service-sized store and one IRO's caseload.
+
+Run on its own (not in CI):  .venv/bin/python tests/benchmarks/bench_schedule.py
+Reports the median of several runs and the ratio to a plain SELECT of the same rows, read in
+the same run with the same open store. Targets: the service's due list under 100 ms; one
+IRO's caseload under 10 ms.
+"""
+
+from __future__ import annotations
+
+import statistics
+import sys
+import tempfile
+import time
+from datetime import date
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+
+from iro_desktop.services.caseload import caseload, due_list  # noqa: E402
+from iro_desktop.storage.settings_store import load_settings  # noqa: E402
+from tests.benchmarks.service_store import build_service_store  # noqa: E402
+
+TODAY = date(2026, 11, 23)
+TABLES = (
+    "children",
+    "episodes",
+    "reviews",
+    "review_parts",
+    "decisions",
+    "pre_review_meetings",
+    "contacts",
+    "midpoint_checks",
+    "challenges",
+    "challenge_stages",
+    "people",
+)
+
+
+def _median_ms(fn, runs: int = 7) -> float:
+    fn()  # warm
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        fn()
+        times.append((time.perf_counter() - start) * 1000)
+    return statistics.median(times)
+
+
+def _plain_select(store) -> None:
+    for table in TABLES:
+        store.db.execute(f"SELECT * FROM {table}").fetchall()
+
+
+def measure(label: str, store) -> None:
+    settings = load_settings(store)
+    baseline = _median_ms(lambda: _plain_select(store))
+    schedule = _median_ms(lambda: caseload(store, TODAY, settings))
+    due = _median_ms(lambda: due_list(store, TODAY, 28, settings))
+    reviews = store.db["reviews"].count
+    children = store.db["children"].count
+    print(f"{label}: {children} children, {reviews} reviews")
+    print(f"  plain SELECT of the same rows   {baseline:8.1f} ms   (baseline 1.0x)")
+    print(f"  schedule for every child        {schedule:8.1f} ms   {schedule / baseline:5.1f}x")
+    print(f"  due list (28 days + overdue)    {due:8.1f} ms   {due / baseline:5.1f}x")
+
+
+def main() -> None:
+    from iro_desktop.services.stores import create_demo, open_demo_if_demo
+
+    with tempfile.TemporaryDirectory() as tmp:
+        started = time.perf_counter()
+        service = build_service_store(Path(tmp) / "service.db", TODAY)
+        print(f"built the service store in {time.perf_counter() - started:.1f} s")
+        measure("service", service)
+        demo_path, _ = create_demo(TODAY, Path(tmp) / "demo.db")
+        demo = open_demo_if_demo(demo_path)
+        measure("one IRO (demo)", demo)
+
+
+if __name__ == "__main__":
+    main()
