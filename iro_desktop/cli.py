@@ -47,7 +47,9 @@ def _iso_date(text: str) -> date:
     try:
         return date.fromisoformat(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a date: write it as YYYY-MM-DD") from None
+        raise argparse.ArgumentTypeError(
+            f"{text!r} is not a date: write it as YYYY-MM-DD"
+        ) from None
 
 
 def _store_options(parser: argparse.ArgumentParser, *, with_json: bool = True) -> None:
@@ -88,7 +90,10 @@ def build_parser() -> argparse.ArgumentParser:
     due = commands.add_parser("due", help="what is overdue and due soon")
     _store_options(due)
     due.add_argument(
-        "--within", type=int, default=28, metavar="DAYS",
+        "--within",
+        type=int,
+        default=28,
+        metavar="DAYS",
         help="show tasks due up to DAYS days ahead, plus everything overdue (default 28)",
     )
 
@@ -224,8 +229,10 @@ def cmd_schedule(args: argparse.Namespace) -> int:
                 f"due {_fmt(review.due.due)}: {verdict}"
             )
         if overview.schedule.next_due:
-            print(f"  next review due {_fmt(overview.schedule.next_due.due)} "
-                  f"(hold by {_fmt(overview.schedule.next_due.hold_by)})")
+            print(
+                f"  next review due {_fmt(overview.schedule.next_due.due)} "
+                f"(hold by {_fmt(overview.schedule.next_due.hold_by)})"
+            )
             print(f"    why: {overview.schedule.next_due.explanation}")
             if row["local_due"]:
                 print(f"    local practice: by {row['local_due']}")

@@ -7,8 +7,13 @@ import sys
 from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parent.parent / "iro_desktop"
-CLOCK_CALLS = {("date", "today"), ("datetime", "now"), ("datetime", "utcnow"),
-               ("datetime", "today"), ("time", "time")}
+CLOCK_CALLS = {
+    ("date", "today"),
+    ("datetime", "now"),
+    ("datetime", "utcnow"),
+    ("datetime", "today"),
+    ("time", "time"),
+}
 IO_NAMES = {"open", "input", "print"}
 
 
@@ -20,8 +25,7 @@ def test_import_linter_contracts_hold():
     """Runs the contracts in pyproject.toml: no Qt outside gui/, domain imports no I/O."""
     exe = shutil.which("lint-imports", path=str(Path(sys.executable).parent))
     assert exe, "import-linter is part of the test extras"
-    result = subprocess.run([exe, "--no-cache"], capture_output=True, text=True,
-                            cwd=PACKAGE.parent)
+    result = subprocess.run([exe, "--no-cache"], capture_output=True, text=True, cwd=PACKAGE.parent)
     assert result.returncode == 0, result.stdout + result.stderr
 
 

@@ -242,8 +242,10 @@ def _contact_task(
         (c.on, f"contact:{c.id}") for c in record.contacts if c.archived_on is None
     ]
     for review in record.reviews:
-        if review.is_held and review.archived_on is None and (
-            review.review_code in CHILD_ATTENDED_CODES
+        if (
+            review.is_held
+            and review.archived_on is None
+            and (review.review_code in CHILD_ATTENDED_CODES)
         ):
             seen.append((review.part_dates[0], f"review:{review.id}"))
     if schedule.period_start is not None:

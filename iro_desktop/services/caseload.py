@@ -42,9 +42,7 @@ def caseload(
     return store.cached(("caseload", settings, today, include_archived), compute)
 
 
-def open_tasks(
-    overviews: list[ChildOverview], settings: Settings, today: date
-) -> list[Task]:
+def open_tasks(overviews: list[ChildOverview], settings: Settings, today: date) -> list[Task]:
     calendar = calendar_for(settings)
     tasks = [
         task

@@ -16,10 +16,10 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TypeVar
 
-import iro_desktop.storage  # noqa: F401  (aliases SQLCipher before sqlite_utils loads)
 import sqlite_utils
 from sqlcipher3 import dbapi2 as sqlcipher
 
+import iro_desktop.storage  # noqa: F401  (aliases SQLCipher before sqlite_utils loads)
 from iro_desktop.storage.errors import NewerSchema, NotACaseloadFile, StoreNotFound, WrongPassphrase
 
 # The demo file is encrypted like any other; its passphrase is public so it opens unasked.

@@ -17,9 +17,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from iro_desktop.services.caseload import caseload, due_list  # noqa: E402
-from iro_desktop.storage.settings_store import load_settings  # noqa: E402
-from tests.benchmarks.service_store import build_service_store  # noqa: E402
+from iro_desktop.services.caseload import caseload, due_list
+from iro_desktop.storage.settings_store import load_settings
+from tests.benchmarks.service_store import build_service_store
 
 TODAY = date(2026, 11, 23)
 TABLES = (

@@ -35,8 +35,9 @@ def _record(*, start=date(2026, 1, 5), reviews=(), **parts) -> ChildRecord:
 
 
 def _held(rid, day, **kw) -> Review:
-    return Review(id=rid, status=ReviewStatus.HELD, parts=(ReviewPart(day),),
-                  review_code="PN1", **kw)
+    return Review(
+        id=rid, status=ReviewStatus.HELD, parts=(ReviewPart(day),), review_code="PN1", **kw
+    )
 
 
 def _tasks(record, today):
@@ -74,8 +75,9 @@ def test_new_child_gets_the_tasks_before_the_first_review():
     assert tasks[(TaskKind.PRE_REVIEW_MEETING, "review:next")].due == date(2026, 1, 18)
     assert tasks[(TaskKind.CHILD_MEETING, "review:next")].due == date(2026, 2, 1)
     assert tasks[(TaskKind.CONTACT, "contact:none")].due == date(2026, 3, 30)
-    assert not any(kind in {TaskKind.MIDPOINT, TaskKind.DECISIONS, TaskKind.LETTER}
-                   for kind, _ in tasks)
+    assert not any(
+        kind in {TaskKind.MIDPOINT, TaskKind.DECISIONS, TaskKind.LETTER} for kind, _ in tasks
+    )
 
 
 def test_pre_review_meeting_on_a_sunday_is_held_by_the_friday():
@@ -97,12 +99,20 @@ def test_after_a_review_decisions_letter_and_midpoint_fall_due():
 
 
 def test_done_tasks_leave_the_list():
-    booked = Review(id=8, status=ReviewStatus.BOOKED, booked_for=date(2026, 4, 28),
-                    consultation_sent_on=date(2026, 3, 30))
+    booked = Review(
+        id=8,
+        status=ReviewStatus.BOOKED,
+        booked_for=date(2026, 4, 28),
+        consultation_sent_on=date(2026, 3, 30),
+    )
     record = _record(
         reviews=[
-            _held(7, date(2026, 2, 2), decisions_circulated_on=date(2026, 2, 6),
-                  letter_sent_on=date(2026, 2, 20)),
+            _held(
+                7,
+                date(2026, 2, 2),
+                decisions_circulated_on=date(2026, 2, 6),
+                letter_sent_on=date(2026, 2, 20),
+            ),
             booked,
         ],
         pre_review_meetings=(PreReviewMeeting(1, 8, date(2026, 4, 13)),),
@@ -129,8 +139,15 @@ def test_open_decisions_are_tasks_done_ones_are_not():
         reviews=[_held(7, date(2026, 2, 2))],
         decisions=(
             Decision(1, 7, "Arrange swimming lessons", "Carer", date(2026, 3, 1)),
-            Decision(2, 7, "Update the health plan", "Social worker", date(2026, 3, 2),
-                     status=DecisionStatus.DONE, done_on=date(2026, 2, 20)),
+            Decision(
+                2,
+                7,
+                "Update the health plan",
+                "Social worker",
+                date(2026, 3, 2),
+                status=DecisionStatus.DONE,
+                done_on=date(2026, 2, 20),
+            ),
         ),
     )
     tasks = _tasks(record, today=date(2026, 2, 3))
@@ -139,15 +156,22 @@ def test_open_decisions_are_tasks_done_ones_are_not():
 
 
 def test_challenge_responses_follow_the_stage_timescale():
-    informal = Challenge(1, "care plan implementation",
-                         stages=(ChallengeStage(0, date(2026, 3, 30)),))
-    formal = Challenge(2, "safeguarding", stages=(
-        ChallengeStage(0, date(2026, 3, 2), responded_on=date(2026, 3, 9)),
-        ChallengeStage(1, date(2026, 3, 30)),
-    ))
-    answered = Challenge(3, "standard of care",
-                         stages=(ChallengeStage(0, date(2026, 3, 2),
-                                                responded_on=date(2026, 3, 5)),))
+    informal = Challenge(
+        1, "care plan implementation", stages=(ChallengeStage(0, date(2026, 3, 30)),)
+    )
+    formal = Challenge(
+        2,
+        "safeguarding",
+        stages=(
+            ChallengeStage(0, date(2026, 3, 2), responded_on=date(2026, 3, 9)),
+            ChallengeStage(1, date(2026, 3, 30)),
+        ),
+    )
+    answered = Challenge(
+        3,
+        "standard of care",
+        stages=(ChallengeStage(0, date(2026, 3, 2), responded_on=date(2026, 3, 5)),),
+    )
     record = _record(challenges=(informal, formal, answered))
     tasks = _tasks(record, today=date(2026, 3, 31))
     # Informal: 10 working days after Mon 30 Mar 2026, skipping 3 and 6 Apr (Easter).
@@ -159,8 +183,9 @@ def test_challenge_responses_follow_the_stage_timescale():
 
 def test_child_who_left_care_has_no_review_tasks():
     child = Child(id=1, child_ref="T1", first_name="Tia", last_name="Test", dob=date(2015, 1, 1))
-    left = Episode(id=1, decom=date(2026, 1, 5), rne="S", ls="C2", place="U1",
-                   dec=date(2026, 3, 1), rec="E13")
+    left = Episode(
+        id=1, decom=date(2026, 1, 5), rne="S", ls="C2", place="U1", dec=date(2026, 3, 1), rec="E13"
+    )
     tasks = _tasks(ChildRecord(child=child, episodes=(left,)), today=date(2026, 3, 10))
     assert not any(kind == TaskKind.REVIEW for kind, _ in tasks)
 
@@ -168,8 +193,9 @@ def test_child_who_left_care_has_no_review_tasks():
 def test_custom_timescales_are_used():
     from dataclasses import replace
 
-    settings = replace(SETTINGS, timescales=replace(SETTINGS.timescales,
-                                                    pre_review_meeting_days_before=5))
+    settings = replace(
+        SETTINGS, timescales=replace(SETTINGS.timescales, pre_review_meeting_days_before=5)
+    )
     record = _record()
     schedule = schedule_for(record, settings, CALENDAR, date(2026, 1, 6))
     tasks = {t.task: t for t in tasks_for(record, schedule, settings, CALENDAR, date(2026, 1, 6))}

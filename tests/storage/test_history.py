@@ -7,8 +7,13 @@ from iro_desktop.storage.records import load_child_records
 
 
 def _child(store, **extra):
-    values = {"child_ref": "DB000001", "first_name": "Amy", "last_name": "Lee",
-              "dob": "2012-03-04", **extra}
+    values = {
+        "child_ref": "DB000001",
+        "first_name": "Amy",
+        "last_name": "Lee",
+        "dob": "2012-03-04",
+        **extra,
+    }
     return history.insert(store, "children", values)
 
 
