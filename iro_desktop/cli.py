@@ -15,6 +15,7 @@ from datetime import date
 from pathlib import Path
 
 from iro_desktop import __version__
+from iro_desktop.domain.model import Child
 from iro_desktop.domain.tasks import GROUP_LABELS, TASK_LABELS, TaskGroup, group_for
 from iro_desktop.services import caseload as caseload_service
 from iro_desktop.services.stores import (
@@ -131,6 +132,11 @@ def _say_demo(store: Store, args: argparse.Namespace) -> None:
         print(DEMO_BANNER)
 
 
+def _short_name(child: Child) -> str:
+    """First name and initial: enough for the IRO to know the child on a shared screen."""
+    return f"{child.known_as} {child.last_name[:1]}".strip()
+
+
 def _fmt(day: date) -> str:
     return f"{day:%a} {day.day:>2} {day:%b %Y}"
 
@@ -182,7 +188,7 @@ def cmd_due(args: argparse.Namespace) -> int:
         return 0
     _say_demo(store, args)
     names = {
-        o.record.child.child_ref: f"{o.record.child.known_as} {o.record.child.last_name[:1]}".strip()
+        o.record.child.child_ref: _short_name(o.record.child)
         for o in caseload_service.caseload(store, today)
     }
     print(f"What is due on {_fmt(today)}: everything overdue, and the next {args.within} days.")
