@@ -1,0 +1,1 @@
+"""The child view's tabs, one module each."""
