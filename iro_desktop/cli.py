@@ -168,7 +168,7 @@ def cmd_import_903(args: argparse.Namespace) -> int:
     from iro_desktop.exchange.ssda903_import import import_903
 
     store = _open(args)
-    report = import_903(store, args.folder)
+    report = import_903(store, args.folder, today=_today(args))
     if args.json:
         print(json.dumps(report.as_json(), indent=2))
     else:
@@ -248,10 +248,10 @@ def cmd_schedule(args: argparse.Namespace) -> int:
 
 
 def cmd_launch(args: argparse.Namespace) -> int:
-    """With no command: open the app. (Until the window lands, print the due list.)"""
-    args.within = 28
-    args.json = False
-    return cmd_due(args)
+    """With no command: open the desktop app (Qt is imported only now, never by the CLI)."""
+    from iro_desktop.gui.app import run_gui
+
+    return run_gui(args.db, args.demo, args.on)
 
 
 COMMANDS = {

@@ -1,0 +1,321 @@
+"""The demo caseload: about 70 believable children, the same every time for the same day."""
+
+from __future__ import annotations
+
+from collections import Counter
+from datetime import date, timedelta
+from pathlib import Path
+
+import pytest
+
+from iro_desktop.domain.model import Regime, ReviewStatus
+from iro_desktop.domain.schedule import age_on
+from iro_desktop.domain.tasks import TaskGroup, group_for
+from iro_desktop.domain.working_days import calendar_for
+from iro_desktop.exchange.ssda903_spec import CODE_LISTS
+from iro_desktop.services.caseload import caseload, due_list
+from iro_desktop.services.demo import DEMO_SEED, DEMO_SETTINGS, write_demo_caseload
+from iro_desktop.storage.database import Store, open_store
+from iro_desktop.storage.records import load_child_records
+from iro_desktop.storage.settings_store import load_settings
+
+TODAY = date(2026, 11, 23)
+TABLES = (
+    "children",
+    "people",
+    "episodes",
+    "reviews",
+    "review_parts",
+    "decisions",
+    "pre_review_meetings",
+    "contacts",
+    "midpoint_checks",
+    "challenges",
+    "challenge_stages",
+    "settings",
+)
+ENGLISH_WORDS = ("I ", " the ", " and ")
+
+
+def _demo_store(folder: Path, today: date = TODAY) -> tuple[Store, int]:
+    store = open_store(folder / "d.db", "pw", create=True)
+    return store, write_demo_caseload(store, today)
+
+
+@pytest.fixture(scope="module")
+def demo(tmp_path_factory):
+    store, count = _demo_store(tmp_path_factory.mktemp("demo"))
+    yield store, count
+    store.close()
+
+
+@pytest.fixture(scope="module")
+def records(demo):
+    return load_child_records(demo[0], include_archived=True)
+
+
+@pytest.fixture(scope="module")
+def overviews(demo):
+    return caseload(demo[0], TODAY, include_archived=True)
+
+
+def _rows(store: Store, table: str) -> list[dict]:
+    return [
+        {k: v for k, v in row.items() if k not in ("created_at", "updated_at")}
+        for row in store.db.query(f"SELECT * FROM {table} ORDER BY 1")
+    ]
+
+
+def _band(age: int) -> str:
+    return "0-4" if age <= 4 else "5-9" if age <= 9 else "10-15" if age <= 15 else "16+"
+
+
+def test_about_seventy_children_in_the_seeds_age_mix(demo, records):
+    store, count = demo
+    assert 65 <= count <= 75
+    assert count == store.db["children"].count == len(records)
+    bands = Counter(_band(age_on(r.child.dob, TODAY)) for r in records)
+    assert 8 <= bands["0-4"] <= 13
+    assert 11 <= bands["5-9"] <= 17
+    assert 24 <= bands["10-15"] <= 32
+    assert 14 <= bands["16+"] <= 21
+    assert all(r.child.child_ref.startswith("DB") and len(r.child.child_ref) == 8 for r in records)
+    assert len({r.child.child_ref for r in records}) == count
+
+
+def test_same_seed_and_day_give_identical_rows(demo, tmp_path):
+    again, count = _demo_store(tmp_path)
+    try:
+        assert count == demo[1]
+        for table in TABLES:
+            assert _rows(again, table) == _rows(demo[0], table), table
+    finally:
+        again.close()
+
+
+def test_another_seed_gives_another_caseload(tmp_path, demo):
+    store = open_store(tmp_path / "other.db", "pw", create=True)
+    try:
+        write_demo_caseload(store, TODAY, seed=DEMO_SEED + 1)
+        assert _rows(store, "children") != _rows(demo[0], "children")
+    finally:
+        store.close()
+
+
+def test_every_row_is_recorded_as_written_by_the_demo(demo):
+    sources = {row["source"] for row in demo[0].db.query("SELECT DISTINCT source FROM change_log")}
+    assert sources == {"demo"}
+
+
+def test_demo_settings_are_a_fictional_council(demo):
+    settings = load_settings(demo[0])
+    assert settings.council_name == "Demo Borough Council"
+    assert settings.iro_name == "Alex Morgan"
+    assert settings.iro_email.endswith("example.org")
+    assert settings.council_postcodes
+
+
+def test_episodes_use_real_903_codes(records):
+    for record in records:
+        for e in record.episodes:
+            assert e.rne in CODE_LISTS["RNE"]
+            assert e.ls in CODE_LISTS["LS"]
+            assert e.cin in CODE_LISTS["CIN"]
+            assert e.place in CODE_LISTS["PLACE"]
+            assert e.place_provider in CODE_LISTS["PLACE_PROVIDER"]
+            assert e.rec == "" or e.rec in CODE_LISTS["REC"]
+            assert (e.dec is None) == (e.rec == "")
+            assert (
+                e.reason_place_change == ""
+                or e.reason_place_change in CODE_LISTS["REASON_PLACE_CHANGE"]
+            )
+            assert e.decom <= TODAY and e.pl_post and e.home_post
+        first = min(record.episodes, key=lambda e: e.decom)
+        assert first.rne == "S" and first.decom > record.child.dob
+
+
+def test_most_children_are_placed_out_of_area(demo, records):
+    own = load_settings(demo[0]).council_postcodes
+    current = [max(r.episodes, key=lambda e: e.decom) for r in records]
+    out = [e for e in current if e.pl_post.split()[0] not in own]
+    assert len(out) > len(current) / 2
+
+
+def test_a_child_new_this_week_has_a_first_review_within_20_working_days(overviews):
+    calendar = calendar_for(DEMO_SETTINGS)
+    new = [o for o in overviews if 0 <= (TODAY - min(e.decom for e in o.record.episodes)).days <= 6]
+    assert new
+    for o in new:
+        start = min(e.decom for e in o.record.episodes)
+        assert o.schedule.next_number == 1
+        assert o.schedule.next_due.due == calendar.add_working_days(start, 20)[0]
+        assert o.schedule.next_due.due >= TODAY
+
+
+def test_children_at_every_point_of_the_cycle(overviews):
+    active = [o for o in overviews if o.record.child.archived_on is None and o.schedule.next_due]
+    overdue = [o for o in active if o.schedule.next_due.due < TODAY]
+    assert 3 <= len(overdue) <= 5
+    numbers = Counter(min(o.schedule.next_number, 3) for o in active)
+    assert numbers[1] >= 3 and numbers[2] >= 2 and numbers[3] >= 30
+    soon = [o for o in active if TODAY <= o.schedule.next_due.due <= TODAY + timedelta(days=28)]
+    assert len(soon) >= 5
+    booked = [o for o in active for r in o.record.reviews if r.status == ReviewStatus.BOOKED]
+    assert all(r.booked_for >= TODAY for o in booked for r in o.record.reviews if not r.is_held)
+    assert len(booked) >= 5
+
+
+def test_reviews_follow_the_schedule_mostly_in_time_and_late_ones_say_why(overviews, records):
+    judged = [(o, s) for o in overviews for s in o.schedule.reviews]
+    assert len(judged) > 250
+    in_time = sum(s.in_time for _, s in judged) / len(judged)
+    assert 0.92 <= in_time <= 0.99
+    reviews = {r.id: r for record in records for r in record.reviews}
+    for _, s in judged:
+        assert s.held < TODAY
+        if not s.in_time:
+            assert reviews[s.review_id].timing_reason
+    assert any(len(s.parts) == 2 for _, s in judged)
+
+
+def test_pn0_exactly_for_reviews_before_the_fourth_birthday(records):
+    codes = Counter()
+    for record in records:
+        for review in record.reviews:
+            if not review.is_held:
+                assert review.review_code == ""
+                continue
+            under_four = age_on(record.child.dob, review.part_dates[0]) < 4
+            assert (review.review_code == "PN0") == under_four
+            codes[review.review_code] += 1
+    over_four = sum(n for code, n in codes.items() if code != "PN0")
+    assert codes["PN1"] / over_four > 0.6  # Table H: PN1 most, then PN6 and PN7
+    assert codes["PN6"] > 0 and codes["PN7"] > 0
+    assert codes["PN0"] > 0
+
+
+def test_held_reviews_are_recorded_in_full(records):
+    held = [(rec, r) for rec in records for r in rec.reviews if r.is_held]
+    for _record, review in held:
+        assert review.attendees and review.venue and review.views_how
+        assert review.going_well and review.worries
+    circulated = sum(r.decisions_circulated_on is not None for _, r in held)
+    assert circulated / len(held) > 0.9
+    assert any(r.decisions_circulated_on is None for _, r in held)
+    assert any(r.letter_sent_on is None for _, r in held)
+    decisions = [d for rec in records for d in rec.decisions]
+    assert any(d.is_open and d.by_when < TODAY for d in decisions)
+    assert any(d.status == "done" for d in decisions)
+    assert all(d.who and d.by_when for d in decisions)
+
+
+def test_meetings_contacts_midpoints_and_people(records):
+    assert sum(len(r.pre_review_meetings) for r in records) > 150
+    assert sum(len(r.contacts) for r in records) > 200
+    assert sum(len(r.midpoint_checks) for r in records) > 150
+    roles = Counter(p.role for r in records for p in r.people)
+    assert roles["mother"] > 40 and roles["father"] > 25 and roles["carer"] > 30
+    assert all(r.child.social_worker and r.child.social_worker_team for r in records)
+
+
+def test_welsh_speaking_children_have_their_words_in_welsh(records):
+    welsh = [r for r in records if r.child.language == "cy"]
+    assert len(welsh) >= 3
+    for record in welsh:
+        assert {p.language for p in record.people} == {"cy"} or any(
+            p.language == "cy" for p in record.people
+        )
+        current = max(record.episodes, key=lambda e: e.decom)
+        assert current.pl_post[:2] in ("LL", "SA", "SY", "CH", "CF", "NP", "LD")
+        held = [r for r in record.reviews if r.is_held]
+        assert held
+        for review in held:
+            assert review.text_language == "cy"
+            assert "Mae" in review.going_well or "Dw i" in review.going_well
+            for text in (review.going_well, review.worries, review.child_words):
+                assert not any(word in text for word in ENGLISH_WORDS), text
+        assert any("Dw i" in r.child_words for r in held)
+
+
+def test_unaccompanied_young_people(records):
+    uasc = [r for r in records if r.child.uasc]
+    assert 8 <= len(uasc) <= 10
+    for record in uasc:
+        assert age_on(record.child.dob, TODAY) in (16, 17)
+        assert {e.ls for e in record.episodes} <= {"V2", "C2"}
+        assert record.child.interpreter_needed
+
+
+def test_two_short_break_children(overviews):
+    breaks = [o for o in overviews if o.schedule.next_regime is Regime.SHORT_BREAKS]
+    assert len(breaks) == 2
+    series = next(o for o in breaks if any(e.ls == "V3" for e in o.record.episodes))
+    v3 = sorted(series.record.episodes, key=lambda e: e.decom)
+    assert len(v3) >= 6 and all(e.rne == "S" and e.dec and e.ls == "V3" for e in v3)
+    assert len({s.number for s in series.schedule.reviews}) == len(series.schedule.reviews)
+    assert series.schedule.period_start == v3[0].decom  # one arrangement from the first break
+    single = next(o for o in breaks if o is not series)
+    assert [e.ls for e in single.record.episodes] == ["V4"]
+
+
+def test_a_child_placed_for_adoption_restarts_with_28_days(overviews):
+    adoption = [o for o in overviews if o.schedule.next_regime is Regime.ADOPTION]
+    assert len(adoption) == 1
+    record, schedule = adoption[0].record, adoption[0].schedule
+    placed = max(record.episodes, key=lambda e: e.decom)
+    assert placed.place in ("A4", "A5") and placed.ls == "E1" and placed.rne == "P"
+    assert schedule.next_number == 1
+    assert schedule.next_due.due == placed.decom + timedelta(days=28)
+    assert any(s.regime is Regime.LOOKED_AFTER for s in schedule.reviews)
+
+
+def test_a_few_children_have_left_care(overviews):
+    def left_care(o) -> bool:
+        last = max(o.record.episodes, key=lambda e: e.decom)
+        return bool(o.record.child.archived_on) or (last.left_care and not last.is_short_break)
+
+    left = [o for o in overviews if left_care(o)]
+    assert 2 <= len(left) <= 3
+    assert all(o.schedule.next_due is None for o in left)
+
+
+def test_open_and_resolved_challenges(records):
+    challenges = [c for r in records for c in r.challenges]
+    open_ = [c for c in challenges if c.is_open]
+    assert 4 <= len(open_) <= 6
+    assert len(challenges) > len(open_)
+    assert any(c.current_stage.stage == 0 for c in open_)
+    assert any(c.current_stage.stage >= 1 for c in open_)
+    for challenge in challenges:
+        assert challenge.theme
+        assert all(s.raised_on <= TODAY for s in challenge.stages)
+
+
+def test_the_due_list_has_tasks_in_every_group(demo):
+    groups = Counter(group_for(t.due, TODAY) for t in due_list(demo[0], TODAY, 28))
+    for group in (TaskGroup.OVERDUE, TaskGroup.THIS_WEEK, TaskGroup.NEXT_4_WEEKS):
+        assert groups[group] > 0, group
+    kinds = {t.task.value for t in due_list(demo[0], TODAY, 28)}
+    assert {"review", "decisions", "letter", "midpoint", "decision"} <= kinds
+
+
+@pytest.mark.parametrize("today", [date(2027, 1, 3), date(2026, 4, 3)])
+def test_any_day_gives_a_working_demo(tmp_path, today):
+    """A Sunday after New Year and Good Friday: still every group, still in the seeds' shape."""
+    store, count = _demo_store(tmp_path, today)
+    try:
+        assert 65 <= count <= 75
+        groups = Counter(group_for(t.due, today) for t in due_list(store, today, 28))
+        assert all(
+            groups[g] > 0 for g in (TaskGroup.OVERDUE, TaskGroup.THIS_WEEK, TaskGroup.NEXT_4_WEEKS)
+        )
+        overviews = caseload(store, today)
+        overdue = [o for o in overviews if o.schedule.next_due and o.schedule.next_due.due < today]
+        assert 3 <= len(overdue) <= 5
+        assert {o.schedule.next_regime for o in overviews} >= {
+            Regime.LOOKED_AFTER,
+            Regime.SHORT_BREAKS,
+            Regime.ADOPTION,
+        }
+    finally:
+        store.close()
