@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import getpass
 import json
+import os
 import sys
 from collections.abc import Sequence
 from datetime import date
@@ -272,6 +273,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except (StoreError, UsageError) as error:
         print(f"iro-desktop: {error}", file=sys.stderr)
         return 1
+    except BrokenPipeError:  # the reader (e.g. `| head`) stopped listening: not an error
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
     except KeyboardInterrupt:
         print("\nStopped; nothing half-written was kept.", file=sys.stderr)
         return 130

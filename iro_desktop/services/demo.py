@@ -200,7 +200,7 @@ def _profiles(rng: random.Random) -> list[_Profile]:
         for (low, high), target in AGE_BAND_TARGETS.items()
         for _ in range(target - counts[(low, high)])
     ]
-    phases = ["recent"] * 7 + ["midpoint"] * 7 + ["due_soon"] * 9
+    phases = ["recent"] * 7 + ["midpoint"] * 7 + ["due_soon"] * 9 + ["second"] * 3
     phases += ["any"] * (len(ages) - len(phases))
     rng.shuffle(phases)
     general = [
@@ -725,6 +725,8 @@ class _DemoBuilder:
             return min(rng.randint(24, 70), lived - 2)
         if profile.kind == "placement_order":
             return min(rng.randint(16, 26), lived - 2)
+        if profile.phase == "second":  # one review held: the second, at 3 months, is next
+            return max(1, min(rng.randint(2, 3), lived - 1))
         roll = rng.random()
         months = (
             rng.randint(3, 10)
@@ -945,6 +947,8 @@ class _DemoBuilder:
         )
         if latest and (self.today - day).days < 60 and self.chance(0.25):
             letter = self.today  # still being written
+        if latest and self.wd_after(day, 5) >= self.today:
+            circulated = self.today  # still within the 5 working days: not out yet
         consultation = self.calendar.add_working_days(day, -rng.randint(18, 22))[0]
         return Review(
             id=None,
@@ -1156,9 +1160,9 @@ class _DemoBuilder:
         if next_held is not None:
             if roll < 0.03:
                 return DecisionStatus.DROPPED, None
-            done, end = roll < 0.985, min(by_when, next_held - timedelta(days=1))
+            done, end = roll < 0.997, min(by_when, next_held - timedelta(days=1))
         elif by_when < self.today:
-            done, end = roll < 0.8, by_when
+            done, end = roll < 0.96, by_when
         else:
             done, end = roll < 0.15, self.today
         start, end = day + timedelta(days=3), min(end, self.today - timedelta(days=1))
@@ -1179,9 +1183,13 @@ class _DemoBuilder:
             met = since + timedelta(days=rng.randint(2, 6))
             if met < today:
                 plan.contacts.append(Contact(None, met, "visit", "Introduced myself as the IRO."))
-        if (today - since).days > 30 and self.chance(0.7):
+        # A diligent IRO: most children were seen or spoken to in the last ten weeks.
+        if (today - since).days > 30 and self.chance(0.9):
             day = self.hold(
-                self.days_between(since + timedelta(days=14), today - timedelta(days=1))
+                self.days_between(
+                    max(since + timedelta(days=14), today - timedelta(days=70)),
+                    today - timedelta(days=1),
+                )
             )
             if day > since:
                 plan.contacts.append(
@@ -1195,7 +1203,7 @@ class _DemoBuilder:
         due = schedule.next_due.due
         if last is not None and plan.reviews and (today - last).days > 20:
             midpoint = last + (due - last) / 2
-            if midpoint < today - timedelta(days=3) and self.chance(0.7):
+            if midpoint < today - timedelta(days=3) and self.chance(0.88):
                 plan.reviews[-1].midpoint = MidpointCheck(
                     None,
                     None,
@@ -1237,12 +1245,12 @@ class _DemoBuilder:
             venue=self.venue(plan, placement),
             timing_reason=reason,
             consultation_sent_on=consultation
-            if consultation < today and self.chance(0.8)
+            if consultation < today and self.chance(0.9)
             else None,
             text_language=plan.child.language,
         )
         meeting = None
-        if booked_for - timedelta(days=15) < today and self.chance(0.5):
+        if booked_for - timedelta(days=15) < today and self.chance(0.85):
             day = self.hold(today - timedelta(days=rng.randint(1, 4)))
             if not plan.reviews or day > plan.reviews[-1].review.parts[0].held_on:
                 meeting = PreReviewMeeting(
