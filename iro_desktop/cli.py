@@ -18,6 +18,7 @@ from pathlib import Path
 from iro_desktop import __version__
 from iro_desktop.domain.model import Child
 from iro_desktop.domain.tasks import GROUP_LABELS, TASK_LABELS, TaskGroup, group_for
+from iro_desktop.exchange.errors import ExchangeError
 from iro_desktop.services import caseload as caseload_service
 from iro_desktop.services.stores import (
     PASSPHRASE_ENV,
@@ -270,7 +271,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         return COMMANDS[args.command](args)
-    except (StoreError, UsageError) as error:
+    except (StoreError, ExchangeError, UsageError) as error:  # each says what to do
         print(f"iro-desktop: {error}", file=sys.stderr)
         return 1
     except BrokenPipeError:  # the reader (e.g. `| head`) stopped listening: not an error
@@ -279,10 +280,3 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("\nStopped; nothing half-written was kept.", file=sys.stderr)
         return 130
-    except Exception as error:  # a bad input file, or a bug: one clear line, no data dumped
-        from iro_desktop.exchange.errors import ExchangeError
-
-        if isinstance(error, ExchangeError):
-            print(f"iro-desktop: {error}", file=sys.stderr)
-            return 1
-        raise
