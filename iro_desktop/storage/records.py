@@ -136,6 +136,31 @@ _RULES_WHERE = {
     "decisions": "status = 'open' AND archived_on IS NULL",
     "challenges": "resolved_on IS NULL AND archived_on IS NULL",
 }
+# The rules read only each child's latest contact, pre-review meeting and midpoint check.
+_RULES_LATEST_BY = {
+    "contacts": '"on"',
+    "pre_review_meetings": "held_on",
+    "midpoint_checks": "done_on",
+}
+
+
+def _latest_per_child(table: str, date_column: str) -> str:
+    return (
+        f"id IN (SELECT id FROM (SELECT id, ROW_NUMBER() OVER (PARTITION BY child_id "
+        f"ORDER BY {date_column} DESC, id DESC) AS n FROM {table} "
+        "WHERE archived_on IS NULL) WHERE n = 1)"
+    )
+
+
+def _part_dates_by_review(store: Store, child_filter: str) -> dict[int, tuple[ReviewPart, ...]]:
+    """Each review's part dates in one aggregated row per review: what the rules need."""
+    sql = "SELECT review_id, group_concat(held_on) FROM review_parts WHERE archived_on IS NULL"
+    if child_filter:
+        sql += f" AND review_id IN (SELECT id FROM reviews WHERE {child_filter})"
+    return {
+        review_id: tuple(ReviewPart(date.fromisoformat(d)) for d in sorted(dates.split(",")))
+        for review_id, dates in store.db.conn.execute(sql + " GROUP BY review_id")
+    }
 
 
 def load_child_records(
@@ -166,6 +191,8 @@ def load_child_records(
     def by_child(table: str, cls: type) -> dict[int, list]:
         columns = _RULES_COLUMNS.get(table, "*") if for_rules_only else "*"
         conditions = [c for c in (child_filter, for_rules_only and _RULES_WHERE.get(table)) if c]
+        if for_rules_only and table in _RULES_LATEST_BY:
+            conditions.append(_latest_per_child(table, _RULES_LATEST_BY[table]))
         sql = f"SELECT {columns} FROM {table}"
         if conditions:
             sql += " WHERE " + " AND ".join(f"({c})" for c in conditions)
@@ -179,21 +206,25 @@ def load_child_records(
     checks = by_child("midpoint_checks", MidpointCheck)
     challenges = by_child("challenges", Challenge)
     people = {} if for_rules_only else by_child("people", Person)
-    parts: dict[int, tuple] = {
-        review_id: tuple(sorted((ReviewPart(**v) for _, v in rows), key=lambda p: p.held_on))
-        for review_id, rows in _rows_as(
-            store,
-            ReviewPart,
-            "SELECT id, review_id, held_on, venue FROM review_parts WHERE archived_on IS NULL"
-            + (
-                f" AND review_id IN (SELECT id FROM reviews WHERE {child_filter})"
-                if child_filter
-                else ""
-            )
-            + " ORDER BY id",
-            "review_id",
-        ).items()
-    }
+    parts: dict[int, tuple] = (
+        _part_dates_by_review(store, child_filter)
+        if for_rules_only
+        else {
+            review_id: tuple(sorted((ReviewPart(**v) for _, v in rows), key=lambda p: p.held_on))
+            for review_id, rows in _rows_as(
+                store,
+                ReviewPart,
+                "SELECT id, review_id, held_on, venue FROM review_parts WHERE archived_on IS NULL"
+                + (
+                    f" AND review_id IN (SELECT id FROM reviews WHERE {child_filter})"
+                    if child_filter
+                    else ""
+                )
+                + " ORDER BY id",
+                "review_id",
+            ).items()
+        }
+    )
     challenge_ids = ", ".join(str(i) for rows in challenges.values() for i, _ in rows) or "NULL"
     stages: dict[int, tuple] = {
         challenge_id: tuple(ChallengeStage(**v) for _, v in rows)

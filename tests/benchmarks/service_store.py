@@ -26,10 +26,11 @@ def build_service_store(
     }
     review_id = part_id = 0
     for cid in range(1, children + 1):
-        # Most children of a service have years of history; a share are new.
-        start = today - timedelta(
-            days=rng.randint(0, years * 365) if cid % 5 == 0 else rng.randint(5 * 365, years * 365)
-        )
+        # Most children of a service have years of history; one in ten is new-ish.
+        if cid % 10 == 0:
+            start = today - timedelta(days=rng.randint(0, years * 365))
+        else:
+            start = today - timedelta(days=rng.randint(6 * 365, years * 365))
         dob = start - timedelta(days=rng.randint(0, 7 * 365))
         rows["children"].append(
             {
