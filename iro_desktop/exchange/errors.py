@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from iro_desktop.errors import UserError
 
-class ExchangeError(Exception):
+
+class ExchangeError(UserError):
     """A file to import or export could not be used; the caseload is left unchanged."""
 
 

@@ -1,0 +1,1 @@
+"""Subcommands of ``iro-desktop``, one module per feature (see ``common``)."""

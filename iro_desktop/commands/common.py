@@ -1,0 +1,90 @@
+"""What every subcommand of ``iro-desktop`` shares: options, opening a caseload, today, output.
+
+Feature modules in this package each define ``register(commands)``, adding their
+subcommands with ``set_defaults(handler=...)``; ``iro_desktop.cli`` finds them by itself, so a
+new feature never edits another's module.
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import sys
+from datetime import date
+from pathlib import Path
+
+from iro_desktop.domain.model import Child
+from iro_desktop.errors import UserError
+from iro_desktop.services.stores import PASSPHRASE_ENV, create_demo, open_caseload
+from iro_desktop.storage.database import Store
+from iro_desktop.storage.locations import default_demo_path, default_store_path
+
+DEMO_BANNER = "DEMO DATA: fictional children made up for trying IRO Desktop, not a real caseload."
+
+EPILOG = f"""\
+Passphrase: asked for at a prompt; for scripts set the environment variable
+{PASSPHRASE_ENV}. The demo caseload opens without one.
+Files: your caseload is kept encrypted at {default_store_path()}
+(change with --db); the demo at {default_demo_path()}.
+"""
+
+
+class UsageError(UserError):
+    """A mistake in how the command was called: the message says how to call it."""
+
+
+def iso_date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"{text!r} is not a date: write it as YYYY-MM-DD"
+        ) from None
+
+
+def store_options(parser: argparse.ArgumentParser, *, with_json: bool = True) -> None:
+    where = parser.add_mutually_exclusive_group()
+    where.add_argument("--db", type=Path, help="the caseload file (default: your own caseload)")
+    where.add_argument("--demo", action="store_true", help="use the built-in demo caseload")
+    parser.add_argument(
+        "--on", type=iso_date, metavar="YYYY-MM-DD", help="treat this date as today"
+    )
+    if with_json:
+        parser.add_argument("--json", action="store_true", help="print JSON for other tools")
+
+
+def today_from(args: argparse.Namespace) -> date:
+    return args.on or date.today()
+
+
+def ask_passphrase() -> str:
+    if not sys.stdin.isatty():
+        raise UsageError(
+            f"A passphrase is needed. Set {PASSPHRASE_ENV} for scripted use, "
+            "or run the command in a terminal to be asked."
+        )
+    return getpass.getpass("Passphrase for your caseload: ")
+
+
+def open_store_for(args: argparse.Namespace) -> Store:
+    if getattr(args, "demo", False):
+        path = default_demo_path()
+        if not path.exists():
+            create_demo(today_from(args), path)
+    else:
+        path = args.db or default_store_path()
+    return open_caseload(path, ask_passphrase)
+
+
+def say_demo(store: Store, args: argparse.Namespace) -> None:
+    if store.is_demo and not getattr(args, "json", False):
+        print(DEMO_BANNER)
+
+
+def short_name(child: Child) -> str:
+    """First name and initial: enough for the IRO to know the child on a shared screen."""
+    return f"{child.known_as} {child.last_name[:1]}".strip()
+
+
+def fmt_day(day: date) -> str:
+    return f"{day:%a} {day.day:>2} {day:%b %Y}"
