@@ -42,7 +42,20 @@ class Settings:
     iro_name: str = ""
     iro_phone: str = ""
     iro_email: str = ""
+    iro_photo_path: str = ""  # optional photo for the letter's "how to reach me"
     auto_lock_minutes: int = 5
+    # Letters: the council's branding and local services, named as children will know them.
+    council_address: str = ""
+    council_logo_path: str = ""
+    letter_template_folder: str = ""  # a council's own templates override the shipped ones
+    advocacy_service: str = ""
+    advocacy_contact: str = ""
+    complaints_contact: str = ""
+    independent_visitor_service: str = ""
+    # Data safety: backup rotation and the retention rule for children who left the caseload.
+    backups_daily_kept: int = 7
+    backups_weekly_kept: int = 4
+    retention_months_after_archive: int = 12
 
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {}
