@@ -1,0 +1,119 @@
+"""Decisions tab: what was decided, who does it, by when; open decisions first."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+
+from iro_desktop.domain.model import Decision, DecisionStatus
+from iro_desktop.gui.child_tabs.common import RecordsSection
+from iro_desktop.gui.formatting import MISSING, format_date, text_or_missing
+from iro_desktop.gui.models.records_model import ICON_OK, ICON_WARNING, Column
+from iro_desktop.services.child import ChildDetail
+
+TITLE = "Decisions"
+
+
+@dataclass(frozen=True)
+class DecisionRow:
+    decision: Decision
+    review_held_on: date | None  # the review the decision came from
+    today: date
+
+    @property
+    def is_overdue(self) -> bool:
+        by_when = self.decision.by_when
+        return self.decision.is_open and by_when is not None and by_when < self.today
+
+
+def _status(row: DecisionRow) -> str:
+    decision = row.decision
+    if decision.status == DecisionStatus.DONE:
+        return f"Done {format_date(decision.done_on)}" if decision.done_on else "Done"
+    if decision.status == DecisionStatus.DROPPED:
+        reason = decision.dropped_reason.strip()
+        return f"Dropped: {reason}" if reason else "Dropped"
+    return "Open, overdue" if row.is_overdue else "Open"
+
+
+def _status_icon(row: DecisionRow) -> str | None:
+    if row.is_overdue:
+        return ICON_WARNING
+    return ICON_OK if row.decision.status == DecisionStatus.DONE else None
+
+
+def _from_review(row: DecisionRow) -> str:
+    if row.review_held_on is None:
+        return MISSING if row.decision.review_id is None else "A review not yet held"
+    return f"Review of {format_date(row.review_held_on)}"
+
+
+DECISION_COLUMNS = (
+    Column("Decision", lambda r: text_or_missing(r.decision.what)),
+    Column("Who", lambda r: text_or_missing(r.decision.who)),
+    Column(
+        "By when",
+        lambda r: format_date(r.decision.by_when),
+        alert=lambda r: r.is_overdue,
+    ),
+    Column("Status", _status, icon=_status_icon, alert=lambda r: r.is_overdue),
+    Column("Last chased", lambda r: format_date(r.decision.last_chased_on, missing="Not yet")),
+    Column("From", _from_review),
+)
+_WRAP_WIDTHS = {0: 360, 1: 180, 3: 190, 5: 190}
+
+
+def decision_rows(detail: ChildDetail) -> list[DecisionRow]:
+    """Open decisions first (soonest deadline first), then closed ones, newest first."""
+    held_on: dict[int, date] = {}
+    for review in detail.record.reviews:
+        if review.id is not None and review.is_held:
+            held_on[review.id] = review.part_dates[0]
+    rows = [
+        DecisionRow(d, held_on.get(d.review_id) if d.review_id is not None else None, detail.today)
+        for d in detail.record.decisions
+        if d.archived_on is None
+    ]
+    open_rows = sorted(
+        (r for r in rows if r.decision.is_open),
+        key=lambda r: (r.decision.by_when or date.max, r.decision.what),
+    )
+    closed_rows = sorted(
+        (r for r in rows if not r.decision.is_open),
+        key=lambda r: r.decision.done_on or r.decision.by_when or date.min,
+        reverse=True,
+    )
+    return open_rows + closed_rows
+
+
+class DecisionsTab(QWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAccessibleName("Decisions tab")
+        self.summary_label = QLabel(self)
+        self.summary_label.setAccessibleName("Decisions summary")
+        self.decisions = RecordsSection(
+            "Decisions, open first",
+            DECISION_COLUMNS,
+            "No decisions recorded.",
+            wrap_widths=_WRAP_WIDTHS,
+        )
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.summary_label)
+        layout.addWidget(self.decisions, 1)
+
+    def show_detail(self, detail: ChildDetail) -> None:
+        rows = decision_rows(detail)
+        self.decisions.set_rows(rows)
+        open_count = sum(1 for r in rows if r.decision.is_open)
+        overdue = sum(1 for r in rows if r.is_overdue)
+        summary = f"{open_count} open, {len(rows) - open_count} closed"
+        if overdue:
+            summary += f"; {overdue} past the date set"
+        self.summary_label.setText(summary + ".")
+
+    def clear(self) -> None:
+        self.decisions.set_rows([])
+        self.summary_label.clear()

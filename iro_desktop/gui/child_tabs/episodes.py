@@ -1,0 +1,141 @@
+"""Episodes tab: care episodes and placements, newest first, every 903 column in words.
+
+The table gives the outline (dates, legal status, placement, area); the form under it shows
+every column of the chosen episode in words.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QModelIndex, Slot
+from PySide6.QtWidgets import QGroupBox, QSizePolicy, QVBoxLayout, QWidget
+
+from iro_desktop.domain.model import Episode
+from iro_desktop.domain.placement import is_out_of_area
+from iro_desktop.gui.child_tabs.common import RecordsSection, ValueForm
+from iro_desktop.gui.formatting import (
+    category_of_need_text,
+    date_sort_value,
+    format_date,
+    legal_status_text,
+    out_of_area_text,
+    placement_text,
+    provider_text,
+    reason_episode_ended_text,
+    reason_new_episode_text,
+    reason_placement_changed_text,
+    text_or_missing,
+)
+from iro_desktop.gui.models.records_model import ROW_ROLE, Column
+from iro_desktop.services.child import ChildDetail
+
+TITLE = "Episodes and placements"
+
+
+@dataclass(frozen=True)
+class EpisodeRow:
+    episode: Episode
+    out_of_area: bool | None
+
+
+def _ended(row: EpisodeRow) -> str:
+    return format_date(row.episode.dec, missing="Continuing")
+
+
+EPISODE_COLUMNS = (
+    Column(
+        "Started",
+        lambda r: format_date(r.episode.decom),
+        sort=lambda r: date_sort_value(r.episode.decom),
+    ),
+    Column("Ended", _ended, sort=lambda r: date_sort_value(r.episode.dec)),
+    Column("Legal status", lambda r: legal_status_text(r.episode.ls)),
+    Column("Placement type", lambda r: placement_text(r.episode.place)),
+    Column("Carer or home", lambda r: text_or_missing(r.episode.placement_name)),
+    Column("Area", lambda r: out_of_area_text(r.out_of_area)),
+)
+_WRAP_WIDTHS = {2: 230, 3: 280, 4: 220}
+
+_EPISODE_FIELDS = (
+    ("decom", "Started"),
+    ("rne", "Why it started"),
+    ("ls", "Legal status"),
+    ("cin", "Category of need"),
+    ("place", "Placement type"),
+    ("placement_name", "Carer or home"),
+    ("place_provider", "Provider"),
+    ("pl_post", "Placement postcode"),
+    ("out_of_area", "In or out of area"),
+    ("home_post", "Home postcode"),
+    ("urn", "Ofsted reference (URN)"),
+    ("dec", "Ended"),
+    ("rec", "Why it ended"),
+    ("reason_place_change", "Why the placement changed"),
+)
+
+
+def episode_rows(detail: ChildDetail) -> list[EpisodeRow]:
+    episodes = [e for e in detail.record.episodes if e.archived_on is None]
+    episodes.sort(key=lambda e: e.decom, reverse=True)
+    return [EpisodeRow(e, is_out_of_area(e, detail.settings)) for e in episodes]
+
+
+class EpisodesTab(QWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAccessibleName("Episodes and placements tab")
+        self.episodes = RecordsSection(
+            "Care episodes, newest first",
+            EPISODE_COLUMNS,
+            "No care episodes recorded.",
+            wrap_widths=_WRAP_WIDTHS,
+            select_first=True,
+        )
+        self.episode_form = ValueForm(_EPISODE_FIELDS, "The chosen episode")
+        self.form_box = QGroupBox("The chosen episode in full")
+        self.form_box.setAccessibleName("The chosen episode in full")
+        QVBoxLayout(self.form_box).addWidget(self.episode_form)
+
+        self.form_box.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.episodes, 1)
+        layout.addWidget(self.form_box)
+
+        self.episodes.table.selectionModel().currentRowChanged.connect(self._on_current_changed)
+
+    def show_detail(self, detail: ChildDetail) -> None:
+        self.episode_form.clear()
+        self.episodes.set_rows(episode_rows(detail))
+        self.form_box.setVisible(self.episodes.model.rowCount() > 0)
+        self._on_current_changed(self.episodes.table.currentIndex())
+
+    def clear(self) -> None:
+        self.episodes.set_rows([])
+        self.episode_form.clear()
+
+    @Slot(QModelIndex, QModelIndex)
+    def _on_current_changed(
+        self, current: QModelIndex, _previous: QModelIndex | None = None
+    ) -> None:
+        row: EpisodeRow | None = current.data(ROW_ROLE) if current.isValid() else None
+        if row is None:
+            self.episode_form.clear()
+            return
+        episode, form = row.episode, self.episode_form
+        form.set_value("decom", format_date(episode.decom))
+        form.set_value("rne", reason_new_episode_text(episode.rne))
+        form.set_value("ls", legal_status_text(episode.ls))
+        form.set_value("cin", category_of_need_text(episode.cin))
+        form.set_value("place", placement_text(episode.place))
+        form.set_value("placement_name", text_or_missing(episode.placement_name))
+        form.set_value("place_provider", provider_text(episode.place_provider))
+        form.set_value("pl_post", text_or_missing(episode.pl_post))
+        form.set_value("out_of_area", out_of_area_text(row.out_of_area))
+        form.set_value("home_post", text_or_missing(episode.home_post))
+        form.set_value("urn", text_or_missing(episode.urn))
+        form.set_value("dec", _ended(row))
+        form.set_value("rec", reason_episode_ended_text(episode.rec))
+        form.set_value(
+            "reason_place_change", reason_placement_changed_text(episode.reason_place_change)
+        )
