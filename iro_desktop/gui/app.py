@@ -1,0 +1,39 @@
+"""The way into the desktop app: ``iro-desktop`` with no command calls ``run_gui``."""
+
+from __future__ import annotations
+
+import sys
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtWidgets import QApplication
+
+from iro_desktop import __version__
+from iro_desktop.gui.main_window import APP_TITLE, MainWindow
+from iro_desktop.gui.worker import Worker
+
+
+def application() -> QApplication:
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName(APP_TITLE)
+    app.setApplicationDisplayName(APP_TITLE)
+    app.setOrganizationName(APP_TITLE)
+    app.setApplicationVersion(__version__)
+    return app  # type: ignore[return-value]
+
+
+def launch(db_path: Path | None, demo: bool, today: date | None) -> MainWindow:
+    """Show the window and start opening a caseload: the demo, ``db_path``, the last file
+    opened, or (first run) the choice of demo, new caseload or existing file."""
+    window = MainWindow(Worker(), today or date.today())
+    window.show()
+    window.opener.start(db_path, demo)
+    return window
+
+
+def run_gui(db_path: Path | None, demo: bool, today: date | None) -> int:
+    app = application()
+    window = launch(db_path, demo, today)
+    code = app.exec()
+    del window
+    return code

@@ -1,0 +1,83 @@
+"""Help: the keyboard shortcuts (from the one registry in shortcuts.py) and About."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from iro_desktop import __version__
+from iro_desktop.gui.shortcuts import shortcut_rows
+from iro_desktop.storage.locations import data_dir
+
+
+class ShortcutsDialog(QDialog):
+    """Every shortcut: keys, what it does, and where it works."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Keyboard shortcuts")
+        rows = shortcut_rows()
+        self.table = QTableWidget(len(rows), 3)
+        self.table.setHorizontalHeaderLabels(["Keys", "Does", "Where"])
+        self.table.setAccessibleName("Keyboard shortcuts")
+        for row, (keys, what, where) in enumerate(rows):
+            for column, text in enumerate((keys, what, where)):
+                item = QTableWidgetItem(text)
+                item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
+                self.table.setItem(row, column, item)
+        self.table.verticalHeader().setVisible(False)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+
+        intro = QLabel("Every action works from the keyboard. Alt shows the menus' letters.")
+        intro.setWordWrap(True)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        buttons.button(QDialogButtonBox.StandardButton.Close).setFocus()
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addWidget(self.table)
+        layout.addWidget(buttons)
+        rows_height = self.table.verticalHeader().defaultSectionSize() * (len(rows) + 1)
+        self.table.setMinimumHeight(min(rows_height + 8, 640))  # every row in view
+        self.resize(620, self.sizeHint().height())
+
+    def listed_keys(self) -> list[str]:
+        return [self.table.item(row, 0).text() for row in range(self.table.rowCount())]
+
+
+def about_text() -> str:
+    return (
+        f"<h3>IRO Desktop {__version__}</h3>"
+        "<p>An Independent Reviewing Officer's caseload, on your own computer: what is due, "
+        "to the day, with no network needed.</p>"
+        f"<p>Your caseload is kept encrypted in <code>{data_dir()}</code>.</p>"
+    )
+
+
+def open_about(parent: QWidget | None = None) -> QMessageBox:
+    box = QMessageBox(parent)
+    box.setWindowTitle("About IRO Desktop")
+    box.setTextFormat(Qt.TextFormat.RichText)
+    box.setText(about_text())
+    box.setStandardButtons(QMessageBox.StandardButton.Ok)
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    box.open()
+    return box

@@ -1,0 +1,212 @@
+"""The due list as a two-level item model: group rows (Overdue, This week, ...) over task rows.
+
+A thin adapter over ``services.caseload.due_list``: the groups are the core's ``group_for``, the
+labels its ``TASK_LABELS``. Group rows have internal id 0; a task row's internal id is its
+group's row + 1, so ``parent()`` needs no Python objects kept alive behind the indexes.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QColor, QFont, QIcon
+from PySide6.QtWidgets import QApplication, QStyle
+
+from iro_desktop.domain.tasks import GROUP_LABELS, TASK_LABELS, Task, TaskGroup, TaskKind, group_for
+
+COL_CHILD, COL_TASK, COL_DUE, COL_HOLD_BY, COL_WHEN = range(5)
+HEADERS = ("Child", "Task", "Due", "Hold by", "When")
+
+TASK_ROLE = Qt.ItemDataRole.UserRole + 1  # the row's Task (None on a group row)
+SORT_ROLE = Qt.ItemDataRole.UserRole + 2  # a value that sorts the column properly
+GROUP_ROLE = Qt.ItemDataRole.UserRole + 3  # the row's TaskGroup (group and task rows)
+
+OVERDUE_COLOUR = QColor("#a4000f")  # never alone: the text says "overdue" and has an icon
+
+GROUP_ROW_ID = 0
+AnyIndex = QModelIndex | QPersistentModelIndex
+
+
+def format_day(day: date) -> str:
+    return f"{day:%a} {day.day} {day:%b %Y}"
+
+
+def days_left_text(due: date, today: date) -> str:
+    """'3 days overdue', '1 day overdue', 'today', 'tomorrow', 'in 5 days'."""
+    days = (due - today).days
+    if days < 0:
+        return f"{-days} day{'s' if days != -1 else ''} overdue"
+    if days == 0:
+        return "today"
+    if days == 1:
+        return "tomorrow"
+    return f"in {days} days"
+
+
+def _warning_icon() -> QIcon:
+    style = QApplication.style()  # None before a QApplication exists
+    if style is None:
+        return QIcon()
+    return style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
+
+
+class DueModel(QAbstractItemModel):
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self._today = date.today()
+        self._all_tasks: list[Task] = []
+        self._names: dict[str, str] = {}
+        self._kinds: frozenset[TaskKind] | None = None
+        self._groups: list[tuple[TaskGroup, list[Task]]] = [(g, []) for g in TaskGroup]
+        self._icon: QIcon | None = None
+
+    # -- filling ---------------------------------------------------------------------------
+    def set_tasks(self, tasks: list[Task], names: dict[str, str], today: date) -> None:
+        """Show ``tasks`` (the core's due list); ``names`` maps child reference to name."""
+        self._all_tasks = sorted(tasks, key=Task.sort_key)
+        self._names = dict(names)
+        self._today = today
+        self._regroup()
+
+    def set_kind_filter(self, kinds: frozenset[TaskKind] | None) -> None:
+        """Show only tasks of these kinds (None: all of them)."""
+        self._kinds = kinds
+        self._regroup()
+
+    def _regroup(self) -> None:
+        self.beginResetModel()
+        grouped: dict[TaskGroup, list[Task]] = {g: [] for g in TaskGroup}
+        for task in self._all_tasks:
+            if self._kinds is None or task.task in self._kinds:
+                grouped[group_for(task.due, self._today)].append(task)
+        self._groups = list(grouped.items())
+        self.endResetModel()
+
+    # -- reading ---------------------------------------------------------------------------
+    @property
+    def today(self) -> date:
+        return self._today
+
+    def group_counts(self) -> dict[TaskGroup, int]:
+        return {group: len(tasks) for group, tasks in self._groups}
+
+    def group_row(self, group: TaskGroup) -> int:
+        return [g for g, _ in self._groups].index(group)
+
+    def child_name(self, child_ref: str) -> str:
+        return self._names.get(child_ref, "")
+
+    def task_at(self, index: AnyIndex) -> Task | None:
+        if not index.isValid() or index.internalId() == GROUP_ROW_ID:
+            return None
+        return self._groups[index.internalId() - 1][1][index.row()]
+
+    # -- QAbstractItemModel ----------------------------------------------------------------
+    def index(self, row: int, column: int, parent: AnyIndex = QModelIndex()) -> QModelIndex:
+        if not self.hasIndex(row, column, parent):
+            return QModelIndex()
+        if not parent.isValid():
+            return self.createIndex(row, column, GROUP_ROW_ID)
+        return self.createIndex(row, column, parent.row() + 1)
+
+    def parent(self, index: AnyIndex = QModelIndex()) -> QModelIndex:  # type: ignore[override]
+        if not index.isValid() or index.internalId() == GROUP_ROW_ID:
+            return QModelIndex()
+        return self.createIndex(index.internalId() - 1, 0, GROUP_ROW_ID)
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:
+        if not parent.isValid():
+            return len(self._groups)
+        if parent.column() != 0 or parent.internalId() != GROUP_ROW_ID:
+            return 0
+        return len(self._groups[parent.row()][1])
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:
+        return len(HEADERS)
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return HEADERS[section]
+        return None
+
+    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        if index.internalId() != GROUP_ROW_ID:
+            flags |= Qt.ItemFlag.ItemNeverHasChildren
+        return flags
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        if index.internalId() == GROUP_ROW_ID:
+            return self._group_data(index, role)
+        return self._task_data(index, role)
+
+    def _group_data(self, index: AnyIndex, role: int):
+        group, tasks = self._groups[index.row()]
+        if role == GROUP_ROLE:
+            return group
+        if index.column() != COL_CHILD:
+            return None
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            return f"{GROUP_LABELS[group]} ({len(tasks)})"
+        if role == Qt.ItemDataRole.FontRole:
+            font = QFont()
+            font.setBold(True)
+            return font
+        if role == Qt.ItemDataRole.DecorationRole and group == TaskGroup.OVERDUE and tasks:
+            return self._overdue_icon()
+        if role == SORT_ROLE:
+            return index.row()
+        return None
+
+    def _task_data(self, index: AnyIndex, role: int):
+        group, tasks = self._groups[index.internalId() - 1]
+        task = tasks[index.row()]
+        column = index.column()
+        overdue = group == TaskGroup.OVERDUE
+        if role == TASK_ROLE:
+            return task
+        if role == GROUP_ROLE:
+            return group
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            return self._task_text(task, column)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return task.detail or None
+        if role == SORT_ROLE:
+            return self._task_sort_value(task, column)
+        if column == COL_WHEN and overdue:
+            if role == Qt.ItemDataRole.DecorationRole:
+                return self._overdue_icon()
+            if role == Qt.ItemDataRole.ForegroundRole:
+                return OVERDUE_COLOUR
+        return None
+
+    def _task_text(self, task: Task, column: int) -> str:
+        if column == COL_CHILD:
+            name = self._names.get(task.child_ref, "")
+            return f"{name} ({task.child_ref})" if name else task.child_ref
+        if column == COL_TASK:
+            return TASK_LABELS[task.task]
+        if column == COL_DUE:
+            return format_day(task.due)
+        if column == COL_HOLD_BY:
+            return format_day(task.hold_by)
+        return days_left_text(task.due, self._today)
+
+    def _task_sort_value(self, task: Task, column: int):
+        if column == COL_CHILD:
+            return f"{self._names.get(task.child_ref, '')} {task.child_ref}".casefold()
+        if column == COL_TASK:
+            return TASK_LABELS[task.task]
+        if column == COL_HOLD_BY:
+            return task.hold_by.toordinal()
+        return task.due.toordinal()
+
+    def _overdue_icon(self) -> QIcon:
+        if self._icon is None:
+            self._icon = _warning_icon()
+        return self._icon

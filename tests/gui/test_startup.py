@@ -1,0 +1,197 @@
+"""Start-up: first run, the demo, unlocking (wrong passphrase and retry), a new caseload."""
+
+from pathlib import Path
+
+import pytest
+
+from iro_desktop.gui import startup
+from iro_desktop.gui.app import launch
+from iro_desktop.gui.main_window import DEMO_BANNER_TEXT
+from iro_desktop.gui.startup import (
+    FirstRunDialog,
+    NewCaseloadDialog,
+    UnlockDialog,
+    passphrase_strength,
+)
+from iro_desktop.services import app_state
+from iro_desktop.services.stores import PASSPHRASE_ENV
+from iro_desktop.storage.database import open_store
+
+from .conftest import TODAY
+
+pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
+
+PASSPHRASE = "correct horse battery staple"
+
+
+@pytest.fixture
+def own_caseload(tmp_path) -> Path:
+    path = tmp_path / "mine.iro.db"
+    open_store(path, PASSPHRASE, create=True).close()
+    return path
+
+
+@pytest.fixture
+def start(qtbot):
+    windows = []
+
+    def starter(db_path=None, demo=False):
+        window = launch(db_path, demo, TODAY)
+        qtbot.addWidget(window)
+        windows.append(window)
+        return window
+
+    yield starter
+    for window in windows:
+        window.close()
+
+
+def _wait_for_dialog(qtbot, window, kind):
+    qtbot.waitUntil(lambda: isinstance(window.opener.dialog, kind), timeout=5000)
+    qtbot.waitUntil(lambda: window.opener.dialog.isVisible(), timeout=5000)
+    return window.opener.dialog
+
+
+# -- remembering the last file (Qt-free) ------------------------------------------------------
+def test_the_last_caseload_is_remembered_as_a_path_only(tmp_path):
+    assert app_state.last_caseload_path() is None
+    path = tmp_path / "x.iro.db"
+    path.write_bytes(b"x")
+    app_state.remember_caseload_path(path)
+    assert app_state.last_caseload_path() == path.resolve()
+    assert app_state.state_file().read_text().count("\n") < 5
+    path.unlink()
+    assert app_state.last_caseload_path() is None  # a file since moved is not offered
+
+
+def test_a_damaged_state_file_is_ignored():
+    app_state.state_file().parent.mkdir(parents=True, exist_ok=True)
+    app_state.state_file().write_text("{not json")
+    assert app_state.last_caseload_path() is None
+
+
+@pytest.mark.parametrize(
+    ("text", "score"),
+    [("short", 0), ("aaaaaaaaaa", 1), ("elephants", 1), ("blue kettle sings", 2), (PASSPHRASE, 3)],
+)
+def test_passphrase_strength(text, score):
+    assert passphrase_strength(text)[0] == score
+
+
+# -- the window ------------------------------------------------------------------------------
+def test_first_run_offers_the_demo_and_opens_it_with_a_banner(qtbot, start, demo_file, monkeypatch):
+    monkeypatch.setattr(startup, "default_demo_path", lambda: demo_file)
+    window = start()
+    dialog = _wait_for_dialog(qtbot, window, FirstRunDialog)
+    assert {b.text() for b in (dialog.demo_button, dialog.new_button, dialog.open_button)} == {
+        "Open the demo",
+        "Create a new caseload",
+        "Open an existing caseload file",
+    }
+    with qtbot.waitSignal(window.dueLoaded, timeout=10000):
+        dialog.demo_button.click()
+    assert window.store.is_demo
+    assert window.banner.isVisible()
+    assert DEMO_BANNER_TEXT in window.banner.text()
+    assert DEMO_BANNER_TEXT in window.windowTitle()
+    assert sum(window.due_view.model.group_counts().values()) > 0
+    assert app_state.last_caseload_path() == demo_file.resolve()
+
+
+def test_demo_flag_makes_the_demo_when_missing(qtbot, start, tmp_path, monkeypatch):
+    made = []
+
+    def fake_create_demo(today, path):
+        import shutil
+
+        made.append(today)
+        shutil.copy2(tmp_path / "template.iro.db", path)
+
+    demo = tmp_path / "made" / "demo.iro.db"
+    demo.parent.mkdir()
+    from iro_desktop.services.stores import create_demo
+
+    create_demo(TODAY, tmp_path / "template.iro.db")
+    monkeypatch.setattr(startup, "default_demo_path", lambda: demo)
+    monkeypatch.setattr(startup, "create_demo", fake_create_demo)
+    window = start(demo=True)
+    with qtbot.waitSignal(window.dueLoaded, timeout=15000):
+        pass
+    assert made == [TODAY]
+    assert window.banner.isVisible()
+
+
+def test_a_later_run_asks_for_the_passphrase_says_when_wrong_and_lets_them_retry(
+    qtbot, start, own_caseload
+):
+    app_state.remember_caseload_path(own_caseload)
+    window = start()
+    dialog = _wait_for_dialog(qtbot, window, UnlockDialog)
+    assert dialog.path == own_caseload
+    assert not dialog.error.isVisible()
+
+    dialog.passphrase.setText("not the passphrase")
+    dialog.unlock_button.click()
+    qtbot.waitUntil(lambda: dialog.error.isVisible(), timeout=5000)
+    assert dialog.error.text().startswith("That passphrase does not open mine.iro.db.")
+    assert dialog.isVisible() and dialog.unlock_button.isEnabled()
+    assert window.store is None
+
+    dialog.passphrase.setText(PASSPHRASE)
+    with qtbot.waitSignal(window.dueLoaded, timeout=10000):
+        dialog.unlock_button.click()
+    assert window.store.path == own_caseload
+    assert not window.banner.isVisible()
+    assert window.windowTitle() == "IRO Desktop — mine.iro.db"
+
+
+def test_the_environment_passphrase_opens_unasked(qtbot, start, own_caseload, monkeypatch):
+    monkeypatch.setenv(PASSPHRASE_ENV, PASSPHRASE)
+    window = start(own_caseload)
+    with qtbot.waitSignal(window.dueLoaded, timeout=10000):
+        pass
+    assert window.opener.dialog is None
+    assert window.store.path == own_caseload
+
+
+def test_a_wrong_environment_passphrase_falls_back_to_asking(
+    qtbot, start, own_caseload, monkeypatch
+):
+    monkeypatch.setenv(PASSPHRASE_ENV, "wrong wrong wrong")
+    window = start(own_caseload)
+    dialog = _wait_for_dialog(qtbot, window, UnlockDialog)
+    assert dialog.error.isVisible()
+    assert "does not open" in dialog.error.text()
+
+
+def test_a_new_caseload_needs_a_matching_passphrase_of_eight_or_more(qtbot, start, tmp_path):
+    window = start()
+    _wait_for_dialog(qtbot, window, FirstRunDialog).new_button.click()
+    dialog = _wait_for_dialog(qtbot, window, NewCaseloadDialog)
+    target = tmp_path / "new.iro.db"
+    dialog.path.setText(str(target))
+    dialog.passphrase.setText("short")
+    assert not dialog.create_button.isEnabled()
+    assert "Too short" in dialog.strength.text()
+    dialog.passphrase.setText(PASSPHRASE)
+    dialog.again.setText(PASSPHRASE + "x")
+    assert not dialog.create_button.isEnabled()
+    assert "differ" in dialog.strength.text()
+    dialog.again.setText(PASSPHRASE)
+    assert dialog.create_button.isEnabled()
+    assert "Strong" in dialog.strength.text()
+    with qtbot.waitSignal(window.dueLoaded, timeout=10000):
+        dialog.create_button.click()
+    assert window.store.path == target
+    assert sum(window.due_view.model.group_counts().values()) == 0
+    assert app_state.last_caseload_path() == target.resolve()
+
+
+def test_the_command_without_a_command_opens_the_window(monkeypatch):
+    from iro_desktop import cli
+    from iro_desktop.gui import app
+
+    calls = []
+    monkeypatch.setattr(app, "run_gui", lambda *args: calls.append(args) or 0)
+    assert cli.main(["--demo", "--on", TODAY.isoformat()]) == 0
+    assert calls == [(None, True, TODAY)]
