@@ -116,19 +116,21 @@ def _with_gaps(events: list[TimelineEvent], gap_weeks: int, today: date) -> list
     for event in events:
         if event.kind in _OVERSIGHT:
             if previous is not None and event.on - previous > limit:
-                out.append(_gap(previous, event.on))
+                out.append(_gap(previous, event.on, gap_weeks))
             previous = event.on
         out.append(event)
     if previous is not None and today - previous > limit:
-        out.append(_gap(previous, today, ongoing=True))
+        out.append(_gap(previous, today, gap_weeks, ongoing=True))
     return out
 
 
-def _gap(start: date, end: date, ongoing: bool = False) -> TimelineEvent:
-    weeks = (end - start).days // 7
-    text = (
-        f"No IRO contact for {weeks} weeks since {_fmt(start)}"
-        if ongoing
-        else f"Gap of {weeks} weeks with no IRO contact ({_fmt(start)} to {_fmt(end)})"
-    )
+def _gap(start: date, end: date, gap_weeks: int, ongoing: bool = False) -> TimelineEvent:
+    days = (end - start).days
+    if ongoing:
+        text = f"No IRO contact for {days} days since {_fmt(start)} (over {gap_weeks} weeks)"
+    else:
+        text = (
+            f"{days} days with no IRO contact, {_fmt(start)} to {_fmt(end)} "
+            f"(over {gap_weeks} weeks)"
+        )
     return TimelineEvent(end, "gap", text)

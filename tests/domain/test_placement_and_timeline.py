@@ -66,5 +66,7 @@ def test_footprint_orders_events_and_shows_long_gaps():
     )
     events = footprint(record, gap_weeks=12, today=date(2026, 10, 1))
     assert [e.kind for e in events] == ["review", "letter", "contact", "gap", "midpoint", "gap"]
-    assert events[3].text.startswith("Gap of 17 weeks")
-    assert events[-1].text == "No IRO contact for 17 weeks since 1 Jun 2026"
+    assert (
+        events[3].text == "120 days with no IRO contact, 1 Feb 2026 to 1 Jun 2026 (over 12 weeks)"
+    )
+    assert events[-1].text == "No IRO contact for 122 days since 1 Jun 2026 (over 12 weeks)"
