@@ -202,10 +202,14 @@ def cmd_schedule(args: argparse.Namespace) -> int:
 
 
 def cmd_launch(args: argparse.Namespace) -> int:
-    """With no command: open the desktop app (Qt is imported only now, never by the CLI)."""
+    """With no command: open the desktop app. The caseload starts opening (deriving its key
+    takes ~0.2 s by design) on its own thread before Qt loads, so the two overlap."""
+    from iro_desktop.services.opening import start_opening_at_launch
+
+    early = start_opening_at_launch(args.db, args.demo, today_from(args))
     from iro_desktop.gui.app import run_gui
 
-    return run_gui(args.db, args.demo, args.on)
+    return run_gui(args.db, args.demo, args.on, early)
 
 
 COMMANDS = {

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from concurrent.futures import Future
 from datetime import date
 from pathlib import Path
 
@@ -11,6 +12,7 @@ from PySide6.QtWidgets import QApplication
 from iro_desktop import __version__
 from iro_desktop.gui.main_window import APP_TITLE, MainWindow
 from iro_desktop.gui.worker import Worker
+from iro_desktop.services.opening import LaunchOpening
 
 
 def application() -> QApplication:
@@ -22,18 +24,29 @@ def application() -> QApplication:
     return app  # type: ignore[return-value]
 
 
-def launch(db_path: Path | None, demo: bool, today: date | None) -> MainWindow:
+def launch(
+    db_path: Path | None,
+    demo: bool,
+    today: date | None,
+    early: Future[LaunchOpening] | None = None,
+) -> MainWindow:
     """Show the window and start opening a caseload: the demo, ``db_path``, the last file
-    opened, or (first run) the choice of demo, new caseload or existing file."""
+    opened, or (first run) the choice of demo, new caseload or existing file. ``early``: the
+    same opening, already begun by the command line before Qt was loaded."""
     window = MainWindow(Worker(), today or date.today())
     window.show()
-    window.opener.start(db_path, demo)
+    window.opener.start(db_path, demo, early)
     return window
 
 
-def run_gui(db_path: Path | None, demo: bool, today: date | None) -> int:
+def run_gui(
+    db_path: Path | None,
+    demo: bool,
+    today: date | None,
+    early: Future[LaunchOpening] | None = None,
+) -> int:
     app = application()
-    window = launch(db_path, demo, today)
+    window = launch(db_path, demo, today, early)
     code = app.exec()
     del window
     return code

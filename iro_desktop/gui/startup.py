@@ -6,6 +6,7 @@ Every file is touched on the worker thread; the dialogs only collect what the IR
 
 from __future__ import annotations
 
+from concurrent.futures import Future
 from datetime import date
 from pathlib import Path
 
@@ -26,15 +27,15 @@ from PySide6.QtWidgets import (
 )
 
 from iro_desktop.gui.worker import show_error_dialog, user_message
-from iro_desktop.services.app_state import last_caseload_path, remember_caseload_path
-from iro_desktop.services.stores import (
-    NotADemoFile,
-    create_caseload,
-    create_demo,
-    env_passphrase,
-    open_demo_if_demo,
+from iro_desktop.services.opening import (
+    LaunchOpening,
+    create_and_open,
+    make_and_open_demo,
+    open_at_launch,
+    open_unasked,
+    open_with_passphrase,
 )
-from iro_desktop.storage.database import Store, open_store
+from iro_desktop.storage.database import Store
 from iro_desktop.storage.errors import WrongPassphrase
 from iro_desktop.storage.locations import default_demo_path, default_store_path
 
@@ -258,62 +259,6 @@ def _show_error_in(dialog: UnlockDialog | NewCaseloadDialog, error: BaseExceptio
         dialog.show_error(user_message(error))
 
 
-# -- jobs: these run on the worker thread ----------------------------------------------------
-def find_startup_file() -> Path | None:
-    """The caseload to open at start: the last one opened, else one at the default place."""
-    last = last_caseload_path()
-    if last is not None:
-        return last
-    default = default_store_path()
-    return default if default.exists() else None
-
-
-def open_unasked(path: Path) -> Store | None:
-    """Open a demo file, or a file with the environment's passphrase; None: ask for one.
-
-    Each try derives a key (~0.2 s by design), so the likelier one goes first: with a
-    passphrase in the environment, that one, unless the file is at the demo's own place."""
-    passphrase = env_passphrase()
-    if passphrase is not None and Path(path) != default_demo_path():
-        try:
-            store = open_store(path, passphrase)
-        except WrongPassphrase:
-            store = open_demo_if_demo(path)
-            if store is None:
-                raise
-    else:
-        store = open_demo_if_demo(path)
-        if store is None:
-            if passphrase is None:
-                return None
-            store = open_store(path, passphrase)
-    remember_caseload_path(path)
-    return store
-
-
-def open_with_passphrase(path: Path, passphrase: str) -> Store:
-    store = open_store(path, passphrase)
-    remember_caseload_path(path)
-    return store
-
-
-def make_and_open_demo(today: date, path: Path) -> Store:
-    """Open the demo, writing it first if it is not there yet."""
-    if not path.exists():
-        create_demo(today, path)
-    store = open_demo_if_demo(path)
-    if store is None:  # an IRO's own file at the demo's place: never overwritten
-        raise NotADemoFile(f"{path.name} is not the demo caseload, so it was left alone.")
-    remember_caseload_path(path)
-    return store
-
-
-def create_and_open(path: Path, passphrase: str) -> Store:
-    store = create_caseload(path, passphrase)
-    remember_caseload_path(path)
-    return store
-
-
 class CaseloadOpener(QObject):
     """Runs the ways of opening a caseload and emits ``opened(store)`` when one is open."""
 
@@ -327,16 +272,26 @@ class CaseloadOpener(QObject):
         self._window = window
         self.dialog: QDialog | None = None  # the dialog on screen, for tests and screenshots
 
-    def start(self, db_path: Path | None, demo: bool) -> None:
-        """What ``iro-desktop`` does on launch."""
-        if demo:
-            self.open_demo()
-        elif db_path is not None:
-            self.open_file(db_path)
+    def start(
+        self, db_path: Path | None, demo: bool, early: Future[LaunchOpening] | None = None
+    ) -> None:
+        """What ``iro-desktop`` does on launch. ``early`` is the opening the command line
+        began on its own thread before Qt was loaded (see services.opening)."""
+        if early is not None:
+            job, args = early.result, ()
         else:
-            self._worker.submit(
-                find_startup_file, on_result=self._on_startup_file, label="Finding your caseload…"
-            )
+            job, args = open_at_launch, (db_path, demo, self._today)
+        self._worker.submit(
+            job, *args, on_result=self._on_launch_opening, label="Opening your caseload…"
+        )
+
+    def _on_launch_opening(self, opening: LaunchOpening) -> None:
+        if opening.store is not None:
+            self.opened.emit(opening.store)
+        elif opening.path is None:
+            self.first_run()
+        else:
+            self.ask_passphrase(opening.path, opening.message)
 
     def open_demo(self, path: Path | None = None) -> None:
         self._worker.submit(
@@ -420,12 +375,6 @@ class CaseloadOpener(QObject):
         self.opened.emit(store)
 
     @Slot(object)
-    def _on_startup_file(self, path: Path | None) -> None:
-        if path is None:
-            self.first_run()
-        else:
-            self.open_file(path)
-
     def _on_opened_unasked(self, path: Path, store: Store | None) -> None:
         if store is None:
             self.ask_passphrase(path)

@@ -13,7 +13,7 @@ from iro_desktop.gui.startup import (
     UnlockDialog,
     passphrase_strength,
 )
-from iro_desktop.services import app_state
+from iro_desktop.services import app_state, opening
 from iro_desktop.services.stores import PASSPHRASE_ENV
 from iro_desktop.storage.database import open_store
 
@@ -80,7 +80,8 @@ def test_passphrase_strength(text, score):
 
 # -- the window ------------------------------------------------------------------------------
 def test_first_run_offers_the_demo_and_opens_it_with_a_banner(qtbot, start, demo_file, monkeypatch):
-    monkeypatch.setattr(startup, "default_demo_path", lambda: demo_file)
+    for module in (startup, opening):
+        monkeypatch.setattr(module, "default_demo_path", lambda: demo_file)
     window = start()
     dialog = _wait_for_dialog(qtbot, window, FirstRunDialog)
     assert {b.text() for b in (dialog.demo_button, dialog.new_button, dialog.open_button)} == {
@@ -112,8 +113,8 @@ def test_demo_flag_makes_the_demo_when_missing(qtbot, start, tmp_path, monkeypat
     from iro_desktop.services.stores import create_demo
 
     create_demo(TODAY, tmp_path / "template.iro.db")
-    monkeypatch.setattr(startup, "default_demo_path", lambda: demo)
-    monkeypatch.setattr(startup, "create_demo", fake_create_demo)
+    monkeypatch.setattr(opening, "default_demo_path", lambda: demo)
+    monkeypatch.setattr(opening, "create_demo", fake_create_demo)
     window = start(demo=True)
     with qtbot.waitSignal(window.dueLoaded, timeout=15000):
         pass
@@ -194,4 +195,9 @@ def test_the_command_without_a_command_opens_the_window(monkeypatch):
     calls = []
     monkeypatch.setattr(app, "run_gui", lambda *args: calls.append(args) or 0)
     assert cli.main(["--demo", "--on", TODAY.isoformat()]) == 0
-    assert calls == [(None, True, TODAY)]
+    [(db, demo, today, early)] = calls
+    assert (db, demo, today) == (None, True, TODAY)
+    # The caseload began opening before Qt loaded: the demo, made and opened.
+    opened = early.result(timeout=30)
+    assert opened.store is not None and opened.store.is_demo
+    opened.store.close()
