@@ -55,9 +55,13 @@ APP_WINDOW = f"""
 import sys
 from datetime import date
 from pathlib import Path
+# As `iro-desktop` does: begin opening the caseload, then load Qt and the window.
+from iro_desktop.services.opening import start_opening_at_launch
+today = date.fromisoformat("{TODAY.isoformat()}")
+early = start_opening_at_launch(Path(sys.argv[1]), False, today)
 from iro_desktop.gui.app import application, launch
 app = application()
-window = launch(Path(sys.argv[1]), False, date.fromisoformat("{TODAY.isoformat()}"))
+window = launch(Path(sys.argv[1]), False, today, early)
 def painted():
     print("{MARKER}", flush=True)
     window.close()
