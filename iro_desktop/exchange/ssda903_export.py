@@ -1,74 +1,284 @@
-"""Write the caseload as 903 CSV files (header, episodes, reviews, uasc) that import_903 reads.
+"""Write the caseload as the DfE SSDA903 ("903") CSV files: header, episodes, reviews (and uasc).
 
-A plain export of the non-archived records, columns in the DfE order and dates as DD/MM/YYYY;
-it does not run the DfE's validation rules.
+Two uses:
+
+* :func:`build_903` / :func:`write_903`: the return for a collection year (1 April to 31 March),
+  checked against the DfE rules in :mod:`ssda903_rules` before anything is written. Episodes
+  open at any time in the year are returned (an episode still open on 31 March has DEC and REC
+  blank, as the return wants); reviews held in the year; the children those concern.
+  Short-break reviews are left out of REVIEWS and MOTHER is left blank for a child whose every
+  episode is a short break (rule 399).
+* :func:`write_903_csvs`: every non-archived record as 903 files, which ``import_903`` reads
+  back into the same schedule (the round trip).
+
+Values come from the record as it is (entered in the app or imported); a field the record
+does not hold is written blank, never made up. Where a blank breaks a DfE rule the rule check
+lists it so that the IRO can complete the record. Every cell goes through
+:mod:`csv_safety`, and file names hold no personal data.
 """
 
 from __future__ import annotations
 
-import csv
+import os
+from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
+from typing import Any
 
 from iro_desktop.domain.model import ChildRecord
 from iro_desktop.exchange import ssda903_spec as spec
+from iro_desktop.exchange.csv_safety import safe_writer
+from iro_desktop.exchange.ssda903_rules import Problem, check_tables
 from iro_desktop.storage.database import Store
 from iro_desktop.storage.records import load_child_records
 
-__all__ = ["write_903_csvs"]
+__all__ = [
+    "Export903",
+    "build_903",
+    "collection_year",
+    "write_903",
+    "write_903_csvs",
+]
+
+Row = dict[str, str]
 
 
-def _only_short_breaks(record: ChildRecord) -> bool:
-    """DfE rule 399: no REVIEWS rows for a child whose every episode is V3/V4."""
-    episodes = [e for e in record.episodes if e.archived_on is None]
+def collection_year(year: int) -> tuple[date, date]:
+    """The 903 collection year ``year``: 1 April of the year before to 31 March ``year``."""
+    return date(year - 1, 4, 1), date(year, 3, 31)
+
+
+@dataclass
+class Export903:
+    """The 903 tables worked out from the caseload, before (or after) they are written."""
+
+    year: int | None
+    tables: dict[str, list[Row]]
+    problems: list[Problem] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    written: list[Path] = field(default_factory=list)
+
+    @property
+    def passes(self) -> bool:
+        return not self.problems
+
+    def counts(self) -> dict[str, int]:
+        return {kind: len(rows) for kind, rows in self.tables.items()}
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "year": self.year,
+            "counts": self.counts(),
+            "passes": self.passes,
+            "problems": [p.as_json() for p in self.problems],
+            "notes": list(self.notes),
+            "files": [str(p) for p in self.written],
+        }
+
+    def summary_lines(self) -> list[str]:
+        counts = self.counts()
+        lines = [
+            f"{counts[spec.HEADER]} children, {counts[spec.EPISODES]} episodes, "
+            f"{counts[spec.REVIEWS]} reviews"
+            + (f" in the collection year ending 31 March {self.year}" if self.year else "")
+            + "."
+        ]
+        lines.extend(self.notes)
+        if self.problems:
+            lines.append(
+                f"{len(self.problems)} breach(es) of the DfE 903 rules; complete these records "
+                "in IRO Desktop and export again:"
+            )
+            lines.extend(f"  {p.line()}" for p in self.problems)
+        else:
+            lines.append("Passes the DfE 903 rules IRO Desktop checks.")
+        return lines
+
+
+def _only_short_breaks(episodes: list[Any]) -> bool:
+    """Rule 399: a child whose every episode is V3/V4 has no REVIEWS rows and no MOTHER."""
     return bool(episodes) and all(e.is_short_break for e in episodes)
 
 
-def _rows(
-    records: list[ChildRecord], include_short_break_reviews: bool
-) -> dict[str, list[list[str]]]:
+def _in_year(episode: Any, start: date | None, end: date | None) -> bool:
+    if start is None or end is None:
+        return True
+    return episode.decom <= end and (episode.dec is None or episode.dec >= start)
+
+
+def _child_rows(
+    record: ChildRecord,
+    start: date | None,
+    end: date | None,
+    *,
+    include_short_break_reviews: bool,
+    dfe_return: bool,
+    notes: dict[str, int],
+) -> dict[str, list[Row]] | None:
     d = spec.format_date
-    out: dict[str, list[list[str]]] = {kind: [] for kind in spec.COLUMNS}
-    for record in records:
-        child = record.child
-        out[spec.HEADER].append(
-            [child.child_ref, child.gender, d(child.dob), child.ethnicity, child.upn,
-             child.mother, d(child.mc_dob)]
-        )  # fmt: skip
-        if child.uasc:
-            out[spec.UASC].append([child.child_ref, child.gender, d(child.dob),
-                                   d(child.uasc_ceased)])  # fmt: skip
-        episodes = sorted(
-            (e for e in record.episodes if e.archived_on is None), key=lambda e: e.decom
+    child = record.child
+    episodes = sorted(
+        (e for e in record.episodes if e.archived_on is None and _in_year(e, start, end)),
+        key=lambda e: e.decom,
+    )
+    if start is not None and not episodes:
+        notes["not looked after in the year"] += 1
+        return None
+    short_breaks_only = _only_short_breaks(episodes)
+    out: dict[str, list[Row]] = {kind: [] for kind in spec.COLUMNS}
+    mother = "" if (dfe_return and short_breaks_only) else child.mother
+    out[spec.HEADER].append(
+        {
+            "CHILD": child.child_ref,
+            "SEX": child.gender,
+            "DOB": d(child.dob),
+            "ETHNIC": child.ethnicity,
+            "UPN": child.upn,
+            "MOTHER": mother,
+            "MC_DOB": d(child.mc_dob) if mother else ("" if dfe_return else d(child.mc_dob)),
+        }
+    )
+    if child.uasc:
+        out[spec.UASC].append(
+            {
+                "CHILD": child.child_ref,
+                "SEX": child.gender,
+                "DOB": d(child.dob),
+                "DUC": d(child.uasc_ceased),
+            }
         )
-        for e in episodes:
-            out[spec.EPISODES].append(
-                [child.child_ref, d(e.decom), e.rne, e.ls, e.cin, e.place, e.place_provider,
-                 d(e.dec), e.rec, e.reason_place_change, e.home_post, e.pl_post, e.urn]
-            )  # fmt: skip
-        if not include_short_break_reviews and _only_short_breaks(record):
-            continue
-        held = sorted(
-            (r.part_dates[0], r.review_code)
-            for r in record.reviews
-            if r.archived_on is None and r.is_held
+    for e in episodes:
+        open_at_year_end = end is not None and e.dec is not None and e.dec > end
+        if open_at_year_end:
+            notes["episodes open on 31 March"] += 1
+        out[spec.EPISODES].append(
+            {
+                "CHILD": child.child_ref,
+                "DECOM": d(e.decom),
+                "RNE": e.rne,
+                "LS": e.ls,
+                "CIN": e.cin,
+                "PLACE": e.place,
+                "PLACE_PROVIDER": e.place_provider,
+                "DEC": "" if open_at_year_end else d(e.dec),
+                "REC": "" if open_at_year_end else e.rec,
+                "REASON_PLACE_CHANGE": e.reason_place_change,
+                "HOME_POST": e.home_post,
+                "PL_POST": e.pl_post,
+                "URN": e.urn,
+            }
         )
-        for review_date, code in held:
-            out[spec.REVIEWS].append([child.child_ref, d(child.dob), d(review_date), code])
+    held = sorted(
+        (r.part_dates[0], r.review_code)
+        for r in record.reviews
+        if r.archived_on is None and r.is_held
+    )
+    if start is not None and end is not None:
+        held = [(day, code) for day, code in held if start <= day <= end]
+    if short_breaks_only and not include_short_break_reviews:
+        notes["short-break reviews left out (rule 399)"] += len(held)
+        return out
+    for review_date, code in held:
+        out[spec.REVIEWS].append(
+            {
+                "CHILD": child.child_ref,
+                "DOB": d(child.dob),
+                "REVIEW": d(review_date),
+                "REVIEW_CODE": code,
+            }
+        )
     return out
 
 
+def _tables(
+    records: list[ChildRecord],
+    year: int | None,
+    *,
+    include_short_break_reviews: bool,
+    dfe_return: bool,
+) -> tuple[dict[str, list[Row]], list[str]]:
+    start, end = collection_year(year) if year is not None else (None, None)
+    tables: dict[str, list[Row]] = {kind: [] for kind in spec.COLUMNS}
+    counts: dict[str, int] = {
+        "not looked after in the year": 0,
+        "episodes open on 31 March": 0,
+        "short-break reviews left out (rule 399)": 0,
+    }
+    for record in records:
+        rows = _child_rows(
+            record,
+            start,
+            end,
+            include_short_break_reviews=include_short_break_reviews,
+            dfe_return=dfe_return,
+            notes=counts,
+        )
+        if rows is None:
+            continue
+        for kind, kind_rows in rows.items():
+            tables[kind].extend(kind_rows)
+    notes = []
+    if counts["not looked after in the year"]:
+        notes.append(
+            f"{counts['not looked after in the year']} child(ren) with no episode in the year "
+            "are not in the return."
+        )
+    if counts["episodes open on 31 March"]:
+        notes.append(
+            f"{counts['episodes open on 31 March']} episode(s) ended after 31 March {year}: "
+            "returned as open (DEC and REC blank)."
+        )
+    if counts["short-break reviews left out (rule 399)"]:
+        notes.append(
+            f"{counts['short-break reviews left out (rule 399)']} review(s) of children on "
+            "short breaks only (V3/V4) are left out of REVIEWS (DfE rule 399)."
+        )
+    return tables, notes
+
+
+def build_903(store: Store, year: int | None = None) -> Export903:
+    """The DfE 903 return for the collection year ending 31 March ``year`` (every year when
+    None), checked against the DfE rules. Nothing is written."""
+    # The light load: episodes, reviews' codes and part dates are all the return needs.
+    records = load_child_records(store, for_rules_only=True)
+    tables, notes = _tables(records, year, include_short_break_reviews=False, dfe_return=True)
+    export = Export903(year, tables, notes=notes)
+    export.problems = check_tables(tables)
+    return export
+
+
+def write_903(export: Export903, folder: Path) -> list[Path]:
+    """Write ``export``'s tables as header.csv, episodes.csv, reviews.csv and uasc.csv.
+
+    Each file is written beside its final name and moved into place, so a failure never leaves
+    a half-written file under a 903 name."""
+    folder = Path(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    written = []
+    for kind, rows in export.tables.items():
+        target = folder / spec.FILE_NAMES[kind]
+        partial = target.with_name(target.name + ".partial")
+        columns = spec.COLUMNS[kind]
+        with partial.open("w", encoding="utf-8", newline="") as handle:
+            writer = safe_writer(handle)
+            writer.writerow(columns)
+            writer.writerows([row.get(c, "") for c in columns] for row in rows)
+        os.replace(partial, target)
+        written.append(target)
+    export.written = written
+    return written
+
+
 def write_903_csvs(store: Store, folder: Path, *, include_short_break_reviews: bool = True) -> None:
-    """Write header.csv, episodes.csv, reviews.csv and uasc.csv into ``folder``.
+    """Write every non-archived record as header.csv, episodes.csv, reviews.csv and uasc.csv
+    in ``folder``: what ``import_903`` reads back into the same schedule.
 
     REVIEW is the date of each held review's first part. With
     ``include_short_break_reviews=False`` the reviews of children whose every episode is a
     short break (V3/V4) are left out, as the DfE return wants (rule 399).
     """
-    folder = Path(folder)
-    folder.mkdir(parents=True, exist_ok=True)
     records = load_child_records(store)
-    for kind, rows in _rows(records, include_short_break_reviews).items():
-        with (folder / spec.FILE_NAMES[kind]).open("w", encoding="utf-8", newline="") as handle:
-            writer = csv.writer(handle)
-            writer.writerow(spec.COLUMNS[kind])
-            writer.writerows(rows)
+    tables, notes = _tables(
+        records, None, include_short_break_reviews=include_short_break_reviews, dfe_return=False
+    )
+    write_903(Export903(None, tables, notes=notes), folder)

@@ -20,8 +20,10 @@ from typing import Any
 
 from iro_desktop.domain.schedule import birthday
 from iro_desktop.exchange import ssda903_spec as spec
+from iro_desktop.exchange.csv_safety import restore
 from iro_desktop.exchange.errors import Bad903File
 from iro_desktop.storage import history
+from iro_desktop.storage.backup import KIND_PRE_IMPORT, backup_before_change
 from iro_desktop.storage.database import Store
 from iro_desktop.storage.history import SOURCE_APP, SOURCE_IMPORT, to_column
 
@@ -277,7 +279,8 @@ def _read_table(path: Path, kind: str) -> _Table:
         values = {}
         for column in present:
             index = seen[column]
-            raw = record[index].strip() if index < len(record) else ""
+            # A cell is only ever text: one our export neutralised ('=...) reads back as written.
+            raw = restore(record[index].strip()) if index < len(record) else ""
             values[column] = _parse_cell(name, number, kind, column, raw)
         rows.append(_Row(number, values))
     return _Table(kind, name, present, rows)
@@ -625,6 +628,7 @@ def import_903(store: Store, folder: Path, *, today: date | None = None) -> Impo
     """
     parsed = _read_folder(Path(folder))
     report = ImportReport(warnings=list(parsed.warnings))
+    backup_before_change(store, KIND_PRE_IMPORT)  # the files passed their checks: back up first
     with store.atomic():
         _write(store, parsed, report, today or date.today())
     return report

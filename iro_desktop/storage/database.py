@@ -112,8 +112,10 @@ def open_store(
 ) -> Store:
     """Open (or, with ``create``, make) the caseload at ``path`` and bring its schema up to date.
 
-    A file from a newer version of IRO Desktop is refused; before pending migrations run on an
-    existing file, a backup copy is written beside it.
+    A file from a newer version of IRO Desktop is refused; an existing file that fails
+    ``PRAGMA integrity_check`` is refused with DamagedStore before anything writes to it;
+    before pending migrations run on an existing file, a backup copy is written beside it;
+    the daily backup (``storage.backup``) is taken at most once a day.
     """
     from iro_desktop.storage.migrations import SCHEMA_VERSION, apply_migrations, schema_version
 
@@ -135,10 +137,24 @@ def open_store(
             f"{path.name} was written by a newer version of IRO Desktop (schema {version}; this "
             f"version reads up to {SCHEMA_VERSION}). Install the newer version to open it."
         )
+    if existed:
+        # A damaged file is never written to: checked before migrations or backups run.
+        from iro_desktop.storage.integrity import DamagedStore, check_on_open
+
+        try:
+            check_on_open(conn, path, passphrase)
+        except DamagedStore:
+            conn.close()
+            raise
     if existed and version < SCHEMA_VERSION:
         backup_before_migration(path, version)
     apply_migrations(db)
-    return Store(db=db, path=path, is_demo=is_demo)
+    store = Store(db=db, path=path, is_demo=is_demo)
+    if existed and not is_demo:
+        from iro_desktop.storage.backup import backup_on_open
+
+        backup_on_open(store)  # at most once a day; never stops the store opening
+    return store
 
 
 def backup_before_migration(path: Path, from_version: int) -> Path:

@@ -156,6 +156,45 @@ def _0001_initial(db: sqlite_utils.Database) -> None:
     db.execute("PRAGMA user_version = 1")
 
 
+@migrations(name="0002_letters")
+def _0002_letters(db: sqlite_utils.Database) -> None:
+    """What was written for a child: letters, decisions records and briefing packs. Writing a
+    letter is not sending it: ``reviews.letter_sent_on`` stays the IRO's to set."""
+    db.execute(
+        f"""CREATE TABLE letters (
+            id INTEGER PRIMARY KEY,
+            child_id INTEGER REFERENCES children(id),
+            review_id INTEGER REFERENCES reviews(id),
+            kind TEXT NOT NULL,
+            version TEXT NOT NULL DEFAULT '',
+            language TEXT NOT NULL DEFAULT '',
+            written_on TEXT NOT NULL,
+            file_name TEXT NOT NULL DEFAULT '',
+            archived_on TEXT,
+            {_STAMPS})"""
+    )
+    db.execute("CREATE INDEX letters_child ON letters (child_id)")
+    db.execute("CREATE INDEX letters_review ON letters (review_id)")
+    db.execute("PRAGMA user_version = 2")
+
+
+@migrations(name="0003_drafts")
+def _0003_drafts(db: sqlite_utils.Database) -> None:
+    """Forms being filled in, kept inside the encrypted file (never a plain file) so that a
+    crash, a flat battery or a closed lid loses at most the last few seconds of typing."""
+    db.execute(
+        f"""CREATE TABLE drafts (
+            id INTEGER PRIMARY KEY,
+            form TEXT NOT NULL,
+            child_ref TEXT NOT NULL DEFAULT '',
+            record_ref TEXT NOT NULL DEFAULT '',
+            payload TEXT NOT NULL DEFAULT '{{}}',
+            saved_at TEXT NOT NULL,
+            {_STAMPS})"""
+    )
+    db.execute("PRAGMA user_version = 3")
+
+
 # The schema version this code writes: the number of the last migration above.
 SCHEMA_VERSION = int(migrations._migrations[-1].name[:4])
 

@@ -111,27 +111,42 @@ def test_pending_migration_writes_a_backup_first(store, monkeypatch):
     path = store.path
     store.close()
     before = path.read_bytes()
+    current = mig.SCHEMA_VERSION
+    upcoming = current + 1
 
     extra = mig.Migrations._Migration(
-        "0002_test_extra", lambda db: db.execute("PRAGMA user_version = 2")
+        f"{upcoming:04d}_test_extra", lambda db: db.execute(f"PRAGMA user_version = {upcoming}")
     )
     monkeypatch.setattr(mig.migrations, "_migrations", [*mig.migrations._migrations, extra])
-    monkeypatch.setattr(mig, "SCHEMA_VERSION", 2)
+    monkeypatch.setattr(mig, "SCHEMA_VERSION", upcoming)
     reopened = open_store(path, PASSPHRASE)
-    assert mig.schema_version(reopened.db) == 2
+    assert mig.schema_version(reopened.db) == upcoming
     reopened.close()
-    backups = list(path.parent.glob(path.name + ".schema1-*.bak"))
+    backups = list(path.parent.glob(path.name + f".schema{current}-*.bak"))
     assert len(backups) == 1
     assert backups[0].read_bytes() == before
 
 
-def test_saved_schema_1_database_opens(tmp_path):
-    """A file written by the first released schema still opens and reads."""
-    fixture = Path(__file__).parent.parent / "fixtures" / "schemas" / "schema-0001.iro.db"
+@pytest.mark.parametrize(
+    "schema",
+    sorted(
+        int(path.name[len("schema-") : len("schema-") + 4])
+        for path in (Path(__file__).parent.parent / "fixtures" / "schemas").glob("schema-*.iro.db")
+    ),
+)
+def test_saved_schema_database_opens(tmp_path, schema):
+    """A file written by each released schema still opens, migrates and reads."""
+    from iro_desktop.storage.migrations import SCHEMA_VERSION, schema_version
+
+    name = f"schema-{schema:04d}.iro.db"
+    fixture = Path(__file__).parent.parent / "fixtures" / "schemas" / name
     copy = tmp_path / fixture.name
     copy.write_bytes(fixture.read_bytes())
     opened = open_store(copy, "fixture passphrase")
+    assert schema_version(opened.db) == SCHEMA_VERSION
     records = load_child_records(opened)
     assert [r.child.child_ref for r in records] == ["FX000001"]
     assert records[0].reviews[0].review_code == "PN1"
+    letters = list(opened.db["letters"].rows)
+    assert [row["kind"] for row in letters] == (["letter"] if schema >= 2 else [])
     opened.close()

@@ -1,0 +1,80 @@
+"""Benchmark: writing letters to children, one and a week's batch of 20.
+
+Run on its own (not in CI):  .venv/bin/python tests/benchmarks/bench_letters.py
+Each figure is the median of several warm runs (imports and the first template load done
+once before timing). The baseline is python-docx opening an empty Document and saving it,
+the least any Word file costs. Targets: one letter under 300 ms; 20 letters under 3 s.
+"""
+
+from __future__ import annotations
+
+import statistics
+import sys
+import tempfile
+import time
+from datetime import date
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+
+from docx import Document
+
+from iro_desktop.services.letters import write_letter
+from iro_desktop.services.stores import create_demo, open_demo_if_demo
+from iro_desktop.storage.records import load_child_records
+
+TODAY = date(2026, 11, 23)
+
+
+def _median_ms(fn, runs: int = 7) -> float:
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        fn()
+        times.append((time.perf_counter() - start) * 1000)
+    return statistics.median(times)
+
+
+def main() -> int:
+    with tempfile.TemporaryDirectory() as folder:
+        out = Path(folder)
+        create_demo(TODAY, out / "demo.iro.db")
+        store = open_demo_if_demo(out / "demo.iro.db")
+        refs = [
+            r.child.child_ref
+            for r in load_child_records(store)
+            if any(review.is_held for review in r.reviews)
+        ][:20]
+        assert len(refs) == 20
+
+        def baseline() -> None:
+            Document().save(str(out / "empty.docx"))
+
+        def one() -> None:
+            write_letter(store, refs[0], None, None, None, out / "one.docx", TODAY)
+
+        def batch() -> None:
+            for i, ref in enumerate(refs):
+                write_letter(store, ref, None, None, None, out / f"l{i}.docx", TODAY)
+
+        baseline(), one()  # warm: imports, catalogues, glossary
+        base_ms = _median_ms(baseline)
+        one_ms = _median_ms(one)
+        batch_ms = _median_ms(batch, runs=3)
+        store.close()
+    print(f"baseline: python-docx empty Document open+save   {base_ms:7.1f} ms")
+    print(
+        f"one letter (build, check, render, record)        {one_ms:7.1f} ms "
+        f"({one_ms / base_ms:.1f}x baseline)  target < 300 ms"
+    )
+    print(
+        f"20 letters in a batch                            {batch_ms:7.1f} ms "
+        f"({batch_ms / base_ms:.1f}x baseline)  target < 3000 ms"
+    )
+    ok = one_ms < 300 and batch_ms < 3000
+    print("PASS" if ok else "FAIL")
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
