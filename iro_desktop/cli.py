@@ -31,6 +31,7 @@ from iro_desktop.commands.common import (
 )
 from iro_desktop.domain.tasks import GROUP_LABELS, TASK_LABELS, TaskGroup, group_for
 from iro_desktop.errors import UserError
+from iro_desktop.logs import configure_logging
 from iro_desktop.services import caseload as caseload_service
 from iro_desktop.services.stores import (
     PASSPHRASE_ENV,
@@ -223,6 +224,7 @@ COMMANDS = {
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    configure_logging()
     parser = build_parser()
     args = parser.parse_args(argv)
     try:

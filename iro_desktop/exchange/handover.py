@@ -53,7 +53,8 @@ from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from iro_desktop.exchange.errors import ExchangeError
 from iro_desktop.exchange.ssda903_import import Conflict
 from iro_desktop.storage import history
-from iro_desktop.storage.database import Store
+from iro_desktop.storage.backup import KIND_PRE_IMPORT, backup_before_change
+from iro_desktop.storage.database import SQLCIPHER_ERRORS, Store
 from iro_desktop.storage.history import SOURCE_APP, now_stamp
 from iro_desktop.storage.migrations import SCHEMA_VERSION
 
@@ -80,6 +81,14 @@ HEADER_SIZE = _HEADER.size  # 56
 TAG_SIZE = 16
 LOG2_N, R, P = 15, 8, 1
 _LIMITS = {"log2n": (15, 20), "r": (8, 16), "p": (1, 4)}
+SCRYPT_MAXMEM = 256 * 1024 * 1024
+
+
+def _scrypt_memory(log2n: int, r: int, p: int) -> int:
+    """What scrypt needs for these settings (OpenSSL's own estimate, with room to spare)."""
+    return 128 * r * (2**log2n + p + 2) + 1024 * 1024
+
+
 MIN_PASSPHRASE = 8
 
 # Tables that are never part of a child's record.
@@ -232,9 +241,7 @@ def _collect(store: Store, child_refs: list[str]) -> dict[str, Any]:
 
 def _derive(passphrase: str, salt: bytes, log2n: int, r: int, p: int) -> tuple[bytes, bytes]:
     secret = unicodedata.normalize("NFC", passphrase).encode("utf-8")
-    out = hashlib.scrypt(
-        secret, salt=salt, n=2**log2n, r=r, p=p, maxmem=256 * 1024 * 1024, dklen=64
-    )
+    out = hashlib.scrypt(secret, salt=salt, n=2**log2n, r=r, p=p, maxmem=SCRYPT_MAXMEM, dklen=64)
     return out[:32], out[32:]
 
 
@@ -367,7 +374,7 @@ def unseal(name: str, data: bytes, passphrase: str) -> Bundle:
         )
     for label, value in (("log2n", log2n), ("r", r), ("p", p)):
         low, high = _LIMITS[label]
-        if not low <= value <= high:
+        if not low <= value <= high or _scrypt_memory(log2n, r, p) > SCRYPT_MAXMEM:
             raise _refuse(
                 name, "the file's key settings are not ones IRO Desktop makes; it was changed."
             )
@@ -476,7 +483,22 @@ def _key(table: str, row: dict[str, Any], first_part: dict[Any, str], owner: str
 
 
 def receive_bundle(store: Store, bundle: Bundle) -> ReceiveReport:
-    """Bring ``bundle`` into ``store`` in one transaction, without duplicating anything."""
+    """Bring ``bundle`` into ``store`` in one transaction, without duplicating anything.
+
+    A file that decrypts but whose contents are not shaped as a handover is refused, with
+    nothing written (the transaction is rolled back)."""
+    backup_before_change(store, KIND_PRE_IMPORT)
+    try:
+        return _receive(store, bundle)
+    except (TypeError, AttributeError, KeyError, ValueError, *SQLCIPHER_ERRORS) as error:
+        raise HandoverRefused(
+            "The handover file opened, but what is inside is not a handover's records (it "
+            "may come from another program or have been altered before it was sealed). "
+            "Nothing was imported. Ask the sending IRO to make the file again."
+        ) from error
+
+
+def _receive(store: Store, bundle: Bundle) -> ReceiveReport:
     schema = _schema(store)
     payload = bundle.payload
     report = ReceiveReport(children=list(payload["children"]))

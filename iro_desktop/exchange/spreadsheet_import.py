@@ -48,6 +48,7 @@ from iro_desktop.exchange.csv_safety import restore
 from iro_desktop.exchange.errors import ExchangeError
 from iro_desktop.exchange.ssda903_import import Conflict
 from iro_desktop.storage import history
+from iro_desktop.storage.backup import KIND_PRE_IMPORT, backup_before_change
 from iro_desktop.storage.database import Store
 from iro_desktop.storage.history import SOURCE_APP, now_stamp, to_column
 from iro_desktop.storage.settings_store import SETTINGS_ROW_ID
@@ -239,11 +240,13 @@ def _read_xlsx(path: Path, sheet_name: str | None) -> Sheet:
     import zipfile
 
     from openpyxl import load_workbook
+    from openpyxl.utils.exceptions import InvalidFileException
 
     try:
-        # data_only=False: a formula is read as its text, never as a worked-out value.
-        book = load_workbook(path, data_only=False)
-    except (zipfile.BadZipFile, KeyError, OSError, ValueError) as error:
+        # data_only=False: a formula is read as its text, never as a worked-out value. Read
+        # from the bytes, so a workbook saved with a .csv or .txt name is still read as one.
+        book = load_workbook(io.BytesIO(path.read_bytes()), data_only=False)
+    except (zipfile.BadZipFile, InvalidFileException, KeyError, OSError, ValueError) as error:
         raise BadSpreadsheet(
             f"{path.name} cannot be read as an Excel workbook ({error}). Open it in Excel and "
             "save it again as 'Excel Workbook (*.xlsx)'."
@@ -1219,6 +1222,7 @@ def import_sheet(store: Store, preview: SheetPreview) -> SheetImportReport:
 
     The preview is worked out again inside the transaction so that it matches the caseload as
     it is now; any refused row stops the import and nothing is written."""
+    backup_before_change(store, KIND_PRE_IMPORT)
     with store.atomic():
         fresh = preview_import(store, preview.sheet, preview.mapping, preview.today)
         if fresh.refusals:

@@ -154,6 +154,15 @@ def _column_letter(index: int) -> str:
     return letters
 
 
+def _cells_of(line: str) -> list[str]:
+    """The cells of one line, for naming where a bad byte is; never raises (a stray carriage
+    return makes csv refuse the line: then a plain split is close enough)."""
+    try:
+        return next(csv.reader([line]), [])
+    except csv.Error:
+        return line.replace("\r", "").split(",")
+
+
 def _decode(path: Path, data: bytes) -> str:
     name = path.name
     if not data.strip(b"\xef\xbb\xbf \t\r\n"):
@@ -191,9 +200,9 @@ def _decode(path: Path, data: bytes) -> str:
         row = data.count(b"\n", 0, error.start) + 1
         line_start = data.rfind(b"\n", 0, error.start) + 1
         prefix = data[line_start : error.start].decode("utf-8", "replace")
-        cell = len(next(csv.reader([prefix]), [""])) - 1 if prefix else 0
+        cell = len(_cells_of(prefix) or [""]) - 1 if prefix else 0
         first_line = data.split(b"\n", 1)[0].decode("utf-8-sig", "replace")
-        headings = [h.strip().upper() for h in next(csv.reader([first_line]), [])]
+        headings = [h.strip().upper() for h in _cells_of(first_line)]
         column = headings[cell] if 0 <= cell < len(headings) else _column_letter(cell)
         bad = data[error.start]
         raise _refuse(

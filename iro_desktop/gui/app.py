@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication
 from iro_desktop import __version__
 from iro_desktop.gui.main_window import APP_TITLE, MainWindow
 from iro_desktop.gui.worker import Worker
+from iro_desktop.logs import configure_logging
 from iro_desktop.services.opening import LaunchOpening
 
 
@@ -45,6 +46,7 @@ def run_gui(
     today: date | None,
     early: Future[LaunchOpening] | None = None,
 ) -> int:
+    configure_logging()
     app = application()
     window = launch(db_path, demo, today, early)
     code = app.exec()

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Signal, Slot
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QTabWidget, QVBoxLayout, QWidget
 
 from iro_desktop.domain.placement import current_episode
 from iro_desktop.gui.child_tabs import (
@@ -89,6 +89,9 @@ class ChildView(QWidget):
             self.next_review_line,
         ):
             header_layout.addWidget(widget)
+        self.header_actions = QHBoxLayout()  # buttons for the child (gui/data_actions.py)
+        self.header_actions.setContentsMargins(0, 0, 0, 0)
+        header_layout.addLayout(self.header_actions)
 
         self.tab_widget = QTabWidget(self)
         self.tab_widget.setAccessibleName("Parts of the child's record")

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QPushButton,
     QTreeView,
     QVBoxLayout,
     QWidget,
@@ -57,6 +58,8 @@ WIDEST_CHILD = "Mmmmmmmm Mmmmmmmm-Mmmmmm (MM000000)"
 
 class DueView(QWidget):
     childRequested = Signal(str, str)  # child reference, child-view tab
+    taskRecordRequested = Signal(object)  # the chosen Task: open the form that records it
+    briefingRequested = Signal()  # "Briefing pack for a day…" (gui/documents.py)
     firstPainted = Signal()  # the list has been painted with data for the first time
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -106,10 +109,20 @@ class DueView(QWidget):
         for column, width in widths.items():
             self.tree.setColumnWidth(column, width)
 
+        self.record_button = QPushButton("Record this task… (Ctrl+T)")
+        self.record_button.setAccessibleName("Record the chosen task")
+        self.record_button.setEnabled(False)
+
         top = QHBoxLayout()
         top.addWidget(self.heading)
         top.addSpacing(12)
         top.addWidget(self.summary, 1)
+        top.addWidget(self.record_button)
+        self.briefing_button = QPushButton("Briefing &pack for a day…")
+        self.briefing_button.setAccessibleName("Briefing pack for a day")
+        self.briefing_button.setToolTip("One page per child you will see that day (personal data)")
+        self.briefing_button.clicked.connect(self.briefingRequested)
+        top.addWidget(self.briefing_button)
         top.addWidget(filter_label)
         top.addWidget(self.kind_filter)
         layout = QVBoxLayout(self)
@@ -121,6 +134,8 @@ class DueView(QWidget):
         self.tree.expanded.connect(self._on_expanded)
         self.tree.collapsed.connect(self._on_collapsed)
         self.model.modelReset.connect(self._on_model_reset)
+        self.tree.selectionModel().currentChanged.connect(self._on_current_changed)
+        self.record_button.clicked.connect(self._on_record_clicked)
         self.tree.viewport().installEventFilter(self)
 
     # -- public ----------------------------------------------------------------------------
@@ -141,6 +156,11 @@ class DueView(QWidget):
         self.tree.setFocus(Qt.FocusReason.ShortcutFocusReason)
         if not self.tree.currentIndex().isValid() and self.model.rowCount() > 0:
             self.tree.setCurrentIndex(self.model.index(0, 0))
+
+    def current_task(self) -> Task | None:
+        """The task chosen in the list (None on a group row or when nothing is chosen)."""
+        index = self.tree.currentIndex()
+        return index.data(TASK_ROLE) if index.isValid() else None
 
     def index_of(self, task: Task) -> QModelIndex:
         for group_row in range(self.model.rowCount()):
@@ -165,6 +185,16 @@ class DueView(QWidget):
             return
         self.childRequested.emit(task.child_ref, TAB_FOR_TASK[task.task])
 
+    @Slot(QModelIndex, QModelIndex)
+    def _on_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        self.record_button.setEnabled(current.isValid() and current.data(TASK_ROLE) is not None)
+
+    @Slot()
+    def _on_record_clicked(self) -> None:
+        task = self.current_task()
+        if task is not None:
+            self.taskRecordRequested.emit(task)
+
     @Slot(QModelIndex)
     def _on_expanded(self, index: QModelIndex) -> None:
         self._expanded.add(index.data(GROUP_ROLE))
@@ -175,6 +205,7 @@ class DueView(QWidget):
 
     @Slot()
     def _on_model_reset(self) -> None:
+        self.record_button.setEnabled(False)
         remembered = set(self._expanded)
         for row in range(self.model.rowCount()):
             index = self.model.index(row, 0)

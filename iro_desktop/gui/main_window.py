@@ -14,9 +14,14 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QStackedWidget, QVBoxLayout, 
 
 from iro_desktop.domain.settings import Settings
 from iro_desktop.domain.tasks import Task
+from iro_desktop.gui.autolock import AutoLock
 from iro_desktop.gui.caseload_view import CaseloadView
 from iro_desktop.gui.child_view import ChildView
+from iro_desktop.gui.data_actions import DataActions
+from iro_desktop.gui.documents import DocumentsController
 from iro_desktop.gui.due_view import DueView
+from iro_desktop.gui.figures_view import FiguresView
+from iro_desktop.gui.forms.controller import RecordingController
 from iro_desktop.gui.help_dialog import ShortcutsDialog, open_about
 from iro_desktop.gui.settings_dialog import SettingsDialog
 from iro_desktop.gui.shortcuts import build_menus, create_actions
@@ -67,8 +72,9 @@ class MainWindow(QMainWindow):
         self.due_view = DueView()
         self.caseload_view = CaseloadView()
         self.child_view = ChildView()
+        self.figures_view = FiguresView()
         self.stack = QStackedWidget()
-        for view in (self.due_view, self.caseload_view, self.child_view):
+        for view in (self.due_view, self.caseload_view, self.child_view, self.figures_view):
             self.stack.addWidget(view)
         self.banner = QLabel(f"⚠ {DEMO_BANNER_TEXT}, made up for trying IRO Desktop. None is real.")
         self.banner.setObjectName("demoBanner")
@@ -82,6 +88,10 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.banner)
         layout.addWidget(self.stack, 1)
         self.setCentralWidget(central)
+        self.recording = RecordingController(self)  # the forms (gui/forms/)
+        self.autolock = AutoLock(self)
+        self.documents = DocumentsController(self)  # letters, briefing packs, figures
+        self.data_actions = DataActions(self)  # import, export, handover, backups (File menu)
 
         self.actions = create_actions(
             self,
@@ -98,9 +108,14 @@ class MainWindow(QMainWindow):
                 "refresh": self.refresh,
                 "shortcuts": self.open_shortcuts,
                 "about": lambda: open_about(self),
+                "lock": self.autolock.lock_now,
+                **self.recording.action_handlers(),
+                **self.documents.action_handlers(),
+                **self.data_actions.action_handlers(),
             },
         )
         build_menus(self.menuBar(), self.actions)
+        self.data_actions.add_child_view_buttons()
         self.busy = BusyIndicator(worker)
         self.statusBar().addPermanentWidget(self.busy)
 
@@ -197,6 +212,9 @@ class MainWindow(QMainWindow):
         self.settings_dialog = SettingsDialog(settings, self)
         self.settings_dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.settings_dialog.settingsAccepted.connect(self._on_settings_accepted)
+        self.settings_dialog.changePassphraseRequested.connect(
+            self.actions["change_passphrase"].trigger
+        )
         self.settings_dialog.open()
 
     @Slot(object)
@@ -213,6 +231,7 @@ class MainWindow(QMainWindow):
 
     def _on_settings_saved(self, changed: list[str]) -> None:
         self.statusBar().showMessage("Settings saved." if changed else "No settings changed.", 5000)
+        self.autolock.reload_settings()
         self.refresh()
 
     @Slot(str)
@@ -237,6 +256,9 @@ class MainWindow(QMainWindow):
             self.setWindowTitle(f"{APP_TITLE} — {self.store.path.name}")
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if not self.recording.confirm_quit(locked=self.autolock.locked):
+            event.ignore()  # it asks first; forms' typing is kept as drafts either way
+            return
         if self.store is not None:
             self.worker.submit(close_store, self.store)
             self.store = None

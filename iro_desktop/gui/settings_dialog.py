@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLineEdit,
+    QPushButton,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -56,6 +57,7 @@ def parse_postcodes(text: str) -> tuple[str, ...]:
 
 class SettingsDialog(QDialog):
     settingsAccepted = Signal(object)  # the edited Settings
+    changePassphraseRequested = Signal()  # "Change passphrase…" (gui/safety_dialogs.py)
 
     def __init__(self, settings: Settings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -114,6 +116,9 @@ class SettingsDialog(QDialog):
         you.addRow("&Email:", self.iro_email)
         security = QFormLayout()
         security.addRow("&Lock after idle:", self.auto_lock_minutes)
+        self.change_passphrase_button = QPushButton("Change pass&phrase…")
+        self.change_passphrase_button.clicked.connect(self.changePassphraseRequested)
+        security.addRow("", self.change_passphrase_button)
 
         left = QVBoxLayout()
         left.addWidget(_group("Council", council))

@@ -25,13 +25,81 @@ class ActionSpec:
     role: QAction.MenuRole = QAction.MenuRole.TextHeuristicRole
 
 
-FILE_MENU, VIEW_MENU, HELP_MENU = "&File", "&View", "&Help"
-MENUS = (FILE_MENU, VIEW_MENU, HELP_MENU)
+FILE_MENU, VIEW_MENU, RECORD_MENU, HELP_MENU = "&File", "&View", "&Record", "&Help"
+MENUS = (FILE_MENU, VIEW_MENU, RECORD_MENU, HELP_MENU)
 
 ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("open", FILE_MENU, "&Open…", "Ctrl+O", "Open a caseload file"),
-    ActionSpec("new", FILE_MENU, "&New caseload…", "Ctrl+N", "Create a new encrypted caseload"),
+    ActionSpec(
+        "new", FILE_MENU, "&New caseload…", "Ctrl+Shift+N", "Create a new encrypted caseload"
+    ),
     ActionSpec("demo", FILE_MENU, "Open &demo", "", "Open the demo caseload (fictional)"),
+    # Data in and out, and keeping it safe (gui/data_actions.py)
+    ActionSpec(
+        "import_sheet",
+        FILE_MENU,
+        "&Import spreadsheet…",
+        "Ctrl+I",
+        "Bring in your own tracker (.xlsx or .csv), with a preview first",
+        separator_before=True,
+    ),
+    ActionSpec(
+        "export_903",
+        FILE_MENU,
+        "&Export 903…",
+        "Ctrl+Shift+E",
+        "The DfE SSDA903 files for a collection year, checked against the DfE rules",
+    ),
+    ActionSpec(
+        "hand_over",
+        FILE_MENU,
+        "&Hand over the child…",
+        "Ctrl+Shift+O",
+        "The open child's full record in one encrypted file for the next IRO",
+    ),
+    ActionSpec(
+        "receive_handover",
+        FILE_MENU,
+        "&Receive handover…",
+        "Ctrl+Shift+I",
+        "Bring in children another IRO handed over to you",
+    ),
+    ActionSpec(
+        "subject_access",
+        FILE_MENU,
+        "Su&bject access export…",
+        "",
+        "Everything held about the open child, with its history, as a Word document",
+    ),
+    ActionSpec(
+        "backup_now",
+        FILE_MENU,
+        "&Back up now",
+        "Ctrl+Shift+S",
+        "An encrypted backup of your caseload, now",
+        separator_before=True,
+    ),
+    ActionSpec(
+        "restore_backup",
+        FILE_MENU,
+        "Res&tore from backup…",
+        "",
+        "Put a backup back in place of your caseload (the current file is kept)",
+    ),
+    ActionSpec(
+        "change_passphrase",
+        FILE_MENU,
+        "Change &passphrase…",
+        "",
+        "Re-encrypt your caseload and its backups with a new passphrase",
+    ),
+    ActionSpec(
+        "purge",
+        FILE_MENU,
+        "P&urge children past retention…",
+        "",
+        "Remove archived records your council's retention rule says must go (asks first)",
+    ),
     ActionSpec(
         "settings",
         FILE_MENU,
@@ -40,6 +108,14 @@ ACTIONS: tuple[ActionSpec, ...] = (
         "Council, timescales and your details",
         separator_before=True,
         role=QAction.MenuRole.PreferencesRole,
+    ),
+    ActionSpec(
+        "lock",
+        FILE_MENU,
+        "&Lock now",
+        "Ctrl+L",
+        "Hide your caseload until the passphrase is entered again",
+        separator_before=True,
     ),
     ActionSpec(
         "quit",
@@ -54,6 +130,9 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("show_caseload", VIEW_MENU, "&Caseload", "Ctrl+2", "Every child on your caseload"),
     ActionSpec("show_child", VIEW_MENU, "C&hild", "Ctrl+3", "The child you last opened"),
     ActionSpec(
+        "show_figures", VIEW_MENU, "F&igures", "Ctrl+4", "Your figures for a period, with charts"
+    ),
+    ActionSpec(
         "find",
         VIEW_MENU,
         "&Find a child",
@@ -62,6 +141,114 @@ ACTIONS: tuple[ActionSpec, ...] = (
         separator_before=True,
     ),
     ActionSpec("refresh", VIEW_MENU, "&Refresh", "F5", "Read the caseload again"),
+    ActionSpec("new_child", RECORD_MENU, "&New child…", "Ctrl+N", "Add a child to your caseload"),
+    ActionSpec(
+        "edit_child", RECORD_MENU, "&Edit the child's details…", "Ctrl+E", "Details and people"
+    ),
+    ActionSpec(
+        "add_episode",
+        RECORD_MENU,
+        "Care e&pisode or placement change…",
+        "Ctrl+Shift+P",
+        "A new care episode, or a change of placement or legal status",
+    ),
+    ActionSpec(
+        "record_task",
+        RECORD_MENU,
+        "Record the chosen &task…",
+        "Ctrl+T",
+        "Open the form for the task chosen on the due list",
+        separator_before=True,
+    ),
+    ActionSpec(
+        "book_review",
+        RECORD_MENU,
+        "&Book the next review…",
+        "Ctrl+B",
+        "Date and venue",
+        separator_before=True,
+    ),
+    ActionSpec(
+        "record_consultation",
+        RECORD_MENU,
+        "&Consultation papers…",
+        "Ctrl+Shift+C",
+        "Papers sent and returned",
+    ),
+    ActionSpec(
+        "record_meeting",
+        RECORD_MENU,
+        "&Pre-review meeting…",
+        "Ctrl+Shift+M",
+        "The meeting with the social worker",
+    ),
+    ActionSpec(
+        "record_contact",
+        RECORD_MENU,
+        "C&ontact with the child…",
+        "Ctrl+K",
+        "A visit, call or video call with the child",
+    ),
+    ActionSpec("record_review", RECORD_MENU, "&Record a review…", "Ctrl+R", "Record a review"),
+    ActionSpec(
+        "record_circulated",
+        RECORD_MENU,
+        "&Decisions circulated…",
+        "Ctrl+Shift+D",
+        "The day the decisions went out",
+    ),
+    ActionSpec(
+        "record_midpoint",
+        RECORD_MENU,
+        "&Midpoint check…",
+        "Ctrl+M",
+        "Progress on each decision between reviews",
+    ),
+    ActionSpec(
+        "raise_challenge",
+        RECORD_MENU,
+        "Raise a c&hallenge…",
+        "Ctrl+Shift+H",
+        "Informal or formal challenge (dispute resolution)",
+    ),
+    # Letters and documents (gui/documents.py)
+    ActionSpec(
+        "write_letter",
+        RECORD_MENU,
+        "Write the &letter to the child…",
+        "Ctrl+Shift+L",
+        "The child's review letter as a Word document, English or Welsh",
+        separator_before=True,
+    ),
+    ActionSpec(
+        "write_decisions_record",
+        RECORD_MENU,
+        "Write the decision&s record…",
+        "Ctrl+Shift+R",
+        "The formal decisions record for the social worker and manager",
+    ),
+    ActionSpec(
+        "mark_letter_sent",
+        RECORD_MENU,
+        "Mar&k the letter sent",
+        "",
+        "The letter to the child about the chosen review went out today",
+    ),
+    ActionSpec(
+        "briefing",
+        RECORD_MENU,
+        "Briefing pack for a da&y…",
+        "Ctrl+Shift+B",
+        "One page per child you will see on a day, to read on the way (personal data)",
+    ),
+    ActionSpec(
+        "drafts",
+        RECORD_MENU,
+        "&Unsaved drafts…",
+        "Ctrl+Shift+U",
+        "Forms kept as drafts: restore or discard them",
+        separator_before=True,
+    ),
     ActionSpec(
         "shortcuts", HELP_MENU, "&Keyboard shortcuts", "F1", "This list of keyboard shortcuts"
     ),
@@ -81,6 +268,10 @@ VIEW_KEYS: tuple[tuple[str, str, str], ...] = (
     ("Due", "Right / Left arrow", "Open or close a group"),
     ("Due", "Alt+S", "Choose which tasks to show"),
     ("Caseload", "Enter or double-click", "Open the child"),
+    ("Figures", "Ctrl+Tab / Ctrl+Shift+Tab", "Next or previous topic"),
+    ("Forms", "Ctrl+S", "Keep a draft now"),
+    ("Forms", "Ctrl+Enter", "Save to the record and close"),
+    ("Forms", "Esc", "Cancel (asks first if anything is unsaved)"),
     ("Anywhere", "Tab / Shift+Tab", "Move between fields and lists"),
 )
 

@@ -30,6 +30,7 @@ from iro_desktop.gui.worker import show_error_dialog, user_message
 from iro_desktop.services.opening import (
     LaunchOpening,
     create_and_open,
+    find_startup_file,
     make_and_open_demo,
     open_at_launch,
     open_unasked,
@@ -154,6 +155,14 @@ class UnlockDialog(QDialog):
         self.buttons.accepted.connect(self._on_unlock)
         self.buttons.rejected.connect(self.reject)
         self.setMinimumWidth(440)
+
+    def showEvent(self, event) -> None:
+        # On show, QDialogButtonBox makes Cancel an auto-default button, and Enter in the
+        # passphrase field would cancel: only Unlock may answer Enter.
+        super().showEvent(event)
+        for button in self.buttons.buttons():
+            button.setAutoDefault(button is self.unlock_button)
+        self.unlock_button.setDefault(True)
 
     def show_error(self, message: str) -> None:
         self.error.setText(message)
@@ -282,7 +291,11 @@ class CaseloadOpener(QObject):
         else:
             job, args = open_at_launch, (db_path, demo, self._today)
         self._worker.submit(
-            job, *args, on_result=self._on_launch_opening, label="Opening your caseload…"
+            job,
+            *args,
+            on_result=self._on_launch_opening,
+            on_error=lambda error: self._on_launch_failed(db_path, demo, error),
+            label="Opening your caseload…",
         )
 
     def _on_launch_opening(self, opening: LaunchOpening) -> None:
@@ -348,7 +361,7 @@ class CaseloadOpener(QObject):
                 path,
                 passphrase,
                 on_result=lambda store: self._done(dialog, store),
-                on_error=lambda error: _show_error_in(dialog, error),
+                on_error=lambda error: self._on_unlock_failed(dialog, path, passphrase, error),
                 label=f"Unlocking {path.name}…",
             )
         )
@@ -381,7 +394,33 @@ class CaseloadOpener(QObject):
         else:
             self.opened.emit(store)
 
+    # A damaged file: offer its latest good backup (gui/safety_dialogs.py).
+    def _offer_backup(self, path: Path | None, passphrase: str | None, error: BaseException):
+        from iro_desktop.gui.safety_dialogs import offer_damaged_restore
+
+        if path is None:
+            return None
+        return offer_damaged_restore(
+            self._window, self._worker, path, passphrase, error, self.opened.emit
+        )
+
+    def _on_launch_failed(self, db_path: Path | None, demo: bool, error: BaseException) -> None:
+        path = default_demo_path() if demo else (db_path or find_startup_file())
+        if self._offer_backup(path, None, error) is None:
+            show_error_dialog(error)
+
+    def _on_unlock_failed(
+        self, dialog: UnlockDialog, path: Path, passphrase: str, error: BaseException
+    ) -> None:
+        if self._offer_backup(path, passphrase, error) is not None:
+            if shiboken6.isValid(dialog):
+                dialog.accept()
+            return
+        _show_error_in(dialog, error)
+
     def _on_unasked_failed(self, path: Path, error: BaseException) -> None:
+        if self._offer_backup(path, None, error) is not None:
+            return
         if isinstance(error, WrongPassphrase):  # the environment's passphrase did not fit
             self.ask_passphrase(path, str(error))
         else:

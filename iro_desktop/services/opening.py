@@ -10,6 +10,7 @@ from datetime import date
 from pathlib import Path
 
 from iro_desktop.services.app_state import last_caseload_path, remember_caseload_path
+from iro_desktop.services.safety import open_with_safety
 from iro_desktop.services.stores import (
     NotADemoFile,
     create_caseload,
@@ -17,7 +18,7 @@ from iro_desktop.services.stores import (
     env_passphrase,
     open_demo_if_demo,
 )
-from iro_desktop.storage.database import Store, open_store
+from iro_desktop.storage.database import Store
 from iro_desktop.storage.errors import WrongPassphrase
 from iro_desktop.storage.locations import default_demo_path, default_store_path
 
@@ -39,7 +40,7 @@ def open_unasked(path: Path) -> Store | None:
     passphrase = env_passphrase()
     if passphrase is not None and Path(path) != default_demo_path():
         try:
-            store = open_store(path, passphrase)
+            store = open_with_safety(path, passphrase)
         except WrongPassphrase:
             store = open_demo_if_demo(path)
             if store is None:
@@ -49,13 +50,13 @@ def open_unasked(path: Path) -> Store | None:
         if store is None:
             if passphrase is None:
                 return None
-            store = open_store(path, passphrase)
+            store = open_with_safety(path, passphrase)
     remember_caseload_path(path)
     return store
 
 
 def open_with_passphrase(path: Path, passphrase: str) -> Store:
-    store = open_store(path, passphrase)
+    store = open_with_safety(path, passphrase)
     remember_caseload_path(path)
     return store
 

@@ -39,7 +39,9 @@ def open_caseload(path: Path, ask_passphrase: Callable[[], str]) -> Store:
     passphrase = env_passphrase()
     if passphrase is None:
         passphrase = ask_passphrase()
-    return open_store(path, passphrase)
+    from iro_desktop.services.safety import open_with_safety  # safety builds on this module
+
+    return open_with_safety(path, passphrase)
 
 
 def create_caseload(path: Path, passphrase: str) -> Store:

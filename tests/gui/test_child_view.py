@@ -337,12 +337,11 @@ def test_timeline_is_newest_first_with_gaps_in_words(view):
     assert "gap" in tab.summary_label.text()
 
 
-def test_letters_tab_is_a_placeholder_with_the_dates_sent(view):
+def test_letters_tab_shows_the_dates_sent_by_review(view):
     view.show_detail(detail_for(welsh_child_record()), TAB_LETTERS)
     tab = view.tab(TAB_LETTERS)
-    assert tab.placeholder_label.text().startswith("Letters arrive with the letters feature")
     assert tab.sent.model.index(0, 2).data() == "Fri 29 May 2026"
-    assert tab.sent.model.index(1, 2).data() == "Not recorded"
+    assert tab.sent.model.index(1, 2).data() == "Not sent yet"
 
 
 def test_every_widget_has_an_accessible_name(view):

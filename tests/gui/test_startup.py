@@ -201,3 +201,16 @@ def test_the_command_without_a_command_opens_the_window(monkeypatch):
     opened = early.result(timeout=30)
     assert opened.store is not None and opened.store.is_demo
     opened.store.close()
+
+
+def test_enter_in_the_passphrase_field_unlocks_not_cancels(qtbot, tmp_path):
+    from PySide6.QtCore import Qt
+
+    dialog = UnlockDialog(tmp_path / "mine.iro.db")
+    qtbot.addWidget(dialog)
+    dialog.open()
+    qtbot.keyClicks(dialog.passphrase, "correct horse battery")
+    with qtbot.waitSignal(dialog.passphraseEntered) as entered:
+        qtbot.keyClick(dialog.passphrase, Qt.Key.Key_Return)
+    assert entered.args == ["correct horse battery"]
+    assert dialog.isVisible()  # it stays open until the passphrase is known to work

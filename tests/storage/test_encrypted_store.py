@@ -149,4 +149,8 @@ def test_saved_schema_database_opens(tmp_path, schema):
     assert records[0].reviews[0].review_code == "PN1"
     letters = list(opened.db["letters"].rows)
     assert [row["kind"] for row in letters] == (["letter"] if schema >= 2 else [])
+    from iro_desktop.services.drafts import load_drafts
+
+    drafts = load_drafts(opened)  # schema 3 keeps forms' drafts inside the encrypted file
+    assert [d.payload.get("note") for d in drafts] == (["Fixture draft"] if schema >= 3 else [])
     opened.close()

@@ -6,11 +6,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from PySide6.QtCore import QModelIndex, Slot
+from PySide6.QtCore import QModelIndex, Signal, Slot
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from iro_desktop.domain.model import Challenge, ChallengeStage, Region
-from iro_desktop.gui.child_tabs.common import RecordsSection
+from iro_desktop.gui.child_tabs.common import ActionBar, RecordsSection
 from iro_desktop.gui.formatting import (
     MISSING,
     challenge_stage_name,
@@ -144,10 +144,23 @@ def challenge_rows(detail: ChildDetail) -> list[ChallengeRow]:
     return [ChallengeRow(c, cafcass, detail.today) for c in challenges]
 
 
+CHALLENGE_ACTIONS = (
+    ("challenge", "Raise a challen&ge…"),
+    ("escalate", "&Escalate…"),
+    ("challenge_response", "Res&ponse…"),
+    ("cafcass", "Refer to &Cafcass…"),
+    ("resolve", "Res&olve…"),
+)
+
+
 class ChallengesTab(QWidget):
+    actionRequested = Signal(str, str)  # form kind, "challenge:ID" (or "" to raise one)
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setAccessibleName("Challenges tab")
+        self.action_bar = ActionBar(CHALLENGE_ACTIONS, "Raise or progress a challenge")
+        self.action_bar.triggered.connect(self._on_action)
         self.challenges = RecordsSection(
             "Challenges, open first",
             CHALLENGE_COLUMNS,
@@ -162,12 +175,15 @@ class ChallengesTab(QWidget):
             wrap_widths={2: 200, 4: 170, 5: 400},
         )
         layout = QVBoxLayout(self)
+        layout.addWidget(self.action_bar)
         layout.addWidget(self.challenges, 1)
         layout.addSpacing(8)
         layout.addWidget(self.stages, 1)
         self.challenges.table.selectionModel().currentRowChanged.connect(self._on_current_changed)
 
     def show_detail(self, detail: ChildDetail) -> None:
+        cafcass = "Cafcass Cymru" if detail.settings.region == Region.WALES else "Cafcass"
+        self.action_bar.buttons["cafcass"].setText(f"Refer to &{cafcass}…")
         self.challenges.set_rows(challenge_rows(detail))
         self._on_current_changed(self.challenges.table.currentIndex())
 
@@ -175,11 +191,23 @@ class ChallengesTab(QWidget):
         self.challenges.set_rows([])
         self.stages.set_rows([])
 
+    def chosen(self) -> ChallengeRow | None:
+        index = self.challenges.table.currentIndex()
+        return index.data(ROW_ROLE) if index.isValid() else None
+
+    def _on_action(self, action: str) -> None:
+        row = self.chosen()
+        ref = f"challenge:{row.challenge.id}" if row is not None and action != "challenge" else ""
+        self.actionRequested.emit(action, ref)
+
     @Slot(QModelIndex, QModelIndex)
     def _on_current_changed(
         self, current: QModelIndex, _previous: QModelIndex | None = None
     ) -> None:
         row: ChallengeRow | None = current.data(ROW_ROLE) if current.isValid() else None
+        is_open = row is not None and row.challenge.is_open
+        for action, _text in CHALLENGE_ACTIONS[1:]:
+            self.action_bar.set_enabled(action, is_open)
         if row is None:
             self.stages.set_rows([])
             return

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import QItemSelectionModel, QRect, Qt
+from PySide6.QtCore import QItemSelectionModel, QRect, Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QPushButton,
     QSizePolicy,
     QStyleOptionViewItem,
     QTableView,
@@ -250,3 +251,34 @@ class StatusLine(QWidget):
 
     def text(self) -> str:
         return self.text_label.text()
+
+
+class ActionBar(QWidget):
+    """A row of buttons for what can be recorded from a tab; ``triggered(action)``.
+
+    Each button's text says what it does; the Record menu has the same actions with keys."""
+
+    triggered = Signal(str)
+
+    def __init__(
+        self,
+        actions: Sequence[tuple[str, str]],
+        accessible_name: str,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setAccessibleName(accessible_name)
+        self.buttons: dict[str, QPushButton] = {}
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        for action, text in actions:
+            button = QPushButton(text, self)
+            button.setAccessibleName(text.replace("&", "").rstrip("…"))
+            button.setAutoDefault(False)
+            button.clicked.connect(lambda _checked=False, a=action: self.triggered.emit(a))
+            layout.addWidget(button)
+            self.buttons[action] = button
+        layout.addStretch(1)
+
+    def set_enabled(self, action: str, enabled: bool) -> None:
+        self.buttons[action].setEnabled(enabled)

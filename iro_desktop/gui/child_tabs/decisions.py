@@ -5,12 +5,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from PySide6.QtCore import QModelIndex, Signal, Slot
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from iro_desktop.domain.model import Decision, DecisionStatus
-from iro_desktop.gui.child_tabs.common import RecordsSection
+from iro_desktop.gui.child_tabs.common import ActionBar, RecordsSection
 from iro_desktop.gui.formatting import MISSING, format_date, text_or_missing
-from iro_desktop.gui.models.records_model import ICON_OK, ICON_WARNING, Column
+from iro_desktop.gui.models.records_model import ICON_OK, ICON_WARNING, ROW_ROLE, Column
 from iro_desktop.services.child import ChildDetail
 
 TITLE = "Decisions"
@@ -88,10 +89,22 @@ def decision_rows(detail: ChildDetail) -> list[DecisionRow]:
     return open_rows + closed_rows
 
 
+DECISION_ACTIONS = (
+    ("done", "Mark &done"),
+    ("chase", "Chased toda&y"),
+    ("carry", "&Carry forward…"),
+    ("drop", "Dro&p…"),
+)
+
+
 class DecisionsTab(QWidget):
+    actionRequested = Signal(str, str)  # action, "decision:ID"
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setAccessibleName("Decisions tab")
+        self.action_bar = ActionBar(DECISION_ACTIONS, "Update the chosen decision")
+        self.action_bar.triggered.connect(self._on_action)
         self.summary_label = QLabel(self)
         self.summary_label.setAccessibleName("Decisions summary")
         self.decisions = RecordsSection(
@@ -102,11 +115,15 @@ class DecisionsTab(QWidget):
         )
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary_label)
+        layout.addWidget(self.action_bar)
         layout.addWidget(self.decisions, 1)
+        self.decisions.table.selectionModel().currentRowChanged.connect(self._on_current_changed)
+        self._on_current_changed(QModelIndex())
 
     def show_detail(self, detail: ChildDetail) -> None:
         rows = decision_rows(detail)
         self.decisions.set_rows(rows)
+        self._on_current_changed(self.decisions.table.currentIndex())
         open_count = sum(1 for r in rows if r.decision.is_open)
         overdue = sum(1 for r in rows if r.is_overdue)
         summary = f"{open_count} open, {len(rows) - open_count} closed"
@@ -117,3 +134,20 @@ class DecisionsTab(QWidget):
     def clear(self) -> None:
         self.decisions.set_rows([])
         self.summary_label.clear()
+        self._on_current_changed(QModelIndex())
+
+    def chosen(self) -> DecisionRow | None:
+        index = self.decisions.table.currentIndex()
+        return index.data(ROW_ROLE) if index.isValid() else None
+
+    @Slot(QModelIndex, QModelIndex)
+    def _on_current_changed(self, current: QModelIndex, _previous: QModelIndex | None = None):
+        row = current.data(ROW_ROLE) if current.isValid() else None
+        is_open = row is not None and row.decision.is_open
+        for action, _text in DECISION_ACTIONS:
+            self.action_bar.set_enabled(action, is_open)
+
+    def _on_action(self, action: str) -> None:
+        row = self.chosen()
+        if row is not None and row.decision.is_open:
+            self.actionRequested.emit(action, f"decision:{row.decision.id}")

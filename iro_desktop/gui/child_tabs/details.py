@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFrame, QGroupBox, QHBoxLayout, QScrollArea, QVBoxLayout, QWidget
 
 from iro_desktop.domain.model import Child, Person
-from iro_desktop.gui.child_tabs.common import RecordsSection, ValueForm
+from iro_desktop.gui.child_tabs.common import ActionBar, RecordsSection, ValueForm
 from iro_desktop.gui.formatting import (
     MISSING,
     ethnicity_text,
@@ -79,9 +80,15 @@ def people_of(detail: ChildDetail) -> list[Person]:
 
 
 class DetailsTab(QWidget):
+    actionRequested = Signal(str, str)  # form kind, record ("" here)
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setAccessibleName("Details tab")
+        self.action_bar = ActionBar(
+            [("edit_child", "&Edit details and people…")], "Change the child's details"
+        )
+        self.action_bar.triggered.connect(lambda action: self.actionRequested.emit(action, ""))
         self.child_form = ValueForm(_CHILD_FIELDS, "About the child")
         self.social_worker_form = ValueForm(_SOCIAL_WORKER_FIELDS, "About the social worker")
         self.people = RecordsSection(
@@ -114,6 +121,7 @@ class DetailsTab(QWidget):
         scroll.setWidget(content)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.action_bar)
         layout.addWidget(scroll)
 
     def show_detail(self, detail: ChildDetail) -> None:

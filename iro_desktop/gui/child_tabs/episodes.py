@@ -8,12 +8,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QModelIndex, Slot
+from PySide6.QtCore import QModelIndex, Signal, Slot
 from PySide6.QtWidgets import QGroupBox, QSizePolicy, QVBoxLayout, QWidget
 
 from iro_desktop.domain.model import Episode
 from iro_desktop.domain.placement import is_out_of_area
-from iro_desktop.gui.child_tabs.common import RecordsSection, ValueForm
+from iro_desktop.gui.child_tabs.common import ActionBar, RecordsSection, ValueForm
 from iro_desktop.gui.formatting import (
     category_of_need_text,
     date_sort_value,
@@ -82,9 +82,15 @@ def episode_rows(detail: ChildDetail) -> list[EpisodeRow]:
 
 
 class EpisodesTab(QWidget):
+    actionRequested = Signal(str, str)  # form kind, record ("" here)
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setAccessibleName("Episodes and placements tab")
+        self.action_bar = ActionBar(
+            [("episode", "Add a care &episode or placement change…")], "Record an episode"
+        )
+        self.action_bar.triggered.connect(lambda action: self.actionRequested.emit(action, ""))
         self.episodes = RecordsSection(
             "Care episodes, newest first",
             EPISODE_COLUMNS,
@@ -99,6 +105,7 @@ class EpisodesTab(QWidget):
 
         self.form_box.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
         layout = QVBoxLayout(self)
+        layout.addWidget(self.action_bar)
         layout.addWidget(self.episodes, 1)
         layout.addWidget(self.form_box)
 

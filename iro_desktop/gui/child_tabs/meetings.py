@@ -6,10 +6,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFrame, QScrollArea, QVBoxLayout, QWidget
 
 from iro_desktop.domain.model import Contact, MidpointCheck, PreReviewMeeting, Review
-from iro_desktop.gui.child_tabs.common import RecordsSection, StatusLine
+from iro_desktop.gui.child_tabs.common import ActionBar, RecordsSection, StatusLine
 from iro_desktop.gui.formatting import (
     MISSING,
     date_sort_value,
@@ -108,9 +109,20 @@ def last_contact_on(detail: ChildDetail) -> date | None:
 
 
 class MeetingsTab(QWidget):
+    actionRequested = Signal(str, str)  # form kind, record ("" here)
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setAccessibleName("Meetings and monitoring tab")
+        self.action_bar = ActionBar(
+            [
+                ("meeting", "&Pre-review meeting…"),
+                ("contact", "C&ontact with the child…"),
+                ("midpoint", "&Midpoint check…"),
+            ],
+            "Record a meeting, contact or check",
+        )
+        self.action_bar.triggered.connect(lambda action: self.actionRequested.emit(action, ""))
         self.last_contact = StatusLine("Last contact with the child")
         self.pre_review = RecordsSection(
             "Pre-review meetings with the social worker",
@@ -144,6 +156,7 @@ class MeetingsTab(QWidget):
         scroll.setWidget(content)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.action_bar)
         layout.addWidget(scroll)
 
     def show_detail(self, detail: ChildDetail) -> None:

@@ -9,12 +9,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QGroupBox, QSizePolicy, QVBoxLayout, QWidget
 
 from iro_desktop.domain.codes import participation_meaning
 from iro_desktop.domain.model import Regime, Review, ReviewStatus
 from iro_desktop.domain.schedule_types import ScheduledReview
-from iro_desktop.gui.child_tabs.common import RecordsSection, StatusLine, ValueForm
+from iro_desktop.gui.child_tabs.common import ActionBar, RecordsSection, StatusLine, ValueForm
 from iro_desktop.gui.formatting import (
     MISSING,
     code_with_meaning,
@@ -157,9 +158,27 @@ def booked_review(detail: ChildDetail) -> Review | None:
 
 
 class ReviewsTab(QWidget):
+    actionRequested = Signal(str, str)  # form kind, record ("review:12" or "")
+    documentRequested = Signal(str, int)  # "letter" | "decisions_record", held review id
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setAccessibleName("Reviews tab")
+        self._booked_ref = ""
+        self.action_bar = ActionBar(
+            [
+                ("review", "Record revie&w…"),
+                ("booking", "&Book review…"),
+                ("consultation", "&Consultation papers…"),
+                ("circulated", "&Decisions circulated…"),
+            ],
+            "Record for the reviews",
+        )
+        self.action_bar.triggered.connect(
+            lambda action: self.actionRequested.emit(
+                action, self._booked_ref if action == "review" else ""
+            )
+        )
         self.next_form = ValueForm(_NEXT_FIELDS, "Next review details")
         self.next_status = StatusLine("Next review status")
         self.next_box = QGroupBox("Next review")
@@ -176,11 +195,27 @@ class ReviewsTab(QWidget):
         )
         self.next_box.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
         layout = QVBoxLayout(self)
+        layout.addWidget(self.action_bar)
         layout.addWidget(self.next_box)
         layout.addSpacing(8)
         layout.addWidget(self.held, 1)
+        # Documents for the held review chosen in the table (gui/documents.py writes them).
+        self.document_bar = ActionBar(
+            [("letter", "Write &letter…"), ("decisions_record", "Write decisions rec&ord…")],
+            "Documents for the chosen held review",
+        )
+        self.document_bar.triggered.connect(self._on_document)
+        layout.addWidget(self.document_bar)
+
+    def _on_document(self, kind: str) -> None:
+        index = self.held.table.currentIndex()
+        row = self.held.model.row_at(index.row()) if index.isValid() else None
+        review_id = row.review.id if row is not None and row.review is not None else 0
+        self.documentRequested.emit(kind, review_id or 0)
 
     def show_detail(self, detail: ChildDetail) -> None:
+        booked = booked_review(detail)
+        self._booked_ref = f"review:{booked.id}" if booked is not None else ""
         self._show_next(detail)
         rows = held_review_rows(detail)
         # The parts column only matters for a child with a review held in parts.

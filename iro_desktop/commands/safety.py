@@ -1,0 +1,192 @@
+"""``iro-desktop backup``, ``restore``, ``passphrase``, ``subject-access`` and ``purge``."""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import json
+import os
+import sys
+from pathlib import Path
+
+from iro_desktop.commands.common import (
+    UsageError,
+    open_store_for,
+    say_demo,
+    store_options,
+    today_from,
+)
+from iro_desktop.services import safety
+from iro_desktop.services.stores import PASSPHRASE_ENV, env_passphrase
+from iro_desktop.storage.backup import backup_folder
+from iro_desktop.storage.locations import default_store_path
+
+NEW_PASSPHRASE_ENV = "IRO_DESKTOP_NEW_PASSPHRASE"
+
+
+def register(commands: argparse._SubParsersAction) -> None:
+    backup = commands.add_parser(
+        "backup", help="take an encrypted backup now (or --list the backups)"
+    )
+    store_options(backup)
+    backup.add_argument("--list", action="store_true", help="list the backups, newest first")
+    backup.set_defaults(handler=cmd_backup)
+
+    restore = commands.add_parser(
+        "restore", help="put a backup in place of the caseload (the replaced file is kept)"
+    )
+    restore.add_argument("--db", type=Path, required=True, help="the caseload file to replace")
+    restore.add_argument("backup", type=Path, metavar="BACKUP", help="the backup file")
+    restore.set_defaults(handler=cmd_restore)
+
+    passphrase = commands.add_parser("passphrase", help="change the caseload's passphrase")
+    passphrase.add_argument("--db", type=Path, help="the caseload file (default: your own)")
+    passphrase.add_argument(
+        "--keep-old-backups",
+        action="store_true",
+        help="leave the backups under the old passphrase (default: re-encrypt them too)",
+    )
+    passphrase.set_defaults(handler=cmd_passphrase)
+
+    access = commands.add_parser(
+        "subject-access", help="everything held about one child, as a Word document"
+    )
+    store_options(access, with_json=False)
+    access.add_argument("--child", required=True, metavar="REF", help="the child's reference")
+    access.add_argument("--out", type=Path, required=True, metavar="FILE.docx")
+    access.set_defaults(handler=cmd_subject_access)
+
+    purge = commands.add_parser(
+        "purge", help="delete for good the children archived past the retention period"
+    )
+    store_options(purge)
+    purge.add_argument("--yes", action="store_true", help="do not ask for confirmation")
+    purge.set_defaults(handler=cmd_purge)
+
+
+def _secret(env: str, prompt: str) -> str:
+    value = os.environ.get(env)
+    if value:
+        return value
+    if not sys.stdin.isatty():
+        raise UsageError(
+            f"A passphrase is needed: set {env} for scripted use, or run in a terminal."
+        )
+    return getpass.getpass(prompt)
+
+
+def cmd_backup(args: argparse.Namespace) -> int:
+    store = open_store_for(args)
+    try:
+        if args.list:
+            found = safety.list_backups(store.path)
+            if args.json:
+                print(json.dumps([b.as_json() for b in found], indent=2))
+                return 0
+            say_demo(store, args)
+            if not found:
+                print(f"No backups yet in {backup_folder(store.path)}.")
+            for b in found:
+                print(f"  {b.describe():<44} {b.path.name}")
+            return 0
+        info = safety.backup_now(store)
+        kept = safety.list_backups(store.path)
+    finally:
+        store.close()
+    if args.json:
+        print(json.dumps(info.as_json(), indent=2))
+        return 0
+    say_demo(store, args)
+    print(f"Backed up to {info.path}")
+    print(
+        f"{len(kept)} backup(s) kept in {info.path.parent}; older ones are removed in rotation "
+        "(see the settings)."
+    )
+    return 0
+
+
+def cmd_restore(args: argparse.Namespace) -> int:
+    passphrase = _secret(PASSPHRASE_ENV, "Passphrase the backup was made with: ")
+    result = safety.restore_backup(args.db, args.backup, passphrase)
+    print(f"Restored {args.db} from {result.restored_from.name}.")
+    if result.kept_as is not None:
+        print(f"The file it replaced is kept as {result.kept_as}.")
+    print("It opens with the passphrase you gave.")
+    return 0
+
+
+def cmd_passphrase(args: argparse.Namespace) -> int:
+    path = args.db or default_store_path()
+    old = env_passphrase() or _secret(PASSPHRASE_ENV, "Current passphrase: ")
+    new = os.environ.get(NEW_PASSPHRASE_ENV)
+    if not new:
+        new = _secret(NEW_PASSPHRASE_ENV, "New passphrase (8 characters or more): ")
+        if getpass.getpass("Type the new passphrase again: ") != new:
+            raise UsageError("The two new passphrases differ; nothing was changed. Try again.")
+    change = safety.change_passphrase(path, old, new, rekey_backups_too=not args.keep_old_backups)
+    print(f"The passphrase of {path} is changed.")
+    if args.keep_old_backups:
+        print("Backups taken before now still open with the old passphrase.")
+    else:
+        print(f"{change.backups_rekeyed} backup(s) re-encrypted with the new passphrase.")
+        if change.backups_left:
+            print(
+                f"{change.backups_left} backup(s) did not open with the old passphrase and "
+                "were left as they were."
+            )
+    print("Keep the new passphrase safe: without it nobody, including IT, can open the file.")
+    return 0
+
+
+def cmd_subject_access(args: argparse.Namespace) -> int:
+    if args.out.suffix.lower() != ".docx":
+        raise UsageError("--out must name a Word file ending in .docx.")
+    store = open_store_for(args)
+    try:
+        report = safety.subject_access_export(store, args.child, args.out, today_from(args))
+    finally:
+        store.close()
+    say_demo(store, args)
+    records = sum(report.records.values())
+    print(
+        f"Wrote {report.path}: {records} record(s) and {report.history_entries} change(s) "
+        f"held about {report.child_ref}."
+    )
+    print("It holds personal data: send it securely and do not leave a copy lying about.")
+    return 0
+
+
+def cmd_purge(args: argparse.Namespace) -> int:
+    store = open_store_for(args)
+    try:
+        today = today_from(args)
+        candidates = safety.purge_candidates(store, today)
+        if args.json and not args.yes:
+            print(json.dumps([c.as_json() for c in candidates], indent=2))
+            return 0
+        say_demo(store, args)
+        if not candidates:
+            print("Nobody is due to be purged: no child was archived long enough ago.")
+            return 0
+        print(
+            f"{len(candidates)} child record(s) were archived before the retention period and "
+            "will be deleted for good, with their history:"
+        )
+        for c in candidates:
+            print(f"  {c.child_ref:<12} {c.initials:<4} archived {c.archived_on.isoformat()}")
+        if not args.yes:
+            if not sys.stdin.isatty():
+                raise UsageError("Run in a terminal to confirm, or add --yes to purge.")
+            answer = input("Delete these records for good? Type yes to confirm: ")
+            if answer.strip().lower() != "yes":
+                print("Nothing was deleted.")
+                return 0
+        result = safety.purge(store, today, [c.child_ref for c in candidates])
+    finally:
+        store.close()
+    print(
+        f"Purged {result.children} child record(s) ({result.rows} rows, "
+        f"{result.history_entries} history entries). Backups from before now still hold them "
+        "until they age out of rotation."
+    )
+    return 0

@@ -1,0 +1,248 @@
+"""Auto-lock: after the set idle time (Settings.auto_lock_minutes, default 5) or Ctrl+L the
+window hides every piece of personal data and asks for the passphrase again.
+
+Locking first keeps every open form's typing as a draft in the encrypted store, then hides
+every other window (forms, dialogs, message boxes), swaps the window's contents for a lock
+screen and hides the menus. Nothing is closed, so unlocking puts everything back as it was.
+
+The passphrase is checked on the worker by opening a second SQLCipher connection to the same
+file with it (``connect_encrypted``: a key derivation and one read, nothing written) and
+closing it at once. The passphrase is never kept: the field is cleared as soon as the check
+is sent, and the job holding it is dropped when it finishes. (Python cannot wipe a string's
+memory; keeping no reference is the most it can do.)
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import shiboken6
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QApplication,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from iro_desktop.domain.settings import Settings
+from iro_desktop.gui.startup import UnlockDialog
+from iro_desktop.gui.worker import user_message
+from iro_desktop.storage.database import DEMO_PASSPHRASE, connect_encrypted
+from iro_desktop.storage.settings_store import load_settings
+
+if TYPE_CHECKING:
+    from iro_desktop.gui.main_window import MainWindow
+
+# What counts as the IRO using the app (anything else, such as a timer, does not).
+ACTIVITY = frozenset(
+    {
+        QEvent.Type.KeyPress,
+        QEvent.Type.MouseButtonPress,
+        QEvent.Type.MouseMove,
+        QEvent.Type.Wheel,
+        QEvent.Type.TouchBegin,
+        QEvent.Type.TabletPress,
+    }
+)
+LOCKED_TITLE = "IRO Desktop is locked"
+LOCKED_TEXT = (
+    "Your caseload is hidden while you are away. Nothing you typed is lost: open forms were "
+    "kept as drafts and come back as they were when you unlock."
+)
+
+
+def check_passphrase(path: Path, passphrase: str) -> bool:
+    """Runs on the worker: True when ``passphrase`` opens ``path`` (else WrongPassphrase)."""
+    connection = connect_encrypted(path, passphrase)
+    connection.close()
+    return True
+
+
+class LockScreen(QWidget):
+    """What the window shows while locked: no names, no records."""
+
+    unlockRequested = Signal()
+
+    def __init__(self, is_demo: bool, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAccessibleName(LOCKED_TITLE)
+        title = QLabel(LOCKED_TITLE)
+        font = QFont(title.font())
+        font.setPointSizeF(font.pointSizeF() * 1.6)
+        font.setBold(True)
+        title.setFont(font)
+        title.setAccessibleName(LOCKED_TITLE)
+        text = QLabel(LOCKED_TEXT)
+        text.setWordWrap(True)
+        text.setAccessibleName("Why it is locked")
+        self.unlock_button = QPushButton("&Unlock…")
+        self.unlock_button.setAccessibleName("Unlock")
+        self.unlock_button.setDefault(True)
+        column = QVBoxLayout()
+        column.addStretch(1)
+        column.addWidget(title, 0, Qt.AlignmentFlag.AlignHCenter)
+        column.addWidget(text)
+        if is_demo:
+            hint = QLabel(f"This is the demo caseload: its passphrase is “{DEMO_PASSPHRASE}”.")
+            hint.setWordWrap(True)
+            hint.setAccessibleName("Demo passphrase")
+            column.addWidget(hint)
+        column.addWidget(self.unlock_button, 0, Qt.AlignmentFlag.AlignHCenter)
+        column.addStretch(2)
+        row = QHBoxLayout(self)
+        row.addStretch(1)
+        row.addLayout(column, 3)
+        row.addStretch(1)
+        self.unlock_button.clicked.connect(self.unlockRequested)
+
+
+class AutoLock(QObject):
+    lockedChanged = Signal(bool)
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self.locked = False
+        self.lock_screen: LockScreen | None = None
+        self.dialog: UnlockDialog | None = None
+        self._contents: QWidget | None = None
+        self._hidden: list[QWidget] = []
+        self._menus_were_visible = True
+        self.timer = QTimer(self)
+        self.timer.setSingleShot(True)
+        self.set_minutes(Settings().auto_lock_minutes)
+        self.timer.timeout.connect(self.lock_now)
+        window.storeChanged.connect(self.reload_settings)
+        app = QApplication.instance()
+        if app is not None:
+            app.installEventFilter(self)
+
+    # -- the idle timer ---------------------------------------------------------------------
+    def set_minutes(self, minutes: int) -> None:
+        self.set_idle_ms(max(1, int(minutes)) * 60_000)
+
+    def set_idle_ms(self, milliseconds: int) -> None:
+        self.timer.setInterval(milliseconds)
+        self._restart()
+
+    @Slot()
+    def reload_settings(self) -> None:
+        store = self.window.store
+        if store is None:
+            return
+        self.window.worker.submit(
+            load_settings,
+            store,
+            on_result=lambda settings: self.set_minutes(settings.auto_lock_minutes),
+        )
+
+    def _restart(self) -> None:
+        if not self.locked and self.window.store is not None:
+            self.timer.start()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() in ACTIVITY and not self.locked:
+            self._restart()
+        return False
+
+    # -- locking ----------------------------------------------------------------------------
+    @Slot()
+    def lock_now(self) -> None:
+        window = self.window
+        if self.locked or window.store is None:
+            return
+        self.locked = True
+        self.timer.stop()
+        window.recording.flush_drafts()  # queued before anything else the worker is asked
+        self._hidden = [
+            w
+            for w in QApplication.topLevelWidgets()
+            if w is not window and w.isVisible() and not w.isHidden()
+        ]
+        for widget in self._hidden:
+            widget.hide()
+        self._contents = window.takeCentralWidget()
+        self.lock_screen = LockScreen(window.store.is_demo)
+        self.lock_screen.unlockRequested.connect(self.ask_passphrase)
+        window.setCentralWidget(self.lock_screen)
+        self.lock_screen.show()
+        self._menus_were_visible = window.menuBar().isVisible()
+        window.menuBar().setVisible(False)
+        for name, action in window.actions.items():
+            action.setEnabled(name == "quit")
+        window.statusBar().clearMessage()
+        self.lockedChanged.emit(True)
+        self.ask_passphrase()
+
+    @Slot()
+    def ask_passphrase(self) -> None:
+        store = self.window.store
+        if not self.locked or store is None:
+            return
+        if self.dialog is not None and shiboken6.isValid(self.dialog):
+            self.dialog.show()
+            return
+        dialog = UnlockDialog(store.path, self.window)
+        dialog.setWindowTitle("Unlock IRO Desktop")
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.passphraseEntered.connect(self._on_passphrase)
+        dialog.rejected.connect(self._on_dialog_closed)
+        self.dialog = dialog
+        dialog.open()
+
+    @Slot(str)
+    def _on_passphrase(self, passphrase: str) -> None:
+        store = self.window.store
+        dialog = self.dialog
+        if store is None or dialog is None:
+            return
+        dialog.passphrase.clear()  # the text is in the job only, until it has been checked
+        self.window.worker.submit(
+            check_passphrase,
+            store.path,
+            passphrase,
+            on_result=lambda _ok: self.unlock(),
+            on_error=self._on_wrong_passphrase,
+            label="Checking the passphrase…",
+        )
+
+    def _on_wrong_passphrase(self, error: BaseException) -> None:
+        if self.dialog is not None and shiboken6.isValid(self.dialog):
+            self.dialog.show_error(user_message(error))
+
+    def _on_dialog_closed(self) -> None:
+        self.dialog = None
+        if self.lock_screen is not None:
+            self.lock_screen.unlock_button.setFocus()
+
+    def unlock(self) -> None:
+        if not self.locked:
+            return
+        window = self.window
+        if self.dialog is not None and shiboken6.isValid(self.dialog):
+            self.dialog.rejected.disconnect(self._on_dialog_closed)
+            self.dialog.accept()
+        self.dialog = None
+        screen = window.takeCentralWidget()
+        if screen is not None:
+            screen.deleteLater()
+        self.lock_screen = None
+        if self._contents is not None:
+            window.setCentralWidget(self._contents)
+            self._contents.show()
+        self._contents = None
+        window.menuBar().setVisible(self._menus_were_visible)
+        for action in window.actions.values():
+            action.setEnabled(True)
+        for widget in self._hidden:
+            if shiboken6.isValid(widget):
+                widget.show()
+        self._hidden = []
+        self.locked = False
+        self.lockedChanged.emit(False)
+        self._restart()

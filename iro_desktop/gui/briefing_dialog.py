@@ -1,0 +1,127 @@
+"""The visit briefing pack for a day: one short page per child to read on the train.
+
+It is personal data, so the dialog says so plainly and writes it only where the IRO chooses.
+Choosing a day shows which children it will cover; a day with nothing recorded is refused
+with the service's own words.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from pathlib import Path
+
+from PySide6.QtCore import QDate, Slot
+from PySide6.QtWidgets import QDateEdit, QHBoxLayout, QLabel, QListWidget, QWidget
+
+from iro_desktop.gui.document_dialog import DocumentDialog
+from iro_desktop.gui.formatting import format_date
+from iro_desktop.gui.worker import Worker
+from iro_desktop.letters.records import Page
+from iro_desktop.services.letters import briefing_pages, write_briefing
+from iro_desktop.storage.database import Store
+
+PERSONAL_DATA_NOTICE = (
+    "This pack is personal data about the children you will see: their decisions, worries "
+    "and their own words. It is written only to the place you choose, as a Word document "
+    "that is not encrypted. Keep it with you, never on a shared computer or printer, and "
+    "delete or shred it when you no longer need it."
+)
+
+
+def briefing_file_name(day: date) -> str:
+    """No names, no references: the file covers several children."""
+    return f"briefing-{day.isoformat()}.docx"
+
+
+class BriefingDialog(DocumentDialog):
+    SAVE_CAPTION = "Save the briefing pack (personal data)"
+    WRITING_LABEL = "Writing the briefing pack…"
+    PDF_OFFERED = False
+
+    def __init__(
+        self,
+        worker: Worker,
+        store: Store,
+        today: date,
+        day: date | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(worker, store, today, "Briefing pack for a day", parent)
+        self.intro.setText(
+            "For the reviews, visits and meetings on a day: one short page per child with the "
+            "last decisions and how they stand, open challenges, the child's own words last "
+            "time, key dates, who will be there and what to check."
+        )
+        self.notice = QLabel(f"⚠ {PERSONAL_DATA_NOTICE}", self)
+        self.notice.setWordWrap(True)
+        self.notice.setAccessibleName("Personal data")
+        self.notice.setStyleSheet(
+            "background: #fff4ce; color: #3b2f00; border: 1px solid #c9a400; padding: 6px;"
+        )
+        self.day_edit = QDateEdit(self)
+        self.day_edit.setCalendarPopup(True)
+        self.day_edit.setDisplayFormat("ddd d MMM yyyy")
+        self.day_edit.setAccessibleName("Day of the visits")
+        day_label = QLabel("&Day:", self)
+        day_label.setBuddy(self.day_edit)
+        row = QHBoxLayout()
+        row.addWidget(day_label)
+        row.addWidget(self.day_edit)
+        row.addStretch(1)
+        self.children_label = QLabel(self)
+        self.children_label.setWordWrap(True)
+        self.children_label.setAccessibleName("Who the pack covers")
+        self.children_list = QListWidget(self)
+        self.children_list.setAccessibleName("Children in the pack")
+        self.children_label.setBuddy(self.children_list)
+        self.body.addWidget(self.notice)
+        self.body.addLayout(row)
+        self.body.addWidget(self.children_label)
+        self.body.addWidget(self.children_list)
+        self.body.addStretch(1)
+        self.pages: list[Page] = []
+        start = day or today + timedelta(days=1)
+        self.day_edit.setDate(QDate(start.year, start.month, start.day))
+        self.day_edit.dateChanged.connect(self._on_day_changed)
+        self.resize(640, 440)
+        self._on_day_changed()
+
+    def day(self) -> date:
+        chosen = self.day_edit.date()
+        return date(chosen.year(), chosen.month(), chosen.day())
+
+    def set_day(self, day: date) -> None:
+        self.day_edit.setDate(QDate(day.year, day.month, day.day))
+
+    @Slot()
+    def _on_day_changed(self) -> None:
+        self.result.hide()
+        self.suggested_name = briefing_file_name(self.day())
+        self.children_label.setText(f"Looking for what is recorded on {format_date(self.day())}…")
+        self.preview(briefing_pages, self.store, self.day(), self.today)
+
+    def show_preview(self, pages: list[Page]) -> None:
+        self.pages = list(pages)
+        self.children_list.clear()
+        self.children_list.setVisible(bool(pages))
+        when = format_date(self.day())
+        if not pages:
+            self.children_label.setText(
+                f"Nothing is recorded for {when}: no reviews, visits or meetings."
+            )
+            return
+        count = len(pages)
+        self.children_label.setText(
+            f"On {when}: {count} {'child' if count == 1 else 'children'}, one page each:"
+        )
+        for page in pages:
+            self.children_list.addItem(page.title.removeprefix("Briefing: "))
+        rows = min(len(pages), 8)
+        self.children_list.setFixedHeight(
+            rows * (self.children_list.sizeHintForRow(0) + 2)
+            + 2 * self.children_list.frameWidth()
+            + 4
+        )
+
+    def write_job(self, path: Path):
+        return write_briefing, (self.store, self.day(), path, self.today), {}

@@ -1,0 +1,181 @@
+"""Small parts the data-in/data-out and safety dialogs share: a file row with a chooser, a busy
+bar for the dialog's own slow job, a note label, and a read-only table filled from rows of text.
+
+No store work here: the dialogs send that to the window's worker.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+import shiboken6
+from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QProgressBar,
+    QPushButton,
+    QSizePolicy,
+    QTableWidget,
+    QTableWidgetItem,
+    QWidget,
+)
+
+ERROR_STYLE = "color: #a4000f; font-weight: bold;"
+NOTE_STYLE = "background: #eef4fb; border: 1px solid #9bb7d4; padding: 6px;"
+WARNING_STYLE = "background: #fff4ce; color: #3b2f00; border: 1px solid #c9a400; padding: 6px;"
+
+
+class FileRow(QWidget):
+    """A path box and a "Choose…" button opening a (non-blocking) file dialog."""
+
+    pathChosen = Signal(Path)  # after the chooser picked a file (not while typing)
+
+    def __init__(
+        self,
+        title: str,
+        file_filter: str = "",
+        *,
+        save: bool = False,
+        folder: bool = False,
+        default_suffix: str = "",
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._title = title
+        self._filter = file_filter
+        self._save = save
+        self._folder = folder
+        self._suffix = default_suffix
+        self.chooser: QFileDialog | None = None
+        self.edit = QLineEdit()
+        self.edit.setAccessibleName(title)
+        self.edit.setMinimumWidth(360)
+        self.button = QPushButton("C&hoose…")
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.edit, 1)
+        layout.addWidget(self.button)
+        self.button.clicked.connect(self._on_choose)
+
+    def path(self) -> Path | None:
+        text = self.edit.text().strip()
+        return Path(text).expanduser() if text else None
+
+    def set_path(self, path: Path | str) -> None:
+        self.edit.setText(str(path))
+
+    @Slot()
+    def _on_choose(self) -> None:
+        chooser = QFileDialog(self, self._title, self.edit.text().strip(), self._filter)
+        if self._folder:
+            chooser.setFileMode(QFileDialog.FileMode.Directory)
+            chooser.setOption(QFileDialog.Option.ShowDirsOnly, True)
+        elif self._save:
+            chooser.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+            if self._suffix:
+                chooser.setDefaultSuffix(self._suffix)
+        else:
+            chooser.setFileMode(QFileDialog.FileMode.ExistingFile)
+        chooser.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        chooser.fileSelected.connect(self._on_selected)
+        self.chooser = chooser
+        chooser.open()
+
+    @Slot(str)
+    def _on_selected(self, name: str) -> None:
+        self.edit.setText(name)
+        self.pathChosen.emit(Path(name))
+
+
+class BusyBar(QWidget):
+    """A busy bar and what is happening, shown while the dialog's own job runs."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.label = QLabel()
+        self.bar = QProgressBar()
+        self.bar.setRange(0, 0)
+        self.bar.setTextVisible(False)
+        self.bar.setMaximumWidth(200)
+        self.bar.setAccessibleName("Working")
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.label, 1)
+        layout.addWidget(self.bar)
+        self.setVisible(False)
+
+    def start(self, text: str) -> None:
+        self.label.setText(text)
+        self.setVisible(True)
+
+    def stop(self) -> None:
+        self.setVisible(False)
+
+
+def note_label(text: str = "", style: str = NOTE_STYLE) -> QLabel:
+    label = QLabel(text)
+    label.setWordWrap(True)
+    label.setStyleSheet(style)
+    label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    return label
+
+
+def error_label() -> QLabel:
+    label = QLabel()
+    label.setWordWrap(True)
+    label.setStyleSheet(ERROR_STYLE)
+    label.setVisible(False)
+    return label
+
+
+def text_table(headers: Sequence[str], accessible_name: str) -> QTableWidget:
+    table = QTableWidget(0, len(headers))
+    table.setHorizontalHeaderLabels(list(headers))
+    table.setAccessibleName(accessible_name)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setWordWrap(True)
+    table.verticalHeader().setVisible(False)
+    table.horizontalHeader().setStretchLastSection(True)
+    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    table.horizontalHeader().setSectionResizeMode(len(headers) - 1, QHeaderView.ResizeMode.Stretch)
+    return table
+
+
+def fill_table(table: QTableWidget, rows: Sequence[Sequence[object]]) -> None:
+    table.setRowCount(len(rows))
+    for r, row in enumerate(rows):
+        for c, value in enumerate(row):
+            item = QTableWidgetItem("" if value is None else str(value))
+            item.setToolTip(item.text())
+            table.setItem(r, c, item)
+    table.resizeRowsToContents()
+
+
+def table_texts(table: QTableWidget) -> list[list[str]]:
+    """Every cell's text, row by row (for tests and screen readers' sake, the same as shown)."""
+    return [
+        [
+            table.item(r, c).text() if table.item(r, c) is not None else ""
+            for c in range(table.columnCount())
+        ]
+        for r in range(table.rowCount())
+    ]
+
+
+def alive(widget: QWidget, callback: Callable[[Any], None]) -> Callable[[Any], None]:
+    """``callback``, unless ``widget`` was closed and deleted before the worker answered."""
+
+    def call(value: Any) -> None:
+        if shiboken6.isValid(widget):
+            callback(value)
+
+    return call

@@ -1,0 +1,236 @@
+"""What the letter, decisions-record and briefing dialogs share: preview, save, open.
+
+Each dialog first asks the worker for a preview (nothing written), shows it, then on "Save as
+Word document…" asks where (a save dialog defaulting to a name with initials and reference
+only), writes through the worker with a busy bar, says where it went and offers to open it in
+the system's word processor. Errors from the services (``UserError``) are shown in the dialog
+in their own words; the dialog stays open so the IRO can put it right.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import shiboken6
+from PySide6.QtCore import QStandardPaths, Qt, QUrl, Signal, Slot
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from iro_desktop.gui.child_tabs.common import StatusLine
+from iro_desktop.gui.models.records_model import ICON_INFO, ICON_OK, ICON_WARNING
+from iro_desktop.gui.worker import Worker, user_message
+from iro_desktop.storage.database import Store
+
+WORD_FILTER = "Word document (*.docx)"
+
+
+def default_folder() -> Path:
+    """The user's Documents folder (their home folder if there is none)."""
+    found = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    return Path(found) if found else Path.home()
+
+
+def ask_save_path(parent: QWidget, caption: str, suggested: Path) -> Path | None:
+    """Where to save: the platform's save dialog (tests replace this function)."""
+    chosen, _filter = QFileDialog.getSaveFileName(parent, caption, str(suggested), WORD_FILTER)
+    if not chosen:
+        return None
+    path = Path(chosen)
+    return path if path.suffix.lower() == ".docx" else path.with_suffix(".docx")
+
+
+def open_in_word_processor(path: Path) -> bool:
+    """Open the file in the program the system uses for it (tests replace this)."""
+    return QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+
+
+def alive(widget: QWidget, callback: Callable[..., None]) -> Callable[..., None]:
+    """``callback``, skipped when the widget has been closed and deleted meanwhile."""
+
+    def call(*args: Any) -> None:
+        if shiboken6.isValid(widget):
+            callback(*args)
+
+    return call
+
+
+class DocumentDialog(QDialog):
+    """Preview, then save as Word (and PDF), then open. Subclasses fill ``body``."""
+
+    written = Signal(object)  # the services' Written, after a document has been written
+    previewShown = Signal()  # a preview has arrived and is on screen
+    failed = Signal(str)  # a preview or write failed: the message shown
+
+    SAVE_CAPTION = "Save the document"
+    WRITING_LABEL = "Writing the document…"
+    PDF_OFFERED = True
+
+    def __init__(
+        self, worker: Worker, store: Store, today, title: str, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.setAccessibleName(title)
+        self.worker = worker
+        self.store = store
+        self.today = today
+        self.suggested_name = "document.docx"
+        self.written_path: Path | None = None
+        self._writing = False
+        self._preview_number = 0  # only the latest preview asked for is shown
+
+        self.intro = QLabel(self)
+        self.intro.setWordWrap(True)
+        self.intro.setAccessibleName("About this document")
+        self.body = QVBoxLayout()
+        self.pdf_box = QCheckBox("Also make a &PDF (needs LibreOffice)", self)
+        self.pdf_box.setVisible(self.PDF_OFFERED)
+        self.busy = QProgressBar(self)
+        self.busy.setRange(0, 0)
+        self.busy.setTextVisible(False)
+        self.busy.setAccessibleName("Writing")
+        self.busy.setMaximumHeight(12)
+        self.busy.setVisible(False)
+        self.result = StatusLine("Result", self)
+        self.result.hide()
+
+        self.buttons = QDialogButtonBox(self)
+        self.save_button = QPushButton("&Save as Word document…", self)
+        self.save_button.setDefault(True)
+        self.save_button.setEnabled(False)
+        self.open_button = QPushButton("&Open in word processor", self)
+        self.close_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Close)
+        self.buttons.addButton(self.save_button, QDialogButtonBox.ButtonRole.ActionRole)
+        self.buttons.addButton(self.open_button, QDialogButtonBox.ButtonRole.ActionRole)
+        self.open_button.hide()  # (adding it to the box shows it) until something is written
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.intro)
+        layout.addLayout(self.body, 1)
+        layout.addWidget(self.pdf_box)
+        layout.addWidget(self.busy)
+        layout.addWidget(self.result)
+        layout.addWidget(self.buttons)
+
+        self.save_button.clicked.connect(self.save)
+        self.open_button.clicked.connect(self.open_document)
+        self.buttons.rejected.connect(self.reject)
+        self.resize(640, 520)
+
+    # -- the subclass's part ---------------------------------------------------------------
+    def write_job(self, path: Path) -> tuple[Callable[..., Any], tuple[Any, ...], dict]:
+        """(function, args, kwargs) that write the document to ``path`` on the worker."""
+        raise NotImplementedError
+
+    # -- public ----------------------------------------------------------------------------
+    def problem_text(self) -> str:
+        return self.result.text() if self.result.isVisible() else ""
+
+    @Slot()
+    def save(self) -> None:
+        """Ask where, then write there through the worker."""
+        if self._writing:
+            return
+        path = ask_save_path(self, self.SAVE_CAPTION, default_folder() / self.suggested_name)
+        if path is None:
+            return
+        self.write_to(path)
+
+    def write_to(self, path: Path) -> None:
+        function, args, kwargs = self.write_job(path)
+        self._set_writing(True)
+        self.worker.submit(
+            function,
+            *args,
+            on_result=alive(self, self._on_written),
+            on_error=alive(self, self._on_write_failed),
+            label=self.WRITING_LABEL,
+            **kwargs,
+        )
+
+    @Slot()
+    def open_document(self) -> None:
+        if self.written_path is not None and not open_in_word_processor(self.written_path):
+            self.result.set_status(
+                f"No program on this computer opened {self.written_path.name}. Open it "
+                f"from {self.written_path.parent} yourself.",
+                ICON_WARNING,
+            )
+
+    # -- helpers for subclasses ------------------------------------------------------------
+    def preview(self, function: Callable[..., Any], *args: Any, **kwargs: Any) -> None:
+        self.save_button.setEnabled(False)
+        self._preview_number += 1
+        number = self._preview_number
+        self.worker.submit(
+            function,
+            *args,
+            on_result=alive(self, lambda result: self._on_preview(number, result)),
+            on_error=alive(self, lambda error: self._on_preview_failed(number, error)),
+            label="Preparing the preview…",
+            **kwargs,
+        )
+
+    def show_preview(self, preview: Any) -> None:
+        raise NotImplementedError
+
+    def show_problem(self, message: str) -> None:
+        self.result.set_status(message, ICON_WARNING, alert=True)
+        self.result.show()
+        self.failed.emit(message)
+
+    def show_note(self, message: str) -> None:
+        self.result.set_status(message, ICON_INFO)
+        self.result.show()
+
+    # -- results ---------------------------------------------------------------------------
+    def _on_preview(self, number: int, preview: Any) -> None:
+        if number != self._preview_number:
+            return  # an earlier choice's preview: another is on its way
+        self.show_preview(preview)
+        self.save_button.setEnabled(True)
+        self.previewShown.emit()
+
+    def _on_preview_failed(self, number: int, error: BaseException) -> None:
+        if number == self._preview_number:
+            self.show_problem(user_message(error))
+
+    def _on_written(self, written: Any) -> None:
+        self._set_writing(False)
+        self.written_path = Path(written.path)
+        lines = [f"Saved to {self.written_path}."]
+        if written.pdf_path is not None:
+            lines.append(f"PDF saved to {written.pdf_path}.")
+        elif written.pdf_problem:
+            lines.append(f"No PDF: {written.pdf_problem}")
+        if written.warnings:
+            lines.append("Check in Word: " + " ".join(written.warnings))
+        self.result.set_status("\n".join(lines), ICON_OK)
+        self.result.show()
+        self.open_button.setVisible(True)
+        self.open_button.setDefault(True)
+        self.open_button.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.save_button.setText("&Save again…")
+        self.save_button.setDefault(False)
+        self.written.emit(written)
+
+    def _on_write_failed(self, error: BaseException) -> None:
+        self._set_writing(False)
+        self.show_problem(user_message(error))
+
+    def _set_writing(self, writing: bool) -> None:
+        self._writing = writing
+        self.busy.setVisible(writing)
+        self.save_button.setEnabled(not writing)

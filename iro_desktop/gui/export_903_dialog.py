@@ -1,0 +1,228 @@
+"""File > Export 903…: the DfE SSDA903 files (header, episodes, reviews, uasc) for a collection
+year, for the council's performance team.
+
+The records are checked against the DfE rules first (on the worker; nothing written). When a
+rule is broken the breaches are listed, and the files are written only if the IRO ticks
+"Write the files anyway" (to check them in the DfE's own tool).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import Signal, Slot
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from iro_desktop.exchange.ssda903_spec import FILE_NAMES
+from iro_desktop.gui.dialog_parts import (
+    WARNING_STYLE,
+    BusyBar,
+    FileRow,
+    alive,
+    error_label,
+    fill_table,
+    note_label,
+    text_table,
+)
+from iro_desktop.gui.worker import Worker, user_message
+from iro_desktop.services.exchange import export_903, preview_903
+from iro_desktop.storage.database import Store
+
+
+def last_collection_year(today: date) -> int:
+    """The latest collection year (1 April to 31 March ``year``) that has ended."""
+    return today.year if today.month >= 4 else today.year - 1
+
+
+class Export903Dialog(QDialog):
+    exported = Signal(object)  # the Export903, after the files were written
+
+    def __init__(
+        self,
+        worker: Worker,
+        store: Store,
+        today: date,
+        folder: Path,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Export the 903 return")
+        self._worker = worker
+        self._store = store
+        self.export = None  # the checked Export903 for the year shown
+        self.written: list[Path] = []
+        self._generation = 0
+
+        intro = note_label(
+            "The DfE SSDA903 files (header.csv, episodes.csv, reviews.csv and uasc.csv) for "
+            "your council's performance team. They are checked against the DfE's rules "
+            "before they are written. The files hold children's personal data: save them "
+            "only where your council allows."
+        )
+        self.year = QSpinBox()
+        self.year.setRange(2000, today.year + 1)
+        self.year.setValue(last_collection_year(today))
+        self.year.setAccessibleName("Collection year ending 31 March")
+        self.year.setMaximumWidth(110)
+        self.year_hint = QLabel()
+        self.folder_row = FileRow("Folder for the 903 files", folder=True)
+        self.folder_row.set_path(folder)
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        self.problems_table = text_table(
+            ("Rule", "File", "Row", "Child", "Columns", "What is wrong"), "Breaches of DfE rules"
+        )
+        self.problems_table.setVisible(False)
+        self.anyway = QCheckBox(
+            "&Write the files anyway (to check them in the DfE's tool; the return will not pass)"
+        )
+        self.anyway.setVisible(False)
+        self.error = error_label()
+        self.busy = BusyBar()
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        self.export_button = self.buttons.addButton(
+            "&Export", QDialogButtonBox.ButtonRole.AcceptRole
+        )
+        self.export_button.setEnabled(False)
+
+        form = QFormLayout()
+        form.addRow("Collection &year ending 31 March:", self.year)
+        form.addRow("", self.year_hint)
+        form.addRow("&Folder:", self.folder_row)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addLayout(form)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.problems_table, 1)
+        self._filler_index = layout.count()
+        layout.addStretch(1)  # takes the room while there is no table
+        layout.addWidget(self.anyway)
+        layout.addWidget(self.error)
+        layout.addWidget(self.busy)
+        layout.addWidget(self.buttons)
+
+        self.year.valueChanged.connect(self.check)
+        self.anyway.toggled.connect(self._update_button)
+        self.buttons.accepted.connect(self._on_export)
+        self.buttons.rejected.connect(self.reject)
+        self.resize(860, 460)
+        self.check()
+
+    @Slot()
+    def check(self) -> None:
+        """Work out the year's tables and their rule breaches (nothing written)."""
+        year = self.year.value()
+        self.year_hint.setText(f"1 April {year - 1} to 31 March {year}")
+        self._generation += 1
+        generation = self._generation
+        self.export = None
+        self._update_button()
+        self.busy.start("Checking the records against the DfE rules…")
+        self._worker.submit(
+            preview_903,
+            self._store,
+            year,
+            on_result=alive(self, lambda export: self._on_checked(generation, export)),
+            on_error=alive(self, self._on_error),
+            label="Checking the 903 return…",
+        )
+
+    def _on_checked(self, generation: int, export) -> None:
+        if generation != self._generation:
+            return
+        self.busy.stop()
+        self.export = export
+        counts = export.counts()
+        text = (
+            f"{counts.get('header', 0)} child(ren), {counts.get('episodes', 0)} episode(s), "
+            f"{counts.get('reviews', 0)} review(s) in this year."
+        )
+        notes = list(export.notes)
+        if export.problems:
+            text += (
+                f"\n{len(export.problems)} breach(es) of the DfE 903 rules: complete these "
+                "records in IRO Desktop and export again, or write the files anyway."
+            )
+            self.summary.setStyleSheet(WARNING_STYLE)
+        else:
+            text += "\nPasses the DfE 903 rules IRO Desktop checks."
+            self.summary.setStyleSheet("")
+        if notes:
+            text += "\n" + "\n".join(notes)
+        self.summary.setText(text)
+        fill_table(
+            self.problems_table,
+            [
+                (
+                    p.rule,
+                    FILE_NAMES.get(p.table, p.table),
+                    p.row,
+                    p.child,
+                    ", ".join(p.columns),
+                    p.message,
+                )
+                for p in export.problems
+            ],
+        )
+        self.problems_table.setVisible(bool(export.problems))
+        self.layout().setStretch(self._filler_index, 0 if export.problems else 1)
+        self.anyway.setVisible(bool(export.problems))
+        if not export.problems:
+            self.anyway.setChecked(False)
+        self._update_button()
+
+    @Slot()
+    def _update_button(self) -> None:
+        ready = self.export is not None and (self.export.passes or self.anyway.isChecked())
+        self.export_button.setEnabled(ready)
+
+    @Slot()
+    def _on_export(self) -> None:
+        folder = self.folder_row.path()
+        if folder is None:
+            self.error.setText("Choose the folder to write the files in.")
+            self.error.setVisible(True)
+            return
+        self.error.setVisible(False)
+        self.export_button.setEnabled(False)
+        self.busy.start(f"Writing the 903 files to {folder}…")
+        self._worker.submit(
+            export_903,
+            self._store,
+            self.year.value(),
+            folder,
+            write_with_problems=self.anyway.isChecked(),
+            on_result=alive(self, self._on_exported),
+            on_error=alive(self, self._on_error),
+            label="Writing the 903 files…",
+        )
+
+    def _on_exported(self, export) -> None:
+        self.busy.stop()
+        self.written = list(export.written)
+        folder = self.written[0].parent if self.written else self.folder_row.path()
+        self.summary.setStyleSheet("")
+        self.summary.setText(
+            f"Written to {folder}: "
+            + ", ".join(p.name for p in self.written)
+            + "."
+            + (" They do not pass the DfE rules listed below." if export.problems else "")
+        )
+        self.export_button.setEnabled(False)
+        self.exported.emit(export)
+
+    def _on_error(self, error: BaseException) -> None:
+        self.busy.stop()
+        self.error.setText(user_message(error))
+        self.error.setVisible(True)
+        self._update_button()

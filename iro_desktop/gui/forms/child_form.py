@@ -1,0 +1,104 @@
+"""Add a child, or edit their details, with the people around them and their languages."""
+
+from __future__ import annotations
+
+from typing import Any, ClassVar
+
+from iro_desktop.domain.validation import ChildEntry, PersonEntry, Problem, child_problems
+from iro_desktop.gui.forms.base import RecordForm, allow_no_date
+from iro_desktop.gui.forms.editors import (
+    LANGUAGE_CHOICES,
+    PeopleEditor,
+    fill_combo,
+    from_iso,
+    iso,
+    to_qdate,
+)
+from iro_desktop.services.recording import add_child, edit_child
+
+GENDERS = (("", "Not recorded"), ("1", "Male"), ("2", "Female"))
+
+
+class NewChildForm(RecordForm):
+    KIND = "child"
+    UI_FILE = "child_form.ui"
+    TITLE = "New child"
+    FIELDS: ClassVar[dict[str, str]] = {
+        "child_ref": "childRef",
+        "first_name": "firstName",
+        "last_name": "lastName",
+        "preferred_name": "preferredName",
+        "dob": "dob",
+        "gender": "gender",
+        "language": "language",
+        "interpreter_needed": "interpreter",
+        "communication_needs": "communicationNeeds",
+        "disability": "disability",
+        "uasc": "uasc",
+        "social_worker": "socialWorker",
+        "social_worker_team": "socialWorkerTeam",
+        "social_worker_phone": "socialWorkerPhone",
+    }
+    REQUIRED = ("child_ref", "first_name", "last_name", "dob")
+
+    def setup(self) -> None:
+        fill_combo(self.field("gender"), GENDERS)
+        fill_combo(self.field("language"), LANGUAGE_CHOICES)
+        dob = self.field("dob")
+        allow_no_date(dob, self.today.replace(year=self.today.year - 19))
+        dob.setMaximumDate(to_qdate(self.today))  # type: ignore[attr-defined]
+        self.people = self.add_editor("people", PeopleEditor(self.today), "peopleHost")
+
+    def entry(self) -> ChildEntry:
+        values = self.payload()
+        people = tuple(
+            PersonEntry(
+                role=p["role"],
+                name=p["name"],
+                language=p["language"],
+                interpreter_needed=p["interpreter_needed"],
+                id=p.get("id"),
+            )
+            for p in values.pop("people")
+        )
+        values["dob"] = from_iso(values["dob"])
+        return ChildEntry(**values, people=people)
+
+    def problems(self) -> list[Problem]:
+        return child_problems(self.entry(), self.today)
+
+    def save_call(self):
+        return add_child, (self.entry(), self.today)
+
+    def saved_message(self) -> str:
+        return "Child added to your caseload."
+
+
+class EditChildForm(NewChildForm):
+    KIND = "edit_child"
+    TITLE = "Edit the child's details"
+
+    def apply_defaults(self) -> None:
+        assert self.context.detail is not None
+        record = self.context.detail.record
+        child = record.child
+        values: dict[str, Any] = {key: getattr(child, key) for key in self.FIELDS}
+        values["dob"] = iso(child.dob)
+        values["people"] = [
+            {
+                "id": p.id,
+                "role": p.role,
+                "name": p.name,
+                "language": p.language,
+                "interpreter_needed": p.interpreter_needed,
+            }
+            for p in record.people
+            if p.archived_on is None
+        ]
+        self.apply_payload(values)
+
+    def save_call(self):
+        return edit_child, (self.context.child_ref, self.entry(), self.today)
+
+    def saved_message(self) -> str:
+        return "The child's details are saved."

@@ -1,0 +1,41 @@
+"""The IRO's contact with the child between reviews."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from iro_desktop.domain.validation import ContactEntry, Problem, contact_problems
+from iro_desktop.gui.forms.base import RecordForm, set_date
+from iro_desktop.gui.forms.editors import fill_combo
+from iro_desktop.services.recording import record_contact
+
+KINDS = (("visit", "Visit"), ("phone", "Phone call"), ("video", "Video call"), ("other", "Other"))
+
+
+class ContactForm(RecordForm):
+    KIND = "contact"
+    UI_FILE = "contact_form.ui"
+    TITLE = "Contact with the child"
+    FIELDS: ClassVar[dict[str, str]] = {"on": "on", "kind": "kind", "note": "note"}
+    REQUIRED = ("on",)
+
+    def setup(self) -> None:
+        fill_combo(self.field("kind"), KINDS)
+
+    def apply_defaults(self) -> None:
+        set_date(self.field("on"), self.today)
+
+    def entry(self) -> ContactEntry:
+        return ContactEntry(self.date("on"), self.text("kind"), self.text("note"))
+
+    def problems(self) -> list[Problem]:
+        detail = self.context.detail
+        return contact_problems(
+            self.entry(), detail.record.child.dob if detail else None, self.today
+        )
+
+    def save_call(self):
+        return record_contact, (self.context.child_ref, self.entry(), self.today)
+
+    def saved_message(self) -> str:
+        return "Contact with the child recorded."

@@ -1,0 +1,341 @@
+"""Opens the recording forms for the window and looks after them: from the Record menu, the
+due list's chosen task and the child tabs' buttons; refreshes the views after every save;
+offers drafts back when a caseload is opened; keeps drafts safe before locking or quitting.
+
+All store work goes through the window's worker; the forms call the services themselves.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
+import shiboken6
+from PySide6.QtCore import QObject, Qt, Signal, Slot
+from PySide6.QtWidgets import QMessageBox
+
+from iro_desktop.domain.tasks import Task, TaskKind
+from iro_desktop.gui.formatting import plural
+from iro_desktop.gui.forms import FORMS, WITHOUT_CHILD
+from iro_desktop.gui.forms.base import FormContext, FormHost, RecordForm
+from iro_desktop.services.child import child_detail
+from iro_desktop.services.drafts import Draft, discard_draft, load_drafts
+from iro_desktop.services.recording import chase_decision, mark_decision_done
+
+if TYPE_CHECKING:
+    from iro_desktop.gui.main_window import MainWindow
+
+# The form that records each kind of task on the due list (letters have their own tab).
+TASK_FORMS = {
+    TaskKind.REVIEW: "review",
+    TaskKind.CONSULTATION: "consultation",
+    TaskKind.PRE_REVIEW_MEETING: "meeting",
+    TaskKind.CHILD_MEETING: "contact",
+    TaskKind.CONTACT: "contact",
+    TaskKind.MIDPOINT: "midpoint",
+    TaskKind.DECISIONS: "circulated",
+    TaskKind.DECISION: "decision",
+    TaskKind.CHALLENGE_RESPONSE: "challenge_response",
+}
+# Record menu actions (names in gui/shortcuts.py) and the form each opens for the chosen child.
+MENU_FORMS = {
+    "edit_child": "edit_child",
+    "add_episode": "episode",
+    "book_review": "booking",
+    "record_consultation": "consultation",
+    "record_meeting": "meeting",
+    "record_contact": "contact",
+    "record_review": "review",
+    "record_circulated": "circulated",
+    "record_midpoint": "midpoint",
+    "raise_challenge": "challenge",
+}
+# Decision buttons that act at once (today), without a form.
+QUICK_DECISION_ACTIONS = {"done": mark_decision_done, "chase": chase_decision}
+
+
+def _day_and_time(draft: Draft) -> str:
+    when = draft.saved_at
+    return f"{when:%a} {when.day} {when:%b %H:%M}"
+
+
+class RecordingController(QObject):
+    formOpened = Signal(object)  # the RecordForm now on screen
+    draftsOffered = Signal(object)  # the QMessageBox offering drafts back
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self.forms: list[RecordForm] = []
+        self.drafts_box: QMessageBox | None = None
+        self.quit_box: QMessageBox | None = None
+        self._quit_confirmed = False
+        window.storeChanged.connect(self.offer_drafts)
+        window.due_view.taskRecordRequested.connect(self.record_task)
+        for tab in window.child_view.tabs.values():
+            signal = getattr(tab, "actionRequested", None)
+            if signal is not None:
+                signal.connect(self._on_tab_action)
+
+    @property
+    def today(self) -> date:
+        return self.window.today
+
+    def action_handlers(self) -> dict[str, Callable[[], object]]:
+        handlers: dict[str, Callable[[], object]] = {
+            name: (lambda kind=kind: self.open_for_current_child(kind))
+            for name, kind in MENU_FORMS.items()
+        }
+        handlers["new_child"] = lambda: self.open_form("child")
+        handlers["record_task"] = self.record_current_task
+        handlers["drafts"] = self.offer_drafts
+        return handlers
+
+    # -- opening forms ----------------------------------------------------------------------
+    def current_child_ref(self) -> str | None:
+        """The child the IRO is looking at: the chosen task's, the chosen row's, or the open
+        child's."""
+        window = self.window
+        current = window.stack.currentWidget()
+        if current is window.due_view:
+            task = window.due_view.current_task()
+            if task is not None:
+                return task.child_ref
+        elif current is window.caseload_view:
+            ref = window.caseload_view.current_child_ref()
+            if ref:
+                return ref
+        return window.child_view.current_child_ref()
+
+    def open_for_current_child(self, kind: str, record_ref: str = "") -> None:
+        child_ref = self.current_child_ref()
+        if not child_ref:
+            self._say("Choose a child first (on the due list, the caseload or the child view).")
+            return
+        self.open_form(kind, child_ref, record_ref)
+
+    def open_form(
+        self,
+        kind: str,
+        child_ref: str = "",
+        record_ref: str = "",
+        payload: dict[str, Any] | None = None,
+        draft_id: int | None = None,
+    ) -> None:
+        store = self.window.store
+        if store is None:
+            self._say("Open a caseload first.")
+            return
+        form_class = FORMS[kind]
+        if kind in WITHOUT_CHILD:
+            self._show_form(form_class, FormContext(self.today), payload, draft_id)
+            return
+        self.window.worker.submit(
+            child_detail,
+            store,
+            child_ref,
+            self.today,
+            on_result=lambda detail: self._on_detail(
+                form_class, child_ref, record_ref, detail, payload, draft_id
+            ),
+            label="Opening the form…",
+        )
+
+    def _on_detail(self, form_class, child_ref, record_ref, detail, payload, draft_id) -> None:
+        if detail is None:
+            self._say(f"No child {child_ref} in this caseload.")
+            return
+        context = FormContext(self.today, child_ref, record_ref, detail)
+        self._show_form(form_class, context, payload, draft_id)
+
+    def _show_form(
+        self,
+        form_class: type[RecordForm],
+        context: FormContext,
+        payload: dict[str, Any] | None,
+        draft_id: int | None,
+    ) -> RecordForm | None:
+        store = self.window.store
+        if store is None:
+            return None
+        form = form_class(
+            FormHost(self.window.worker, store), context, payload, draft_id, self.window
+        )
+        form.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        form.savedToRecord.connect(lambda result, f=form: self._on_saved(f, result))
+        form.destroyed.connect(self._forget_dead_forms)
+        form.closedForGood.connect(self._on_form_closed)
+        self.forms.append(form)
+        form.show()
+        form.activateWindow()
+        self.formOpened.emit(form)
+        return form
+
+    @Slot(object)
+    def record_task(self, task: Task) -> None:
+        kind = TASK_FORMS.get(task.task)
+        if kind is None:
+            self.window.open_child(task.child_ref, "letters")
+            self._say("Letters are written and marked sent on the child's Letters tab.")
+            return
+        self.open_form(kind, task.child_ref, task.ref)
+
+    def record_current_task(self) -> None:
+        task = self.window.due_view.current_task()
+        if task is None:
+            self._say("Choose a task on the due list first (Ctrl+1), then press Ctrl+T.")
+            return
+        self.record_task(task)
+
+    @Slot(str, str)
+    def _on_tab_action(self, action: str, record_ref: str) -> None:
+        child_ref = self.window.child_view.current_child_ref()
+        if not child_ref:
+            return
+        quick = QUICK_DECISION_ACTIONS.get(action)
+        if quick is None:
+            self.open_form(action, child_ref, record_ref)
+            return
+        store = self.window.store
+        decision_id = int(record_ref.split(":")[1]) if ":" in record_ref else 0
+        if store is None or not decision_id:
+            self._say("Choose a decision in the list first.")
+            return
+        words = "marked done" if action == "done" else "marked as chased today"
+        self.window.worker.submit(
+            quick,
+            store,
+            decision_id,
+            self.today,
+            self.today,
+            on_result=lambda _r: self._after_change(f"Decision {words}."),
+            label="Updating the decision…",
+        )
+
+    # -- after saving -----------------------------------------------------------------------
+    def _on_saved(self, form: RecordForm, result: object) -> None:
+        self._after_change(form.saved_message())
+        if form.KIND == "child" and isinstance(result, str):
+            self.window.open_child(result, "details")
+
+    def _after_change(self, message: str) -> None:
+        self._say(message)
+        self.window.refresh()
+
+    @Slot()
+    def _on_form_closed(self) -> None:
+        """The keyboard goes back to the window (no mouse needed to carry on)."""
+        if not self.window.autolock.locked:
+            self.window.activateWindow()
+
+    def _forget_dead_forms(self, *_args) -> None:
+        self.forms = [f for f in self.forms if shiboken6.isValid(f)]
+
+    def live_forms(self) -> list[RecordForm]:
+        self._forget_dead_forms()
+        return [f for f in self.forms if not f._closing_ok]
+
+    # -- drafts -----------------------------------------------------------------------------
+    def flush_drafts(self) -> None:
+        """Keep every open form's typing as a draft now (before locking or quitting)."""
+        for form in self.live_forms():
+            form.flush_draft()
+
+    @Slot()
+    def offer_drafts(self) -> None:
+        store = self.window.store
+        if store is None:
+            return
+        self.window.worker.submit(load_drafts, store, on_result=self._on_drafts)
+
+    def _on_drafts(self, drafts: list[Draft]) -> None:
+        open_ids = {f.slot.id for f in self.live_forms()}
+        drafts = [d for d in drafts if d.id not in open_ids]
+        if not drafts or self.window.store is None:
+            return
+        latest = max(drafts, key=lambda d: d.saved_at)
+        what = plural(len(drafts), "unsaved form")
+        box = QMessageBox(self.window)
+        box.setIcon(QMessageBox.Icon.Information)
+        box.setWindowTitle("Unsaved forms")
+        when = _day_and_time(latest)
+        box.setText(
+            f"You have {what} from {when}."
+            if len(drafts) == 1
+            else f"You have {what}, the latest from {when}."
+        )
+        lines = [
+            f"• {FORMS[d.form].TITLE if d.form in FORMS else d.form}"
+            + (f" ({d.child_ref})" if d.child_ref else "")
+            + f", kept {_day_and_time(d)}"
+            for d in drafts
+        ]
+        box.setInformativeText(
+            "\n".join(lines) + "\n\nRestore opens them as you left them; Discard removes them."
+        )
+        restore = box.addButton("Restore", QMessageBox.ButtonRole.AcceptRole)
+        discard = box.addButton("Discard", QMessageBox.ButtonRole.DestructiveRole)
+        later = box.addButton("Later", QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(restore)
+        box.setEscapeButton(later)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.drafts_box = box
+
+        def chosen(button) -> None:
+            self.drafts_box = None
+            if button is restore:
+                for draft in drafts:
+                    if draft.form in FORMS:
+                        self.open_form(
+                            draft.form, draft.child_ref, draft.record_ref, draft.payload, draft.id
+                        )
+            elif button is discard and self.window.store is not None:
+                for draft in drafts:
+                    self.window.worker.submit(discard_draft, self.window.store, draft.id)
+                self._say(f"Discarded {what}.")
+
+        box.buttonClicked.connect(chosen)
+        box.open()
+        self.draftsOffered.emit(box)
+
+    # -- quitting ---------------------------------------------------------------------------
+    def confirm_quit(self, locked: bool = False) -> bool:
+        """True when the window may close now. With forms still open, keep their typing as
+        drafts; with unsaved changes (and not locked), ask first."""
+        forms = self.live_forms()
+        dirty = [f for f in forms if f.is_dirty()]
+        if dirty and not locked and not self._quit_confirmed:
+            self._ask_before_quitting(len(dirty))
+            return False
+        self.flush_drafts()
+        for form in forms:
+            form._closing_ok = True
+            form.close()
+        return True
+
+    def _ask_before_quitting(self, count: int) -> None:
+        box = QMessageBox(self.window)
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle("Unsaved changes")
+        box.setText(f"You have {plural(count, 'form')} with unsaved changes.")
+        box.setInformativeText(
+            "Quit and keep them as drafts (offered back next time), or go back to them?"
+        )
+        quit_button = box.addButton("Keep as drafts and quit", QMessageBox.ButtonRole.AcceptRole)
+        back = box.addButton("Go back", QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(back)
+        box.setEscapeButton(back)
+        self.quit_box = box
+
+        def chosen(button) -> None:
+            self.quit_box = None
+            if button is quit_button:
+                self._quit_confirmed = True
+                self.window.close()
+
+        box.buttonClicked.connect(chosen)
+        box.open()
+
+    def _say(self, message: str) -> None:
+        self.window.statusBar().showMessage(message, 6000)

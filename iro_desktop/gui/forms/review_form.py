@@ -1,0 +1,207 @@
+"""Record a review as it happens: its parts, who came, how the child took part (PN code with
+its meaning; PN0 proposed for a child under 4), the decisions carried from before and the new
+ones, and the record in the IRO's words (in Welsh where the child's language is Welsh)."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import ClassVar
+
+from PySide6.QtCore import Qt, Slot
+
+from iro_desktop.domain.codes import PARTICIPATION_CODES
+from iro_desktop.domain.model import Review, ReviewStatus
+from iro_desktop.domain.schedule import age_on
+from iro_desktop.domain.tasks import booked_review
+from iro_desktop.domain.validation import (
+    DecisionStep,
+    NewDecision,
+    PartEntry,
+    Problem,
+    ReviewEntry,
+    StepAction,
+    proposed_code,
+    review_problems,
+)
+from iro_desktop.gui.forms.base import RecordForm, set_text
+from iro_desktop.gui.forms.booking_form import due_words
+from iro_desktop.gui.forms.editors import (
+    DecisionsEditor,
+    PartsEditor,
+    StepsEditor,
+    fill_combo,
+    from_iso,
+    iso,
+)
+from iro_desktop.services.recording import record_review
+
+LANGUAGE_OF_TEXT = (("en", "English"), ("cy", "Cymraeg (Welsh)"))
+WELSH_NOTE = (
+    "This child prefers Welsh: you can write in Welsh (Cymraeg) in the boxes below. The "
+    "language of the text is set to Welsh."
+)
+
+
+def steps_from(values: list[dict]) -> tuple[DecisionStep, ...]:
+    return tuple(
+        DecisionStep(
+            int(v["decision_id"]),
+            StepAction(v["action"]),
+            from_iso(v.get("new_by_when")),
+            v.get("note", ""),
+        )
+        for v in values
+    )
+
+
+class ReviewForm(RecordForm):
+    KIND = "review"
+    UI_FILE = "review_form.ui"
+    TITLE = "Record a review"
+    FIELDS: ClassVar[dict[str, str]] = {
+        "due": "dueText",
+        "venue": "venue",
+        "venue_childs_choice": "venueChildsChoice",
+        "timing_reason": "timingReason",
+        "attendees": "attendees",
+        "review_code": "reviewCode",
+        "views_how": "viewsHow",
+        "parents_participation": "parentsParticipation",
+        "text_language": "textLanguage",
+        "going_well": "goingWell",
+        "worries": "worries",
+        "child_words": "childWords",
+    }
+    REQUIRED = ("review_code",)
+
+    def setup(self) -> None:
+        combo = self.field("review_code")
+        fill_combo(
+            combo,
+            [("", "Choose how the child took part…")]
+            + [(code, f"{code}: {meaning}") for code, meaning in PARTICIPATION_CODES.items()],
+        )
+        for index in range(combo.count()):  # type: ignore[attr-defined]
+            combo.setItemData(  # type: ignore[attr-defined]
+                index,
+                combo.itemText(index),  # type: ignore[attr-defined]
+                Qt.ItemDataRole.ToolTipRole,
+            )
+        fill_combo(self.field("text_language"), LANGUAGE_OF_TEXT)
+        self.parts = self.add_editor("parts", PartsEditor(self.today), "partsHost")
+        self.steps = self.add_editor("steps", StepsEditor(self.today), "stepsHost")
+        self.decisions = self.add_editor("decisions", DecisionsEditor(self.today), "decisionsHost")
+        self.code_note = self._find("codeNote")
+        self.welsh_note = self._find("welshNote")
+        self.parts.changed.connect(self._on_review_date_changed)
+        combo.currentIndexChanged.connect(self._on_code_changed)  # type: ignore[attr-defined]
+
+    def booking(self) -> Review | None:
+        detail = self.context.detail
+        if detail is None:
+            return None
+        wanted = self.context.record_id("review")
+        for review in detail.record.reviews:
+            if review.id == wanted and review.status == ReviewStatus.BOOKED:
+                return review
+        return booked_review(detail.record)
+
+    def apply_defaults(self) -> None:
+        detail = self.context.detail
+        assert detail is not None
+        child = detail.record.child
+        self.field("due").setText(due_words(detail))  # type: ignore[attr-defined]
+        booking = self.booking()
+        held = self.today
+        if booking is not None and booking.booked_for and booking.booked_for <= self.today:
+            held = booking.booked_for
+        self.parts.set_values([{"held_on": iso(held), "venue": booking.venue if booking else ""}])
+        if booking is not None:
+            set_text(self.field("venue"), booking.venue)
+            self.field("venue_childs_choice").setChecked(bool(booking.venue_childs_choice))  # type: ignore[attr-defined]
+        self.steps.set_decisions(detail.record.decisions)
+        welsh = child.language == "cy"
+        self.welsh_note.setText(WELSH_NOTE if welsh else "")
+        self.welsh_note.setVisible(welsh)
+        set_text(self.field("text_language"), "cy" if welsh else "en")
+        self._on_review_date_changed()
+
+    # -- the participation code ---------------------------------------------------------------
+    def review_date(self) -> date | None:
+        parts = self.parts.values()
+        return from_iso(parts[0]["held_on"]) if parts else None
+
+    @Slot()
+    def _on_review_date_changed(self) -> None:
+        """Propose PN0 for a child under 4 on the review date (DfE rule 441)."""
+        detail = self.context.detail
+        on = self.review_date()
+        if detail is None or on is None:
+            return
+        if proposed_code(detail.record.child.dob, on) and not self.text("review_code"):
+            set_text(self.field("review_code"), "PN0")
+        self._on_code_changed()
+
+    @Slot()
+    def _on_code_changed(self, _index: int = 0) -> None:
+        detail = self.context.detail
+        on = self.review_date()
+        code = self.text("review_code")
+        if detail is None or on is None:
+            return
+        child = detail.record.child
+        age = age_on(child.dob, on)
+        if proposed_code(child.dob, on):
+            advice = f"{child.known_as} is under 4 on the review date: PN0 is proposed."
+        else:
+            advice = (
+                f"{child.known_as} is {age} on the review date: choose PN1 to PN7 "
+                "for how they took part."
+            )
+        meaning = f"{code}: {PARTICIPATION_CODES[code]}. " if code in PARTICIPATION_CODES else ""
+        self.code_note.setText(meaning + advice)  # type: ignore[attr-defined]
+        self.code_note.setAccessibleDescription(meaning + advice)
+
+    # -- what it records ----------------------------------------------------------------------
+    def entry(self) -> ReviewEntry:
+        booking = self.booking()
+        return ReviewEntry(
+            parts=tuple(PartEntry(from_iso(p["held_on"]), p["venue"]) for p in self.parts.values()),
+            review_code=self.text("review_code"),
+            venue=self.text("venue"),
+            venue_childs_choice=self.checked("venue_childs_choice"),
+            attendees=tuple(
+                line.strip() for line in self.text("attendees").splitlines() if line.strip()
+            ),
+            views_how=self.text("views_how"),
+            parents_participation=self.text("parents_participation"),
+            timing_reason=self.text("timing_reason"),
+            going_well=self.text("going_well"),
+            worries=self.text("worries"),
+            child_words=self.text("child_words"),
+            text_language=self.text("text_language"),
+            decisions=tuple(
+                NewDecision(d["what"], d["who"], from_iso(d["by_when"]))
+                for d in self.decisions.values()
+            ),
+            steps=steps_from(self.steps.values()),
+            review_id=booking.id if booking else None,
+        )
+
+    def problems(self) -> list[Problem]:
+        detail = self.context.detail
+        assert detail is not None
+        due = detail.schedule.next_due
+        return review_problems(
+            self.entry(),
+            detail.record.child.dob,
+            self.today,
+            name=detail.record.child.known_as,
+            due=due.due if due else None,
+        )
+
+    def save_call(self):
+        return record_review, (self.context.child_ref, self.entry(), self.today)
+
+    def saved_message(self) -> str:
+        return "Review recorded."

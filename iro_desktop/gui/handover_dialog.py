@@ -1,0 +1,169 @@
+""" "Hand over…" on the child view: the child's full record in one encrypted file (.iro) for the
+next IRO, locked with a passphrase chosen for this handover (typed twice), which the IRO gives
+to the next IRO separately. The suggested file name holds only initials and the reference.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import Signal, Slot
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from iro_desktop.gui.dialog_parts import (
+    WARNING_STYLE,
+    BusyBar,
+    FileRow,
+    alive,
+    error_label,
+    note_label,
+)
+from iro_desktop.gui.startup import passphrase_strength
+from iro_desktop.gui.worker import Worker, user_message
+from iro_desktop.services.exchange import make_handover, suggested_handover_name
+from iro_desktop.storage.database import Store
+
+BUNDLE_FILTER = "IRO Desktop handover files (*.iro);;All files (*)"
+
+
+def password_field(name: str) -> QLineEdit:
+    field = QLineEdit()
+    field.setEchoMode(QLineEdit.EchoMode.Password)
+    field.setAccessibleName(name)
+    return field
+
+
+class HandoverDialog(QDialog):
+    handedOver = Signal(object)  # the Bundle written
+
+    def __init__(
+        self,
+        worker: Worker,
+        store: Store,
+        child_ref: str,
+        today: date,
+        folder: Path,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(f"Hand over {child_ref}")
+        self._worker = worker
+        self._store = store
+        self.child_ref = child_ref
+        self.bundle = None
+
+        intro = note_label(
+            f"Everything held about child <b>{child_ref}</b> (history, decisions, meetings, "
+            "challenges and letters' details) goes into one encrypted file for the IRO taking "
+            "the child on. Choose a passphrase for this handover only."
+        )
+        self.passphrase = password_field("Handover passphrase")
+        self.again = password_field("Handover passphrase again")
+        self.strength = QLabel()
+        self.strength.setWordWrap(True)
+        separately = note_label(
+            "Give the passphrase to the next IRO <b>separately</b>: by phone or in person, "
+            "never in the same email or on the same memory stick as the file.",
+            WARNING_STYLE,
+        )
+        self.file_row = FileRow(
+            "Save the handover file as", BUNDLE_FILTER, save=True, default_suffix="iro"
+        )
+        self.file_row.set_path(Path(folder) / f"handover-{child_ref}.iro")
+        self.result_label = QLabel()
+        self.result_label.setWordWrap(True)
+        self.error = error_label()
+        self.busy = BusyBar()
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.save_button = self.buttons.addButton(
+            "&Hand over", QDialogButtonBox.ButtonRole.AcceptRole
+        )
+
+        form = QFormLayout()
+        form.addRow("&Passphrase:", self.passphrase)
+        form.addRow("&Again:", self.again)
+        form.addRow("", self.strength)
+        form.addRow("Save &as:", self.file_row)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addLayout(form)
+        layout.addWidget(separately)
+        layout.addWidget(self.result_label)
+        layout.addWidget(self.error)
+        layout.addWidget(self.busy)
+        layout.addWidget(self.buttons)
+
+        self.passphrase.textChanged.connect(self._on_typed)
+        self.again.textChanged.connect(self._on_typed)
+        self.buttons.accepted.connect(self._on_save)
+        self.buttons.rejected.connect(self.reject)
+        self.setMinimumWidth(620)
+        self._on_typed()
+        worker.submit(
+            suggested_handover_name,
+            store,
+            [child_ref],
+            today,
+            on_result=alive(self, lambda name: self.file_row.set_path(Path(folder) / name)),
+            label="Naming the handover file…",
+        )
+
+    @Slot()
+    def _on_typed(self) -> None:
+        score, hint = passphrase_strength(self.passphrase.text())
+        matches = self.passphrase.text() == self.again.text()
+        if score and self.again.text() and not matches:
+            hint += " The two passphrases differ."
+        self.strength.setText(f"Strength: {hint}" if self.passphrase.text() else hint)
+        self.save_button.setEnabled(score > 0 and matches and self.bundle is None)
+
+    @Slot()
+    def _on_save(self) -> None:
+        out = self.file_row.path()
+        if out is None:
+            self._show_error("Choose where to save the handover file.")
+            return
+        if out.suffix != ".iro":
+            out = out.with_name(out.name + ".iro")
+        self.error.setVisible(False)
+        self.save_button.setEnabled(False)
+        self.busy.start("Encrypting the handover file…")
+        self._worker.submit(
+            make_handover,
+            self._store,
+            [self.child_ref],
+            out,
+            self.passphrase.text(),
+            on_result=alive(self, lambda bundle: self._on_saved(out, bundle)),
+            on_error=alive(self, lambda error: self._show_error(user_message(error))),
+            label="Writing the handover file…",
+        )
+
+    def _on_saved(self, out: Path, bundle) -> None:
+        self.busy.stop()
+        self.bundle = bundle
+        rows = sum(bundle.counts().values())
+        self.result_label.setText(
+            f"Saved {out.name} in {out.parent} ({rows} record(s)). Send the file, and give "
+            "the passphrase separately."
+        )
+        self.passphrase.setEnabled(False)
+        self.again.setEnabled(False)
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("&Close")
+        self.save_button.setVisible(False)
+        self.handedOver.emit(bundle)
+
+    def _show_error(self, message: str) -> None:
+        self.busy.stop()
+        self.error.setText(message)
+        self.error.setVisible(True)
+        self._on_typed()

@@ -1,0 +1,392 @@
+"""File > Import spreadsheet…: the IRO's own tracker (.xlsx or .csv) in three steps on one
+screen: the file; the column mapping (proposed from the headings, or remembered from last
+time, each column's field chosen in a combo box); the preview (every row that would be refused
+and why, the conflicts with what the IRO recorded in the app, the notes) worked out before
+anything is written. Import is enabled only when nothing is refused; it writes all rows or none.
+
+The dialog only shows and collects: reading, previewing and importing run on the worker.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import QTimer, Signal, Slot
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHeaderView,
+    QLabel,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from iro_desktop.gui.dialog_parts import (
+    WARNING_STYLE,
+    BusyBar,
+    FileRow,
+    alive,
+    error_label,
+    fill_table,
+    note_label,
+    text_table,
+)
+from iro_desktop.gui.worker import Worker, user_message
+from iro_desktop.services.exchange import (
+    FIELDS,
+    import_spreadsheet,
+    preview_spreadsheet,
+    propose_mapping,
+    read_spreadsheet,
+)
+from iro_desktop.storage.database import Store
+
+SHEET_FILTER = "Spreadsheets (*.xlsx *.csv *.txt);;All files (*)"
+NOT_IMPORTED = "(not imported)"
+COL_LETTER, COL_HEADER, COL_SAMPLE, COL_FIELD, COL_HOW = range(5)
+MAPPING_HEADERS = ("Column", "Heading", "Sample values", "Import as", "How it was chosen")
+PREVIEW_DELAY_MS = 250
+ENCODING_NAMES = {"utf-8-sig": "UTF-8", "utf-8": "UTF-8", "cp1252": "Windows-1252"}
+ACTION_LABELS = {
+    "add": "New child",
+    "update": "Update",
+    "no change": "No change",
+    "refused": "Refused",
+}
+
+
+def read_and_propose(store: Store, path: Path):
+    """Worker job: the sheet and the mapping to propose for it."""
+    sheet = read_spreadsheet(path)
+    return sheet, propose_mapping(store, sheet)
+
+
+class ImportSheetDialog(QDialog):
+    imported = Signal(object)  # the SheetImportReport, after the rows were written
+
+    def __init__(
+        self, worker: Worker, store: Store, today: date, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Import a spreadsheet")
+        self._worker = worker
+        self._store = store
+        self._today = today
+        self.sheet = None
+        self.proposal = None
+        self.preview = None
+        self.report = None
+        self._generation = 0  # previews asked for; only the latest one is shown
+
+        intro = note_label(
+            "Bring in the tracker you have kept yourself (.xlsx or .csv). Check how each "
+            "column is read, then look at the preview: nothing is written until you press "
+            "Import, and then every row is imported or none is. What you recorded in IRO "
+            "Desktop is kept where the file differs."
+        )
+        self.file_row = FileRow("Spreadsheet to import", SHEET_FILTER)
+        self.file_info = QLabel()
+        self.file_info.setWordWrap(True)
+        self.error = error_label()
+
+        self.mapping_table = QTableWidget(0, len(MAPPING_HEADERS))
+        self.mapping_table.setHorizontalHeaderLabels(list(MAPPING_HEADERS))
+        self.mapping_table.setAccessibleName("How each column is read")
+        self.mapping_table.verticalHeader().setVisible(False)
+        self.mapping_table.horizontalHeader().setStretchLastSection(True)
+        self.mapping_table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.combos: list[QComboBox] = []
+
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        self.summary.setAccessibleName("What the import would do")
+        self.refusals_table = text_table(("Row", "Column", "Value", "Why"), "Refused rows")
+        self.rows_table = text_table(("Row", "Child", "What happens", "Changes"), "Rows")
+        self.conflicts_table = text_table(
+            ("Child", "Field", "Kept (yours)", "In the file"), "Conflicts"
+        )
+        self.notes_table = text_table(("Note",), "Notes")
+        self.preview_tabs = QTabWidget()
+        self.preview_tabs.setAccessibleName("Preview")
+        for table, title in (
+            (self.refusals_table, "Refused"),
+            (self.rows_table, "Rows"),
+            (self.conflicts_table, "Conflicts"),
+            (self.notes_table, "Notes"),
+        ):
+            self.preview_tabs.addTab(table, title)
+        self.busy = BusyBar()
+
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        self.import_button = self.buttons.addButton(
+            "&Import", QDialogButtonBox.ButtonRole.AcceptRole
+        )
+        self.import_button.setEnabled(False)
+
+        form = QFormLayout()
+        form.addRow("&File:", self.file_row)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addLayout(form)
+        layout.addWidget(self.file_info)
+        layout.addWidget(self.error)
+        layout.addWidget(QLabel("<b>1. How each column is read</b> (change any that are wrong)"))
+        layout.addWidget(self.mapping_table, 3)
+        layout.addWidget(QLabel("<b>2. What the import would do</b> (nothing is written yet)"))
+        layout.addWidget(self.summary)
+        layout.addWidget(self.preview_tabs, 2)
+        layout.addWidget(self.busy)
+        layout.addWidget(self.buttons)
+
+        self._preview_timer = QTimer(self)
+        self._preview_timer.setSingleShot(True)
+        self._preview_timer.setInterval(PREVIEW_DELAY_MS)
+        self._preview_timer.timeout.connect(self.request_preview)
+        self.file_row.pathChosen.connect(self.load_file)
+        self.file_row.edit.returnPressed.connect(self._on_path_typed)
+        self.buttons.accepted.connect(self._on_import)
+        self.buttons.rejected.connect(self.reject)
+        self.resize(1000, 820)
+
+    # -- step 1: the file -------------------------------------------------------------------
+    @Slot(Path)
+    def load_file(self, path: Path) -> None:
+        path = Path(path)
+        self.file_row.set_path(path)
+        self._clear()
+        self.busy.start(f"Reading {path.name}…")
+        self._worker.submit(
+            read_and_propose,
+            self._store,
+            path,
+            on_result=self._alive(self._on_read),
+            on_error=self._alive(self._on_error),
+            label=f"Reading {path.name}…",
+        )
+
+    @Slot()
+    def _on_path_typed(self) -> None:
+        path = self.file_row.path()
+        if path is not None:
+            self.load_file(path)
+
+    def _on_read(self, result) -> None:
+        self.busy.stop()
+        self.sheet, self.proposal = result
+        sheet = self.sheet
+        extra = []
+        if sheet.sheet_title:
+            extra.append(f"sheet “{sheet.sheet_title}”")
+        if sheet.encoding:
+            extra.append(f"text read as {ENCODING_NAMES.get(sheet.encoding, sheet.encoding)}")
+        self.file_info.setText(
+            f"{sheet.name}: {len(sheet.rows)} row(s) under the headings in row "
+            f"{sheet.header_row}" + (f" ({', '.join(extra)})" if extra else "") + "."
+        )
+        self._show_mapping()
+        self.request_preview()
+
+    # -- step 2: the mapping ----------------------------------------------------------------
+    def _show_mapping(self) -> None:
+        columns = self.proposal.columns
+        self.mapping_table.setRowCount(len(columns))
+        self.combos = []
+        for row, column in enumerate(columns):
+            for col, text in (
+                (COL_LETTER, column.letter),
+                (COL_HEADER, column.header),
+                (COL_SAMPLE, ", ".join(column.sample)),
+                (COL_HOW, column.how),
+            ):
+                item = QTableWidgetItem(text)
+                item.setToolTip(text)
+                self.mapping_table.setItem(row, col, item)
+            combo = QComboBox()
+            combo.setAccessibleName(f"Import column {column.letter} as")
+            combo.addItem(NOT_IMPORTED, None)
+            for key, spec in FIELDS.items():
+                combo.addItem(spec.label, key)
+            combo.setCurrentIndex(max(combo.findData(column.field), 0))
+            combo.currentIndexChanged.connect(self._on_mapping_changed)
+            self.mapping_table.setCellWidget(row, COL_FIELD, combo)
+            self.combos.append(combo)
+        self.mapping_table.resizeColumnsToContents()
+        header = self.mapping_table.horizontalHeader()
+        for col, most in ((COL_HEADER, 220), (COL_SAMPLE, 260)):
+            if header.sectionSize(col) > most:
+                header.resizeSection(col, most)
+        header.setSectionResizeMode(COL_HOW, QHeaderView.ResizeMode.Stretch)
+
+    def mapping(self) -> dict[int, str]:
+        """The mapping as the combo boxes now say: column index -> field."""
+        if self.proposal is None:
+            return {}
+        return {
+            column.index: combo.currentData()
+            for column, combo in zip(self.proposal.columns, self.combos, strict=True)
+            if combo.currentData()
+        }
+
+    def set_field(self, letter: str, field: str | None) -> None:
+        """Choose what column ``letter`` is imported as (None: not imported)."""
+        for column, combo in zip(self.proposal.columns, self.combos, strict=True):
+            if column.letter == letter:
+                combo.setCurrentIndex(combo.findData(field))
+                return
+        raise KeyError(letter)
+
+    @Slot()
+    def _on_mapping_changed(self) -> None:
+        self.import_button.setEnabled(False)
+        self._preview_timer.start()
+
+    # -- step 3: the preview ----------------------------------------------------------------
+    @Slot()
+    def request_preview(self) -> None:
+        if self.sheet is None:
+            return
+        self._preview_timer.stop()
+        self._generation += 1
+        generation = self._generation
+        self.import_button.setEnabled(False)
+        mapping = self.mapping()
+        if "child_ref" not in mapping.values():
+            self.preview = None
+            self.summary.setText(
+                "Choose the column that holds each child's reference (Import as: Child "
+                "reference): rows are matched to your caseload by it."
+            )
+            self.summary.setStyleSheet(WARNING_STYLE)
+            return
+        self.busy.start("Working out what the import would do…")
+        self._worker.submit(
+            preview_spreadsheet,
+            self._store,
+            self.sheet,
+            mapping,
+            self._today,
+            on_result=self._alive(lambda preview: self._on_preview(generation, preview)),
+            on_error=self._alive(self._on_error),
+            label="Checking every row…",
+        )
+
+    def _on_preview(self, generation: int, preview) -> None:
+        if generation != self._generation:
+            return  # the mapping changed since; a newer preview is on its way
+        self.busy.stop()
+        self.preview = preview
+        lines = preview.summary_lines()
+        first = lines[0] if lines else ""
+        if preview.refusals:
+            text = (
+                f"{first}\n{len(preview.refusals)} problem(s): nothing will be imported until "
+                "each is put right in the file (see Refused). Correct the file, then choose it "
+                "again."
+            )
+            self.summary.setStyleSheet(WARNING_STYLE)
+        elif not preview.can_import:
+            text = f"{first}\nThere is nothing to import."
+            self.summary.setStyleSheet("")
+        else:
+            text = f"{first}\nReady: press Import to write every row."
+            self.summary.setStyleSheet("")
+        self.summary.setText(text)
+        fill_table(
+            self.refusals_table,
+            [(r.row, r.column or "(whole row)", r.value, r.reason) for r in preview.refusals],
+        )
+        fill_table(
+            self.rows_table,
+            [
+                (
+                    r.row,
+                    r.child_ref,
+                    ACTION_LABELS.get(r.action, r.action),
+                    "; ".join(r.changes or r.reasons),
+                )
+                for r in preview.rows
+            ],
+        )
+        fill_table(
+            self.conflicts_table,
+            [
+                (k.child_ref, f"{k.table}.{k.field}", _shown(k.app_value), _shown(k.file_value))
+                for k in preview.conflicts
+            ],
+        )
+        fill_table(self.notes_table, [(w,) for w in preview.warnings])
+        counts = (
+            len(preview.refusals),
+            len(preview.rows),
+            len(preview.conflicts),
+            len(preview.warnings),
+        )
+        for index, (title, count) in enumerate(
+            zip(("Refused", "Rows", "Conflicts", "Notes"), counts, strict=True)
+        ):
+            self.preview_tabs.setTabText(index, f"{title} ({count})")
+        self.preview_tabs.setCurrentIndex(0 if preview.refusals else 1)
+        self.import_button.setEnabled(preview.can_import)
+
+    # -- importing --------------------------------------------------------------------------
+    @Slot()
+    def _on_import(self) -> None:
+        if self.preview is None or not self.preview.can_import:
+            return
+        self.import_button.setEnabled(False)
+        for combo in self.combos:
+            combo.setEnabled(False)
+        self.busy.start(f"Importing {len(self.preview.rows)} row(s)…")
+        self._worker.submit(
+            import_spreadsheet,
+            self._store,
+            self.preview,
+            on_result=self._alive(self._on_imported),
+            on_error=self._alive(self._on_error),
+            label="Importing the spreadsheet…",
+        )
+
+    def _on_imported(self, report) -> None:
+        self.busy.stop()
+        self.report = report
+        self.summary.setStyleSheet("")
+        self.summary.setText("\n".join(report.summary_lines()))
+        self.import_button.setVisible(False)
+        self.imported.emit(report)
+
+    # -- helpers ----------------------------------------------------------------------------
+    def _on_error(self, error: BaseException) -> None:
+        self.busy.stop()
+        self.error.setText(user_message(error))
+        self.error.setVisible(True)
+        for combo in self.combos:
+            combo.setEnabled(True)
+
+    def _clear(self) -> None:
+        self.error.setVisible(False)
+        self.sheet = self.proposal = self.preview = None
+        self.combos = []
+        self.mapping_table.setRowCount(0)
+        self.summary.clear()
+        self.file_info.clear()
+        for table in (self.refusals_table, self.rows_table, self.conflicts_table, self.notes_table):
+            table.setRowCount(0)
+        self.import_button.setVisible(True)
+        self.import_button.setEnabled(False)
+
+    def _alive(self, callback):
+        return alive(self, callback)
+
+
+def _shown(value: object) -> str:
+    if value is None or value == "":
+        return "(blank)"
+    if isinstance(value, date):
+        return f"{value:%d/%m/%Y}"
+    return str(value)

@@ -1,0 +1,177 @@
+"""File > Receive handover…: another IRO's encrypted handover file (.iro) brought into this
+caseload. The file is opened and checked first (nothing written) and its summary shown, by
+reference and initials; only then does Receive bring it in. Receiving the same file again
+adds nothing.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Signal, Slot
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from iro_desktop.gui.dialog_parts import (
+    BusyBar,
+    FileRow,
+    alive,
+    error_label,
+    fill_table,
+    note_label,
+    text_table,
+)
+from iro_desktop.gui.handover_dialog import BUNDLE_FILTER, password_field
+from iro_desktop.gui.worker import Worker, user_message
+from iro_desktop.services.exchange import open_handover, receive_handover
+from iro_desktop.storage.database import Store
+
+
+class ReceiveDialog(QDialog):
+    received = Signal(object)  # the ReceiveReport
+
+    def __init__(
+        self, worker: Worker, store: Store, folder: Path, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Receive a handover")
+        self._worker = worker
+        self._store = store
+        self.bundle = None
+        self.report = None
+
+        intro = note_label(
+            "Bring in the children another IRO handed over to you. Choose the .iro file they "
+            "sent and type the passphrase they gave you. You will see which children it holds "
+            "before anything is added to your caseload."
+        )
+        self.file_row = FileRow("Handover file", BUNDLE_FILTER)
+        self.file_row.set_path(folder)
+        self.passphrase = password_field("Handover passphrase")
+        self.open_button = QPushButton("&Open the file")
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        self.children_table = text_table(("Child reference", "Initials"), "Children in the file")
+        self.children_table.setVisible(False)
+        self.report_text = QPlainTextEdit()
+        self.report_text.setReadOnly(True)
+        self.report_text.setAccessibleName("What was received")
+        self.report_text.setVisible(False)
+        self.error = error_label()
+        self.busy = BusyBar()
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        self.receive_button = self.buttons.addButton(
+            "&Receive", QDialogButtonBox.ButtonRole.AcceptRole
+        )
+        self.receive_button.setEnabled(False)
+
+        form = QFormLayout()
+        form.addRow("&File:", self.file_row)
+        form.addRow("&Passphrase:", self.passphrase)
+        open_row = QHBoxLayout()
+        open_row.addWidget(self.open_button)
+        open_row.addStretch(1)
+        form.addRow("", open_row)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addLayout(form)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.children_table, 1)
+        layout.addWidget(self.report_text, 2)
+        layout.addWidget(self.error)
+        layout.addWidget(self.busy)
+        layout.addWidget(self.buttons)
+
+        self.open_button.clicked.connect(self.open_file)
+        self.passphrase.returnPressed.connect(self.open_file)
+        self.file_row.edit.textChanged.connect(self._on_changed)
+        self.passphrase.textChanged.connect(self._on_changed)
+        self.buttons.accepted.connect(self._on_receive)
+        self.buttons.rejected.connect(self.reject)
+        self.resize(680, 520)
+
+    @Slot()
+    def _on_changed(self) -> None:
+        if self.bundle is not None and self.report is None:
+            self.bundle = None
+            self.receive_button.setEnabled(False)
+            self.children_table.setVisible(False)
+            self.summary.clear()
+
+    @Slot()
+    def open_file(self) -> None:
+        """Decrypt and check the file, then show what it holds (nothing written)."""
+        path = self.file_row.path()
+        if path is None or path.is_dir():
+            self._show_error("Choose the .iro file the other IRO sent you.")
+            return
+        if not self.passphrase.text():
+            self._show_error("Type the passphrase the other IRO gave you.")
+            return
+        self.error.setVisible(False)
+        self.open_button.setEnabled(False)
+        self.busy.start(f"Opening {path.name}…")
+        self._worker.submit(
+            open_handover,
+            path,
+            self.passphrase.text(),
+            on_result=alive(self, self._on_opened),
+            on_error=alive(self, lambda error: self._show_error(user_message(error))),
+            label="Opening the handover file…",
+        )
+
+    def _on_opened(self, bundle) -> None:
+        self.busy.stop()
+        self.open_button.setEnabled(True)
+        self.bundle = bundle
+        self.report = None
+        children = bundle.summary()
+        made = f", made {bundle.made_at[:10]}" if bundle.made_at else ""
+        records = sum(bundle.counts().values())
+        self.summary.setText(
+            f"{bundle.name}{made}: {len(children)} child(ren), {records} record(s). "
+            "Press Receive to add them to your caseload; children already in it are brought "
+            "up to date, and what you changed yourself is kept."
+        )
+        fill_table(self.children_table, [(c["child"], c["initials"]) for c in children])
+        self.children_table.setVisible(True)
+        self.receive_button.setEnabled(True)
+
+    @Slot()
+    def _on_receive(self) -> None:
+        if self.bundle is None:
+            return
+        self.receive_button.setEnabled(False)
+        self.busy.start("Receiving…")
+        self._worker.submit(
+            receive_handover,
+            self._store,
+            self.bundle,
+            on_result=alive(self, self._on_received),
+            on_error=alive(self, lambda error: self._show_error(user_message(error))),
+            label="Receiving the handover…",
+        )
+
+    def _on_received(self, report) -> None:
+        self.busy.stop()
+        self.report = report
+        lines = report.summary_lines()
+        self.summary.setText(lines[0] if lines else "")
+        self.report_text.setPlainText("\n".join(lines[1:]))
+        self.report_text.setVisible(len(lines) > 1)
+        self.received.emit(report)
+
+    def _show_error(self, message: str) -> None:
+        self.busy.stop()
+        self.open_button.setEnabled(True)
+        self.error.setText(message)
+        self.error.setVisible(True)

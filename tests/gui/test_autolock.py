@@ -1,0 +1,111 @@
+"""Auto-lock: the caseload is hidden after the idle time or Ctrl+L, drafts are kept, and the
+passphrase brings everything back as it was."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractItemView,
+    QApplication,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QWidget,
+)
+
+from iro_desktop.services.drafts import load_drafts
+from iro_desktop.storage.database import DEMO_PASSPHRASE
+
+from .test_forms import MASON, WAIT, _close, _idle, _launch, _open, _open_child
+
+pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
+
+
+@pytest.fixture
+def window(qtbot, demo_file):
+    made = _launch(qtbot, demo_file)
+    yield made
+    _close(made)
+
+
+NAMES = ("Mason", "Webb")
+
+
+def _visible_texts() -> list[str]:
+    """Every piece of text on screen: window titles, labels, buttons, fields and lists."""
+    texts: list[str] = []
+    for widget in QApplication.allWidgets():
+        if not widget.isVisible():
+            continue
+        if widget.isWindow():
+            texts.append(widget.windowTitle())
+        if isinstance(widget, QLabel | QAbstractButton | QLineEdit):
+            texts.append(widget.text())
+        elif isinstance(widget, QPlainTextEdit):
+            texts.append(widget.toPlainText())
+        elif isinstance(widget, QAbstractItemView) and widget.model() is not None:
+            model = widget.model()
+            stack = [model.index(r, c) for r in range(model.rowCount()) for c in range(1)]
+            while stack:
+                index = stack.pop()
+                texts.append(str(index.data() or ""))
+                for r in range(model.rowCount(index)):
+                    stack.append(model.index(r, 0, index))
+    return texts
+
+
+def _shows_a_name() -> bool:
+    return any(name in text for text in _visible_texts() for name in NAMES)
+
+
+def test_idle_locks_hides_every_name_keeps_the_draft_and_unlock_restores_it(qtbot, window):
+    _open_child(qtbot, window, MASON, "meetings")
+    form = _open(qtbot, window, lambda: window.actions["record_contact"].trigger())
+    qtbot.keyClicks(form.field("note"), "Mason talked about his football team")
+    assert _shows_a_name()
+
+    with qtbot.waitSignal(window.autolock.lockedChanged, timeout=WAIT):
+        window.autolock.set_idle_ms(200)  # as if 5 minutes had passed with no key or mouse
+    qtbot.waitUntil(lambda: window.autolock.dialog is not None, timeout=WAIT)
+    _idle(qtbot, window)
+    assert not form.isVisible()
+    assert not _shows_a_name()
+    assert not window.menuBar().isVisible()
+    assert not window.actions["record_review"].isEnabled()
+    [draft] = load_drafts(window.store)  # kept before the lock went on
+    assert "football" in draft.payload["note"]
+
+    dialog = window.autolock.dialog
+    qtbot.keyClicks(dialog.passphrase, "not the passphrase")
+    qtbot.keyClick(dialog.passphrase, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: dialog.error.isVisible(), timeout=WAIT)
+    assert "does not open" in dialog.error.text()
+    assert window.autolock.locked and not _shows_a_name()
+
+    qtbot.keyClicks(dialog.passphrase, DEMO_PASSPHRASE)
+    with qtbot.waitSignal(window.autolock.lockedChanged, timeout=WAIT) as unlocked:
+        qtbot.keyClick(dialog.passphrase, Qt.Key.Key_Return)
+    assert unlocked.args == [False]
+    assert form.isVisible()
+    assert form.text("note") == "Mason talked about his football team"
+    assert window.menuBar().isVisible() and window.actions["record_review"].isEnabled()
+    assert window.child_view.current_child_ref() == MASON
+    assert window.centralWidget().findChild(QWidget, "demoBanner") is not None
+
+
+def test_ctrl_l_locks_at_once(qtbot, window):
+    assert window.autolock.timer.isActive()  # counting down from the last key or click
+    with qtbot.waitSignal(window.autolock.lockedChanged, timeout=WAIT):
+        qtbot.keyClick(window, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    assert window.autolock.locked
+    assert not _shows_a_name()
+    assert window.autolock.lock_screen.isVisible()
+    qtbot.waitUntil(lambda: window.autolock.dialog is not None, timeout=WAIT)
+    window.autolock.dialog.reject()  # Cancel: stays locked, Unlock is one key away
+    assert window.autolock.locked
+    qtbot.waitUntil(
+        lambda: QApplication.focusWidget() is window.autolock.lock_screen.unlock_button,
+        timeout=WAIT,
+    )

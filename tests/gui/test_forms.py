@@ -1,0 +1,528 @@
+"""The recording forms, driven through the real widgets offscreen on a copy of the demo."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from itertools import pairwise
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractSpinBox,
+    QApplication,
+    QComboBox,
+    QDateEdit,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QWidget,
+)
+
+from iro_desktop.domain.model import DecisionStatus
+from iro_desktop.domain.tasks import TaskKind
+from iro_desktop.domain.validation import StepAction
+from iro_desktop.gui.forms import FORMS
+from iro_desktop.gui.forms import base as form_base
+from iro_desktop.gui.forms.base import FormContext, FormHost, RecordForm
+from iro_desktop.gui.forms.editors import to_qdate
+from iro_desktop.gui.models.due_model import TASK_ROLE
+from iro_desktop.services.child import child_detail
+from iro_desktop.services.drafts import load_drafts
+from iro_desktop.storage.records import load_child_record
+
+from .conftest import TODAY
+
+pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
+
+MASON = "DB128330"  # 10 years old; a review booked for 8 Nov 2026, now overdue
+HODAN = "DB276287"  # 2 years old
+ZAINAB = "DB402543"  # 3 open decisions
+IFAN = "DB385406"  # prefers Welsh
+WAIT = 10_000
+CTRL = Qt.KeyboardModifier.ControlModifier
+SHIFT = Qt.KeyboardModifier.ShiftModifier
+
+
+def _launch(qtbot, path):
+    from iro_desktop.gui.app import launch
+
+    made = launch(path, False, TODAY)
+    qtbot.addWidget(made)
+    with qtbot.waitSignal(made.dueLoaded, timeout=WAIT):
+        pass
+    made.activateWindow()
+    return made
+
+
+def _close(window) -> None:
+    for form in window.recording.live_forms():
+        form._closing_ok = True
+        form.close()
+    window.recording._quit_confirmed = True
+    window.close()
+
+
+@pytest.fixture
+def window(qtbot, demo_file):
+    made = _launch(qtbot, demo_file)
+    yield made
+    _close(made)
+
+
+def _idle(qtbot, window) -> None:
+    qtbot.waitUntil(lambda: window.worker.pending_jobs == 0, timeout=WAIT)
+
+
+def _open(qtbot, window, trigger) -> RecordForm:
+    with qtbot.waitSignal(window.recording.formOpened, timeout=WAIT) as opened:
+        trigger()
+    form = opened.args[0]
+    qtbot.waitExposed(form)
+    qtbot.waitUntil(lambda: _focus() is not None and _focus().window() is form, timeout=WAIT)
+    return form
+
+
+def _focus():
+    return QApplication.focusWidget()
+
+
+def _type(qtbot, text: str) -> None:
+    qtbot.keyClicks(_focus(), text)
+
+
+def _key(qtbot, key, modifier=Qt.KeyboardModifier.NoModifier, times: int = 1) -> None:
+    for _ in range(times):
+        qtbot.keyClick(_focus(), key, modifier)
+
+
+def _tab_to(qtbot, widget, limit: int = 60) -> None:
+    """Press Tab until ``widget`` has the keyboard."""
+    for _ in range(limit):
+        if _focus() is widget:
+            return
+        _key(qtbot, Qt.Key.Key_Tab)
+    raise AssertionError(f"Tab never reached {widget.accessibleName()}")
+
+
+def _save_by_keyboard(qtbot, window, form) -> None:
+    assert form.is_valid(), [p.message for p in form._problems]
+    with qtbot.waitSignal(form.savedToRecord, timeout=WAIT):
+        _key(qtbot, Qt.Key.Key_Return, CTRL)
+    _idle(qtbot, window)
+
+
+def _shown_tasks(window, child_ref: str) -> set[tuple[TaskKind, str]]:
+    model, shown = window.due_view.model, set()
+    for group in range(model.rowCount()):
+        parent = model.index(group, 0)
+        for row in range(model.rowCount(parent)):
+            task = model.index(row, 0, parent).data(TASK_ROLE)
+            if task.child_ref == child_ref:
+                shown.add((task.task, task.ref))
+    return shown
+
+
+def _task_index(window, child_ref: str, kind: TaskKind):
+    model = window.due_view.model
+    for group in range(model.rowCount()):
+        parent = model.index(group, 0)
+        for row in range(model.rowCount(parent)):
+            index = model.index(row, 0, parent)
+            task = index.data(TASK_ROLE)
+            if task.child_ref == child_ref and task.task == kind:
+                return index
+    raise AssertionError(f"no {kind} task for {child_ref}")
+
+
+def _open_child(qtbot, window, child_ref: str, tab: str) -> None:
+    window.open_child(child_ref, tab)
+    qtbot.waitUntil(lambda: window.child_view.current_child_ref() == child_ref, timeout=WAIT)
+    _idle(qtbot, window)
+
+
+def _choose_code(form, code: str) -> None:
+    combo = form.field("review_code")
+    combo.setCurrentIndex(combo.findData(code))
+
+
+# -- the acceptance tests ------------------------------------------------------------------------
+def test_record_a_review_end_to_end_from_the_due_view(qtbot, window):
+    before = _shown_tasks(window, MASON)
+    assert (TaskKind.REVIEW, "review:104") in before
+    assert not {k for k, _ in before} & {TaskKind.DECISIONS, TaskKind.LETTER}
+    window.due_view.tree.setCurrentIndex(_task_index(window, MASON, TaskKind.REVIEW))
+    assert window.due_view.record_button.isEnabled()
+    form = _open(qtbot, window, lambda: qtbot.keyClick(window.due_view.tree, Qt.Key.Key_T, CTRL))
+    assert form.KIND == "review" and form.context.record_ref == "review:104"
+    assert "Mason" in form.windowTitle()
+    assert not form.save_button.isEnabled()  # no code yet, and the review is late
+    _choose_code(form, "PN1")
+    qtbot.keyClicks(form.field("timing_reason"), "Mason was in hospital")
+    qtbot.keyClicks(form.field("attendees"), "Mason")
+    qtbot.keyClick(form.field("attendees"), Qt.Key.Key_Return)
+    qtbot.keyClicks(form.field("attendees"), "Sam Lee (carer)")
+    form.decisions.add_button.click()
+    row = form.decisions.rows[0]
+    qtbot.keyClicks(row.fields["what"], "Book a dentist appointment")
+    qtbot.keyClicks(row.fields["who"], "Carer")
+    qtbot.keyClicks(form.field("child_words"), "I like my new school")
+    assert form.is_valid(), [p.message for p in form._problems]
+    with qtbot.waitSignal(window.dueLoaded, timeout=WAIT):
+        _save_by_keyboard(qtbot, window, form)
+    _idle(qtbot, window)
+
+    after = _shown_tasks(window, MASON)
+    kinds = {kind for kind, _ref in after}
+    assert (TaskKind.REVIEW, "review:104") not in after  # the review task left
+    assert {TaskKind.DECISIONS, TaskKind.LETTER, TaskKind.DECISION} <= kinds
+    review = next(r for r in load_child_record(window.store, MASON).reviews if r.id == 104)
+    assert review.is_held and review.review_code == "PN1"
+    assert review.attendees == ("Mason", "Sam Lee (carer)")
+    assert "Review recorded" in window.statusBar().currentMessage()
+
+
+def test_pn0_refused_for_a_10_year_old_and_proposed_for_a_2_year_old(qtbot, window):
+    _open_child(qtbot, window, MASON, "reviews")
+    form = _open(qtbot, window, lambda: window.actions["record_review"].trigger())
+    assert form.text("review_code") == ""  # nothing proposed from the 4th birthday on
+    _choose_code(form, "PN0")
+    message = form._error_labels["review_code"].text()
+    assert "PN0 is only for a child under 4" in message and "choose PN1 to PN7" in message
+    assert message.startswith("⚠")  # a sign and words, not colour alone
+    assert not form.save_button.isEnabled()
+    form._closing_ok = True
+    form.close()
+
+    _open_child(qtbot, window, HODAN, "reviews")
+    form = _open(qtbot, window, lambda: window.actions["record_review"].trigger())
+    assert form.text("review_code") == "PN0"
+    assert "under 4 on the review date: PN0 is proposed" in form.code_note.text()
+    _choose_code(form, "PN2")
+    assert "the code for a child under 4 is PN0" in form._error_labels["review_code"].text()
+
+
+def test_a_review_in_two_parts(qtbot, window):
+    _open_child(qtbot, window, HODAN, "reviews")
+    form = _open(qtbot, window, lambda: window.actions["record_review"].trigger())
+    form.parts.add_button.click()
+    first, second = form.parts.rows
+    first.fields["held_on"].setDate(to_qdate(TODAY - timedelta(days=2)))
+    second.fields["held_on"].setDate(to_qdate(TODAY - timedelta(days=5)))
+    assert "is after part 2" in first.problems.text()
+    assert not form.save_button.isEnabled()
+    second.fields["held_on"].setDate(to_qdate(TODAY))
+    qtbot.keyClicks(second.fields["venue"], "Contact centre")
+    qtbot.keyClicks(form.field("timing_reason"), "Parents could not come sooner")
+    assert form.is_valid(), [p.message for p in form._problems]
+    _save_by_keyboard(qtbot, window, form)
+    held = [r for r in load_child_record(window.store, HODAN).reviews if r.is_held]
+    latest = max(held, key=lambda r: r.part_dates[0])
+    assert latest.part_dates == (TODAY - timedelta(days=2), TODAY)
+    assert latest.review_code == "PN0"
+
+
+def test_open_decisions_carried_at_a_midpoint_check(qtbot, window):
+    record = load_child_record(window.store, ZAINAB)
+    open_ids = [d.id for d in record.decisions if d.is_open]
+    assert len(open_ids) == 3
+    _open_child(qtbot, window, ZAINAB, "meetings")
+    form = _open(qtbot, window, lambda: window.actions["record_midpoint"].trigger())
+    rows = form.steps.rows
+    assert sorted(int(r.property("decision_id")) for r in rows) == sorted(open_ids)
+    by_when = [
+        next(d for d in record.decisions if d.id == int(r.property("decision_id"))).by_when
+        for r in rows
+    ]
+    assert by_when == sorted(by_when)  # soonest first
+    done, carried, dropped = rows
+    done_id, carried_id, dropped_id = (int(r.property("decision_id")) for r in rows)
+    done.fields["action"].setCurrentIndex(done.fields["action"].findData(StepAction.DONE))
+    carried.fields["action"].setCurrentIndex(carried.fields["action"].findData(StepAction.CARRY))
+    assert carried.fields["new_by_when"].isEnabled()
+    carried.fields["new_by_when"].setDate(to_qdate(TODAY + timedelta(days=40)))
+    qtbot.keyClicks(carried.fields["note"], "Waiting list")
+    dropped.fields["action"].setCurrentIndex(dropped.fields["action"].findData(StepAction.DROP))
+    assert "Say why the decision is dropped" in dropped.problems.text()
+    qtbot.keyClicks(dropped.fields["note"], "No longer needed")
+    qtbot.keyClicks(form.field("concerns"), "School place still not agreed")
+    _save_by_keyboard(qtbot, window, form)
+    after = {d.id: d for d in load_child_record(window.store, ZAINAB).decisions}
+    assert after[done_id].status == DecisionStatus.DONE
+    assert after[carried_id].by_when == TODAY + timedelta(days=40)
+    assert after[dropped_id].dropped_reason == "No longer needed"
+
+
+def test_raise_escalate_and_resolve_a_challenge(qtbot, window):
+    _open_child(qtbot, window, MASON, "challenges")
+    tab = window.child_view.tab("challenges")
+    form = _open(qtbot, window, lambda: tab.action_bar.buttons["challenge"].click())
+    assert "10 working days" in form.field("response_due").text()
+    qtbot.keyClicks(form.field("theme").lineEdit(), "Care plan implementation")
+    qtbot.keyClicks(form.field("raised_with"), "Team manager")
+    _save_by_keyboard(qtbot, window, form)
+    qtbot.waitUntil(lambda: tab.challenges.model.rowCount() == 1, timeout=WAIT)
+    tab.challenges.table.setCurrentIndex(tab.challenges.model.index(0, 0))
+
+    form = _open(qtbot, window, lambda: tab.action_bar.buttons["escalate"].click())
+    assert form.text("stage") == "1"
+    assert "5 working days" in form.field("response_due").text()
+    qtbot.keyClicks(form.field("raised_with"), "Head of service")
+    _save_by_keyboard(qtbot, window, form)
+    [challenge] = load_child_record(window.store, MASON).challenges
+    assert challenge.current_stage.stage == 1
+
+    form = _open(qtbot, window, lambda: tab.action_bar.buttons["resolve"].click())
+    assert not form.save_button.isEnabled()
+    qtbot.keyClicks(form.field("text"), "Care plan now followed")
+    _save_by_keyboard(qtbot, window, form)
+    [challenge] = load_child_record(window.store, MASON).challenges
+    assert challenge.resolved_on == TODAY and challenge.outcome == "Care plan now followed"
+
+
+def test_a_draft_survives_a_crash_and_is_not_readable_on_disk(
+    qtbot, demo_file, monkeypatch, tmp_path
+):
+    marker = "Quokka-7731-draft-marker"
+    monkeypatch.setattr(form_base, "AUTOSAVE_MS", 100)
+    first = _launch(qtbot, demo_file)
+    _open_child(qtbot, first, MASON, "meetings")
+    form = _open(qtbot, first, lambda: first.actions["record_contact"].trigger())
+    with qtbot.waitSignal(form.draftSaved, timeout=WAIT):  # the timer keeps it, unasked
+        qtbot.keyClicks(form.field("note"), f"Talked about football {marker}")
+    _idle(qtbot, first)
+    form.deleteLater()  # the form is gone without a close event: as in a crash
+    qtbot.waitUntil(lambda: not first.recording.live_forms(), timeout=WAIT)
+    _close(first)
+
+    for folder in {tmp_path, demo_file.parent}:
+        for path in folder.rglob("*"):
+            if path.is_file():
+                data = path.read_bytes()
+                assert marker.encode() not in data, path
+                assert marker.encode("utf-16-le") not in data, path
+
+    second = _launch(qtbot, demo_file)
+    try:
+        qtbot.waitUntil(lambda: second.recording.drafts_box is not None, timeout=WAIT)
+        box = second.recording.drafts_box
+        assert box.text().startswith("You have 1 unsaved form from ")
+        assert "Contact with the child (DB128330)" in box.informativeText()
+        with qtbot.waitSignal(second.recording.formOpened, timeout=WAIT) as opened:
+            qtbot.keyClick(box, Qt.Key.Key_Return)  # Restore is the default
+        restored = opened.args[0]
+        assert marker in restored.text("note")
+        _save_by_keyboard(qtbot, second, restored)
+        assert load_drafts(second.store) == []
+        contacts = load_child_record(second.store, MASON).contacts
+        assert any(marker in c.note for c in contacts)
+    finally:
+        _close(second)
+
+
+def test_closing_with_unsaved_changes_asks_first(qtbot, window):
+    _open_child(qtbot, window, MASON, "meetings")
+    form = _open(qtbot, window, lambda: window.actions["record_meeting"].trigger())
+    qtbot.keyClicks(form.field("issues"), "School move")
+    _key(qtbot, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: form.prompt is not None and form.prompt.isVisible(), timeout=WAIT)
+    qtbot.keyClick(form.prompt, Qt.Key.Key_Escape)  # Keep editing
+    assert form.isVisible() and form.text("issues") == "School move"
+    form.close()  # the window's close button asks too
+    qtbot.waitUntil(lambda: form.prompt is not None and form.prompt.isVisible(), timeout=WAIT)
+    discard = next(b for b in form.prompt.buttons() if b.text() == "Discard")
+    with qtbot.waitSignal(form.closedForGood, timeout=WAIT):
+        discard.click()
+    _idle(qtbot, window)
+    assert load_drafts(window.store) == []
+
+
+def test_decisions_tab_marks_done_and_chases(qtbot, window):
+    _open_child(qtbot, window, ZAINAB, "decisions")
+    tab = window.child_view.tab("decisions")
+    tab.decisions.table.setCurrentIndex(tab.decisions.model.index(0, 0))
+    first = tab.chosen().decision.id
+    with qtbot.waitSignal(window.dueLoaded, timeout=WAIT):
+        tab.action_bar.buttons["chase"].click()
+    _idle(qtbot, window)
+    chased = next(d for d in load_child_record(window.store, ZAINAB).decisions if d.id == first)
+    assert chased.last_chased_on == TODAY
+    tab.decisions.table.setCurrentIndex(tab.decisions.model.index(0, 0))
+    with qtbot.waitSignal(window.dueLoaded, timeout=WAIT):
+        tab.action_bar.buttons["done"].click()
+    _idle(qtbot, window)
+    done = next(d for d in load_child_record(window.store, ZAINAB).decisions if d.id == first)
+    assert done.status == DecisionStatus.DONE and done.done_on == TODAY
+
+
+def test_a_welsh_child_can_have_the_record_written_in_welsh(qtbot, window):
+    _open_child(qtbot, window, IFAN, "reviews")
+    form = _open(qtbot, window, lambda: window.actions["record_review"].trigger())
+    assert form.welsh_note.isVisible()
+    assert "you can write in Welsh" in form.welsh_note.text()
+    assert form.text("text_language") == "cy"
+    assert form.entry().text_language == "cy"
+
+
+# -- every form by keyboard alone ------------------------------------------------------------
+def _child_via_keyboard(qtbot, window, name: str) -> None:
+    """Find the child on the caseload (Ctrl+F, type, Enter): the child view opens."""
+    qtbot.keyClick(window, Qt.Key.Key_F, CTRL)
+    _type(qtbot, name)
+    _key(qtbot, Qt.Key.Key_Return)  # to the first child found
+    _key(qtbot, Qt.Key.Key_Return)  # open it
+    qtbot.waitUntil(lambda: window.stack.currentWidget() is window.child_view, timeout=WAIT)
+    _idle(qtbot, window)
+
+
+def _menu_form(qtbot, window, key, modifiers=CTRL) -> RecordForm:
+    return _open(qtbot, window, lambda: qtbot.keyClick(_focus(), key, modifiers))
+
+
+def _tab_form(qtbot, window, tab_name: str, mnemonic) -> RecordForm:
+    """Show the tab with Ctrl+Tab / Ctrl+Shift+Tab, then press the button's Alt+letter."""
+    view = window.child_view
+    view.tab_widget.tabBar().setFocus()
+    target = list(view.tabs).index(tab_name)
+    while view.tab_widget.currentIndex() != target:
+        _key(qtbot, Qt.Key.Key_Tab, CTRL)
+    return _open(
+        qtbot, window, lambda: qtbot.keyClick(_focus(), mnemonic, Qt.KeyboardModifier.AltModifier)
+    )
+
+
+def test_every_form_is_reachable_and_savable_with_the_keyboard_alone(qtbot, window):
+    saved: list[str] = []
+
+    def save(form):
+        _save_by_keyboard(qtbot, window, form)
+        saved.append(form.KIND)
+        qtbot.waitUntil(lambda: _focus() is not None and _focus().window() is window, timeout=WAIT)
+
+    # New child: Ctrl+N, then type field by field.
+    form = _menu_form(qtbot, window, Qt.Key.Key_N)
+    for text in ("KB000001", "Kai", "Keyboard"):
+        _type(qtbot, text)
+        _key(qtbot, Qt.Key.Key_Tab)
+    _key(qtbot, Qt.Key.Key_Tab)  # preferred name
+    _type(qtbot, "06052016")  # date of birth
+    save(form)
+    qtbot.waitUntil(lambda: window.child_view.current_child_ref() == "KB000001", timeout=WAIT)
+
+    _child_via_keyboard(qtbot, window, "Mason Webb")
+    assert window.child_view.current_child_ref() == MASON
+
+    form = _menu_form(qtbot, window, Qt.Key.Key_E)  # edit the child
+    _tab_to(qtbot, form.field("preferred_name"))
+    _type(qtbot, "Mase")
+    save(form)
+
+    form = _menu_form(qtbot, window, Qt.Key.Key_P, CTRL | SHIFT)  # episode
+    _tab_to(qtbot, form.field("place"))
+    _type(qtbot, "U4")
+    save(form)
+
+    form = _menu_form(qtbot, window, Qt.Key.Key_B)  # book the review for next week
+    _type(qtbot, (TODAY + timedelta(days=7)).strftime("%d%m%Y"))
+    save(form)
+
+    for key, modifiers in (
+        (Qt.Key.Key_C, CTRL | SHIFT),  # consultation
+        (Qt.Key.Key_M, CTRL | SHIFT),  # pre-review meeting
+        (Qt.Key.Key_K, CTRL),  # contact
+        (Qt.Key.Key_M, CTRL),  # midpoint check
+    ):
+        save(_menu_form(qtbot, window, key, modifiers))
+
+    form = _menu_form(qtbot, window, Qt.Key.Key_R)  # review (booked for next week)
+    assert _focus() is form.parts.rows[0].fields["held_on"]
+    _type(qtbot, TODAY.strftime("%d%m%Y"))
+    _tab_to(qtbot, form.field("timing_reason"))
+    _type(qtbot, "Carer was ill")
+    _tab_to(qtbot, form.field("review_code"))
+    _type(qtbot, "PN1")
+    _tab_to(qtbot, form.decisions.add_button)
+    _key(qtbot, Qt.Key.Key_Space)
+    _type(qtbot, "Apply for passport")
+    _key(qtbot, Qt.Key.Key_Tab)
+    _type(qtbot, "Social worker")
+    save(form)
+
+    save(_menu_form(qtbot, window, Qt.Key.Key_D, CTRL | SHIFT))  # decisions circulated
+
+    form = _menu_form(qtbot, window, Qt.Key.Key_H, CTRL | SHIFT)  # raise a challenge
+    _type(qtbot, "Social work practice")
+    _tab_to(qtbot, form.field("raised_with"))
+    _type(qtbot, "Team manager")
+    save(form)
+
+    qtbot.waitUntil(
+        lambda: window.child_view.tab("challenges").challenges.model.rowCount() == 1,
+        timeout=WAIT,
+    )
+    form = _tab_form(qtbot, window, "challenges", Qt.Key.Key_E)  # escalate
+    _tab_to(qtbot, form.field("raised_with"))
+    _type(qtbot, "Head of service")
+    save(form)
+    form = _tab_form(qtbot, window, "challenges", Qt.Key.Key_P)  # response
+    _tab_to(qtbot, form.field("text"))
+    _type(qtbot, "Agreed to review the plan")
+    save(form)
+    save(_tab_form(qtbot, window, "challenges", Qt.Key.Key_C))  # Cafcass
+    form = _tab_form(qtbot, window, "challenges", Qt.Key.Key_O)  # resolve
+    _tab_to(qtbot, form.field("text"))
+    _type(qtbot, "Plan reviewed")
+    save(form)
+
+    window.child_view.tab("decisions").decisions.table.setFocus()
+    save(_tab_form(qtbot, window, "decisions", Qt.Key.Key_C))  # carry (a new date)
+    form = _tab_form(qtbot, window, "decisions", Qt.Key.Key_P)  # drop
+    _tab_to(qtbot, form.field("note"))
+    _type(qtbot, "Done another way")
+    save(form)
+
+    window.actions["show_due"].trigger()
+    window.due_view.tree.setCurrentIndex(_task_index(window, ZAINAB, TaskKind.DECISION))
+    save(_menu_form(qtbot, window, Qt.Key.Key_T))  # a decision from the due list: done
+
+    assert set(saved) == set(FORMS), set(FORMS) - set(saved)
+
+
+# -- every form, built directly ----------------------------------------------------------------
+@pytest.mark.parametrize("kind", sorted(FORMS))
+def test_every_form_names_its_widgets_marks_required_fields_and_tabs_in_order(
+    qtbot, demo_store, kind
+):
+    from iro_desktop.gui.worker import Worker
+
+    worker = Worker()
+    try:
+        detail = None if kind == "child" else child_detail(demo_store, ZAINAB, TODAY)
+        record_ref = ""
+        if detail is not None and kind in {"decision", "carry", "drop"}:
+            record_ref = f"decision:{next(d.id for d in detail.record.decisions if d.is_open)}"
+        context = FormContext(TODAY, ZAINAB if detail else "", record_ref, detail)
+        form = FORMS[kind](FormHost(worker, demo_store), context)
+        qtbot.addWidget(form)
+        inputs = (QComboBox, QDateEdit, QPlainTextEdit, QLineEdit, QAbstractButton)
+        for widget in form.findChildren(QWidget):
+            inner = isinstance(widget.parentWidget(), QAbstractSpinBox | QComboBox)
+            if isinstance(widget, inputs) and not inner and widget.isVisibleTo(form):
+                assert widget.accessibleName(), f"{kind}: {widget.objectName()} has no name"
+        for key in form.REQUIRED:
+            label = form._label_for(form.field(key))
+            assert label.text().rstrip(":").endswith("*"), f"{kind}: {key} not marked"
+        fields = form.focusable_fields()
+        assert fields[-3:] == [form.draft_button, form.save_button, form.cancel_button]
+        form.show()
+        qtbot.waitExposed(form)
+        in_form = [w for w in fields[:-3] if w.isVisible()]  # the buttons come last
+        positions = [(w.accessibleName(), w.mapTo(form, w.rect().topLeft()).y()) for w in in_form]
+        # top to bottom (fields side by side in a row may differ by a pixel or two)
+        backwards = [(a, b) for a, b in pairwise(positions) if b[1] < a[1] - 6]
+        assert not backwards, (kind, backwards)
+        assert form.findChildren(QLabel)
+        form._closing_ok = True
+        form.close()
+    finally:
+        worker.shutdown()

@@ -1,0 +1,84 @@
+"""A store that fails integrity_check on open is not written to; the latest good backup is
+offered (in the message and as ``latest_good_backup``)."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+import pytest
+from safety_helpers import PASSPHRASE, add_child
+
+from iro_desktop.errors import UserError
+from iro_desktop.services import safety
+from iro_desktop.storage.backup import list_backups, take_backup
+from iro_desktop.storage.database import open_store
+from iro_desktop.storage.errors import StoreError
+from iro_desktop.storage.integrity import DamagedStore
+
+
+def _big_store(path: Path, *, with_backup: bool) -> None:
+    store = open_store(path, PASSPHRASE, create=True)
+    with store.atomic():
+        for i in range(300):
+            add_child(store, ref=f"S{i:06d}", first="Filler" * 40)
+    if with_backup:
+        take_backup(store, "manual")
+    store.close()
+
+
+def _damage(path: Path, offset: int) -> None:
+    data = bytearray(path.read_bytes())
+    data[offset : offset + 32] = bytes(b ^ 0x5A for b in data[offset : offset + 32])
+    path.write_bytes(bytes(data))
+
+
+def _state(folder: Path) -> dict[str, str]:
+    return {
+        str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in folder.rglob("*")
+        if p.is_file()
+    }
+
+
+def test_damaged_store_is_refused_untouched_and_offers_the_latest_good_backup(tmp_path):
+    path = tmp_path / "caseload.iro.db"
+    _big_store(path, with_backup=True)
+    good = list_backups(path)[0].path
+    _damage(path, path.stat().st_size // 2)
+    before = _state(tmp_path)
+    with pytest.raises(DamagedStore) as caught:
+        open_store(path, PASSPHRASE)
+    error = caught.value
+    assert isinstance(error, StoreError) and isinstance(error, UserError)
+    assert error.latest_good_backup == good
+    assert "damaged" in str(error) and "will not write to it" in str(error)
+    assert "iro-desktop restore" in str(error) and "File menu" in str(error)
+    assert _state(tmp_path) == before, "a damaged store is not written to (nor backed up)"
+    # Restoring the offered backup brings the caseload back.
+    result = safety.restore_backup(path, error.latest_good_backup, PASSPHRASE)
+    assert result.kept_as is not None
+    store = safety.open_with_safety(path, PASSPHRASE)
+    assert store.db.execute("SELECT count(*) FROM children").fetchone()[0] == 300
+    store.close()
+
+
+def test_damaged_store_without_a_backup_says_so(tmp_path):
+    path = tmp_path / "caseload.iro.db"
+    _big_store(path, with_backup=False)
+    _damage(path, path.stat().st_size // 2)
+    with pytest.raises(DamagedStore) as caught:
+        safety.open_with_safety(path, PASSPHRASE)
+    assert caught.value.latest_good_backup is None
+    assert "No good backup was found" in str(caught.value)
+    assert list_backups(path) == []
+
+
+def test_damage_where_the_key_is_checked_offers_the_backup_and_says_both(tmp_path):
+    path = tmp_path / "caseload.iro.db"
+    _big_store(path, with_backup=True)
+    _damage(path, 100)  # page 1: looks like a wrong passphrase
+    with pytest.raises(DamagedStore) as caught:
+        safety.open_with_safety(path, PASSPHRASE)
+    assert caught.value.latest_good_backup == list_backups(path)[0].path
+    assert "changed your passphrase" in str(caught.value)
