@@ -132,7 +132,33 @@ def load_purge_candidates(store: Store, today: date):
 
 
 # -- restore -----------------------------------------------------------------------------------
-class RestoreDialog(QDialog):
+class _ReopensTheStore:
+    """For dialogs that close the store, act on its file (restore, rekey) and reopen it: the
+    window always gets the reopened store; the dialog closes on success or says why not."""
+
+    def _finish_reopening(self, outcome: Reopened, reopened: Signal) -> None:
+        if outcome.store is not None:
+            reopened.emit(outcome.store)  # the window takes it, whatever else happened
+        if not alive_widget(self):
+            return
+        self.busy.stop()
+        if outcome.error is not None:
+            self._show_error(outcome.error)
+            return
+        self.result = outcome.result
+        self.accept()
+
+    def _show_error(self, error: BaseException) -> None:
+        self._show_error_text(user_message(error))
+
+    def _show_error_text(self, text: str) -> None:
+        self.busy.stop()
+        self.error.setText(text)
+        self.error.setVisible(True)
+        self._refresh_buttons()
+
+
+class RestoreDialog(_ReopensTheStore, QDialog):
     """The caseload's backups, newest first; the chosen one is checked, then (confirmed)
     restored in place of the caseload, which is then opened again."""
 
@@ -271,29 +297,14 @@ class RestoreDialog(QDialog):
         )
 
     def _on_restored(self, outcome: Reopened) -> None:
-        if outcome.store is not None:
-            self.restored.emit(outcome.store)  # the window takes it, open or not
-        if not alive_widget(self):
-            return
-        self.busy.stop()
-        if outcome.error is not None:
-            self._show_error(outcome.error)
-            return
-        self.result = outcome.result
-        self.accept()
+        self._finish_reopening(outcome, self.restored)
 
-    def _show_error(self, error: BaseException) -> None:
-        self._show_error_text(user_message(error))
-
-    def _show_error_text(self, text: str) -> None:
-        self.busy.stop()
-        self.error.setText(text)
-        self.error.setVisible(True)
+    def _refresh_buttons(self) -> None:
         self._update_button()
 
 
 # -- passphrase --------------------------------------------------------------------------------
-class ChangePassphraseDialog(QDialog):
+class ChangePassphraseDialog(_ReopensTheStore, QDialog):
     """The current passphrase, the new one twice (with a strength hint)."""
 
     changed = Signal(object)  # the reopened Store
@@ -379,24 +390,9 @@ class ChangePassphraseDialog(QDialog):
         )
 
     def _on_changed(self, outcome: Reopened) -> None:
-        if outcome.store is not None:
-            self.changed.emit(outcome.store)
-        if not alive_widget(self):
-            return
-        self.busy.stop()
-        if outcome.error is not None:
-            self._show_error(outcome.error)
-            return
-        self.result = outcome.result
-        self.accept()
+        self._finish_reopening(outcome, self.changed)
 
-    def _show_error(self, error: BaseException) -> None:
-        self._show_error_text(user_message(error))
-
-    def _show_error_text(self, text: str) -> None:
-        self.busy.stop()
-        self.error.setText(text)
-        self.error.setVisible(True)
+    def _refresh_buttons(self) -> None:
         self._on_typed()
 
 
