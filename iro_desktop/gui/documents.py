@@ -10,15 +10,13 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeAlias
 
-from matplotlib.figure import Figure as ChartFigure
 from PySide6.QtCore import QObject, Qt, Signal, Slot
 from PySide6.QtWidgets import QDialog, QFileDialog, QWidget
 
 from iro_desktop.domain.figures import Figures, FigureTable
 from iro_desktop.domain.tasks import TaskKind
-from iro_desktop.exchange.figures_charts import charts_for
 from iro_desktop.gui.briefing_dialog import BriefingDialog
 from iro_desktop.gui.child_tabs.letters import ACTION_DECISIONS, ACTION_LETTER, ACTION_MARK_SENT
 from iro_desktop.gui.decisions_record_dialog import DecisionsRecordDialog
@@ -34,15 +32,19 @@ from iro_desktop.storage.database import Store
 from iro_desktop.storage.settings_store import load_settings
 
 if TYPE_CHECKING:
+    from matplotlib.figure import Figure as ChartFigure
+
     from iro_desktop.gui.main_window import MainWindow
 
-FiguresResult = tuple[Figures, list[FigureTable], dict[str, ChartFigure]]
+FiguresResult: TypeAlias = "tuple[Figures, list[FigureTable], dict[str, ChartFigure]]"
 
 
 # -- jobs: each runs on the worker thread ----------------------------------------------------
 def load_figures(store: Store, start: date, end: date, today: date) -> FiguresResult:
     """The figures, their tables and their charts (matplotlib figures; no Qt here)."""
     fig = figures_service.figures_for(store, start, end, today=today)
+    from iro_desktop.exchange.figures_charts import charts_for  # matplotlib: on first use
+
     return fig, figures_service.tables(fig), charts_for(fig)
 
 

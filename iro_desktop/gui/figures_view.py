@@ -13,9 +13,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date
+from typing import TYPE_CHECKING
 
-from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
-from matplotlib.figure import Figure as ChartFigure
 from PySide6.QtCore import QDate, Qt, Signal, Slot
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
@@ -39,6 +38,9 @@ from PySide6.QtWidgets import (
 from iro_desktop.domain.figures import Figures, FigureTable, reporting_year
 from iro_desktop.gui.formatting import format_date
 from iro_desktop.gui.models.figures_model import FigureTableModel
+
+if TYPE_CHECKING:
+    from matplotlib.figure import Figure as ChartFigure
 
 TITLE = "Figures"
 EXPORT_WORD, EXPORT_CSV, EXPORT_JSON = "word", "csv", "json"
@@ -140,7 +142,7 @@ class FiguresView(QWidget):
         self.setAccessibleName("Figures")
         self.figures: Figures | None = None
         self.table_views: dict[str, FigureTableView] = {}
-        self.canvases: dict[str, FigureCanvasQTAgg] = {}
+        self.canvases: dict[str, QWidget] = {}  # matplotlib's Qt canvases
         self._today: date | None = None
 
         heading = QLabel("<b>Your figures</b>")
@@ -343,6 +345,9 @@ class FiguresView(QWidget):
         layout.addWidget(title)
         layout.addLayout(row)
         if chart is not None:
+            # matplotlib loads on first use, not at start-up (it takes ~0.5 s).
+            from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
+
             canvas = FigureCanvasQTAgg(chart)
             canvas.setAccessibleName(CHART_TEXT.get(table.id, f"Chart: {table.title}"))
             canvas.setAccessibleDescription(f"The numbers are in the table {table.title}.")

@@ -30,18 +30,19 @@ from iro_desktop.letters.content import (
 from iro_desktop.letters.pdf import PdfUnavailable, convert_to_pdf
 from iro_desktop.letters.plain_language import PlainLanguageWarning, check_texts
 from iro_desktop.letters.records import Page, build_briefing, build_decisions_record
-from iro_desktop.letters.render import (
-    BRIEFING_TEMPLATE,
-    DECISIONS_TEMPLATE,
-    leftover_marks,
-    write_letter_docx,
-    write_record_docx,
-)
 from iro_desktop.services.child import ChildDetail, child_detail
 from iro_desktop.storage import history
 from iro_desktop.storage.database import Store
 from iro_desktop.storage.records import child_id_for, load_child_records
 from iro_desktop.storage.settings_store import load_settings
+
+
+def _render():
+    """The Word renderer, loaded on the first document: python-docx costs ~0.2 s at start-up."""
+    from iro_desktop.letters import render
+
+    return render
+
 
 KIND_LETTER = "letter"
 KIND_DECISIONS = "decisions_record"
@@ -233,7 +234,7 @@ def write_letter(
     """Write the letter to the child as a Word document (and a PDF when asked)."""
     detail = _detail(store, child_ref, today)
     preview = _preview(detail, _review(detail, review), lang, version, today)
-    rendered = write_letter_docx(list(preview.letters), detail.settings, Path(out_path))
+    rendered = _render().write_letter_docx(list(preview.letters), detail.settings, Path(out_path))
     warnings = list(preview.warning_lines) + list(rendered.warnings)
     warnings += _leftovers(rendered.path)
     pdf_path, problem = _pdf(rendered.path, pdf)
@@ -263,7 +264,7 @@ def _leftovers(path: Path) -> list[str]:
     document = Document(str(path))
     texts = [p.text for p in document.paragraphs]
     texts += [c.text for t in document.tables for r in t.rows for c in r.cells]
-    left = leftover_marks(texts)
+    left = _render().leftover_marks(texts)
     if not left:
         return []
     return [f"The template left a tag unfilled ({left[0][:60]!r}): check the template in Word."]
@@ -304,7 +305,9 @@ def write_decisions_record(
         calendar_for(detail.settings),
         today,
     )
-    rendered = write_record_docx([page], detail.settings, DECISIONS_TEMPLATE, Path(out_path))
+    rendered = _render().write_record_docx(
+        [page], detail.settings, _render().DECISIONS_TEMPLATE, Path(out_path)
+    )
     warnings = list(rendered.warnings) + _leftovers(rendered.path)
     pdf_path, problem = _pdf(rendered.path, pdf)
     child = detail.record.child
@@ -380,7 +383,9 @@ def write_briefing(store: Store, day: date, out_path: Path, today: date) -> Writ
             "nothing to brief. Check the date, or book the review first."
         )
     settings = load_settings(store)
-    rendered = write_record_docx(pages, settings, BRIEFING_TEMPLATE, Path(out_path))
+    rendered = _render().write_record_docx(
+        pages, settings, _render().BRIEFING_TEMPLATE, Path(out_path)
+    )
     warnings = list(rendered.warnings) + _leftovers(rendered.path)
     records = {r.child.child_ref: r for r in load_child_records(store)}
     children = [records[p.child_ref].child for p in pages]

@@ -14,8 +14,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from iro_desktop.exchange.subject_access import SubjectAccessReport, export_subject_access
 from iro_desktop.storage import backup as backups
 from iro_desktop.storage.backup import BackupInfo, RestoreResult
 from iro_desktop.storage.database import Store, open_store
@@ -31,6 +31,9 @@ from iro_desktop.storage.purge import purge_candidates as _purge_candidates
 from iro_desktop.storage.rekey import PassphraseChange, change_store_passphrase, rekey_backups
 from iro_desktop.storage.settings_store import load_settings
 
+if TYPE_CHECKING:
+    from iro_desktop.exchange.subject_access import SubjectAccessReport
+
 __all__ = [
     "BackupInfo",
     "DamagedStore",
@@ -38,7 +41,6 @@ __all__ = [
     "PurgeCandidate",
     "PurgeResult",
     "RestoreResult",
-    "SubjectAccessReport",
     "backup_now",
     "change_passphrase",
     "latest_good_backup",
@@ -133,4 +135,6 @@ def subject_access_export(
     store: Store, child_ref: str, out: Path, today: date | None = None
 ) -> SubjectAccessReport:
     """Everything held about one child, with its change history, as a Word document."""
+    from iro_desktop.exchange.subject_access import export_subject_access  # python-docx: on use
+
     return export_subject_access(store, child_ref, out, today=today)
