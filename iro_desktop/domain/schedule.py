@@ -531,7 +531,7 @@ def schedule_for(
     )
     reviews = tuple(judged_reviews)
 
-    def none_due(why: str) -> ChildSchedule:
+    def none_due(why: str, looked_after_until: date | None = None) -> ChildSchedule:
         return ChildSchedule(
             reviews=reviews,
             next_regime=None,
@@ -541,6 +541,7 @@ def schedule_for(
             period_start=current.start,
             last_review=last_review,
             why_none_due=why,
+            looked_after_until=looked_after_until,
         )
 
     if current.regime is Regime.SHORT_BREAKS:
@@ -561,7 +562,8 @@ def schedule_for(
     if next_due.due >= adult_on:
         return none_due(
             f"turns 18 on {format_date(adult_on)}, before the next review would be due "
-            f"({format_date(next_due.due)})"
+            f"({format_date(next_due.due)})",
+            looked_after_until=adult_on,
         )
     return ChildSchedule(
         reviews=reviews,

@@ -46,3 +46,6 @@ class ChildSchedule:
     period_start: date | None  # start of the current schedule (period of care, etc.)
     last_review: ScheduledReview | None  # the last held review of the current schedule
     why_none_due: str = ""  # "left care on 3 Mar 2026", "turned 18 on ..." when next_due is None
+    # Still looked after, but turns 18 before another review falls due: the 18th birthday.
+    # Monitoring between reviews (contacts, the midpoint check) goes on until then.
+    looked_after_until: date | None = None

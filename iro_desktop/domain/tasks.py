@@ -164,36 +164,44 @@ def tasks_for(
                 basis - timedelta(days=1),
                 f"by the day before the review {basis_words}",
             )
+
+    # Monitoring between reviews goes on while the child is looked after: to the next review,
+    # or to the 18th birthday when no review falls due before it.
+    horizon = schedule.next_due.due if schedule.next_due else schedule.looked_after_until
+    if horizon is not None:
         if last is not None and not any(
             m.archived_on is None and m.done_on > last.held for m in record.midpoint_checks
         ):
-            midpoint = last.held + (schedule.next_due.due - last.held) / 2
+            end_words = (
+                f"the next due {_fmt(horizon)}" if schedule.next_due else f"18 on {_fmt(horizon)}"
+            )
             add(
                 TaskKind.MIDPOINT,
                 f"review:{last.review_id}" if last.review_id is not None else "review:next",
-                midpoint,
-                f"halfway between the review on {_fmt(last.held)} and the next due "
-                f"{_fmt(schedule.next_due.due)}",
+                last.held + (horizon - last.held) / 2,
+                f"halfway between the review on {_fmt(last.held)} and {end_words}",
             )
         tasks.extend(_contact_task(record, schedule, settings, calendar))
 
     if last is not None and last.review_id is not None:
+        # A review in parts is finished at its final part: decisions and the letter count
+        # from then (its first part may be what is judged for timeliness).
+        finished = last.parts[-1] if last.parts else last.held
         held_review = next((r for r in record.reviews if r.id == last.review_id), None)
         if held_review is not None and held_review.decisions_circulated_on is None:
             add(
                 TaskKind.DECISIONS,
                 f"review:{last.review_id}",
-                calendar.add_working_days(last.held, ts.decisions_working_days_after)[0],
+                calendar.add_working_days(finished, ts.decisions_working_days_after)[0],
                 f"{ts.decisions_working_days_after} working days after the review on "
-                f"{_fmt(last.held)}",
+                f"{_fmt(finished)}",
             )
         if held_review is not None and held_review.letter_sent_on is None:
             add(
                 TaskKind.LETTER,
                 f"review:{last.review_id}",
-                calendar.add_working_days(last.held, ts.letter_working_days_after)[0],
-                f"{ts.letter_working_days_after} working days after the review on "
-                f"{_fmt(last.held)}",
+                calendar.add_working_days(finished, ts.letter_working_days_after)[0],
+                f"{ts.letter_working_days_after} working days after the review on {_fmt(finished)}",
             )
 
     for decision in record.decisions:

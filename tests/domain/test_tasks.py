@@ -200,3 +200,32 @@ def test_custom_timescales_are_used():
     schedule = schedule_for(record, settings, CALENDAR, date(2026, 1, 6))
     tasks = {t.task: t for t in tasks_for(record, schedule, settings, CALENDAR, date(2026, 1, 6))}
     assert tasks[TaskKind.PRE_REVIEW_MEETING].due == date(2026, 1, 28)
+
+
+def test_monitoring_goes_on_for_a_child_who_turns_18_before_the_next_review():
+    # 18 on Fri 1 May 2026; the second review would be due Sat 2 May 2026, after it: no review
+    # is due, but the child is looked after until then, so contact and midpoint tasks remain.
+    child = Child(id=1, child_ref="T1", first_name="Tia", last_name="Test", dob=date(2008, 5, 1))
+    episode = Episode(id=1, decom=date(2026, 1, 5), rne="S", ls="C2", place="U1")
+    record = ChildRecord(child=child, episodes=(episode,), reviews=(_held(7, date(2026, 2, 2)),))
+    tasks = _tasks(record, today=date(2026, 2, 10))
+    assert not any(kind == TaskKind.REVIEW for kind, _ in tasks)
+    # Halfway from Mon 2 Feb 2026 to Fri 1 May 2026 (88 days): Wed 18 Mar 2026.
+    assert tasks[(TaskKind.MIDPOINT, "review:7")].due == date(2026, 3, 18)
+    # The child attended the review on 2 Feb: the next contact is due 12 weeks later.
+    assert tasks[(TaskKind.CONTACT, "review:7")].due == date(2026, 4, 27)
+
+
+def test_decisions_and_letter_count_from_a_reviews_final_part():
+    two_parts = Review(
+        id=7,
+        status=ReviewStatus.HELD,
+        parts=(ReviewPart(date(2026, 1, 30)), ReviewPart(date(2026, 2, 16))),
+        review_code="PN1",
+    )
+    tasks = _tasks(_record(reviews=[two_parts]), today=date(2026, 2, 17))
+    # 5 working days after Mon 16 Feb 2026: Mon 23 Feb; 20 working days: Mon 16 Mar.
+    assert tasks[(TaskKind.DECISIONS, "review:7")].due == date(2026, 2, 23)
+    assert tasks[(TaskKind.LETTER, "review:7")].due == date(2026, 3, 16)
+    # Timeliness (and so the next review) still counts from the first part, 30 Jan.
+    assert tasks[(TaskKind.REVIEW, "review:next")].due == date(2026, 4, 30)
