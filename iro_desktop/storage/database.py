@@ -8,11 +8,9 @@ keying, and we silence SQLCipher's own log lines so that stderr shows our messag
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import TypeVar
 
@@ -146,20 +144,17 @@ def open_store(
         except DamagedStore:
             conn.close()
             raise
-    if existed and version < SCHEMA_VERSION:
-        backup_before_migration(path, version)
-    apply_migrations(db)
     store = Store(db=db, path=path, is_demo=is_demo)
+    if existed and version < SCHEMA_VERSION:
+        # Checked, listed for restore, rotated and re-encrypted with the other backups; if it
+        # cannot be taken, the file is not migrated (BackupError).
+        from iro_desktop.storage.backup import KIND_PRE_MIGRATION, take_backup
+
+        take_backup(store, KIND_PRE_MIGRATION)
+    apply_migrations(db)
     if existed and not is_demo:
         from iro_desktop.storage.backup import backup_on_open
 
         backup_on_open(store)  # at most once a day; never stops the store opening
     return store
 
-
-def backup_before_migration(path: Path, from_version: int) -> Path:
-    """Copy the (still encrypted) file aside before its schema is changed."""
-    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S")
-    target = path.with_name(f"{path.name}.schema{from_version}-{stamp}.bak")
-    shutil.copy2(path, target)
-    return target

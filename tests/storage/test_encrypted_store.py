@@ -122,9 +122,11 @@ def test_pending_migration_writes_a_backup_first(store, monkeypatch):
     reopened = open_store(path, PASSPHRASE)
     assert mig.schema_version(reopened.db) == upcoming
     reopened.close()
-    backups = list(path.parent.glob(path.name + f".schema{current}-*.bak"))
+    from iro_desktop.storage.backup import KIND_PRE_MIGRATION, list_backups
+
+    backups = [b for b in list_backups(path) if b.kind == KIND_PRE_MIGRATION]
     assert len(backups) == 1
-    assert backups[0].read_bytes() == before
+    assert backups[0].path.read_bytes() == before  # the file as it was, before migrating
 
 
 @pytest.mark.parametrize(
