@@ -119,6 +119,14 @@ class BusyBar(QWidget):
         self.setVisible(False)
 
 
+def password_field(accessible_name: str) -> QLineEdit:
+    """A passphrase box: typing hidden, named for screen readers."""
+    field = QLineEdit()
+    field.setEchoMode(QLineEdit.EchoMode.Password)
+    field.setAccessibleName(accessible_name)
+    return field
+
+
 def note_label(text: str = "", style: str = NOTE_STYLE) -> QLabel:
     label = QLabel(text)
     label.setWordWrap(True)

@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QLabel,
-    QLineEdit,
     QVBoxLayout,
     QWidget,
 )
@@ -26,6 +25,7 @@ from iro_desktop.gui.dialog_parts import (
     alive,
     error_label,
     note_label,
+    password_field,
 )
 from iro_desktop.gui.startup import passphrase_strength
 from iro_desktop.gui.worker import Worker, user_message
@@ -33,13 +33,6 @@ from iro_desktop.services.exchange import make_handover, suggested_handover_name
 from iro_desktop.storage.database import Store
 
 BUNDLE_FILTER = "IRO Desktop handover files (*.iro);;All files (*)"
-
-
-def password_field(name: str) -> QLineEdit:
-    field = QLineEdit()
-    field.setEchoMode(QLineEdit.EchoMode.Password)
-    field.setAccessibleName(name)
-    return field
 
 
 class HandoverDialog(QDialog):

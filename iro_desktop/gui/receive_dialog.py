@@ -28,9 +28,10 @@ from iro_desktop.gui.dialog_parts import (
     error_label,
     fill_table,
     note_label,
+    password_field,
     text_table,
 )
-from iro_desktop.gui.handover_dialog import BUNDLE_FILTER, password_field
+from iro_desktop.gui.handover_dialog import BUNDLE_FILTER
 from iro_desktop.gui.worker import Worker, user_message
 from iro_desktop.services.exchange import open_handover, receive_handover
 from iro_desktop.storage.database import Store

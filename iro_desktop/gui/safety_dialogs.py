@@ -37,9 +37,9 @@ from iro_desktop.gui.dialog_parts import (
     error_label,
     fill_table,
     note_label,
+    password_field,
     text_table,
 )
-from iro_desktop.gui.handover_dialog import password_field
 from iro_desktop.gui.startup import passphrase_strength
 from iro_desktop.gui.worker import Worker, show_error_dialog, user_message
 from iro_desktop.services.safety import (

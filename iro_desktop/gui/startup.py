@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from iro_desktop.gui.dialog_parts import password_field
 from iro_desktop.gui.worker import show_error_dialog, user_message
 from iro_desktop.services.opening import (
     LaunchOpening,
@@ -73,12 +74,6 @@ def _error_label() -> QLabel:
     label.setStyleSheet(ERROR_STYLE)
     label.setVisible(False)
     return label
-
-
-def _password_field() -> QLineEdit:
-    field = QLineEdit()
-    field.setEchoMode(QLineEdit.EchoMode.Password)
-    return field
 
 
 class FirstRunDialog(QDialog):
@@ -136,8 +131,7 @@ class UnlockDialog(QDialog):
         where = QLabel(f"in {self.path.parent}")
         where.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         where.setWordWrap(True)
-        self.passphrase = _password_field()
-        self.passphrase.setAccessibleName("Passphrase")
+        self.passphrase = password_field("Passphrase")
         self.error = _error_label()
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.unlock_button = self.buttons.addButton(
@@ -200,8 +194,8 @@ class NewCaseloadDialog(QDialog):
         intro.setWordWrap(True)
         self.path = QLineEdit(str(default_path))
         self.browse_button = QPushButton("C&hoose…")
-        self.passphrase = _password_field()
-        self.again = _password_field()
+        self.passphrase = password_field("New passphrase")
+        self.again = password_field("New passphrase, again")
         self.strength = QLabel()
         self.strength.setWordWrap(True)
         self.error = _error_label()
