@@ -73,7 +73,10 @@ def open_store_for(args: argparse.Namespace) -> Store:
             create_demo(today_from(args), path)
     else:
         path = args.db or default_store_path()
-    return open_caseload(path, ask_passphrase)
+    store = open_caseload(path, ask_passphrase)
+    if store is None:  # ask_passphrase answers or raises; kept for honest types
+        raise UsageError(f"A passphrase is needed to open {path.name}.")
+    return store
 
 
 def say_demo(store: Store, args: argparse.Namespace) -> None:

@@ -15,7 +15,7 @@ from iro_desktop.services.stores import (
     NotADemoFile,
     create_caseload,
     create_demo,
-    env_passphrase,
+    open_caseload,
     open_demo_if_demo,
 )
 from iro_desktop.storage.database import Store
@@ -33,25 +33,10 @@ def find_startup_file() -> Path | None:
 
 
 def open_unasked(path: Path) -> Store | None:
-    """Open a demo file, or a file with the environment's passphrase; None: ask for one.
-
-    Each try derives a key (~0.2 s by design), so the likelier one goes first: with a
-    passphrase in the environment, that one, unless the file is at the demo's own place."""
-    passphrase = env_passphrase()
-    if passphrase is not None and Path(path) != default_demo_path():
-        try:
-            store = open_with_safety(path, passphrase)
-        except WrongPassphrase:
-            store = open_demo_if_demo(path)
-            if store is None:
-                raise
-    else:
-        store = open_demo_if_demo(path)
-        if store is None:
-            if passphrase is None:
-                return None
-            store = open_with_safety(path, passphrase)
-    remember_caseload_path(path)
+    """Open a demo file, or a file with the environment's passphrase; None: ask for one."""
+    store = open_caseload(path, lambda: None)
+    if store is not None:
+        remember_caseload_path(path)
     return store
 
 

@@ -7,6 +7,7 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
+from iro_desktop.services.safety import open_with_safety
 from iro_desktop.storage.database import DEMO_PASSPHRASE, Store, open_store
 from iro_desktop.storage.errors import StoreError, WrongPassphrase
 from iro_desktop.storage.locations import default_demo_path
@@ -30,17 +31,29 @@ def open_demo_if_demo(path: Path) -> Store | None:
         return None
 
 
-def open_caseload(path: Path, ask_passphrase: Callable[[], str]) -> Store:
-    """Open a caseload file: a demo file unasked, else with the environment's passphrase,
-    else with the one ``ask_passphrase`` returns."""
+def open_caseload(path: Path, ask_passphrase: Callable[[], str | None]) -> Store | None:
+    """Open a caseload file: a demo file unasked, or with the environment's passphrase, or
+    with the one ``ask_passphrase`` returns (None from it: nothing opened, ask elsewhere).
+
+    Each try derives a key (~0.2 s by design), so the likelier one goes first: with a
+    passphrase in the environment, that one, unless the file is at the demo's own place."""
+    path = Path(path)
+    passphrase = env_passphrase()
+    if passphrase is not None and path != default_demo_path():
+        try:
+            return open_with_safety(path, passphrase)
+        except WrongPassphrase:
+            demo = open_demo_if_demo(path)
+            if demo is None:
+                raise
+            return demo
     demo = open_demo_if_demo(path)
     if demo is not None:
         return demo
-    passphrase = env_passphrase()
     if passphrase is None:
         passphrase = ask_passphrase()
-    from iro_desktop.services.safety import open_with_safety  # safety builds on this module
-
+        if passphrase is None:
+            return None
     return open_with_safety(path, passphrase)
 
 
