@@ -14,7 +14,6 @@ from enum import StrEnum
 ADOPTION_PLACEMENTS = frozenset({"A3", "A4", "A5", "A6"})
 SHORT_BREAK_LEGAL_STATUSES = frozenset({"V3", "V4"})
 PLACEMENT_ORDER_LEGAL_STATUS = "E1"
-NEW_PERIOD_OF_CARE = "S"
 EPISODE_CONTINUES = "X1"
 
 

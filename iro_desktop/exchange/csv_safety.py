@@ -22,14 +22,12 @@ QUOTE = "'"
 def neutralise(value: Any) -> str:
     """``value`` as a CSV cell that a spreadsheet shows as text, never runs."""
     text = "" if value is None else str(value)
-    if text.startswith(FORMULA_STARTS):
-        return QUOTE + text
-    return text
+    return QUOTE + text if looks_like_formula(text) else text
 
 
 def restore(text: str) -> str:
     """Undo :func:`neutralise`: a quote followed by a formula start is our prefix."""
-    if len(text) > 1 and text[0] == QUOTE and text[1] in "=+-@\t\r":
+    if text.startswith(QUOTE) and looks_like_formula(text[1:]):
         return text[1:]
     return text
 

@@ -213,8 +213,6 @@ EPISODE_FIELDS: dict[str, str] = {
     "PL_POST": "pl_post",
     "URN": "urn",
 }
-UASC_FIELDS: dict[str, str] = {"DUC": "uasc_ceased"}
-
 # Dates: DD/MM/YYYY as the DfE files have them (one-digit day or month too, as a spreadsheet
 # may save them); ISO YYYY-MM-DD also accepted. A time of midnight after either is ignored.
 _DMY = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})(?:\s+00:00(?::00)?)?")

@@ -156,9 +156,6 @@ class CaseloadView(QWidget):
         self.table_view.scrollTo(index)
         return True
 
-    def count_text(self) -> str:
-        return self.count_label.text()
-
     # Slots -----------------------------------------------------------------------------
     @Slot(str)
     def _on_search_changed(self, text: str) -> None:

@@ -168,17 +168,6 @@ def fill_table(table: QTableWidget, rows: Sequence[Sequence[object]]) -> None:
     table.resizeRowsToContents()
 
 
-def table_texts(table: QTableWidget) -> list[list[str]]:
-    """Every cell's text, row by row (for tests and screen readers' sake, the same as shown)."""
-    return [
-        [
-            table.item(r, c).text() if table.item(r, c) is not None else ""
-            for c in range(table.columnCount())
-        ]
-        for r in range(table.rowCount())
-    ]
-
-
 def alive(widget: QWidget, callback: Callable[[Any], None]) -> Callable[[Any], None]:
     """``callback``, unless ``widget`` was closed and deleted before the worker answered."""
 

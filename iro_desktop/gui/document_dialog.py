@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from iro_desktop.gui.child_tabs.common import StatusLine
-from iro_desktop.gui.models.records_model import ICON_INFO, ICON_OK, ICON_WARNING
+from iro_desktop.gui.models.records_model import ICON_OK, ICON_WARNING
 from iro_desktop.gui.worker import Worker, user_message
 from iro_desktop.storage.database import Store
 
@@ -190,10 +190,6 @@ class DocumentDialog(QDialog):
         self.result.set_status(message, ICON_WARNING, alert=True)
         self.result.show()
         self.failed.emit(message)
-
-    def show_note(self, message: str) -> None:
-        self.result.set_status(message, ICON_INFO)
-        self.result.show()
 
     # -- results ---------------------------------------------------------------------------
     def _on_preview(self, number: int, preview: Any) -> None:

@@ -120,16 +120,8 @@ class Worker(QObject):
         self._thread.start()
 
     @property
-    def is_busy(self) -> bool:
-        """True while the busy indicator should show."""
-        return self._busy
-
-    @property
     def pending_jobs(self) -> int:
         return len(self._pending)
-
-    def set_error_callback(self, callback: ErrorCallback) -> None:
-        self._error_callback = callback
 
     def submit(
         self,

@@ -56,10 +56,6 @@ class PlainLanguageWarning:
     suggestion: str = ""
 
 
-class GlossaryError(ValueError):
-    pass
-
-
 @lru_cache(maxsize=4)
 def load_glossary(path: Path | None = None) -> tuple[GlossaryTerm, ...]:
     path = path or glossary_path()
@@ -160,10 +156,6 @@ def flesch_kincaid_grade(every_sentence: list[str]) -> float:
         return 0.0
     total = sum(syllables(w) for w in words)
     return 0.39 * len(words) / len(every_sentence) + 11.8 * total / len(words) - 15.59
-
-
-def english_grade(text: str) -> float:
-    return flesch_kincaid_grade(sentences(text))
 
 
 def _reading_level(

@@ -47,9 +47,3 @@ def remember_caseload_path(path: Path) -> None:
     partial = target.with_name(target.name + ".partial")
     partial.write_text(json.dumps(state, indent=2), encoding="utf-8")
     partial.replace(target)
-
-
-def forget_caseload_path() -> None:
-    state = _read_state()
-    if state.pop(LAST_CASELOAD_KEY, None) is not None:
-        state_file().write_text(json.dumps(state, indent=2), encoding="utf-8")

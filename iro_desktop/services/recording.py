@@ -652,11 +652,6 @@ def escalate_challenge(store: Store, challenge_id: int, entry: StageEntry, today
     )
 
 
-def next_stage(challenge: Challenge) -> int:
-    current = challenge.current_stage
-    return 1 if current is None else current.stage + 1
-
-
 def record_challenge_response(
     store: Store, challenge_id: int, responded_on: date | None, response: str, today: date
 ) -> None:

@@ -157,4 +157,3 @@ def open_store(
 
         backup_on_open(store)  # at most once a day; never stops the store opening
     return store
-

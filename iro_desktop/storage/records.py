@@ -81,16 +81,6 @@ def _plan(cls: type, columns: tuple[str, ...]) -> tuple[tuple[int, str, Any], ..
     )
 
 
-def from_row(cls: type[T], row: dict[str, Any], **extra: Any) -> T:
-    converters = _converters(cls)
-    values = {
-        name: (convert(row[name]) if convert is not None else row[name])
-        for name, convert in converters.items()
-        if name in row and name not in extra
-    }
-    return cls(**values, **extra)
-
-
 def _rows_as(
     store: Store, cls: type[T], sql: str, key: str, params: tuple = ()
 ) -> dict[int, list[tuple[int, T]]]:

@@ -728,11 +728,6 @@ def set_text(widget: QWidget, value: str) -> None:
         raise TypeError(widget)
 
 
-def date_of(widget: QWidget) -> date:
-    assert isinstance(widget, QDateEdit)
-    return to_date(widget.date())
-
-
 def set_date(widget: QWidget, value: date | None) -> None:
     assert isinstance(widget, QDateEdit)
     if value is not None:

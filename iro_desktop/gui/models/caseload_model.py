@@ -217,9 +217,6 @@ class CaseloadFilterProxyModel(QSortFilterProxyModel):
     def set_search_text(self, text: str) -> None:
         self.setFilterFixedString(text.strip().casefold())
 
-    def show_archived(self) -> bool:
-        return self._show_archived
-
     def set_show_archived(self, show: bool) -> None:
         if show == self._show_archived:
             return

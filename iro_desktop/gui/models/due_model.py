@@ -97,11 +97,6 @@ class DueModel(QAbstractItemModel):
     def child_name(self, child_ref: str) -> str:
         return self._names.get(child_ref, "")
 
-    def task_at(self, index: AnyIndex) -> Task | None:
-        if not index.isValid() or index.internalId() == GROUP_ROW_ID:
-            return None
-        return self._groups[index.internalId() - 1][1][index.row()]
-
     # -- QAbstractItemModel ----------------------------------------------------------------
     def index(self, row: int, column: int, parent: AnyIndex = QModelIndex()) -> QModelIndex:
         if not self.hasIndex(row, column, parent):

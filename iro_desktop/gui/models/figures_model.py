@@ -31,11 +31,6 @@ class FigureTableModel(QAbstractTableModel):
     def table(self) -> FigureTable | None:
         return self._table
 
-    def set_table(self, table: FigureTable | None) -> None:
-        self.beginResetModel()
-        self._table = table
-        self.endResetModel()
-
     def row_values(self, row: int) -> tuple[Any, ...]:
         assert self._table is not None
         return self._table.rows[row]

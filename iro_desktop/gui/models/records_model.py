@@ -88,13 +88,6 @@ class RecordsTableModel(QAbstractTableModel):
         self._rows = list(rows)
         self.endResetModel()
 
-    def set_columns(self, columns: Sequence[Column], rows: Sequence[Any] | None = None) -> None:
-        self.beginResetModel()
-        self._columns = list(columns)
-        if rows is not None:
-            self._rows = list(rows)
-        self.endResetModel()
-
     def rows(self) -> list[Any]:
         return list(self._rows)
 
