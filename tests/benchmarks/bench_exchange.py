@@ -18,10 +18,6 @@ from datetime import date, timedelta
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
-# A site-packages "tests" package can shadow ours: load the store builder from its folder.
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-
-from service_store import build_service_store
 
 from iro_desktop.exchange.spreadsheet_import import (
     import_sheet,
@@ -31,6 +27,7 @@ from iro_desktop.exchange.spreadsheet_import import (
 )
 from iro_desktop.exchange.ssda903_export import build_903, write_903
 from iro_desktop.storage.database import open_store
+from tests.benchmarks.service_store import build_service_store
 
 TODAY = date(2026, 11, 23)
 ROWS = 5000

@@ -8,7 +8,6 @@ ratio shows what the full load and the working out cost on top of touching the r
 
 from __future__ import annotations
 
-import statistics
 import sys
 import tempfile
 import time
@@ -16,43 +15,17 @@ from datetime import date, timedelta
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
-# Beside this file, by path: a top-level "tests" package some dependency installs (textstat's)
-# would shadow this folder's tests.benchmarks.
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-
-from service_store import build_service_store
 
 from iro_desktop.domain.figures import figures_for as work_out
 from iro_desktop.domain.working_days import calendar_for
 from iro_desktop.services.figures import figures_for, load_for_figures
 from iro_desktop.storage.records import load_child_records
 from iro_desktop.storage.settings_store import load_settings
+from tests.benchmarks.service_store import build_service_store
+from tests.benchmarks.timing import RECORD_TABLES, median_ms
 
 TODAY = date(2026, 11, 23)
 YEAR = (date(2025, 4, 1), date(2026, 3, 31))
-TABLES = (
-    "children",
-    "episodes",
-    "reviews",
-    "review_parts",
-    "decisions",
-    "pre_review_meetings",
-    "contacts",
-    "midpoint_checks",
-    "challenges",
-    "challenge_stages",
-    "people",
-)
-
-
-def _median_ms(fn, runs: int = 5) -> float:
-    fn()  # warm
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        fn()
-        times.append((time.perf_counter() - start) * 1000)
-    return statistics.median(times)
 
 
 def measure(label: str, store) -> float:
@@ -60,7 +33,7 @@ def measure(label: str, store) -> float:
     calendar = calendar_for(settings)
 
     def count_rows() -> None:
-        for table in TABLES:
+        for table in RECORD_TABLES:
             store.db.execute(f"SELECT COUNT(*) FROM {table}").fetchone()
 
     def cold() -> None:
@@ -73,12 +46,12 @@ def measure(label: str, store) -> float:
     same = work_out(full, settings, calendar, *YEAR, TODAY) == work_out(
         records, settings, calendar, *YEAR, TODAY
     )
-    baseline = _median_ms(count_rows)
-    full_load = _median_ms(lambda: load_child_records(store, include_archived=True), runs=3)
-    load = _median_ms(lambda: load_for_figures(store, YEAR[0], counted_to))
-    work = _median_ms(lambda: work_out(records, settings, calendar, *YEAR, TODAY))
-    total = _median_ms(cold)
-    cached = _median_ms(lambda: figures_for(store, *YEAR, today=TODAY))
+    baseline = median_ms(count_rows, runs=5)
+    full_load = median_ms(lambda: load_child_records(store, include_archived=True), runs=3)
+    load = median_ms(lambda: load_for_figures(store, YEAR[0], counted_to), runs=5)
+    work = median_ms(lambda: work_out(records, settings, calendar, *YEAR, TODAY), runs=5)
+    total = median_ms(cold, runs=5)
+    cached = median_ms(lambda: figures_for(store, *YEAR, today=TODAY), runs=5)
     fig = figures_for(store, *YEAR, today=TODAY)
     print(
         f"{label}: {store.db['children'].count} children, {store.db['reviews'].count} reviews; "

@@ -8,10 +8,8 @@ the least any Word file costs. Targets: one letter under 300 ms; 20 letters unde
 
 from __future__ import annotations
 
-import statistics
 import sys
 import tempfile
-import time
 from datetime import date
 from pathlib import Path
 
@@ -22,17 +20,9 @@ from docx import Document
 from iro_desktop.services.letters import write_letter
 from iro_desktop.services.stores import create_demo, open_demo_if_demo
 from iro_desktop.storage.records import load_child_records
+from tests.benchmarks.timing import median_ms
 
 TODAY = date(2026, 11, 23)
-
-
-def _median_ms(fn, runs: int = 7) -> float:
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        fn()
-        times.append((time.perf_counter() - start) * 1000)
-    return statistics.median(times)
 
 
 def main() -> int:
@@ -58,9 +48,9 @@ def main() -> int:
                 write_letter(store, ref, None, None, None, out / f"l{i}.docx", TODAY)
 
         baseline(), one()  # warm: imports, catalogues, glossary
-        base_ms = _median_ms(baseline)
-        one_ms = _median_ms(one)
-        batch_ms = _median_ms(batch, runs=3)
+        base_ms = median_ms(baseline, warm=False)
+        one_ms = median_ms(one, warm=False)
+        batch_ms = median_ms(batch, runs=3, warm=False)
         store.close()
     print(f"baseline: python-docx empty Document open+save   {base_ms:7.1f} ms")
     print(

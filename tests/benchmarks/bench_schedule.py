@@ -8,7 +8,6 @@ IRO's caseload under 10 ms.
 
 from __future__ import annotations
 
-import statistics
 import sys
 import tempfile
 import time
@@ -20,35 +19,13 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 from iro_desktop.services.caseload import caseload, due_list
 from iro_desktop.storage.settings_store import load_settings
 from tests.benchmarks.service_store import build_service_store
+from tests.benchmarks.timing import RECORD_TABLES, median_ms
 
 TODAY = date(2026, 11, 23)
-TABLES = (
-    "children",
-    "episodes",
-    "reviews",
-    "review_parts",
-    "decisions",
-    "pre_review_meetings",
-    "contacts",
-    "midpoint_checks",
-    "challenges",
-    "challenge_stages",
-    "people",
-)
-
-
-def _median_ms(fn, runs: int = 7) -> float:
-    fn()  # warm
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        fn()
-        times.append((time.perf_counter() - start) * 1000)
-    return statistics.median(times)
 
 
 def _plain_select(store) -> None:
-    for table in TABLES:
+    for table in RECORD_TABLES:
         store.db.execute(f"SELECT * FROM {table}").fetchall()
 
 
@@ -64,10 +41,10 @@ def _cold(store, fn):
 
 def measure(label: str, store) -> None:
     settings = load_settings(store)
-    baseline = _median_ms(lambda: _plain_select(store))
-    schedule = _median_ms(_cold(store, lambda: caseload(store, TODAY, settings)))
-    due = _median_ms(_cold(store, lambda: due_list(store, TODAY, 28, settings)))
-    cached = _median_ms(lambda: due_list(store, TODAY, 28, settings))
+    baseline = median_ms(lambda: _plain_select(store))
+    schedule = median_ms(_cold(store, lambda: caseload(store, TODAY, settings)))
+    due = median_ms(_cold(store, lambda: due_list(store, TODAY, 28, settings)))
+    cached = median_ms(lambda: due_list(store, TODAY, 28, settings))
     reviews = store.db["reviews"].count
     children = store.db["children"].count
     print(f"{label}: {children} children, {reviews} reviews")

@@ -24,9 +24,7 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
 from iro_desktop.services.stores import PASSPHRASE_ENV, create_demo  # noqa: E402
-
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-from service_store import BENCH_PASSPHRASE, build_service_store  # noqa: E402
+from tests.benchmarks.service_store import BENCH_PASSPHRASE, build_service_store  # noqa: E402
 
 TODAY = date(2026, 11, 23)
 RUNS = 5
