@@ -39,12 +39,44 @@ def _isolate_user_folders(root: Path) -> None:
     os.environ.pop("IRO_DESKTOP_PASSPHRASE", None)
 
 
+class Camera:
+    """Drives the Qt event loop until the app is ready, and saves numbered PNGs of widgets."""
+
+    def __init__(
+        self, app, out_dir: Path, *, prefix: str = "", settle_rounds: int = 5, timeout: float = 20.0
+    ) -> None:
+        self.app, self.out_dir, self.prefix = app, out_dir, prefix
+        self.settle_rounds, self.timeout = settle_rounds, timeout
+        self.saved: list[Path] = []
+
+    def wait_until(self, condition: Callable[[], bool], timeout: float | None = None) -> None:
+        from PySide6.QtCore import QEventLoop
+
+        deadline = time.monotonic() + (timeout or self.timeout)
+        while not condition():
+            if time.monotonic() > deadline:
+                raise TimeoutError("the app did not get there in time")
+            self.app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
+            time.sleep(0.01)
+
+    def settle(self) -> None:
+        for _ in range(self.settle_rounds):
+            self.app.processEvents()
+            time.sleep(0.02)
+
+    def save(self, widget, name: str) -> Path:
+        self.settle()
+        path = self.out_dir / f"{self.prefix}{len(self.saved) + 1:02d}-{name}.png"
+        widget.grab().save(str(path))
+        self.saved.append(path)
+        return path
+
+
 def main(out_dir: Path) -> int:
     out_dir.mkdir(parents=True, exist_ok=True)
     _isolate_user_folders(Path(tempfile.mkdtemp(prefix="iro-screenshots-")))
 
-    from PySide6.QtCore import QEventLoop
-    from PySide6.QtWidgets import QApplication, QWidget
+    from PySide6.QtWidgets import QApplication
 
     from iro_desktop.gui.app import application, launch
     from iro_desktop.gui.child_view import TAB_NAMES
@@ -55,26 +87,8 @@ def main(out_dir: Path) -> int:
 
     app = application()
 
-    def wait_until(condition: Callable[[], bool], timeout: float = 20.0) -> None:
-        deadline = time.monotonic() + timeout
-        while not condition():
-            if time.monotonic() > deadline:
-                raise TimeoutError("the app did not get there in time")
-            app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
-            time.sleep(0.01)
-
-    def settle() -> None:
-        for _ in range(5):
-            app.processEvents()
-            time.sleep(0.02)
-
-    saved: list[Path] = []
-
-    def save(widget: QWidget, name: str) -> None:
-        settle()
-        path = out_dir / f"{len(saved) + 1:02d}-{name}.png"
-        widget.grab().save(str(path))
-        saved.append(path)
+    camera = Camera(app, out_dir)
+    wait_until, save, saved = camera.wait_until, camera.save, camera.saved
 
     demo_path, _count = create_demo(TODAY, default_demo_path())
     window = launch(demo_path, False, TODAY)

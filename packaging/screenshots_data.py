@@ -11,8 +11,6 @@ from __future__ import annotations
 
 import sys
 import tempfile
-import time
-from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
@@ -20,7 +18,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from screenshots import TODAY, WINDOW_SIZE, _isolate_user_folders
+from screenshots import TODAY, WINDOW_SIZE, Camera, _isolate_user_folders
 
 MASON = "DB128330"
 TRACKER = (
@@ -38,8 +36,7 @@ def main(out_dir: Path) -> int:
     root = Path(tempfile.mkdtemp(prefix="iro-screenshots-data-"))
     _isolate_user_folders(root)
 
-    from PySide6.QtCore import QEventLoop
-    from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+    from PySide6.QtWidgets import QApplication, QMessageBox
 
     from iro_desktop.gui.app import application, launch
     from iro_desktop.gui.safety_dialogs import ChangePassphraseDialog, offer_damaged_restore
@@ -53,23 +50,8 @@ def main(out_dir: Path) -> int:
 
     app = application()
 
-    def wait_until(condition: Callable[[], bool], timeout: float = 30.0) -> None:
-        deadline = time.monotonic() + timeout
-        while not condition():
-            if time.monotonic() > deadline:
-                raise TimeoutError("the app did not get there in time")
-            app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
-            time.sleep(0.01)
-
-    saved: list[Path] = []
-
-    def save(widget: QWidget, name: str) -> None:
-        for _ in range(8):
-            app.processEvents()
-            time.sleep(0.02)
-        path = out_dir / f"{len(saved) + 1:02d}-{name}.png"
-        widget.grab().save(str(path))
-        saved.append(path)
+    camera = Camera(app, out_dir, settle_rounds=8, timeout=30.0)
+    wait_until, save, saved = camera.wait_until, camera.save, camera.saved
 
     def run(function, *args):
         results: list[object] = []

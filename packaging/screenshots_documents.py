@@ -11,32 +11,19 @@ save go to the temporary folder too).
 
 from __future__ import annotations
 
-import os
 import sys
 import tempfile
-import time
-from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-TODAY = date(2026, 11, 23)
-WINDOW_SIZE = (1280, 800)
+from screenshots import TODAY, WINDOW_SIZE, Camera, _isolate_user_folders
+
 LETTER_CHILD = "DB608704"
 BRIEFING_DAY = date(2026, 11, 30)
 EMPTY_DAY = date(2026, 11, 24)
-
-
-def _isolate_user_folders(root: Path) -> None:
-    for var, sub in (
-        ("XDG_DATA_HOME", "data"),
-        ("XDG_CONFIG_HOME", "config"),
-        ("XDG_STATE_HOME", "state"),
-        ("XDG_CACHE_HOME", "cache"),
-    ):
-        os.environ[var] = str(root / sub)
-    os.environ.pop("IRO_DESKTOP_PASSPHRASE", None)
 
 
 def main(out_dir: Path) -> int:
@@ -44,8 +31,7 @@ def main(out_dir: Path) -> int:
     scratch = Path(tempfile.mkdtemp(prefix="iro-screenshots-"))
     _isolate_user_folders(scratch)
 
-    from PySide6.QtCore import QEventLoop
-    from PySide6.QtWidgets import QApplication, QWidget
+    from PySide6.QtWidgets import QApplication
 
     from iro_desktop.gui import document_dialog
     from iro_desktop.gui.app import application, launch
@@ -56,23 +42,8 @@ def main(out_dir: Path) -> int:
     document_dialog.open_in_word_processor = lambda _path: True  # never start Word here
     document_dialog.ask_save_path = lambda _p, _c, suggested: scratch / suggested.name
 
-    def wait_until(condition: Callable[[], bool], timeout: float = 20.0) -> None:
-        deadline = time.monotonic() + timeout
-        while not condition():
-            if time.monotonic() > deadline:
-                raise TimeoutError("the app did not get there in time")
-            app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
-            time.sleep(0.01)
-
-    saved: list[Path] = []
-
-    def save(widget: QWidget, name: str) -> None:
-        for _ in range(5):
-            app.processEvents()
-            time.sleep(0.02)
-        path = out_dir / f"documents-{len(saved) + 1:02d}-{name}.png"
-        widget.grab().save(str(path))
-        saved.append(path)
+    camera = Camera(app, out_dir, prefix="documents-")
+    wait_until, save, saved = camera.wait_until, camera.save, camera.saved
 
     demo_path, _count = create_demo(TODAY, default_demo_path())
     window = launch(demo_path, False, TODAY)

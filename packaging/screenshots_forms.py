@@ -15,14 +15,12 @@ from __future__ import annotations
 
 import sys
 import tempfile
-import time
-from collections.abc import Callable
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from screenshots import TODAY, _isolate_user_folders
+from screenshots import TODAY, Camera, _isolate_user_folders
 
 MASON = "DB128330"  # 10, review booked and overdue
 RAYAN = "DB288922"  # an open challenge
@@ -58,8 +56,7 @@ def main(out_dir: Path, dark: bool) -> int:
     out_dir.mkdir(parents=True, exist_ok=True)
     _isolate_user_folders(Path(tempfile.mkdtemp(prefix="iro-form-screenshots-")))
 
-    from PySide6.QtCore import QEventLoop
-    from PySide6.QtWidgets import QApplication, QWidget
+    from PySide6.QtWidgets import QApplication
 
     from iro_desktop.gui.app import application, launch
     from iro_desktop.gui.forms.editors import to_qdate
@@ -73,26 +70,9 @@ def main(out_dir: Path, dark: bool) -> int:
         app.setStyle("Fusion")
         app.setPalette(_dark_palette())
 
-    def wait_until(condition: Callable[[], bool], timeout: float = 20.0) -> None:
-        deadline = time.monotonic() + timeout
-        while not condition():
-            if time.monotonic() > deadline:
-                raise TimeoutError("the app did not get there in time")
-            app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
-            time.sleep(0.01)
-
-    def settle() -> None:
-        for _ in range(6):
-            app.processEvents()
-            time.sleep(0.02)
-
-    saved: list[Path] = []
-
-    def save(widget: QWidget, name: str) -> None:
-        settle()
-        path = out_dir / f"{len(saved) + 1:02d}-{name}.png"
-        widget.grab().save(str(path))
-        saved.append(path)
+    camera = Camera(app, out_dir, settle_rounds=6)
+    wait_until, save, saved = camera.wait_until, camera.save, camera.saved
+    settle = camera.settle
 
     demo_path, _count = create_demo(TODAY, default_demo_path())
     window = launch(demo_path, False, TODAY)
