@@ -112,7 +112,7 @@ class PrivacyFilter(logging.Filter):
 
 
 def default_log_dir() -> Path:
-    from iro_desktop.storage.locations import log_dir
+    from iro_desktop.paths import log_dir
 
     return log_dir()
 

@@ -81,9 +81,9 @@ def main(out_dir: Path) -> int:
     from iro_desktop.gui.app import application, launch
     from iro_desktop.gui.child_view import TAB_NAMES
     from iro_desktop.gui.startup import FirstRunDialog, NewCaseloadDialog, UnlockDialog
+    from iro_desktop.paths import default_demo_path
     from iro_desktop.services.stores import create_demo
     from iro_desktop.storage.errors import WrongPassphrase
-    from iro_desktop.storage.locations import default_demo_path
 
     app = application()
 

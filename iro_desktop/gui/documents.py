@@ -43,7 +43,7 @@ FiguresResult: TypeAlias = "tuple[Figures, list[FigureTable], dict[str, ChartFig
 def load_figures(store: Store, start: date, end: date, today: date) -> FiguresResult:
     """The figures, their tables and their charts (matplotlib figures; no Qt here)."""
     fig = figures_service.figures_for(store, start, end, today=today)
-    from iro_desktop.exchange.figures_charts import charts_for  # matplotlib: on first use
+    from iro_desktop.reports.figures_charts import charts_for  # matplotlib: on first use
 
     return fig, figures_service.tables(fig), charts_for(fig)
 

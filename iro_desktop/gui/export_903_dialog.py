@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from iro_desktop.exchange.ssda903_spec import FILE_NAMES
+from iro_desktop.exchange.ssda903.spec import FILE_NAMES
 from iro_desktop.gui.dialog_parts import (
     WARNING_STYLE,
     BusyBar,

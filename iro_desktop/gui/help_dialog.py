@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 
 from iro_desktop import __version__
 from iro_desktop.gui.shortcuts import shortcut_rows
-from iro_desktop.storage.locations import data_dir
+from iro_desktop.paths import data_dir
 
 
 class ShortcutsDialog(QDialog):

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from iro_desktop.gui.dialog_parts import password_field
 from iro_desktop.gui.worker import show_error_dialog, user_message
+from iro_desktop.paths import default_demo_path, default_store_path
 from iro_desktop.services.opening import (
     LaunchOpening,
     create_and_open,
@@ -39,7 +40,6 @@ from iro_desktop.services.opening import (
 )
 from iro_desktop.storage.database import Store
 from iro_desktop.storage.errors import WrongPassphrase
-from iro_desktop.storage.locations import default_demo_path, default_store_path
 
 CHOICE_DEMO, CHOICE_NEW, CHOICE_OPEN = "demo", "new", "open"
 FILE_FILTER = "IRO Desktop caseloads (*.iro.db);;All files (*)"

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import platformdirs
 
-from iro_desktop.storage.locations import APP_AUTHOR, APP_NAME
+from iro_desktop.paths import APP_AUTHOR, APP_NAME
 
 STATE_FILE_NAME = "app-state.json"
 LAST_CASELOAD_KEY = "last_caseload"

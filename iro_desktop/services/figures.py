@@ -3,7 +3,7 @@
 For the Figures view and the ``figures`` command alike:
 
 * :func:`figures_for` -> ``Figures`` (tables with :func:`tables`, charts with
-  ``iro_desktop.exchange.figures_charts``);
+  ``iro_desktop.reports.figures_charts``);
 * :func:`export_word`, :func:`export_csv`, :func:`export_json` write them out;
 * :func:`merge` adds up several IROs' JSON figures files (the service roll-up).
 """
@@ -36,9 +36,9 @@ from iro_desktop.domain.model import (
 )
 from iro_desktop.domain.working_days import calendar_for
 from iro_desktop.errors import UserError
-from iro_desktop.exchange import figures_export
-from iro_desktop.exchange.figures_export import figures_as_json
-from iro_desktop.exchange.figures_merge import merge_figures
+from iro_desktop.reports import figures_export
+from iro_desktop.reports.figures_export import figures_as_json
+from iro_desktop.reports.figures_merge import merge_figures
 from iro_desktop.storage.database import Store
 from iro_desktop.storage.settings_store import load_settings
 

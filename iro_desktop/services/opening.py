@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from iro_desktop.paths import default_demo_path, default_store_path
 from iro_desktop.services.app_state import last_caseload_path, remember_caseload_path
 from iro_desktop.services.safety import open_with_safety
 from iro_desktop.services.stores import (
@@ -20,7 +21,6 @@ from iro_desktop.services.stores import (
 )
 from iro_desktop.storage.database import Store
 from iro_desktop.storage.errors import WrongPassphrase
-from iro_desktop.storage.locations import default_demo_path, default_store_path
 
 
 def find_startup_file() -> Path | None:

@@ -32,7 +32,7 @@ from iro_desktop.storage.rekey import PassphraseChange, change_store_passphrase,
 from iro_desktop.storage.settings_store import load_settings
 
 if TYPE_CHECKING:
-    from iro_desktop.exchange.subject_access import SubjectAccessReport
+    from iro_desktop.reports.subject_access import SubjectAccessReport
 
 __all__ = [
     "BackupInfo",
@@ -135,6 +135,6 @@ def subject_access_export(
     store: Store, child_ref: str, out: Path, today: date | None = None
 ) -> SubjectAccessReport:
     """Everything held about one child, with its change history, as a Word document."""
-    from iro_desktop.exchange.subject_access import export_subject_access  # python-docx: on use
+    from iro_desktop.reports.subject_access import export_subject_access  # python-docx: on use
 
     return export_subject_access(store, child_ref, out, today=today)

@@ -7,10 +7,10 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
+from iro_desktop.paths import default_demo_path
 from iro_desktop.services.safety import open_with_safety
 from iro_desktop.storage.database import DEMO_PASSPHRASE, Store, open_store
 from iro_desktop.storage.errors import StoreError, WrongPassphrase
-from iro_desktop.storage.locations import default_demo_path
 
 PASSPHRASE_ENV = "IRO_DESKTOP_PASSPHRASE"
 
@@ -70,7 +70,7 @@ def create_demo(today: date, path: Path | None = None) -> tuple[Path, int]:
 
     Written to a temporary file first and moved into place, so a half-made demo never
     replaces a good one."""
-    from iro_desktop.services.demo import write_demo_caseload
+    from iro_desktop.demo.caseload import write_demo_caseload
 
     path = Path(path) if path else default_demo_path()
     if path.exists() and path.stat().st_size > 0:

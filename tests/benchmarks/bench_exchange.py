@@ -19,13 +19,13 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from iro_desktop.exchange.spreadsheet_import import (
+from iro_desktop.exchange.spreadsheet.importer import (
     import_sheet,
     preview_import,
     propose_mapping,
     read_sheet,
 )
-from iro_desktop.exchange.ssda903_export import build_903, write_903
+from iro_desktop.exchange.ssda903.write import build_903, write_903
 from iro_desktop.storage.database import open_store
 from tests.benchmarks.service_store import build_service_store
 

@@ -8,8 +8,8 @@ from datetime import date
 import pytest
 
 from iro_desktop.exchange.csv_safety import neutralise, restore
-from iro_desktop.exchange.ssda903_export import write_903_csvs
-from iro_desktop.exchange.ssda903_import import import_903
+from iro_desktop.exchange.ssda903.read import import_903
+from iro_desktop.exchange.ssda903.write import write_903_csvs
 from iro_desktop.storage import history
 from iro_desktop.storage.database import open_store
 from iro_desktop.storage.records import load_child_record

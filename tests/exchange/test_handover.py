@@ -8,7 +8,7 @@ from datetime import date
 
 import pytest
 
-from iro_desktop.exchange.handover import (
+from iro_desktop.exchange.handover.bundle import (
     HEADER_SIZE,
     MAGIC,
     SOURCE_HANDOVER,
@@ -19,7 +19,7 @@ from iro_desktop.exchange.handover import (
     suggested_file_name,
     write_handover,
 )
-from iro_desktop.exchange.ssda903_import import Conflict
+from iro_desktop.exchange.ssda903.read import Conflict
 from iro_desktop.services.stores import create_demo, open_demo_if_demo
 from iro_desktop.storage import history
 from iro_desktop.storage.database import open_store

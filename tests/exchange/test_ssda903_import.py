@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 
 from iro_desktop.exchange.errors import Bad903File, ExchangeError
-from iro_desktop.exchange.ssda903_export import write_903_csvs
-from iro_desktop.exchange.ssda903_import import Conflict, import_903
-from iro_desktop.exchange.ssda903_spec import parse_date
+from iro_desktop.exchange.ssda903.read import Conflict, import_903
+from iro_desktop.exchange.ssda903.spec import parse_date
+from iro_desktop.exchange.ssda903.write import write_903_csvs
 from iro_desktop.services.caseload import caseload, schedule_as_json
 from iro_desktop.storage import history
 from iro_desktop.storage.database import open_store
@@ -681,7 +681,7 @@ def test_round_trip_of_the_demo_caseload_gives_the_same_schedules(tmp_path):
     same schedule for every child. The 903 REVIEWS table has one date per review (the first
     part), so a review held in parts comes back with its first part only; the schedule judges
     by the first part, so dates, numbers and timeliness are unchanged."""
-    demo = pytest.importorskip("iro_desktop.services.demo")
+    demo = pytest.importorskip("iro_desktop.demo.caseload")
     today = date(2026, 11, 23)
     source = open_store(tmp_path / "demo.db", "pw", create=True)
     fresh = open_store(tmp_path / "fresh.db", "pw", create=True)

@@ -8,10 +8,10 @@ from datetime import date
 
 import pytest
 
-from iro_desktop.exchange import ssda903_spec as spec
-from iro_desktop.exchange.ssda903_export import build_903, collection_year, write_903
-from iro_desktop.exchange.ssda903_import import import_903
-from iro_desktop.exchange.ssda903_rules import RULES, RULES_BY_CODE, check_tables
+from iro_desktop.exchange.ssda903 import spec as spec
+from iro_desktop.exchange.ssda903.read import import_903
+from iro_desktop.exchange.ssda903.rules import RULES, RULES_BY_CODE, check_tables
+from iro_desktop.exchange.ssda903.write import build_903, collection_year, write_903
 from iro_desktop.services.caseload import caseload, schedule_as_json
 from iro_desktop.services.stores import create_demo, open_demo_if_demo
 from iro_desktop.storage import history

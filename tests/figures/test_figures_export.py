@@ -26,8 +26,8 @@ from iro_desktop.domain.model import (
 )
 from iro_desktop.domain.settings import Settings
 from iro_desktop.domain.working_days import calendar_for
-from iro_desktop.exchange.figures_charts import chart_png, charts_for
-from iro_desktop.exchange.figures_export import (
+from iro_desktop.reports.figures_charts import chart_png, charts_for
+from iro_desktop.reports.figures_export import (
     figures_as_json,
     figures_from_json,
     format_cell,

@@ -16,11 +16,11 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 from iro_desktop.cli import main as cli
-from iro_desktop.exchange.ssda903_export import write_903_csvs
+from iro_desktop.exchange.ssda903.write import write_903_csvs
 from iro_desktop.logs import configure_logging, get_logger, log_event
+from iro_desktop.paths import default_demo_path
 from iro_desktop.services import caseload, child, safety
 from iro_desktop.services.stores import create_demo, open_caseload
-from iro_desktop.storage.locations import default_demo_path
 from iro_desktop.storage.settings_store import load_settings, save_settings
 
 ON = "2026-11-23"

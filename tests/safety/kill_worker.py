@@ -53,7 +53,7 @@ def save(db: Path, passphrase: str, rows: int) -> None:
 
 
 def do_import(db: Path, passphrase: str, folder: Path) -> None:
-    from iro_desktop.exchange.ssda903_import import import_903
+    from iro_desktop.exchange.ssda903.read import import_903
 
     store = open_store(db, passphrase)
     say("ready")

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from safety_helpers import FIXTURE_903, PASSPHRASE, add_child, table_dump
 
-from iro_desktop.exchange.ssda903_import import import_903
+from iro_desktop.exchange.ssda903.read import import_903
 from iro_desktop.services import safety
 from iro_desktop.storage import backup as backups
 from iro_desktop.storage.backup import (

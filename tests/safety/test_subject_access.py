@@ -10,7 +10,7 @@ from docx import Document
 from safety_helpers import add_child
 
 from iro_desktop.errors import UserError
-from iro_desktop.exchange.subject_access import ChildNotFound, shown
+from iro_desktop.reports.subject_access import ChildNotFound, shown
 from iro_desktop.services import safety
 from iro_desktop.services.stores import create_demo
 from iro_desktop.storage import history

@@ -8,13 +8,13 @@ from pathlib import Path
 
 import pytest
 
+from iro_desktop.demo.caseload import DEMO_SEED, DEMO_SETTINGS, write_demo_caseload
 from iro_desktop.domain.model import Regime, ReviewStatus
 from iro_desktop.domain.schedule import age_on
 from iro_desktop.domain.tasks import TaskGroup, group_for
 from iro_desktop.domain.working_days import calendar_for
-from iro_desktop.exchange.ssda903_spec import CODE_LISTS
+from iro_desktop.exchange.ssda903.spec import CODE_LISTS
 from iro_desktop.services.caseload import caseload, due_list
-from iro_desktop.services.demo import DEMO_SEED, DEMO_SETTINGS, write_demo_caseload
 from iro_desktop.storage.database import Store, open_store
 from iro_desktop.storage.records import load_child_records
 from iro_desktop.storage.settings_store import load_settings

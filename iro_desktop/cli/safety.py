@@ -9,17 +9,17 @@ import os
 import sys
 from pathlib import Path
 
-from iro_desktop.commands.common import (
+from iro_desktop.cli.common import (
     UsageError,
     open_store_for,
     say_demo,
     store_options,
     today_from,
 )
+from iro_desktop.paths import default_store_path
 from iro_desktop.services import safety
 from iro_desktop.services.stores import PASSPHRASE_ENV, env_passphrase
 from iro_desktop.storage.backup import backup_folder
-from iro_desktop.storage.locations import default_store_path
 
 NEW_PASSPHRASE_ENV = "IRO_DESKTOP_NEW_PASSPHRASE"
 

@@ -11,13 +11,12 @@ import getpass
 import importlib
 import json
 import os
-import pkgutil
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
 from iro_desktop import __version__
-from iro_desktop.commands.common import (
+from iro_desktop.cli.common import (
     DEMO_BANNER,
     EPILOG,
     UsageError,
@@ -32,6 +31,7 @@ from iro_desktop.commands.common import (
 from iro_desktop.domain.tasks import GROUP_LABELS, TASK_LABELS, TaskGroup, group_for
 from iro_desktop.errors import UserError
 from iro_desktop.logs import configure_logging
+from iro_desktop.paths import default_store_path
 from iro_desktop.services import caseload as caseload_service
 from iro_desktop.services.stores import (
     PASSPHRASE_ENV,
@@ -39,7 +39,6 @@ from iro_desktop.services.stores import (
     create_demo,
     env_passphrase,
 )
-from iro_desktop.storage.locations import default_store_path
 from iro_desktop.storage.settings_store import load_settings
 
 
@@ -85,15 +84,12 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _feature_modules() -> list:
-    """Each module of iro_desktop.commands (but ``common``) adds its own subcommands."""
-    import iro_desktop.commands as package
+FEATURE_MODULES = ("exchange", "figures", "letters", "safety")
 
-    return [
-        importlib.import_module(f"{package.__name__}.{info.name}")
-        for info in sorted(pkgutil.iter_modules(package.__path__), key=lambda i: i.name)
-        if info.name != "common"
-    ]
+
+def _feature_modules() -> list:
+    """Each family of commands is a module of this package with ``register(subparsers)``."""
+    return [importlib.import_module(f"iro_desktop.cli.{name}") for name in FEATURE_MODULES]
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
@@ -120,7 +116,7 @@ def cmd_init(args: argparse.Namespace) -> int:
 
 
 def cmd_import_903(args: argparse.Namespace) -> int:
-    from iro_desktop.exchange.ssda903_import import import_903
+    from iro_desktop.exchange.ssda903.read import import_903
 
     store = open_store_for(args)
     report = import_903(store, args.folder, today=today_from(args))

@@ -9,7 +9,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from iro_desktop.commands.common import (
+from iro_desktop.cli.common import (
     UsageError,
     iso_date,
     open_store_for,

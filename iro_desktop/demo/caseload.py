@@ -24,6 +24,7 @@ from typing import Any
 
 from dateutil.relativedelta import relativedelta
 
+from iro_desktop.demo import names as names
 from iro_desktop.domain.model import (
     Challenge,
     ChallengeStage,
@@ -45,7 +46,6 @@ from iro_desktop.domain.schedule import age_on, birthday, schedule_for
 from iro_desktop.domain.schedule_types import ChildSchedule
 from iro_desktop.domain.settings import Settings
 from iro_desktop.domain.working_days import WorkingDayCalendar, calendar_for
-from iro_desktop.services import demo_names as names
 from iro_desktop.storage import history
 from iro_desktop.storage.database import Store
 from iro_desktop.storage.settings_store import save_settings

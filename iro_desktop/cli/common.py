@@ -15,9 +15,9 @@ from pathlib import Path
 
 from iro_desktop.domain.model import Child
 from iro_desktop.errors import UserError
+from iro_desktop.paths import default_demo_path, default_store_path
 from iro_desktop.services.stores import PASSPHRASE_ENV, create_demo, open_caseload
 from iro_desktop.storage.database import Store
-from iro_desktop.storage.locations import default_demo_path, default_store_path
 
 DEMO_BANNER = "DEMO DATA: fictional children made up for trying IRO Desktop, not a real caseload."
 

@@ -43,10 +43,10 @@ from typing import Any
 
 from dateutil import parser as date_parser
 
-from iro_desktop.exchange import ssda903_spec as spec
 from iro_desktop.exchange.csv_safety import restore
 from iro_desktop.exchange.errors import ExchangeError
-from iro_desktop.exchange.ssda903_import import Conflict
+from iro_desktop.exchange.ssda903 import spec as spec
+from iro_desktop.exchange.ssda903.read import Conflict
 from iro_desktop.storage import history
 from iro_desktop.storage.backup import KIND_PRE_IMPORT, backup_before_change
 from iro_desktop.storage.database import Store

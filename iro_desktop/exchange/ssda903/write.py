@@ -26,9 +26,9 @@ from pathlib import Path
 from typing import Any
 
 from iro_desktop.domain.model import ChildRecord
-from iro_desktop.exchange import ssda903_spec as spec
 from iro_desktop.exchange.csv_safety import safe_writer
-from iro_desktop.exchange.ssda903_rules import Problem, check_tables
+from iro_desktop.exchange.ssda903 import spec as spec
+from iro_desktop.exchange.ssda903.rules import Problem, check_tables
 from iro_desktop.storage.database import Store
 from iro_desktop.storage.records import load_child_records
 

@@ -180,6 +180,6 @@ def period_text(fig: Figures) -> str:
 
 def write_word(fig: Figures, path: Path, **options: Any) -> Path:
     """The Word summary (see ``figures_word``; python-docx and matplotlib load only now)."""
-    from iro_desktop.exchange.figures_word import write_word as write
+    from iro_desktop.reports.figures_word import write_word as write
 
     return write(fig, path, **options)

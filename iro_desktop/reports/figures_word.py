@@ -20,8 +20,8 @@ from iro_desktop.domain.figures import (
     FigureTable,
     figure_tables,
 )
-from iro_desktop.exchange.figures_charts import chart_png, charts_for
-from iro_desktop.exchange.figures_export import WHO_COUNTS, format_cell, period_text
+from iro_desktop.reports.figures_charts import chart_png, charts_for
+from iro_desktop.reports.figures_export import WHO_COUNTS, format_cell, period_text
 
 KEEP_TOGETHER_ROWS = 16
 

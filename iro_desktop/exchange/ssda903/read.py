@@ -19,9 +19,9 @@ from pathlib import Path
 from typing import Any
 
 from iro_desktop.domain.schedule import birthday
-from iro_desktop.exchange import ssda903_spec as spec
 from iro_desktop.exchange.csv_safety import restore
 from iro_desktop.exchange.errors import Bad903File
+from iro_desktop.exchange.ssda903 import spec as spec
 from iro_desktop.storage import history
 from iro_desktop.storage.backup import KIND_PRE_IMPORT, backup_before_change
 from iro_desktop.storage.database import Store

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from iro_desktop.domain.figures import Figures, FiguresMismatch, combine
 from iro_desktop.errors import UserError
-from iro_desktop.exchange.figures_export import NotAFiguresFile, figures_from_json
+from iro_desktop.reports.figures_export import NotAFiguresFile, figures_from_json
 
 __all__ = ["FiguresMergeError", "merge_figures", "read_figures_file"]
 

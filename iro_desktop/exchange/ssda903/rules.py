@@ -18,7 +18,7 @@ from datetime import date
 from itertools import pairwise
 
 from iro_desktop.domain.schedule import birthday
-from iro_desktop.exchange import ssda903_spec as spec
+from iro_desktop.exchange.ssda903 import spec as spec
 
 Tables = dict[str, list[dict[str, str]]]
 # (table, index of the row in that table, columns) for one breach

@@ -9,7 +9,7 @@ import os
 import sys
 from pathlib import Path
 
-from iro_desktop.commands.common import (
+from iro_desktop.cli.common import (
     UsageError,
     open_store_for,
     say_demo,

@@ -51,7 +51,7 @@ from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
 from iro_desktop.exchange.errors import ExchangeError
-from iro_desktop.exchange.ssda903_import import Conflict
+from iro_desktop.exchange.ssda903.read import Conflict
 from iro_desktop.storage import history
 from iro_desktop.storage.backup import KIND_PRE_IMPORT, backup_before_change
 from iro_desktop.storage.database import SQLCIPHER_ERRORS, Store

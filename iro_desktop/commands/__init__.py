@@ -1,1 +1,0 @@
-"""Subcommands of ``iro-desktop``, one module per feature (see ``common``)."""

@@ -1,0 +1,1 @@
+"""The fictional demo caseload (fictional data is not a use case)."""

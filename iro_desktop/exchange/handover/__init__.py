@@ -1,0 +1,1 @@
+"""Encrypted handover bundles between IROs."""

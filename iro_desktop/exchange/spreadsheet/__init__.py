@@ -1,0 +1,1 @@
+"""Tracker spreadsheets (xlsx and csv) brought into the caseload."""

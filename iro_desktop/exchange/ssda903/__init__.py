@@ -1,0 +1,1 @@
+"""The DfE SSDA903 return: its specification, reading, writing and rules."""
