@@ -1,0 +1,78 @@
+"""The one way the app writes a file: into a hidden partial file beside the target, flushed to
+disk, made private to the user (0600), then moved over the target in one step.
+
+A crash or a kill leaves either the old file or the new one, never half of one; the partial
+file it may leave is hidden (``.NAME.partial``) and removed on the next write to that folder.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+PARTIAL_SUFFIX = ".partial"
+PRIVATE_FILE = 0o600
+PRIVATE_FOLDER = 0o700
+
+
+def partial_path(target: Path) -> Path:
+    """Where a file is written before it replaces ``target``."""
+    return target.with_name(f".{target.name}{PARTIAL_SUFFIX}")
+
+
+def make_private(path: Path) -> None:
+    """0600 for a file (0700 for a folder); a file system without modes is left as it is."""
+    with contextlib.suppress(OSError):
+        os.chmod(path, PRIVATE_FOLDER if path.is_dir() else PRIVATE_FILE)
+
+
+def _fsync(path: Path) -> None:
+    with path.open("rb+") as handle:
+        handle.flush()
+        os.fsync(handle.fileno())
+
+
+@contextmanager
+def writing(target: Path) -> Iterator[Path]:
+    """Yield the partial path to write; on success it is flushed, made private and moved over
+    ``target``; on any error it is removed and ``target`` is untouched.
+
+        with writing(out) as partial:
+            document.save(str(partial))
+    """
+    target = Path(target)
+    partial = partial_path(target)
+    partial.unlink(missing_ok=True)
+    try:
+        yield partial
+        make_private(partial)
+        _fsync(partial)
+        os.replace(partial, target)
+    except BaseException:
+        partial.unlink(missing_ok=True)
+        raise
+
+
+def write_bytes(target: Path, data: bytes) -> None:
+    """Write ``data`` to ``target`` safely (see ``writing``)."""
+    with writing(target) as partial:
+        partial.write_bytes(data)
+
+
+def write_text(target: Path, text: str, encoding: str = "utf-8") -> None:
+    """Write ``text`` to ``target`` safely (see ``writing``)."""
+    write_bytes(target, text.encode(encoding))
+
+
+def remove_leftover_partials(folder: Path) -> list[Path]:
+    """Delete hidden partial files a killed write left in ``folder``; returns what went."""
+    removed: list[Path] = []
+    with contextlib.suppress(OSError):
+        for leftover in Path(folder).glob(f".*{PARTIAL_SUFFIX}"):
+            with contextlib.suppress(OSError):
+                leftover.unlink()
+                removed.append(leftover)
+    return removed
