@@ -17,9 +17,8 @@ from iro_desktop.cli.common import (
     today_from,
 )
 from iro_desktop.paths import default_store_path
-from iro_desktop.services import safety
-from iro_desktop.services.stores import PASSPHRASE_ENV, env_passphrase
-from iro_desktop.storage.backup import backup_folder
+from iro_desktop.services import passphrases, safety, session
+from iro_desktop.services.session import PASSPHRASE_ENV, env_passphrase
 
 NEW_PASSPHRASE_ENV = "IRO_DESKTOP_NEW_PASSPHRASE"
 
@@ -79,18 +78,18 @@ def cmd_backup(args: argparse.Namespace) -> int:
     store = open_store_for(args)
     try:
         if args.list:
-            found = safety.list_backups(store.path)
+            found = session.list_backups(store.path)
             if args.json:
                 print(json.dumps([b.as_json() for b in found], indent=2))
                 return 0
             say_demo(store, args)
             if not found:
-                print(f"No backups yet in {backup_folder(store.path)}.")
+                print(f"No backups yet in {session.backup_folder(store.path)}.")
             for b in found:
                 print(f"  {b.describe():<44} {b.path.name}")
             return 0
         info = safety.backup_now(store)
-        kept = safety.list_backups(store.path)
+        kept = session.list_backups(store.path)
     finally:
         store.close()
     if args.json:
@@ -107,7 +106,7 @@ def cmd_backup(args: argparse.Namespace) -> int:
 
 def cmd_restore(args: argparse.Namespace) -> int:
     passphrase = _secret(PASSPHRASE_ENV, "Passphrase the backup was made with: ")
-    result = safety.restore_backup(args.db, args.backup, passphrase)
+    result = session.restore_backup(args.db, args.backup, passphrase)
     print(f"Restored {args.db} from {result.restored_from.name}.")
     if result.kept_as is not None:
         print(f"The file it replaced is kept as {result.kept_as}.")
@@ -123,7 +122,9 @@ def cmd_passphrase(args: argparse.Namespace) -> int:
         new = _secret(NEW_PASSPHRASE_ENV, "New passphrase (8 characters or more): ")
         if getpass.getpass("Type the new passphrase again: ") != new:
             raise UsageError("The two new passphrases differ; nothing was changed. Try again.")
-    change = safety.change_passphrase(path, old, new, rekey_backups_too=not args.keep_old_backups)
+    change = passphrases.change_passphrase(
+        path, old, new, rekey_backups_too=not args.keep_old_backups
+    )
     print(f"The passphrase of {path} is changed.")
     if args.keep_old_backups:
         print("Backups taken before now still open with the old passphrase.")

@@ -5,16 +5,15 @@ Locking first keeps every open form's typing as a draft in the encrypted store, 
 every other window (forms, dialogs, message boxes), swaps the window's contents for a lock
 screen and hides the menus. Nothing is closed, so unlocking puts everything back as it was.
 
-The passphrase is checked on the worker by opening a second SQLCipher connection to the same
-file with it (``connect_encrypted``: a key derivation and one read, nothing written) and
-closing it at once. The passphrase is never kept: the field is cleared as soon as the check
-is sent, and the job holding it is dropped when it finishes. (Python cannot wipe a string's
-memory; keeping no reference is the most it can do.)
+The passphrase is checked on the worker by ``services.passphrases.check_passphrase`` (a second
+connection to the same file: a key derivation and one read, nothing written, closed at once).
+The passphrase is never kept: the field is cleared as soon as the check is sent, and the job
+holding it is dropped when it finishes. (Python cannot wipe a string's memory; keeping no
+reference is the most it can do.)
 """
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 import shiboken6
@@ -30,10 +29,11 @@ from PySide6.QtWidgets import (
 )
 
 from iro_desktop.domain.settings import Settings
-from iro_desktop.gui.startup import UnlockDialog
+from iro_desktop.gui.dialogs.unlock import UnlockDialog
 from iro_desktop.gui.worker import user_message
-from iro_desktop.storage.database import DEMO_PASSPHRASE, connect_encrypted
-from iro_desktop.storage.settings_store import load_settings
+from iro_desktop.services.passphrases import check_passphrase
+from iro_desktop.services.session import DEMO_PASSPHRASE
+from iro_desktop.services.settings import load_settings
 
 if TYPE_CHECKING:
     from iro_desktop.gui.main_window import MainWindow
@@ -54,13 +54,6 @@ LOCKED_TEXT = (
     "Your caseload is hidden while you are away. Nothing you typed is lost: open forms were "
     "kept as drafts and come back as they were when you unlock."
 )
-
-
-def check_passphrase(path: Path, passphrase: str) -> bool:
-    """Runs on the worker: True when ``passphrase`` opens ``path`` (else WrongPassphrase)."""
-    connection = connect_encrypted(path, passphrase)
-    connection.close()
-    return True
 
 
 class LockScreen(QWidget):
