@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import getpass
+import os
 import sys
 from datetime import date
 from pathlib import Path
@@ -56,13 +57,38 @@ def today_from(args: argparse.Namespace) -> date:
     return args.on or date.today()
 
 
-def ask_passphrase() -> str:
+def ask_secret(
+    env: str | None,
+    prompt: str,
+    *,
+    not_a_terminal: str,
+    again: str = "",
+    differ: str = "",
+) -> str:
+    """A passphrase from the environment variable ``env`` when set, else typed at ``prompt``
+    (and once more at ``again`` when given: UsageError ``differ`` if the two differ). With
+    neither a terminal nor the variable: UsageError ``not_a_terminal``."""
+    from_env = os.environ.get(env) if env else None
+    if from_env:
+        return from_env
     if not sys.stdin.isatty():
-        raise UsageError(
+        raise UsageError(not_a_terminal)
+    secret = getpass.getpass(prompt)
+    if again and getpass.getpass(again) != secret:
+        raise UsageError(differ)
+    return secret
+
+
+def ask_passphrase() -> str:
+    """The caseload's passphrase at a prompt (``services.session`` tried the environment's)."""
+    return ask_secret(
+        None,
+        "Passphrase for your caseload: ",
+        not_a_terminal=(
             f"A passphrase is needed. Set {PASSPHRASE_ENV} for scripted use, "
             "or run the command in a terminal to be asked."
-        )
-    return getpass.getpass("Passphrase for your caseload: ")
+        ),
+    )
 
 
 def open_store_for(args: argparse.Namespace) -> Store:

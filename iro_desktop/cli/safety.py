@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import argparse
-import getpass
 import json
-import os
 import sys
 from pathlib import Path
 
 from iro_desktop.cli.common import (
     UsageError,
+    ask_secret,
     open_store_for,
     say_demo,
     store_options,
@@ -18,7 +17,7 @@ from iro_desktop.cli.common import (
 )
 from iro_desktop.paths import default_store_path
 from iro_desktop.services import passphrases, safety, session
-from iro_desktop.services.session import PASSPHRASE_ENV, env_passphrase
+from iro_desktop.services.session import PASSPHRASE_ENV
 
 NEW_PASSPHRASE_ENV = "IRO_DESKTOP_NEW_PASSPHRASE"
 
@@ -63,15 +62,13 @@ def register(commands: argparse._SubParsersAction) -> None:
     purge.set_defaults(handler=cmd_purge)
 
 
-def _secret(env: str, prompt: str) -> str:
-    value = os.environ.get(env)
-    if value:
-        return value
-    if not sys.stdin.isatty():
-        raise UsageError(
-            f"A passphrase is needed: set {env} for scripted use, or run in a terminal."
-        )
-    return getpass.getpass(prompt)
+def _secret(env: str, prompt: str, **twice: str) -> str:
+    return ask_secret(
+        env,
+        prompt,
+        not_a_terminal=f"A passphrase is needed: set {env} for scripted use, or run in a terminal.",
+        **twice,
+    )
 
 
 def cmd_backup(args: argparse.Namespace) -> int:
@@ -116,12 +113,13 @@ def cmd_restore(args: argparse.Namespace) -> int:
 
 def cmd_passphrase(args: argparse.Namespace) -> int:
     path = args.db or default_store_path()
-    old = env_passphrase() or _secret(PASSPHRASE_ENV, "Current passphrase: ")
-    new = os.environ.get(NEW_PASSPHRASE_ENV)
-    if not new:
-        new = _secret(NEW_PASSPHRASE_ENV, "New passphrase (8 characters or more): ")
-        if getpass.getpass("Type the new passphrase again: ") != new:
-            raise UsageError("The two new passphrases differ; nothing was changed. Try again.")
+    old = _secret(PASSPHRASE_ENV, "Current passphrase: ")
+    new = _secret(
+        NEW_PASSPHRASE_ENV,
+        "New passphrase (8 characters or more): ",
+        again="Type the new passphrase again: ",
+        differ="The two new passphrases differ; nothing was changed. Try again.",
+    )
     change = passphrases.change_passphrase(
         path, old, new, rekey_backups_too=not args.keep_old_backups
     )

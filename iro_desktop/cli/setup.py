@@ -4,14 +4,12 @@
 from __future__ import annotations
 
 import argparse
-import getpass
 import json
-import sys
 from pathlib import Path
 
 from iro_desktop.cli.common import (
     DEMO_BANNER,
-    UsageError,
+    ask_secret,
     fmt_day,
     iso_date,
     open_store_for,
@@ -25,7 +23,6 @@ from iro_desktop.services.session import (
     PASSPHRASE_ENV,
     create_caseload,
     create_demo,
-    env_passphrase,
 )
 
 
@@ -57,13 +54,13 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 def cmd_init(args: argparse.Namespace) -> int:
     path = args.db or default_store_path()
-    passphrase = env_passphrase()
-    if passphrase is None:
-        if not sys.stdin.isatty():
-            raise UsageError(f"Set {PASSPHRASE_ENV} or run in a terminal to choose a passphrase.")
-        passphrase = getpass.getpass("Choose a passphrase (8 characters or more): ")
-        if getpass.getpass("Type it again: ") != passphrase:
-            raise UsageError("The two passphrases differ; nothing was created. Try again.")
+    passphrase = ask_secret(
+        PASSPHRASE_ENV,
+        "Choose a passphrase (8 characters or more): ",
+        not_a_terminal=f"Set {PASSPHRASE_ENV} or run in a terminal to choose a passphrase.",
+        again="Type it again: ",
+        differ="The two passphrases differ; nothing was created. Try again.",
+    )
     create_caseload(path, passphrase).close()
     print(f"Created an empty encrypted caseload at {path}.")
     print("Keep the passphrase safe: without it nobody, including IT, can open the file.")
