@@ -39,14 +39,15 @@ def main(out_dir: Path) -> int:
     from PySide6.QtWidgets import QApplication, QMessageBox
 
     from iro_desktop.gui.app import application, launch
-    from iro_desktop.gui.safety_dialogs import ChangePassphraseDialog, offer_damaged_restore
+    from iro_desktop.gui.dialogs.change_passphrase import ChangePassphraseDialog
+    from iro_desktop.gui.dialogs.damaged import offer_damaged_restore
     from iro_desktop.paths import default_demo_path
     from iro_desktop.services.safety import backup_now
-    from iro_desktop.services.stores import create_demo
+    from iro_desktop.services.session import create_demo
+    from iro_desktop.services.settings import load_settings, save_settings
     from iro_desktop.storage import history
     from iro_desktop.storage.database import open_store
     from iro_desktop.storage.integrity import DamagedStore
-    from iro_desktop.storage.settings_store import load_settings, save_settings
 
     app = application()
 

@@ -36,7 +36,7 @@ def main(out_dir: Path) -> int:
     from iro_desktop.gui import document_dialog
     from iro_desktop.gui.app import application, launch
     from iro_desktop.paths import default_demo_path
-    from iro_desktop.services.stores import create_demo
+    from iro_desktop.services.session import create_demo
 
     app = application()
     document_dialog.open_in_word_processor = lambda _path: True  # never start Word here

@@ -62,7 +62,7 @@ def main(out_dir: Path, dark: bool) -> int:
     from iro_desktop.gui.forms.editors import to_qdate
     from iro_desktop.paths import default_demo_path
     from iro_desktop.services.drafts import save_draft
-    from iro_desktop.services.stores import create_demo
+    from iro_desktop.services.session import create_demo
     from iro_desktop.storage.records import load_child_record
 
     app = application()

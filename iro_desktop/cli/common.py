@@ -1,14 +1,15 @@
 """What every subcommand of ``iro-desktop`` shares: options, opening a caseload, today, output.
 
-Feature modules in this package each define ``register(commands)``, adding their
-subcommands with ``set_defaults(handler=...)``; ``iro_desktop.cli`` finds them by itself, so a
-new feature never edits another's module.
+Each family module of this package defines ``register(commands)``, adding its subcommands
+with ``set_defaults(handler=...)``; ``cli.main`` lists the families, so a new family never
+edits another's module. Commands call services only (``services.session`` opens the file).
 """
 
 from __future__ import annotations
 
 import argparse
 import getpass
+import os
 import sys
 from datetime import date
 from pathlib import Path
@@ -16,8 +17,7 @@ from pathlib import Path
 from iro_desktop.domain.model import Child
 from iro_desktop.errors import UserError
 from iro_desktop.paths import default_demo_path, default_store_path
-from iro_desktop.services.stores import PASSPHRASE_ENV, create_demo, open_caseload
-from iro_desktop.storage.database import Store
+from iro_desktop.services.session import PASSPHRASE_ENV, Store, open_caseload, open_demo
 
 DEMO_BANNER = "DEMO DATA: fictional children made up for trying IRO Desktop, not a real caseload."
 
@@ -57,22 +57,44 @@ def today_from(args: argparse.Namespace) -> date:
     return args.on or date.today()
 
 
-def ask_passphrase() -> str:
+def ask_secret(
+    env: str | None,
+    prompt: str,
+    *,
+    not_a_terminal: str,
+    again: str = "",
+    differ: str = "",
+) -> str:
+    """A passphrase from the environment variable ``env`` when set, else typed at ``prompt``
+    (and once more at ``again`` when given: UsageError ``differ`` if the two differ). With
+    neither a terminal nor the variable: UsageError ``not_a_terminal``."""
+    from_env = os.environ.get(env) if env else None
+    if from_env:
+        return from_env
     if not sys.stdin.isatty():
-        raise UsageError(
+        raise UsageError(not_a_terminal)
+    secret = getpass.getpass(prompt)
+    if again and getpass.getpass(again) != secret:
+        raise UsageError(differ)
+    return secret
+
+
+def ask_passphrase() -> str:
+    """The caseload's passphrase at a prompt (``services.session`` tried the environment's)."""
+    return ask_secret(
+        None,
+        "Passphrase for your caseload: ",
+        not_a_terminal=(
             f"A passphrase is needed. Set {PASSPHRASE_ENV} for scripted use, "
             "or run the command in a terminal to be asked."
-        )
-    return getpass.getpass("Passphrase for your caseload: ")
+        ),
+    )
 
 
 def open_store_for(args: argparse.Namespace) -> Store:
     if getattr(args, "demo", False):
-        path = default_demo_path()
-        if not path.exists():
-            create_demo(today_from(args), path)
-    else:
-        path = args.db or default_store_path()
+        return open_demo(today_from(args))
+    path = args.db or default_store_path()
     store = open_caseload(path, ask_passphrase)
     if store is None:  # ask_passphrase answers or raises; kept for honest types
         raise UsageError(f"A passphrase is needed to open {path.name}.")

@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import argparse
-import getpass
 import json
-import os
 import sys
 from pathlib import Path
 
 from iro_desktop.cli.common import (
     UsageError,
+    ask_secret,
     open_store_for,
     say_demo,
     store_options,
@@ -195,18 +194,16 @@ def cmd_export_903(args: argparse.Namespace) -> int:
 
 
 def _handover_passphrase(*, twice: bool) -> str:
-    from_env = os.environ.get(HANDOVER_PASSPHRASE_ENV)
-    if from_env:
-        return from_env
-    if not sys.stdin.isatty():
-        raise UsageError(
+    return ask_secret(
+        HANDOVER_PASSPHRASE_ENV,
+        "Handover passphrase: ",
+        not_a_terminal=(
             f"A handover passphrase is needed. Set {HANDOVER_PASSPHRASE_ENV} for scripted use, "
             "or run the command in a terminal to be asked."
-        )
-    passphrase = getpass.getpass("Handover passphrase: ")
-    if twice and getpass.getpass("Type it again: ") != passphrase:
-        raise UsageError("The two passphrases differ; nothing was written. Try again.")
-    return passphrase
+        ),
+        again="Type it again: " if twice else "",
+        differ="The two passphrases differ; nothing was written. Try again.",
+    )
 
 
 def cmd_handover(args: argparse.Namespace) -> int:

@@ -22,7 +22,7 @@ from iro_desktop.cli.common import (
 )
 from iro_desktop.domain.figures import Figures
 from iro_desktop.services import figures as service
-from iro_desktop.storage.settings_store import load_settings
+from iro_desktop.services.settings import load_settings
 
 HELP = "the IRO's figures for a period (tables, charts, Word, CSV, JSON) and the service roll-up"
 
@@ -138,15 +138,15 @@ def _exports(args: argparse.Namespace, fig: Figures, *, subtitle: str, note: str
 
 
 def _print_tables(fig: Figures) -> None:
-    from iro_desktop.reports.figures_export import format_cell
-
     period = f"{fig.period_from.isoformat()} to {fig.period_to.isoformat()}"
     if not fig.period_complete:
         period += f" (running: counted to {fig.counted_to.isoformat()})"
     print(f"Figures for {period}")
     for table in service.tables(fig):
         print(f"\n{table.title}")
-        texts = [[format_cell(v, table.columns[i]) for i, v in enumerate(r)] for r in table.rows]
+        texts = [
+            [service.format_cell(v, table.columns[i]) for i, v in enumerate(r)] for r in table.rows
+        ]
         widths = [
             max(len(table.columns[i]), *(len(r[i]) for r in texts)) if texts else 0
             for i in range(len(table.columns))

@@ -3,23 +3,21 @@
 from __future__ import annotations
 
 import argparse
-import getpass
 import json
-import os
 import sys
 from pathlib import Path
 
 from iro_desktop.cli.common import (
     UsageError,
+    ask_secret,
     open_store_for,
     say_demo,
     store_options,
     today_from,
 )
 from iro_desktop.paths import default_store_path
-from iro_desktop.services import safety
-from iro_desktop.services.stores import PASSPHRASE_ENV, env_passphrase
-from iro_desktop.storage.backup import backup_folder
+from iro_desktop.services import passphrases, safety, session
+from iro_desktop.services.session import PASSPHRASE_ENV
 
 NEW_PASSPHRASE_ENV = "IRO_DESKTOP_NEW_PASSPHRASE"
 
@@ -64,33 +62,31 @@ def register(commands: argparse._SubParsersAction) -> None:
     purge.set_defaults(handler=cmd_purge)
 
 
-def _secret(env: str, prompt: str) -> str:
-    value = os.environ.get(env)
-    if value:
-        return value
-    if not sys.stdin.isatty():
-        raise UsageError(
-            f"A passphrase is needed: set {env} for scripted use, or run in a terminal."
-        )
-    return getpass.getpass(prompt)
+def _secret(env: str, prompt: str, **twice: str) -> str:
+    return ask_secret(
+        env,
+        prompt,
+        not_a_terminal=f"A passphrase is needed: set {env} for scripted use, or run in a terminal.",
+        **twice,
+    )
 
 
 def cmd_backup(args: argparse.Namespace) -> int:
     store = open_store_for(args)
     try:
         if args.list:
-            found = safety.list_backups(store.path)
+            found = session.list_backups(store.path)
             if args.json:
                 print(json.dumps([b.as_json() for b in found], indent=2))
                 return 0
             say_demo(store, args)
             if not found:
-                print(f"No backups yet in {backup_folder(store.path)}.")
+                print(f"No backups yet in {session.backup_folder(store.path)}.")
             for b in found:
                 print(f"  {b.describe():<44} {b.path.name}")
             return 0
         info = safety.backup_now(store)
-        kept = safety.list_backups(store.path)
+        kept = session.list_backups(store.path)
     finally:
         store.close()
     if args.json:
@@ -107,7 +103,7 @@ def cmd_backup(args: argparse.Namespace) -> int:
 
 def cmd_restore(args: argparse.Namespace) -> int:
     passphrase = _secret(PASSPHRASE_ENV, "Passphrase the backup was made with: ")
-    result = safety.restore_backup(args.db, args.backup, passphrase)
+    result = session.restore_backup(args.db, args.backup, passphrase)
     print(f"Restored {args.db} from {result.restored_from.name}.")
     if result.kept_as is not None:
         print(f"The file it replaced is kept as {result.kept_as}.")
@@ -117,13 +113,16 @@ def cmd_restore(args: argparse.Namespace) -> int:
 
 def cmd_passphrase(args: argparse.Namespace) -> int:
     path = args.db or default_store_path()
-    old = env_passphrase() or _secret(PASSPHRASE_ENV, "Current passphrase: ")
-    new = os.environ.get(NEW_PASSPHRASE_ENV)
-    if not new:
-        new = _secret(NEW_PASSPHRASE_ENV, "New passphrase (8 characters or more): ")
-        if getpass.getpass("Type the new passphrase again: ") != new:
-            raise UsageError("The two new passphrases differ; nothing was changed. Try again.")
-    change = safety.change_passphrase(path, old, new, rekey_backups_too=not args.keep_old_backups)
+    old = _secret(PASSPHRASE_ENV, "Current passphrase: ")
+    new = _secret(
+        NEW_PASSPHRASE_ENV,
+        "New passphrase (8 characters or more): ",
+        again="Type the new passphrase again: ",
+        differ="The two new passphrases differ; nothing was changed. Try again.",
+    )
+    change = passphrases.change_passphrase(
+        path, old, new, rekey_backups_too=not args.keep_old_backups
+    )
     print(f"The passphrase of {path} is changed.")
     if args.keep_old_backups:
         print("Backups taken before now still open with the old passphrase.")

@@ -13,7 +13,7 @@ from iro_desktop import __version__
 from iro_desktop.gui.main_window import APP_TITLE, MainWindow
 from iro_desktop.gui.worker import Worker
 from iro_desktop.logs import configure_logging
-from iro_desktop.services.opening import LaunchOpening
+from iro_desktop.services.session import LaunchOpening
 
 
 def application() -> QApplication:

@@ -5,38 +5,37 @@ Locking first keeps every open form's typing as a draft in the encrypted store, 
 every other window (forms, dialogs, message boxes), swaps the window's contents for a lock
 screen and hides the menus. Nothing is closed, so unlocking puts everything back as it was.
 
-The passphrase is checked on the worker by opening a second SQLCipher connection to the same
-file with it (``connect_encrypted``: a key derivation and one read, nothing written) and
-closing it at once. The passphrase is never kept: the field is cleared as soon as the check
-is sent, and the job holding it is dropped when it finishes. (Python cannot wipe a string's
-memory; keeping no reference is the most it can do.)
+The passphrase is checked on the worker by ``services.passphrases.check_passphrase`` (a second
+connection to the same file: a key derivation and one read, nothing written, closed at once).
+The passphrase is never kept: the field is cleared as soon as the check is sent, and the job
+holding it is dropped when it finishes. (Python cannot wipe a string's memory; keeping no
+reference is the most it can do.)
 """
 
 from __future__ import annotations
 
-from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 import shiboken6
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal, Slot
-from PySide6.QtGui import QFont
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal, SignalInstance, Slot
+from PySide6.QtGui import QAction, QFont
 from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
     QLabel,
+    QMenuBar,
     QPushButton,
+    QStatusBar,
     QVBoxLayout,
     QWidget,
 )
 
 from iro_desktop.domain.settings import Settings
-from iro_desktop.gui.startup import UnlockDialog
-from iro_desktop.gui.worker import user_message
-from iro_desktop.storage.database import DEMO_PASSPHRASE, connect_encrypted
-from iro_desktop.storage.settings_store import load_settings
-
-if TYPE_CHECKING:
-    from iro_desktop.gui.main_window import MainWindow
+from iro_desktop.gui.dialogs.unlock import UnlockDialog
+from iro_desktop.gui.worker import Worker, user_message
+from iro_desktop.services.passphrases import check_passphrase
+from iro_desktop.services.session import DEMO_PASSPHRASE, Store
+from iro_desktop.services.settings import load_settings
 
 # What counts as the IRO using the app (anything else, such as a timer, does not).
 ACTIVITY = frozenset(
@@ -54,13 +53,6 @@ LOCKED_TEXT = (
     "Your caseload is hidden while you are away. Nothing you typed is lost: open forms were "
     "kept as drafts and come back as they were when you unlock."
 )
-
-
-def check_passphrase(path: Path, passphrase: str) -> bool:
-    """Runs on the worker: True when ``passphrase`` opens ``path`` (else WrongPassphrase)."""
-    connection = connect_encrypted(path, passphrase)
-    connection.close()
-    return True
 
 
 class LockScreen(QWidget):
@@ -101,10 +93,32 @@ class LockScreen(QWidget):
         self.unlock_button.clicked.connect(self.unlockRequested)
 
 
+class _KeepsDrafts(Protocol):
+    def flush_drafts(self) -> None: ...
+
+
+class LockableWindow(Protocol):
+    """What the auto-lock needs of the main window, a QMainWindow (described here, so that
+    this module does not import the window that creates it): the store, the worker, the open
+    forms' drafts, the actions to disable, the signal for a new store, and the window's own
+    central widget, menu bar and status bar."""
+
+    store: Store | None
+    worker: Worker
+    recording: _KeepsDrafts
+    actions: dict[str, QAction]
+    storeChanged: SignalInstance
+
+    def menuBar(self) -> QMenuBar: ...
+    def statusBar(self) -> QStatusBar: ...
+    def takeCentralWidget(self) -> QWidget: ...
+    def setCentralWidget(self, widget: QWidget) -> None: ...
+
+
 class AutoLock(QObject):
     lockedChanged = Signal(bool)
 
-    def __init__(self, window: MainWindow) -> None:
+    def __init__(self, window: LockableWindow) -> None:
         super().__init__(window)
         self.window = window
         self.locked = False

@@ -15,16 +15,14 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QPushButton
 
+from iro_desktop.gui.dialogs.change_passphrase import ChangePassphraseDialog
+from iro_desktop.gui.dialogs.purge import PurgeDialog
+from iro_desktop.gui.dialogs.restore import RestoreDialog
+from iro_desktop.gui.dialogs.subject_access import SubjectAccessDialog
 from iro_desktop.gui.export_903_dialog import Export903Dialog
 from iro_desktop.gui.handover_dialog import HandoverDialog
 from iro_desktop.gui.import_sheet_dialog import ImportSheetDialog
 from iro_desktop.gui.receive_dialog import ReceiveDialog
-from iro_desktop.gui.safety_dialogs import (
-    ChangePassphraseDialog,
-    PurgeDialog,
-    RestoreDialog,
-    SubjectAccessDialog,
-)
 from iro_desktop.services.safety import backup_now
 
 if TYPE_CHECKING:

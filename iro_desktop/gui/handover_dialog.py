@@ -27,9 +27,9 @@ from iro_desktop.gui.dialog_parts import (
     note_label,
     password_field,
 )
-from iro_desktop.gui.startup import passphrase_strength
 from iro_desktop.gui.worker import Worker, user_message
 from iro_desktop.services.exchange import make_handover, suggested_handover_name
+from iro_desktop.services.passphrases import passphrase_strength
 from iro_desktop.storage.database import Store
 
 BUNDLE_FILTER = "IRO Desktop handover files (*.iro);;All files (*)"

@@ -18,12 +18,12 @@ from iro_desktop.gui.autolock import AutoLock
 from iro_desktop.gui.caseload_view import CaseloadView
 from iro_desktop.gui.child_view import ChildView
 from iro_desktop.gui.data_actions import DataActions
+from iro_desktop.gui.dialogs.settings import SettingsDialog
 from iro_desktop.gui.documents import DocumentsController
 from iro_desktop.gui.due_view import DueView
 from iro_desktop.gui.figures_view import FiguresView
 from iro_desktop.gui.forms.controller import RecordingController
 from iro_desktop.gui.help_dialog import ShortcutsDialog, open_about
-from iro_desktop.gui.settings_dialog import SettingsDialog
 from iro_desktop.gui.shortcuts import build_menus, create_actions
 from iro_desktop.gui.startup import CaseloadOpener
 from iro_desktop.gui.worker import BusyIndicator, Worker

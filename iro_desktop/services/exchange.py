@@ -5,7 +5,8 @@ Reading and previewing never write; the writing functions each write in one tran
 * Spreadsheet: ``read_spreadsheet`` -> ``propose_mapping`` (the GUI shows it and lets the IRO
   change it) -> ``preview_spreadsheet`` (every refused row and why, conflicts, notes) ->
   ``import_spreadsheet`` (all rows or none; remembers the mapping).
-* 903: ``preview_903`` (tables and DfE rule breaches, nothing written) -> ``export_903``.
+* 903: ``import_903`` reads the DfE CSVs into the caseload (a backup first; one transaction);
+  ``preview_903`` (tables and DfE rule breaches, nothing written) -> ``export_903``.
 * Handover: ``make_handover`` writes the encrypted file; ``open_handover`` decrypts and checks
   one (for a preview: which children, how many rows) and ``receive_handover`` brings it in.
 """
@@ -14,7 +15,7 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from iro_desktop.exchange.errors import ExchangeError
 from iro_desktop.exchange.handover import bundle as _handover
@@ -22,9 +23,13 @@ from iro_desktop.exchange.spreadsheet import importer as _sheet
 from iro_desktop.exchange.ssda903 import write as _export
 from iro_desktop.storage.database import Store
 
+if TYPE_CHECKING:
+    from iro_desktop.exchange.ssda903.read import ImportReport
+
 __all__ = [
     "FIELDS",
     "export_903",
+    "import_903",
     "import_spreadsheet",
     "make_handover",
     "open_handover",
@@ -82,6 +87,14 @@ def mapping_with_file(
 
 
 # --- 903 -------------------------------------------------------------------------------------
+
+
+def import_903(store: Store, folder: Path, today: date | None = None) -> ImportReport:
+    """Import the 903 CSVs in ``folder`` (Bad903File, nothing written, when one is missing or
+    wrong) and report what changed."""
+    from iro_desktop.exchange.ssda903.read import import_903 as read_903  # on use, as before
+
+    return read_903(store, Path(folder), today=today)
 
 
 def preview_903(store: Store, year: int | None) -> _export.Export903:

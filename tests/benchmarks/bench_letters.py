@@ -18,7 +18,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 from docx import Document
 
 from iro_desktop.services.letters import write_letter
-from iro_desktop.services.stores import create_demo, open_demo_if_demo
+from iro_desktop.services.session import create_demo, open_demo_if_demo
 from iro_desktop.storage.records import load_child_records
 from tests.benchmarks.timing import median_ms
 

@@ -59,7 +59,7 @@ def measure(label: str, store) -> None:
 
 
 def main() -> None:
-    from iro_desktop.services.stores import create_demo, open_demo_if_demo
+    from iro_desktop.services.session import create_demo, open_demo_if_demo
 
     with tempfile.TemporaryDirectory() as tmp:
         started = time.perf_counter()

@@ -23,7 +23,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
-from iro_desktop.services.stores import PASSPHRASE_ENV, create_demo  # noqa: E402
+from iro_desktop.services.session import PASSPHRASE_ENV, create_demo  # noqa: E402
 from tests.benchmarks.service_store import BENCH_PASSPHRASE, build_service_store  # noqa: E402
 
 TODAY = date(2026, 11, 23)
@@ -54,7 +54,7 @@ import sys
 from datetime import date
 from pathlib import Path
 # As `iro-desktop` does: begin opening the caseload, then load Qt and the window.
-from iro_desktop.services.opening import start_opening_at_launch
+from iro_desktop.services.session import start_opening_at_launch
 today = date.fromisoformat("{TODAY.isoformat()}")
 early = start_opening_at_launch(Path(sys.argv[1]), False, today)
 from iro_desktop.gui.app import application, launch

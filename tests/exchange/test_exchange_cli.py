@@ -8,7 +8,7 @@ from datetime import date
 import pytest
 
 from iro_desktop.cli.main import build_parser, main
-from iro_desktop.services.stores import PASSPHRASE_ENV, create_caseload, create_demo
+from iro_desktop.services.session import PASSPHRASE_ENV, create_caseload, create_demo
 from iro_desktop.storage import history
 from iro_desktop.storage.database import open_store
 

@@ -20,7 +20,7 @@ from iro_desktop.exchange.handover.bundle import (
     write_handover,
 )
 from iro_desktop.exchange.ssda903.read import Conflict
-from iro_desktop.services.stores import create_demo, open_demo_if_demo
+from iro_desktop.services.session import create_demo, open_demo_if_demo
 from iro_desktop.storage import history
 from iro_desktop.storage.database import open_store
 from iro_desktop.storage.history import SOURCE_APP

@@ -13,7 +13,7 @@ from iro_desktop.exchange.ssda903.read import import_903
 from iro_desktop.exchange.ssda903.rules import RULES, RULES_BY_CODE, check_tables
 from iro_desktop.exchange.ssda903.write import build_903, collection_year, write_903
 from iro_desktop.services.caseload import caseload, schedule_as_json
-from iro_desktop.services.stores import create_demo, open_demo_if_demo
+from iro_desktop.services.session import create_demo, open_demo_if_demo
 from iro_desktop.storage import history
 from iro_desktop.storage.database import open_store
 from iro_desktop.storage.settings_store import load_settings

@@ -34,7 +34,7 @@ from iro_desktop.reports.figures_export import (
     write_csv,
 )
 from iro_desktop.services import figures as service
-from iro_desktop.services.stores import create_demo, open_demo_if_demo
+from iro_desktop.services.session import create_demo, open_demo_if_demo
 from iro_desktop.storage.records import load_child_records
 from iro_desktop.storage.settings_store import load_settings
 

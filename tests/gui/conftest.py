@@ -12,7 +12,7 @@ TODAY = date(2026, 11, 23)
 @pytest.fixture(scope="session")
 def demo_file_template(tmp_path_factory) -> Path:
     """The demo caseload, built once per test session."""
-    from iro_desktop.services.stores import create_demo
+    from iro_desktop.services.session import create_demo
 
     path, _ = create_demo(TODAY, tmp_path_factory.mktemp("demo") / "demo.iro.db")
     return path
@@ -28,7 +28,7 @@ def demo_file(demo_file_template, tmp_path) -> Path:
 
 @pytest.fixture
 def demo_store(demo_file):
-    from iro_desktop.services.stores import open_demo_if_demo
+    from iro_desktop.services.session import open_demo_if_demo
 
     store = open_demo_if_demo(demo_file)
     yield store

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from iro_desktop.services.drafts import load_drafts
-from iro_desktop.storage.database import DEMO_PASSPHRASE
+from iro_desktop.services.session import DEMO_PASSPHRASE
 
 from .test_forms import MASON, WAIT, _close, _idle, _launch, _open, _open_child
 

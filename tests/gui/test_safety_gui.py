@@ -11,14 +11,12 @@ from datetime import date
 import pytest
 from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton
 
-from iro_desktop.gui.safety_dialogs import (
-    ChangePassphraseDialog,
-    PurgeDialog,
-    RestoreDialog,
-    SubjectAccessDialog,
-)
-from iro_desktop.services.safety import backup_now, list_backups
-from iro_desktop.services.stores import PASSPHRASE_ENV
+from iro_desktop.gui.dialogs.change_passphrase import ChangePassphraseDialog
+from iro_desktop.gui.dialogs.purge import PurgeDialog
+from iro_desktop.gui.dialogs.restore import RestoreDialog
+from iro_desktop.gui.dialogs.subject_access import SubjectAccessDialog
+from iro_desktop.services.safety import backup_now
+from iro_desktop.services.session import PASSPHRASE_ENV, list_backups
 from iro_desktop.storage import history
 from iro_desktop.storage.database import open_store
 from iro_desktop.storage.errors import WrongPassphrase

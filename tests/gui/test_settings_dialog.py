@@ -9,8 +9,8 @@ from PySide6.QtWidgets import QDialogButtonBox
 from iro_desktop.domain.model import Region
 from iro_desktop.domain.settings import Settings, Timescales
 from iro_desktop.domain.tasks import TaskKind
+from iro_desktop.gui.dialogs.settings import TIMESCALE_FIELDS, SettingsDialog, parse_postcodes
 from iro_desktop.gui.models.due_model import TASK_ROLE
-from iro_desktop.gui.settings_dialog import TIMESCALE_FIELDS, SettingsDialog, parse_postcodes
 from iro_desktop.storage.settings_store import load_settings
 
 from .conftest import TODAY

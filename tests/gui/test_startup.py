@@ -6,15 +6,12 @@ import pytest
 
 from iro_desktop.gui import startup
 from iro_desktop.gui.app import launch
+from iro_desktop.gui.dialogs.first_run import FirstRunDialog
+from iro_desktop.gui.dialogs.new_caseload import NewCaseloadDialog
+from iro_desktop.gui.dialogs.unlock import UnlockDialog
 from iro_desktop.gui.main_window import DEMO_BANNER_TEXT
-from iro_desktop.gui.startup import (
-    FirstRunDialog,
-    NewCaseloadDialog,
-    UnlockDialog,
-    passphrase_strength,
-)
-from iro_desktop.services import app_state, opening
-from iro_desktop.services.stores import PASSPHRASE_ENV
+from iro_desktop.services import session
+from iro_desktop.services.session import PASSPHRASE_ENV
 from iro_desktop.storage.database import open_store
 
 from .conftest import TODAY
@@ -52,35 +49,9 @@ def _wait_for_dialog(qtbot, window, kind):
     return window.opener.dialog
 
 
-# -- remembering the last file (Qt-free) ------------------------------------------------------
-def test_the_last_caseload_is_remembered_as_a_path_only(tmp_path):
-    assert app_state.last_caseload_path() is None
-    path = tmp_path / "x.iro.db"
-    path.write_bytes(b"x")
-    app_state.remember_caseload_path(path)
-    assert app_state.last_caseload_path() == path.resolve()
-    assert app_state.state_file().read_text().count("\n") < 5
-    path.unlink()
-    assert app_state.last_caseload_path() is None  # a file since moved is not offered
-
-
-def test_a_damaged_state_file_is_ignored():
-    app_state.state_file().parent.mkdir(parents=True, exist_ok=True)
-    app_state.state_file().write_text("{not json")
-    assert app_state.last_caseload_path() is None
-
-
-@pytest.mark.parametrize(
-    ("text", "score"),
-    [("short", 0), ("aaaaaaaaaa", 1), ("elephants", 1), ("blue kettle sings", 2), (PASSPHRASE, 3)],
-)
-def test_passphrase_strength(text, score):
-    assert passphrase_strength(text)[0] == score
-
-
 # -- the window ------------------------------------------------------------------------------
 def test_first_run_offers_the_demo_and_opens_it_with_a_banner(qtbot, start, demo_file, monkeypatch):
-    for module in (startup, opening):
+    for module in (startup, session):
         monkeypatch.setattr(module, "default_demo_path", lambda: demo_file)
     window = start()
     dialog = _wait_for_dialog(qtbot, window, FirstRunDialog)
@@ -96,7 +67,7 @@ def test_first_run_offers_the_demo_and_opens_it_with_a_banner(qtbot, start, demo
     assert DEMO_BANNER_TEXT in window.banner.text()
     assert DEMO_BANNER_TEXT in window.windowTitle()
     assert sum(window.due_view.model.group_counts().values()) > 0
-    assert app_state.last_caseload_path() == demo_file.resolve()
+    assert session.last_caseload_path() == demo_file.resolve()
 
 
 def test_demo_flag_makes_the_demo_when_missing(qtbot, start, tmp_path, monkeypatch):
@@ -110,11 +81,11 @@ def test_demo_flag_makes_the_demo_when_missing(qtbot, start, tmp_path, monkeypat
 
     demo = tmp_path / "made" / "demo.iro.db"
     demo.parent.mkdir()
-    from iro_desktop.services.stores import create_demo
+    from iro_desktop.services.session import create_demo
 
     create_demo(TODAY, tmp_path / "template.iro.db")
-    monkeypatch.setattr(opening, "default_demo_path", lambda: demo)
-    monkeypatch.setattr(opening, "create_demo", fake_create_demo)
+    monkeypatch.setattr(session, "default_demo_path", lambda: demo)
+    monkeypatch.setattr(session, "create_demo", fake_create_demo)
     window = start(demo=True)
     with qtbot.waitSignal(window.dueLoaded, timeout=15000):
         pass
@@ -125,7 +96,7 @@ def test_demo_flag_makes_the_demo_when_missing(qtbot, start, tmp_path, monkeypat
 def test_a_later_run_asks_for_the_passphrase_says_when_wrong_and_lets_them_retry(
     qtbot, start, own_caseload
 ):
-    app_state.remember_caseload_path(own_caseload)
+    session.remember_caseload_path(own_caseload)
     window = start()
     dialog = _wait_for_dialog(qtbot, window, UnlockDialog)
     assert dialog.path == own_caseload
@@ -185,7 +156,7 @@ def test_a_new_caseload_needs_a_matching_passphrase_of_eight_or_more(qtbot, star
         dialog.create_button.click()
     assert window.store.path == target
     assert sum(window.due_view.model.group_counts().values()) == 0
-    assert app_state.last_caseload_path() == target.resolve()
+    assert session.last_caseload_path() == target.resolve()
 
 
 def test_the_command_without_a_command_opens_the_window(monkeypatch):

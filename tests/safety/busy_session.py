@@ -20,7 +20,7 @@ from iro_desktop.exchange.ssda903.write import write_903_csvs
 from iro_desktop.logs import configure_logging, get_logger, log_event
 from iro_desktop.paths import default_demo_path
 from iro_desktop.services import caseload, child, safety
-from iro_desktop.services.stores import create_demo, open_caseload
+from iro_desktop.services.session import create_demo, open_caseload
 from iro_desktop.storage.settings_store import load_settings, save_settings
 
 ON = "2026-11-23"

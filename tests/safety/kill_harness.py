@@ -71,7 +71,7 @@ def counts(store: Store) -> dict[str, int]:
 def make_templates(root: Path) -> Templates:
     from iro_desktop.exchange.ssda903.read import import_903
     from iro_desktop.exchange.ssda903.write import write_903_csvs
-    from iro_desktop.services.stores import create_demo
+    from iro_desktop.services.session import create_demo
 
     root.mkdir(parents=True, exist_ok=True)
     store_path = root / "store" / "caseload.iro.db"

@@ -74,7 +74,7 @@ def backup(db: Path, passphrase: str) -> None:
 
 
 def rekey(db: Path, old: str, new: str) -> None:
-    from iro_desktop.services.safety import change_passphrase
+    from iro_desktop.services.passphrases import change_passphrase
 
     say("ready")
     change_passphrase(db, old, new)

@@ -12,7 +12,7 @@ import pytest
 from safety_helpers import FIXTURE_903, PASSPHRASE, add_child, table_dump
 
 from iro_desktop.exchange.ssda903.read import import_903
-from iro_desktop.services import safety
+from iro_desktop.services import safety, session
 from iro_desktop.storage import backup as backups
 from iro_desktop.storage.backup import (
     BackupError,
@@ -142,7 +142,7 @@ def test_restore_replaces_the_store_and_keeps_the_replaced_file(saved):
     add_child(store, ref="S000002", first="Later")
     store.close()
     before = saved.read_bytes()
-    result = safety.restore_backup(saved, backup.path, PASSPHRASE)
+    result = session.restore_backup(saved, backup.path, PASSPHRASE)
     assert result.kept_as is not None and result.kept_as.read_bytes() == before
     assert result.kept_as.parent == saved.parent / "backups"
     reopened = open_store(saved, PASSPHRASE)
@@ -157,7 +157,7 @@ def test_restore_to_a_new_laptop_needs_no_existing_file(saved, tmp_path):
     backup = safety.backup_now(store)
     store.close()
     target = tmp_path / "new-laptop" / "caseload.iro.db"
-    result = safety.restore_backup(target, backup.path, PASSPHRASE)
+    result = session.restore_backup(target, backup.path, PASSPHRASE)
     assert result.kept_as is None
     open_store(target, PASSPHRASE).close()
 
@@ -236,13 +236,13 @@ def test_restore_settles_a_stale_journal_before_replacing(saved):
     store.close()
     journal = saved.with_name(saved.name + "-journal")
     journal.write_bytes(b"")  # an empty journal is not hot
-    safety.restore_backup(saved, backup.path, PASSPHRASE)
+    session.restore_backup(saved, backup.path, PASSPHRASE)
     open_store(saved, PASSPHRASE).close()
 
 
 def test_wrong_passphrase_still_raises_wrong_passphrase_without_backups(saved):
     with pytest.raises(WrongPassphrase):
-        safety.open_with_safety(saved, "not it at all")
+        session.open_with_safety(saved, "not it at all")
 
 
 def test_same_data_after_backup_and_restore(saved):
@@ -250,7 +250,7 @@ def test_same_data_after_backup_and_restore(saved):
     backup = safety.backup_now(store)
     before = table_dump(store)
     store.close()
-    safety.restore_backup(saved, backup.path, PASSPHRASE)
+    session.restore_backup(saved, backup.path, PASSPHRASE)
     store = open_store(saved, PASSPHRASE)
     assert table_dump(store) == before
     store.close()

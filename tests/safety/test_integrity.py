@@ -10,7 +10,7 @@ import pytest
 from safety_helpers import PASSPHRASE, add_child
 
 from iro_desktop.errors import UserError
-from iro_desktop.services import safety
+from iro_desktop.services import session
 from iro_desktop.storage.backup import list_backups, take_backup
 from iro_desktop.storage.database import open_store
 from iro_desktop.storage.errors import StoreError
@@ -56,9 +56,9 @@ def test_damaged_store_is_refused_untouched_and_offers_the_latest_good_backup(tm
     assert "iro-desktop restore" in str(error) and "File menu" in str(error)
     assert _state(tmp_path) == before, "a damaged store is not written to (nor backed up)"
     # Restoring the offered backup brings the caseload back.
-    result = safety.restore_backup(path, error.latest_good_backup, PASSPHRASE)
+    result = session.restore_backup(path, error.latest_good_backup, PASSPHRASE)
     assert result.kept_as is not None
-    store = safety.open_with_safety(path, PASSPHRASE)
+    store = session.open_with_safety(path, PASSPHRASE)
     assert store.db.execute("SELECT count(*) FROM children").fetchone()[0] == 300
     store.close()
 
@@ -68,7 +68,7 @@ def test_damaged_store_without_a_backup_says_so(tmp_path):
     _big_store(path, with_backup=False)
     _damage(path, path.stat().st_size // 2)
     with pytest.raises(DamagedStore) as caught:
-        safety.open_with_safety(path, PASSPHRASE)
+        session.open_with_safety(path, PASSPHRASE)
     assert caught.value.latest_good_backup is None
     assert "No good backup was found" in str(caught.value)
     assert list_backups(path) == []
@@ -79,6 +79,6 @@ def test_damage_where_the_key_is_checked_offers_the_backup_and_says_both(tmp_pat
     _big_store(path, with_backup=True)
     _damage(path, 100)  # page 1: looks like a wrong passphrase
     with pytest.raises(DamagedStore) as caught:
-        safety.open_with_safety(path, PASSPHRASE)
+        session.open_with_safety(path, PASSPHRASE)
     assert caught.value.latest_good_backup == list_backups(path)[0].path
     assert "changed your passphrase" in str(caught.value)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from safety_helpers import NEW_PASSPHRASE, PASSPHRASE, table_dump
 
-from iro_desktop.services import safety
+from iro_desktop.services import passphrases, safety
 from iro_desktop.storage.backup import list_backups, verify_backup
 from iro_desktop.storage.database import open_store
 from iro_desktop.storage.errors import WrongPassphrase
@@ -18,7 +18,7 @@ def test_change_passphrase_moves_the_store_and_its_backups(saved):
     safety.backup_now(store)
     before = table_dump(store)
     store.close()
-    change = safety.change_passphrase(saved, PASSPHRASE, NEW_PASSPHRASE)
+    change = passphrases.change_passphrase(saved, PASSPHRASE, NEW_PASSPHRASE)
     assert change.backups_rekeyed == 2 and change.backups_left == 0
     with pytest.raises(WrongPassphrase):
         open_store(saved, PASSPHRASE)
@@ -32,7 +32,9 @@ def test_change_passphrase_moves_the_store_and_its_backups(saved):
 
 def test_keeping_old_backups_leaves_them_under_the_old_passphrase(saved):
     open_store(saved, PASSPHRASE).close()
-    change = safety.change_passphrase(saved, PASSPHRASE, NEW_PASSPHRASE, rekey_backups_too=False)
+    change = passphrases.change_passphrase(
+        saved, PASSPHRASE, NEW_PASSPHRASE, rekey_backups_too=False
+    )
     assert change.backups_rekeyed == 0
     verify_backup(list_backups(saved)[0].path, PASSPHRASE)
 
@@ -48,6 +50,6 @@ def test_keeping_old_backups_leaves_them_under_the_old_passphrase(saved):
 def test_refused_changes_change_nothing(saved, old, new, error):
     before = saved.read_bytes()
     with pytest.raises(error):
-        safety.change_passphrase(saved, old, new)
+        passphrases.change_passphrase(saved, old, new)
     assert saved.read_bytes() == before
     open_store(saved, PASSPHRASE).close()

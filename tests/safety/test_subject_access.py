@@ -12,7 +12,7 @@ from safety_helpers import add_child
 from iro_desktop.errors import UserError
 from iro_desktop.reports.subject_access import ChildNotFound, shown
 from iro_desktop.services import safety
-from iro_desktop.services.stores import create_demo
+from iro_desktop.services.session import create_demo
 from iro_desktop.storage import history
 from iro_desktop.storage.database import DEMO_PASSPHRASE, open_store
 from iro_desktop.storage.purge import rows_of_children

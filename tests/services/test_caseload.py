@@ -8,8 +8,8 @@ from iro_desktop.services.caseload import (
     schedule_as_json,
     task_as_json,
 )
+from iro_desktop.services.settings import load_settings
 from iro_desktop.storage import history
-from iro_desktop.storage.settings_store import load_settings
 
 TODAY = date(2026, 1, 6)
 

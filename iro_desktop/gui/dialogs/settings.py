@@ -57,7 +57,7 @@ def parse_postcodes(text: str) -> tuple[str, ...]:
 
 class SettingsDialog(QDialog):
     settingsAccepted = Signal(object)  # the edited Settings
-    changePassphraseRequested = Signal()  # "Change passphrase…" (gui/safety_dialogs.py)
+    changePassphraseRequested = Signal()  # "Change passphrase…" (gui/dialogs/change_passphrase.py)
 
     def __init__(self, settings: Settings, parent: QWidget | None = None) -> None:
         super().__init__(parent)

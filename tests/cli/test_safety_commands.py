@@ -6,13 +6,13 @@ import json
 from datetime import date
 
 import pytest
-from safety_helpers import NEW_PASSPHRASE, PASSPHRASE, add_child
 
 from iro_desktop.cli import main
 from iro_desktop.storage import history
 from iro_desktop.storage.backup import list_backups
 from iro_desktop.storage.database import open_store
 from iro_desktop.storage.errors import WrongPassphrase
+from tests.safety.safety_helpers import NEW_PASSPHRASE, PASSPHRASE, add_child
 
 ON = "2026-11-23"
 

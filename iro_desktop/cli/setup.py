@@ -1,0 +1,78 @@
+"""Starting a caseload: ``demo`` (the fictional one), ``init`` (an empty encrypted file) and
+``import-903`` (filling one from the DfE SSDA903 CSVs)."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+
+from iro_desktop.cli.common import (
+    DEMO_BANNER,
+    ask_secret,
+    fmt_day,
+    iso_date,
+    open_store_for,
+    say_demo,
+    store_options,
+    today_from,
+)
+from iro_desktop.paths import default_store_path
+from iro_desktop.services import exchange
+from iro_desktop.services.session import (
+    PASSPHRASE_ENV,
+    create_caseload,
+    create_demo,
+)
+
+
+def register(commands: argparse._SubParsersAction) -> None:
+    demo = commands.add_parser("demo", help="write the built-in demo caseload (fictional)")
+    demo.add_argument("--db", type=Path, help="write the demo here instead of its own file")
+    demo.add_argument("--on", type=iso_date, metavar="YYYY-MM-DD", help="build it as of this day")
+    demo.set_defaults(handler=cmd_demo)
+
+    init = commands.add_parser("init", help="create a new, empty encrypted caseload file")
+    init.add_argument("--db", type=Path, help="where to create it (default: your caseload)")
+    init.set_defaults(handler=cmd_init)
+
+    imp = commands.add_parser(
+        "import-903", help="import the DfE SSDA903 CSVs (header, episodes, reviews, uasc)"
+    )
+    store_options(imp)
+    imp.add_argument("folder", type=Path, metavar="DIR", help="folder holding the 903 CSV files")
+    imp.set_defaults(handler=cmd_import_903)
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    path, count = create_demo(today_from(args), args.db)
+    print(DEMO_BANNER)
+    print(f"Wrote {count} fictional children as of {fmt_day(today_from(args))} to {path}.")
+    print("Try: iro-desktop due --demo   or   iro-desktop schedule --demo")
+    return 0
+
+
+def cmd_init(args: argparse.Namespace) -> int:
+    path = args.db or default_store_path()
+    passphrase = ask_secret(
+        PASSPHRASE_ENV,
+        "Choose a passphrase (8 characters or more): ",
+        not_a_terminal=f"Set {PASSPHRASE_ENV} or run in a terminal to choose a passphrase.",
+        again="Type it again: ",
+        differ="The two passphrases differ; nothing was created. Try again.",
+    )
+    create_caseload(path, passphrase).close()
+    print(f"Created an empty encrypted caseload at {path}.")
+    print("Keep the passphrase safe: without it nobody, including IT, can open the file.")
+    return 0
+
+
+def cmd_import_903(args: argparse.Namespace) -> int:
+    store = open_store_for(args)
+    report = exchange.import_903(store, args.folder, today_from(args))
+    if args.json:
+        print(json.dumps(report.as_json(), indent=2))
+    else:
+        say_demo(store, args)
+        print("\n".join(report.summary_lines()))
+    return 0

@@ -1,0 +1,153 @@
+"""The retention purge: who is past the retention period (reference and initials), and the
+IRO's confirmation before the one hard delete in the product (``services.safety``)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import Signal, Slot
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QVBoxLayout,
+    QWidget,
+)
+
+from iro_desktop.gui.dialog_parts import (
+    WARNING_STYLE,
+    BusyBar,
+    alive,
+    error_label,
+    fill_table,
+    note_label,
+    text_table,
+)
+from iro_desktop.gui.worker import Worker, user_message
+from iro_desktop.services.safety import PurgePreview, purge, purge_preview
+from iro_desktop.services.session import Store
+
+
+class PurgeDialog(QDialog):
+    """Who is past the retention period (reference and initials), and the IRO's confirmation
+    before the one hard delete in the product."""
+
+    purged = Signal(object)  # the PurgeResult
+
+    def __init__(
+        self, worker: Worker, store: Store, today: date, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Purge children past retention")
+        self._worker = worker
+        self._store = store
+        self._today = today
+        self.candidates = []
+        self.result = None
+        self.summary = QLabel("Looking for archived children past the retention period…")
+        self.summary.setWordWrap(True)
+        self.table = text_table(("Child reference", "Initials", "Archived on"), "To be purged")
+        self.warning = note_label(
+            "<b>This cannot be undone.</b> These children's records and the history of every "
+            "change to them are removed from this caseload for good (a backup is taken first, "
+            "and it ages out of the backups like any other). The history keeps only a note "
+            "that a purge happened, with no personal data.",
+            WARNING_STYLE,
+        )
+        self.confirm = QCheckBox(
+            "I &confirm these records should be purged under my council's rule"
+        )
+        self.error = error_label()
+        self.busy = BusyBar()
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.purge_button = self.buttons.addButton(
+            "&Purge", QDialogButtonBox.ButtonRole.DestructiveRole
+        )
+        self.purge_button.setEnabled(False)
+        for widget in (self.table, self.warning, self.confirm):
+            widget.setVisible(False)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.warning)
+        layout.addWidget(self.confirm)
+        layout.addWidget(self.error)
+        layout.addWidget(self.busy)
+        layout.addWidget(self.buttons)
+        self.confirm.toggled.connect(self._update_button)
+        self.purge_button.clicked.connect(self._on_purge)
+        self.buttons.rejected.connect(self.reject)
+        self.resize(600, 460)
+        self.busy.start("Looking for children past the retention period…")
+        worker.submit(
+            purge_preview,
+            store,
+            today,
+            on_result=alive(self, self._on_candidates),
+            on_error=alive(self, self._show_error),
+            label="Looking for children past retention…",
+        )
+
+    def _on_candidates(self, preview: PurgePreview) -> None:
+        months = preview.retention_months
+        self.busy.stop()
+        self.candidates = list(preview.candidates)
+        rule = (
+            f"Your council's rule (Settings): archived records are kept for {months} month(s) "
+            "after the child left your caseload."
+        )
+        if not self.candidates:
+            self.summary.setText(f"No archived child is past the retention period. {rule}")
+            return
+        self.summary.setText(
+            f"{len(self.candidates)} archived child(ren) are past the retention period and "
+            f"will be purged. {rule}"
+        )
+        fill_table(
+            self.table,
+            [(c.child_ref, c.initials, f"{c.archived_on:%d/%m/%Y}") for c in self.candidates],
+        )
+        for widget in (self.table, self.warning, self.confirm):
+            widget.setVisible(True)
+
+    @Slot()
+    def _update_button(self) -> None:
+        self.purge_button.setEnabled(bool(self.candidates) and self.confirm.isChecked())
+
+    @Slot()
+    def _on_purge(self) -> None:
+        if not (self.candidates and self.confirm.isChecked()):
+            return
+        self.purge_button.setEnabled(False)
+        self.confirm.setEnabled(False)
+        self.busy.start("Backing up, then purging…")
+        self._worker.submit(
+            purge,
+            self._store,
+            self._today,
+            [c.child_ref for c in self.candidates],
+            on_result=alive(self, self._on_purged),
+            on_error=alive(self, self._show_error),
+            label="Purging…",
+        )
+
+    def _on_purged(self, result) -> None:
+        self.busy.stop()
+        self.result = result
+        self.summary.setText(
+            f"Purged {result.children} child(ren): {result.rows} record(s) and "
+            f"{result.history_entries} history entries removed."
+        )
+        for widget in (self.table, self.warning, self.confirm):
+            widget.setVisible(False)
+        self.purge_button.setVisible(False)
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("&Close")
+        self.purged.emit(result)
+
+    def _show_error(self, error: BaseException) -> None:
+        self.busy.stop()
+        self.error.setText(user_message(error))
+        self.error.setVisible(True)
+        self.confirm.setEnabled(True)
+        self._update_button()

@@ -1,0 +1,374 @@
+"""Every use case of the caseload file, for the GUI and the command line alike: open it (the
+order in which passphrases are tried), create one, make the demo, open at launch, restore a
+backup and open it again, the damaged-file restore, and remember the file opened last.
+
+Changing the passphrase and checking one (the auto-lock) are in ``services.passphrases``.
+The front ends import the ``Store`` type, the storage errors and ``DEMO_PASSPHRASE`` from here,
+never from ``storage``. Functions that replace the file take a path and need the store closed;
+the ``..._and_reopen`` forms close it, do the work and open it again.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+import platformdirs
+
+from iro_desktop.paths import APP_AUTHOR, APP_NAME, default_demo_path, default_store_path
+from iro_desktop.storage import backup as backups
+from iro_desktop.storage.backup import BackupInfo, BadBackup, RestoreResult
+from iro_desktop.storage.database import DEMO_PASSPHRASE, Store, open_store
+from iro_desktop.storage.errors import (
+    NewerSchema,
+    NotACaseloadFile,
+    StoreError,
+    StoreNotFound,
+    WrongPassphrase,
+)
+from iro_desktop.storage.files import write_text, writing
+from iro_desktop.storage.integrity import DamagedStore
+
+__all__ = [
+    "DEMO_PASSPHRASE",
+    "PASSPHRASE_ENV",
+    "BackupInfo",
+    "BadBackup",
+    "DamagedStore",
+    "LaunchOpening",
+    "NewerSchema",
+    "NotACaseloadFile",
+    "NotADemoFile",
+    "Reopened",
+    "RestoreResult",
+    "Store",
+    "StoreError",
+    "StoreNotFound",
+    "WrongPassphrase",
+    "backup_description",
+    "backup_folder",
+    "check_backup",
+    "create_and_open",
+    "create_caseload",
+    "create_demo",
+    "env_passphrase",
+    "find_startup_file",
+    "last_caseload_path",
+    "latest_good_backup",
+    "list_backups",
+    "make_and_open_demo",
+    "open_at_launch",
+    "open_caseload",
+    "open_demo",
+    "open_demo_if_demo",
+    "open_unasked",
+    "open_with_passphrase",
+    "open_with_safety",
+    "remember_caseload_path",
+    "reopen",
+    "restore_and_reopen",
+    "restore_backup",
+    "restore_damaged",
+    "start_opening_at_launch",
+]
+
+PASSPHRASE_ENV = "IRO_DESKTOP_PASSPHRASE"
+
+
+class NotADemoFile(StoreError):
+    pass
+
+
+def env_passphrase() -> str | None:
+    return os.environ.get(PASSPHRASE_ENV) or None
+
+
+# -- opening -----------------------------------------------------------------------------------
+def open_with_safety(path: Path, passphrase: str, *, is_demo: bool = False) -> Store:
+    """Open a caseload with its checks: ``integrity_check`` before anything writes
+    (DamagedStore, carrying ``latest_good_backup``, when it fails) and the daily backup.
+
+    When the passphrase does not open the file but does open one of its backups, the file
+    may be damaged where its key is checked (or the passphrase was changed since that
+    backup): DamagedStore says both and carries that backup."""
+    path = Path(path)
+    try:
+        return open_store(path, passphrase, is_demo=is_demo)
+    except WrongPassphrase as wrong:
+        good = backups.latest_good_backup(path, passphrase, tries=2)
+        if good is None:
+            raise
+        raise DamagedStore(
+            f"That passphrase does not open {path.name}, but it does open your backup from "
+            f"{good.describe()}. If you changed your passphrase since then, use the new one. "
+            f"Otherwise {path.name} is damaged: restore that backup from the File menu "
+            f"(Restore backup) or with `iro-desktop restore --db {path} {good.path}`; the "
+            "damaged file is kept.",
+            latest_good_backup=good.path,
+        ) from wrong
+
+
+def open_demo_if_demo(path: Path) -> Store | None:
+    """A demo file opens without a passphrase: try the demo's public key first."""
+    try:
+        return open_store(path, DEMO_PASSPHRASE, is_demo=True)
+    except WrongPassphrase:
+        return None
+
+
+def open_caseload(path: Path, ask_passphrase: Callable[[], str | None]) -> Store | None:
+    """Open a caseload file: a demo file unasked, or with the environment's passphrase, or
+    with the one ``ask_passphrase`` returns (None from it: nothing opened, ask elsewhere).
+
+    Each try derives a key (~0.2 s by design), so the likelier one goes first: with a
+    passphrase in the environment, that one, unless the file is at the demo's own place."""
+    path = Path(path)
+    passphrase = env_passphrase()
+    if passphrase is not None and path != default_demo_path():
+        try:
+            return open_with_safety(path, passphrase)
+        except WrongPassphrase:
+            demo = open_demo_if_demo(path)
+            if demo is None:
+                raise
+            return demo
+    demo = open_demo_if_demo(path)
+    if demo is not None:
+        return demo
+    if passphrase is None:
+        passphrase = ask_passphrase()
+        if passphrase is None:
+            return None
+    return open_with_safety(path, passphrase)
+
+
+def reopen(path: Path, passphrase: str, is_demo: bool) -> Store:
+    """Open again a file this session closed to replace it (restore, new passphrase)."""
+    return open_store(path, passphrase, is_demo=is_demo)
+
+
+# -- creating ----------------------------------------------------------------------------------
+def create_caseload(path: Path, passphrase: str) -> Store:
+    if path.exists() and path.stat().st_size > 0:
+        raise StoreError(f"{path} already exists. Choose another file name, or open it instead.")
+    if len(passphrase) < 8:
+        raise StoreError("Choose a passphrase of at least 8 characters (a short sentence is best).")
+    return open_store(path, passphrase, create=True)
+
+
+def create_demo(today: date, path: Path | None = None) -> tuple[Path, int]:
+    """Write the demo caseload to its own file (replacing an older demo, never a real store).
+
+    Written to a partial file first and moved into place (``storage.files``), so a half-made
+    demo never replaces a good one."""
+    from iro_desktop.demo.caseload import write_demo_caseload  # the generator: only when asked
+
+    path = Path(path) if path else default_demo_path()
+    if path.exists() and path.stat().st_size > 0:
+        existing = open_demo_if_demo(path)
+        if existing is None:
+            raise NotADemoFile(
+                f"{path} is not a demo file (it needs a passphrase), so the demo will not "
+                "overwrite it. Give another --db file for the demo."
+            )
+        existing.close()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with writing(path) as partial:
+        store = open_store(partial, DEMO_PASSPHRASE, create=True, is_demo=True)
+        try:
+            count = write_demo_caseload(store, today)
+        finally:
+            store.close()
+    return path, count
+
+
+def open_demo(today: date, path: Path | None = None) -> Store:
+    """Open the demo, writing it first if it is not there yet."""
+    path = Path(path) if path else default_demo_path()
+    if not path.exists():
+        create_demo(today, path)
+    store = open_demo_if_demo(path)
+    if store is None:  # an IRO's own file at the demo's place: never overwritten
+        raise NotADemoFile(f"{path.name} is not the demo caseload, so it was left alone.")
+    return store
+
+
+# -- the file opened last (the app's one remembered thing: a path, nothing about a child) -----
+STATE_FILE_NAME = "app-state.json"
+LAST_CASELOAD_KEY = "last_caseload"
+
+
+def state_file() -> Path:
+    return Path(platformdirs.user_config_dir(APP_NAME, APP_AUTHOR)) / STATE_FILE_NAME
+
+
+def _read_state() -> dict:
+    try:
+        data = json.loads(state_file().read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def last_caseload_path() -> Path | None:
+    """The caseload file opened last time, if it is remembered and still there."""
+    text = _read_state().get(LAST_CASELOAD_KEY)
+    if not isinstance(text, str) or not text:
+        return None
+    path = Path(text)
+    return path if path.exists() else None
+
+
+def remember_caseload_path(path: Path) -> None:
+    """Remember ``path`` for next time (a safe write: see ``storage.files``)."""
+    state = _read_state()
+    state[LAST_CASELOAD_KEY] = str(Path(path).resolve())
+    target = state_file()
+    target.parent.mkdir(parents=True, exist_ok=True)
+    write_text(target, json.dumps(state, indent=2))
+
+
+# -- the desktop app's openings: each remembers the file it opened ----------------------------
+def find_startup_file() -> Path | None:
+    """The caseload to open at start: the last one opened, else one at the default place."""
+    last = last_caseload_path()
+    if last is not None:
+        return last
+    default = default_store_path()
+    return default if default.exists() else None
+
+
+def open_unasked(path: Path) -> Store | None:
+    """Open a demo file, or a file with the environment's passphrase; None: ask for one."""
+    store = open_caseload(path, lambda: None)
+    if store is not None:
+        remember_caseload_path(path)
+    return store
+
+
+def open_with_passphrase(path: Path, passphrase: str) -> Store:
+    store = open_with_safety(path, passphrase)
+    remember_caseload_path(path)
+    return store
+
+
+def make_and_open_demo(today: date, path: Path) -> Store:
+    store = open_demo(today, path)
+    remember_caseload_path(path)
+    return store
+
+
+def create_and_open(path: Path, passphrase: str) -> Store:
+    store = create_caseload(path, passphrase)
+    remember_caseload_path(path)
+    return store
+
+
+@dataclass(frozen=True)
+class LaunchOpening:
+    """What opening at launch found: an open store; or a file that needs its passphrase
+    (with why, when the environment's one was wrong); or nothing yet (first run)."""
+
+    path: Path | None
+    store: Store | None
+    message: str = ""
+
+
+def open_at_launch(db_path: Path | None, demo: bool, today: date) -> LaunchOpening:
+    if demo:
+        path = default_demo_path()
+        return LaunchOpening(path, make_and_open_demo(today, path))
+    path = Path(db_path) if db_path is not None else find_startup_file()
+    if path is None:
+        return LaunchOpening(None, None)
+    try:
+        return LaunchOpening(path, open_unasked(path))
+    except WrongPassphrase as error:  # the environment's passphrase did not fit: ask
+        return LaunchOpening(path, None, str(error))
+
+
+def start_opening_at_launch(db_path: Path | None, demo: bool, today: date) -> Future[LaunchOpening]:
+    """Begin ``open_at_launch`` on a thread of its own and return at once: the command line
+    starts it before Qt loads, so the key derivation (~0.2 s by design) overlaps the GUI's."""
+    executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="iro-desktop-open")
+    future = executor.submit(open_at_launch, db_path, demo, today)
+    executor.shutdown(wait=False)
+    return future
+
+
+# -- backups and restoring ---------------------------------------------------------------------
+def backup_folder(store_path: Path) -> Path:
+    return backups.backup_folder(store_path)
+
+
+def list_backups(store_path: Path) -> list[BackupInfo]:
+    """The caseload's backups, newest first: ``describe()`` reads well in a list."""
+    return backups.list_backups(store_path)
+
+
+def latest_good_backup(store_path: Path, passphrase: str) -> BackupInfo | None:
+    return backups.latest_good_backup(store_path, passphrase)
+
+
+def backup_description(backup: Path) -> str:
+    """When a backup was taken and why, from its name (its file name if it has no such name)."""
+    info = backups.parse_backup_name(Path(backup))
+    return info.describe() if info is not None else Path(backup).name
+
+
+def check_backup(backup: Path, passphrase: str) -> int:
+    """Is this backup sound and does the passphrase open it? (BadBackup if not; nothing
+    written.) Returns its schema version."""
+    return backups.verify_backup(backup, passphrase)
+
+
+def restore_backup(store_path: Path, backup_path: Path, passphrase: str) -> RestoreResult:
+    """Check ``backup_path`` and put it in place of the (closed) caseload, keeping the
+    replaced file in the backups folder. ``passphrase`` is the one the backup opens with."""
+    return backups.restore_backup(store_path, backup_path, passphrase)
+
+
+@dataclass
+class Reopened:
+    """A job that closed the store, replaced the file and opened it again."""
+
+    store: Store | None  # the store, open again (None: it could not be opened)
+    result: object = None  # what the service returned
+    error: BaseException | None = None  # why it did not happen (the file is as it was)
+
+
+def restore_and_reopen(store: Store, backup: Path, passphrase: str, current: str) -> Reopened:
+    """Close ``store``, put ``backup`` in its place (checked first), open it again.
+
+    ``current`` opens the store as it is now: used to open it again if the restore fails."""
+    path, is_demo = store.path, store.is_demo
+    check_backup(backup, passphrase)  # refused here, the store stays open and untouched
+    store.close()
+    try:
+        result = restore_backup(path, backup, passphrase)
+    except Exception as error:  # the file is as it was: open it again and say why
+        return Reopened(reopen(path, current, is_demo), None, error)
+    return Reopened(reopen(path, passphrase, is_demo), result)
+
+
+def restore_damaged(path: Path, backup: Path, typed: str | None = None) -> Store:
+    """Put the latest good backup in place of a damaged caseload and open it: with the
+    passphrase the IRO typed, else the environment's, else the demo's (the first that opens
+    the backup)."""
+    passphrases = [typed] if typed else []
+    passphrases += [p for p in (env_passphrase(), DEMO_PASSPHRASE) if p and p not in passphrases]
+    last: BaseException | None = None
+    for passphrase in passphrases:
+        try:
+            check_backup(backup, passphrase)
+        except BadBackup as error:
+            last = error
+            continue
+        restore_backup(path, backup, passphrase)
+        return reopen(path, passphrase, passphrase == DEMO_PASSPHRASE)
+    raise last or BadBackup("The backup could not be opened. Nothing was replaced.")
