@@ -128,7 +128,7 @@ def test_every_version_in_every_language(demo, demo_children, tmp_path, band, ve
         left = [piece for piece in english_fragments() if piece in own]
         assert left == [], f"English wording in a Welsh letter: {left}"
         assert not any(month in own for month in ENGLISH_MONTHS)
-        assert "Rydym yn croesawu" in whole  # correspondence in Welsh is welcome
+        assert "Mae croeso i ti ysgrifennu" in whole  # correspondence in Welsh is welcome
 
 
 def test_written_letter_is_recorded_not_sent(demo, demo_children, tmp_path):
