@@ -12,7 +12,7 @@ from dateutil.relativedelta import relativedelta
 from iro_desktop.demo.episodes import episodes_from, legal_path, placement_path
 from iro_desktop.demo.placements import placement
 from iro_desktop.demo.plan import ChildPlan, Demo, Profile
-from iro_desktop.domain.schedule import birthday
+from iro_desktop.domain.dates import birthday
 
 
 def looked_after_child(demo: Demo, plan: ChildPlan) -> list[date]:

@@ -9,8 +9,8 @@ from datetime import date, timedelta
 from iro_desktop.demo.placements import placement, postcode
 from iro_desktop.demo.plan import ChildPlan, Demo, Placement, Profile
 from iro_desktop.demo.welsh import welsh_placement
+from iro_desktop.domain.dates import age_on
 from iro_desktop.domain.model import Episode
-from iro_desktop.domain.schedule import age_on
 
 
 def placement_path(

@@ -9,8 +9,8 @@ from dateutil.relativedelta import relativedelta
 
 from iro_desktop.demo import names as names
 from iro_desktop.demo.plan import ChildPlan, Demo, Profile
+from iro_desktop.domain.dates import age_on
 from iro_desktop.domain.model import Child, Person
-from iro_desktop.domain.schedule import age_on
 
 
 def identity(demo: Demo, profile: Profile) -> Child:

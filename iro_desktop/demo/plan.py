@@ -10,6 +10,7 @@ import random
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
+from iro_desktop.domain.dates import age_on
 from iro_desktop.domain.model import (
     Challenge,
     Child,
@@ -24,7 +25,7 @@ from iro_desktop.domain.model import (
     Review,
     ReviewPart,
 )
-from iro_desktop.domain.schedule import age_on, schedule_for
+from iro_desktop.domain.schedule import schedule_for
 from iro_desktop.domain.schedule_types import ChildSchedule
 from iro_desktop.domain.settings import Settings
 from iro_desktop.domain.working_days import WorkingDayCalendar, calendar_for

@@ -10,6 +10,7 @@ from datetime import date, timedelta
 from iro_desktop.demo import names as names
 from iro_desktop.demo.decisions import decisions_for
 from iro_desktop.demo.plan import ChildPlan, Demo, Placement, ReviewPlan
+from iro_desktop.domain.dates import age_on
 from iro_desktop.domain.model import (
     Contact,
     MidpointCheck,
@@ -18,7 +19,6 @@ from iro_desktop.domain.model import (
     ReviewPart,
     ReviewStatus,
 )
-from iro_desktop.domain.schedule import age_on
 
 # Table H of seed 002 (Westminster 2022/23): codes for children aged 4 and over.
 PN_WEIGHTS = {"PN1": 349, "PN2": 6, "PN3": 3, "PN4": 2, "PN5": 4, "PN6": 45, "PN7": 42}

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
 
+from iro_desktop.domain.dates import age_on
 from iro_desktop.domain.model import (
     Child,
     ChildRecord,
@@ -22,7 +23,6 @@ from iro_desktop.domain.model import (
     Review,
     ReviewStatus,
 )
-from iro_desktop.domain.schedule import age_on
 from iro_desktop.domain.schedule_types import ChildSchedule
 from iro_desktop.domain.settings import Settings
 from iro_desktop.errors import UserError

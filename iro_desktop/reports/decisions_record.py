@@ -17,9 +17,9 @@ from iro_desktop.domain.codes import (
     participation_meaning,
     placement_meaning,
 )
+from iro_desktop.domain.dates import age_on
 from iro_desktop.domain.model import ChildRecord, Decision, DecisionStatus, Review, ReviewStatus
 from iro_desktop.domain.placement import current_episode
-from iro_desktop.domain.schedule import age_on
 from iro_desktop.domain.schedule_types import ChildSchedule, ScheduledReview
 from iro_desktop.domain.settings import Settings
 from iro_desktop.domain.tasks import TASK_LABELS, Task

@@ -10,6 +10,7 @@ from datetime import date, timedelta
 from itertools import pairwise
 from typing import Any
 
+from iro_desktop.domain.dates import age_on, birthday
 from iro_desktop.domain.figures.classify import classify_parents, classify_views
 from iro_desktop.domain.figures.missed import MissedReviews
 from iro_desktop.domain.figures.model import (
@@ -27,7 +28,7 @@ from iro_desktop.domain.figures.model import (
 )
 from iro_desktop.domain.model import EPISODE_CONTINUES, Challenge, ChildRecord, Episode, Review
 from iro_desktop.domain.placement import is_out_of_area
-from iro_desktop.domain.schedule import age_on, birthday, schedule_for
+from iro_desktop.domain.schedule import schedule_for
 from iro_desktop.domain.schedule_types import ChildSchedule, ScheduledReview
 from iro_desktop.domain.settings import Settings
 from iro_desktop.domain.tasks import challenge_response_due

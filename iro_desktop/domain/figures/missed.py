@@ -6,8 +6,10 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date, timedelta
 
+from iro_desktop.domain.dates import birthday
 from iro_desktop.domain.model import ChildRecord
-from iro_desktop.domain.schedule import birthday, judged_date, schedule_for
+from iro_desktop.domain.review_rules import judged_date
+from iro_desktop.domain.schedule import schedule_for
 from iro_desktop.domain.schedule_types import ChildSchedule
 from iro_desktop.domain.settings import Settings
 from iro_desktop.domain.working_days import WorkingDayCalendar
