@@ -24,7 +24,9 @@ from iro_desktop.domain.schedule_types import ChildSchedule, ScheduledReview
 from iro_desktop.domain.settings import Settings
 from iro_desktop.domain.tasks import TASK_LABELS, Task
 from iro_desktop.domain.working_days import WorkingDayCalendar
-from iro_desktop.letters.content import Block, Section, review_decisions, typed_paragraphs
+from iro_desktop.letters.blocks import typed_paragraphs
+from iro_desktop.letters.choices import review_decisions
+from iro_desktop.letters.model import Block, Section
 
 PERSONAL_DATA_NOTICE = (
     "Personal data about a child in care. Keep it with you, never leave it on a seat or a "

@@ -9,7 +9,7 @@ import pytest
 from docx import Document
 
 from iro_desktop.domain.working_days import calendar_for
-from iro_desktop.letters.content import pick_review
+from iro_desktop.letters.choices import pick_review
 from iro_desktop.letters.pdf import PdfUnavailable, convert_to_pdf
 from iro_desktop.letters.render import TemplateError, write_letter_docx
 from iro_desktop.letters.resources import letters_folder
