@@ -7,6 +7,7 @@ from __future__ import annotations
 from datetime import date
 from functools import lru_cache
 
+from iro_desktop.domain import display
 from iro_desktop.domain.dates import add_months
 from iro_desktop.domain.model import Regime
 from iro_desktop.domain.review_rules import (
@@ -26,37 +27,21 @@ from iro_desktop.domain.segments import Segment
 from iro_desktop.domain.settings import Settings
 from iro_desktop.domain.working_days import WorkingDayCalendar
 
-_MONTH_ABBR = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
-_MONTH_NAMES = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
-_DAY_ABBR = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 _NO_DATE = date.min
 
 
 def format_date(d: date) -> str:
     """``21 Jan 2026`` (no leading zero, English month abbreviation, locale independent)."""
-    return f"{d.day} {_MONTH_ABBR[d.month - 1]} {d.year}"
+    return display.format_date(d, display.DAY_MONTH_YEAR, display.ENGLISH)
 
 
 def format_day_date(d: date) -> str:
     """``Wed 21 Jan 2026``."""
-    return f"{_DAY_ABBR[d.weekday()]} {format_date(d)}"
+    return display.format_date(d, display.WEEKDAY_DATE, display.ENGLISH)
 
 
 def _format_day_month(d: date) -> str:
-    return f"{d.day} {_MONTH_ABBR[d.month - 1]}"
+    return display.format_date(d, display.DAY_MONTH, display.ENGLISH)
 
 
 def _ordinal(n: int) -> str:
@@ -72,7 +57,8 @@ def _join(items: list[str]) -> str:
 
 def _month_note(start: date, due: date) -> str:
     if due.day < start.day:
-        return f" ({_MONTH_NAMES[due.month - 1]} has no {_ordinal(start.day)}, so its last day)"
+        month = display.format_date(due, display.MONTH_NAME, display.ENGLISH)
+        return f" ({month} has no {_ordinal(start.day)}, so its last day)"
     return ""
 
 

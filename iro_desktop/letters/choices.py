@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from iro_desktop.domain import display
 from iro_desktop.domain.dates import age_on
 from iro_desktop.domain.model import (
     Child,
@@ -86,10 +87,10 @@ def pick_review(record: ChildRecord, held_on: date | None = None) -> Review:
     for review in held:
         if held_on in review.part_dates:
             return review
-    dates = ", ".join(r.part_dates[0].isoformat() for r in held[-5:])
+    dates = ", ".join(display.format_date(r.part_dates[0], "iso") for r in held[-5:])
+    asked = display.format_date(held_on, "iso")
     raise LetterError(
-        f"{name} ({record.child.child_ref}) has no review held on {held_on.isoformat()}. "
-        f"Reviews held: {dates}."
+        f"{name} ({record.child.child_ref}) has no review held on {asked}. Reviews held: {dates}."
     )
 
 

@@ -10,19 +10,18 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from babel.dates import format_date
-
+from iro_desktop.domain import display
 from iro_desktop.domain.model import ChildRecord, Decision, DecisionStatus
 from iro_desktop.letters.blocks import typed_paragraphs
 from iro_desktop.letters.model import Block, Section
 
 
 def day_text(day: date | None) -> str:
-    return format_date(day, "EEE d MMM y", locale="en_GB") if day else "not set"
+    return display.format_date(day, display.WEEKDAY_DATE, "en_GB", missing="not set")
 
 
 def long_day(day: date) -> str:
-    return format_date(day, "EEEE d MMMM y", locale="en_GB")
+    return display.format_date(day, display.LONG_WEEKDAY_DATE, "en_GB")
 
 
 @dataclass(frozen=True)

@@ -4,7 +4,9 @@ each table with its title, column labels and definition."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 
+from iro_desktop.domain import display
 from iro_desktop.domain.codes import LEGAL_STATUSES, PARTICIPATION_CODES, PLACEMENT_TYPES
 from iro_desktop.domain.figures.definitions import definitions
 from iro_desktop.domain.figures.model import (
@@ -314,9 +316,6 @@ def _stages(fig: Figures) -> list[str]:
     return sorted(seen, key=lambda s: (s != "Informal", s))
 
 
-_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
-
-
 def month_label(key: str) -> str:
     year, month = key.split("-")
-    return f"{_MONTHS[int(month) - 1]} {year}"
+    return display.format_date(date(int(year), int(month), 1), display.MONTH_YEAR, display.ENGLISH)

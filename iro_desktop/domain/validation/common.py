@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from iro_desktop.domain.schedule import format_day_date
+from iro_desktop.domain import display
 
 
 @dataclass(frozen=True)
@@ -30,7 +30,7 @@ def required(field: str, value: object, what: str) -> list[Problem]:
 
 def date_words(day: date) -> str:
     """A date in a message: "Wed 21 Jan 2026"."""
-    return format_day_date(day)
+    return display.format_date(day, display.WEEKDAY_DATE, display.ENGLISH)
 
 
 _d = date_words  # short, as the messages are long
