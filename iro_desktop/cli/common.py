@@ -14,6 +14,7 @@ import sys
 from datetime import date
 from pathlib import Path
 
+from iro_desktop.domain import display
 from iro_desktop.domain.model import Child
 from iro_desktop.errors import UserError
 from iro_desktop.paths import default_demo_path, default_store_path
@@ -112,4 +113,4 @@ def short_name(child: Child) -> str:
 
 
 def fmt_day(day: date) -> str:
-    return f"{day:%a} {day.day:>2} {day:%b %Y}"
+    return display.format_date(day, "column", display.ENGLISH)

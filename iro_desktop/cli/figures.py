@@ -20,7 +20,7 @@ from iro_desktop.cli.common import (
     store_options,
     today_from,
 )
-from iro_desktop.domain.figures import Figures
+from iro_desktop.domain.figures.model import Figures
 from iro_desktop.services import figures as service
 from iro_desktop.services.settings import load_settings
 

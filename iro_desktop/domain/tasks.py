@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import StrEnum
 
+from iro_desktop.domain import display
 from iro_desktop.domain.model import ChildRecord, Review, ReviewStatus
 from iro_desktop.domain.schedule_types import ChildSchedule
 from iro_desktop.domain.settings import Settings
@@ -100,7 +101,7 @@ def working_days_before(calendar: WorkingDayCalendar, day: date, count: int) -> 
 
 
 def _fmt(day: date) -> str:
-    return f"{day:%a} {day.day} {day:%b %Y}"
+    return display.format_date(day, display.WEEKDAY_DATE, display.ENGLISH)
 
 
 def booked_review(record: ChildRecord) -> Review | None:

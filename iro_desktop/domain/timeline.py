@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from iro_desktop.domain import display
 from iro_desktop.domain.model import ChildRecord
 
 
@@ -18,7 +19,7 @@ class TimelineEvent:
 
 
 def _fmt(day: date) -> str:
-    return f"{day.day} {day:%b %Y}"
+    return display.format_date(day, display.DAY_MONTH_YEAR, display.ENGLISH)
 
 
 def footprint(record: ChildRecord, gap_weeks: int, today: date) -> list[TimelineEvent]:

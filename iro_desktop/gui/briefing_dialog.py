@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QDateEdit, QHBoxLayout, QLabel, QListWidget, QWidg
 from iro_desktop.gui.document_dialog import DocumentDialog
 from iro_desktop.gui.formatting import format_date
 from iro_desktop.gui.worker import Worker
-from iro_desktop.reports.decisions_record import Page
+from iro_desktop.reports.pages import Page
 from iro_desktop.services.letters import briefing_pages, write_briefing
 from iro_desktop.storage.database import Store
 

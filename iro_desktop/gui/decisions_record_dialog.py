@@ -16,8 +16,8 @@ from iro_desktop.gui.child_tabs.common import StatusLine, heading_label, value_l
 from iro_desktop.gui.document_dialog import DocumentDialog
 from iro_desktop.gui.models.records_model import ICON_INFO
 from iro_desktop.gui.worker import Worker
-from iro_desktop.letters.content import pick_review
-from iro_desktop.reports.decisions_record import Page
+from iro_desktop.letters.choices import pick_review
+from iro_desktop.reports.pages import Page
 from iro_desktop.services.child import child_detail
 from iro_desktop.services.letters import (
     decisions_file_name,

@@ -15,7 +15,8 @@ from typing import TYPE_CHECKING, TypeAlias
 from PySide6.QtCore import QObject, Qt, Signal, Slot
 from PySide6.QtWidgets import QDialog, QFileDialog, QWidget
 
-from iro_desktop.domain.figures import Figures, FigureTable
+from iro_desktop.domain.figures.model import Figures
+from iro_desktop.domain.figures.tables import FigureTable
 from iro_desktop.domain.tasks import TaskKind
 from iro_desktop.gui.briefing_dialog import BriefingDialog
 from iro_desktop.gui.child_tabs.letters import ACTION_DECISIONS, ACTION_LETTER, ACTION_MARK_SENT

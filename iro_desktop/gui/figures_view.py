@@ -35,7 +35,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from iro_desktop.domain.figures import Figures, FigureTable, reporting_year
+from iro_desktop.domain.figures.model import Figures, reporting_year
+from iro_desktop.domain.figures.tables import FigureTable
 from iro_desktop.gui.formatting import format_date
 from iro_desktop.gui.models.figures_model import FigureTableModel
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from iro_desktop.domain import display
 from iro_desktop.domain.codes import REASONS_NEW_EPISODE, legal_status_meaning, placement_meaning
 
 MISSING = "—"
@@ -124,19 +125,12 @@ REASONS_PLACEMENT_CHANGED = {
 
 def format_date(day: date | None, missing: str = MISSING) -> str:
     """ "Mon 23 Nov 2026"; ``missing`` when there is no date."""
-    if day is None:
-        return missing
-    return f"{_DAY_NAMES[day.weekday()]} {day.day} {_MONTH_NAMES[day.month - 1]} {day.year}"
+    return display.format_date(day, display.WEEKDAY_DATE, display.ENGLISH, missing)
 
 
 def format_dates(days: tuple[date, ...] | list[date]) -> str:
     """Several dates (a review held in parts): "Mon 2 Nov 2026 and Tue 10 Nov 2026"."""
-    texts = [format_date(day) for day in days]
-    if not texts:
-        return MISSING
-    if len(texts) == 1:
-        return texts[0]
-    return ", ".join(texts[:-1]) + " and " + texts[-1]
+    return display.format_dates(days, display.WEEKDAY_DATE, display.ENGLISH, MISSING)
 
 
 def date_sort_value(day: date | None, *, missing_last: bool = True) -> int:

@@ -29,7 +29,7 @@ from iro_desktop.gui.document_dialog import DocumentDialog
 from iro_desktop.gui.formatting import format_date
 from iro_desktop.gui.models.records_model import ICON_INFO, ICON_WARNING, standard_icon
 from iro_desktop.gui.worker import Worker
-from iro_desktop.letters.content import Letter
+from iro_desktop.letters.model import Letter
 from iro_desktop.services.letters import LetterPreview, preview_letter, write_letter
 from iro_desktop.storage.database import Store
 

@@ -1,4 +1,5 @@
-"""The letters' own wording, from gettext catalogues (managed with babel), and dates by locale.
+"""The letters' own wording, from gettext catalogues (managed with babel), and dates by locale
+(written by ``domain.display``).
 
 English is the source language (``msgid``); ``en`` and ``cy`` each have a catalogue in
 ``resources/translations``. A missing catalogue falls back to the English source text, so a
@@ -11,9 +12,9 @@ import gettext
 from datetime import date
 from functools import lru_cache
 
-from babel.dates import format_date
 from babel.support import Translations
 
+from iro_desktop.domain import display
 from iro_desktop.letters.resources import translations_folder
 
 LANGUAGES = ("en", "cy")
@@ -47,7 +48,7 @@ class Words:
 
     def date(self, day: date) -> str:
         """The full date: "Tuesday, 21 January 2026", "Dydd Mawrth, 21 Ionawr 2026"."""
-        return format_date(day, "full", locale=self.locale)
+        return display.format_date(day, "full", self.locale)
 
     def inline_date(self, day: date) -> str:
         """A date inside a sentence. Welsh leaves out the weekday, which would need a soft
@@ -58,7 +59,7 @@ class Words:
 
     def short_date(self, day: date) -> str:
         """A date for tables: "21 January 2026", "21 Ionawr 2026"."""
-        return format_date(day, "d MMMM y", locale=self.locale)
+        return display.format_date(day, display.DAY_FULL_MONTH_YEAR, self.locale)
 
 
 def N_(message: str) -> str:

@@ -22,7 +22,7 @@ from docxtpl import DocxTemplate, InlineImage
 
 from iro_desktop.domain.settings import Settings
 from iro_desktop.errors import UserError
-from iro_desktop.letters.content import SECTION_ICONS, Letter, Version
+from iro_desktop.letters.model import SECTION_ICONS, Letter, Version
 from iro_desktop.letters.resources import icon_path, letters_folder
 
 LETTER_TEMPLATE = "letter.docx"

@@ -16,7 +16,8 @@ import io
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
-from iro_desktop.domain.figures import PN_CODES, Figures, month_label
+from iro_desktop.domain.figures.model import PN_CODES, Figures
+from iro_desktop.domain.figures.tables import month_label
 
 __all__ = [
     "challenges_by_theme_chart",

@@ -15,13 +15,9 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from iro_desktop.domain.figures import (
-    HEADER_FIELDS,
-    Figures,
-    Ratio,
-    definitions,
-    figure_tables,
-)
+from iro_desktop.domain.figures.definitions import definitions
+from iro_desktop.domain.figures.model import HEADER_FIELDS, Figures, Ratio
+from iro_desktop.domain.figures.tables import figure_tables
 from iro_desktop.domain.schedule import format_date
 from iro_desktop.exchange.csv_safety import safe_writer
 

@@ -11,7 +11,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from iro_desktop.domain.figures import Figures, FiguresMismatch, combine
+from iro_desktop.domain.figures.combine import FiguresMismatch, combine
+from iro_desktop.domain.figures.model import Figures
 from iro_desktop.errors import UserError
 from iro_desktop.reports.figures_export import NotAFiguresFile, figures_from_json
 

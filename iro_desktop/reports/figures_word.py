@@ -15,11 +15,8 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
 
-from iro_desktop.domain.figures import (
-    Figures,
-    FigureTable,
-    figure_tables,
-)
+from iro_desktop.domain.figures.model import Figures
+from iro_desktop.domain.figures.tables import FigureTable, figure_tables
 from iro_desktop.reports.figures_charts import chart_png, charts_for
 from iro_desktop.reports.figures_export import WHO_COUNTS, format_cell, period_text
 

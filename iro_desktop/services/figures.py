@@ -14,13 +14,9 @@ import json
 from datetime import date, timedelta
 from pathlib import Path
 
-from iro_desktop.domain.figures import (
-    Figures,
-    FigureTable,
-    figure_tables,
-    reporting_year,
-)
-from iro_desktop.domain.figures import figures_for as work_out_figures
+from iro_desktop.domain.figures.counting import figures_for as work_out_figures
+from iro_desktop.domain.figures.model import Figures, reporting_year
+from iro_desktop.domain.figures.tables import FigureTable, figure_tables
 from iro_desktop.domain.model import (
     Challenge,
     ChallengeStage,

@@ -18,18 +18,14 @@ from iro_desktop.domain.schedule import schedule_for
 from iro_desktop.domain.tasks import tasks_for
 from iro_desktop.domain.working_days import calendar_for
 from iro_desktop.errors import UserError
-from iro_desktop.letters.content import (
-    Letter,
-    LetterLanguage,
-    Version,
-    build_letters,
-    choose_language,
-    choose_version,
-    pick_review,
-)
+from iro_desktop.letters.choices import choose_language, choose_version, pick_review
+from iro_desktop.letters.content import build_letters
+from iro_desktop.letters.model import Letter, LetterLanguage, Version
 from iro_desktop.letters.pdf import PdfUnavailable, convert_to_pdf
 from iro_desktop.letters.plain_language import PlainLanguageWarning, check_texts
-from iro_desktop.reports.decisions_record import Page, build_briefing, build_decisions_record
+from iro_desktop.reports.briefing import build_briefing
+from iro_desktop.reports.decisions_record import build_decisions_record
+from iro_desktop.reports.pages import Page
 from iro_desktop.services.child import ChildDetail, child_detail
 from iro_desktop.storage import history
 from iro_desktop.storage.database import Store

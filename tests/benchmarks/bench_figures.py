@@ -16,7 +16,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from iro_desktop.domain.figures import figures_for as work_out
+from iro_desktop.domain.figures.counting import figures_for as work_out
 from iro_desktop.domain.working_days import calendar_for
 from iro_desktop.services.figures import figures_for, load_for_figures
 from iro_desktop.storage.records import load_child_records

@@ -13,15 +13,10 @@ from datetime import date
 
 import pytest
 
-from iro_desktop.domain.figures import (
-    Figures,
-    FiguresMismatch,
-    Ratio,
-    combine,
-    figure_tables,
-    figures_for,
-    reporting_year,
-)
+from iro_desktop.domain.figures.combine import FiguresMismatch, combine
+from iro_desktop.domain.figures.counting import figures_for
+from iro_desktop.domain.figures.model import Figures, Ratio, reporting_year
+from iro_desktop.domain.figures.tables import figure_tables
 from iro_desktop.domain.model import (
     Challenge,
     ChallengeStage,

@@ -14,7 +14,9 @@ from docx import Document
 from matplotlib.figure import Figure
 
 from iro_desktop.cli import main
-from iro_desktop.domain.figures import Ratio, figure_tables, figures_for
+from iro_desktop.domain.figures.counting import figures_for
+from iro_desktop.domain.figures.model import Ratio
+from iro_desktop.domain.figures.tables import figure_tables
 from iro_desktop.domain.model import (
     Challenge,
     ChallengeStage,

@@ -10,7 +10,7 @@ from docx import Document
 from PySide6.QtCore import Qt
 
 from iro_desktop.cli import main as cli_main
-from iro_desktop.domain.figures import PN_CODES
+from iro_desktop.domain.figures.model import PN_CODES
 from iro_desktop.gui import documents
 from iro_desktop.gui.figures_view import EXPORT_CSV, EXPORT_JSON, EXPORT_WORD, FiguresView
 from iro_desktop.gui.help_dialog import ShortcutsDialog

@@ -5,7 +5,7 @@ from datetime import date
 import pytest
 
 from iro_desktop.domain.schedule import age_on
-from iro_desktop.letters.content import needs_easy_read
+from iro_desktop.letters.choices import needs_easy_read
 from iro_desktop.services.session import create_demo, open_demo_if_demo
 from iro_desktop.storage.records import load_child_records
 

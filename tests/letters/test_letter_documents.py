@@ -9,7 +9,8 @@ from babel.dates import format_date
 from babel.messages.pofile import read_po
 from docx import Document
 
-from iro_desktop.letters.content import Version, next_review_date, pick_review
+from iro_desktop.letters.choices import next_review_date, pick_review
+from iro_desktop.letters.model import Version
 from iro_desktop.letters.resources import translations_folder
 from iro_desktop.services.child import child_detail
 from iro_desktop.services.letters import preview_letter, write_letter

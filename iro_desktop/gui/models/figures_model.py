@@ -12,7 +12,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QFont
 
-from iro_desktop.domain.figures import FigureTable
+from iro_desktop.domain.figures.tables import FigureTable
 from iro_desktop.reports.figures_export import format_cell
 
 VALUE_ROLE = Qt.ItemDataRole.UserRole + 1

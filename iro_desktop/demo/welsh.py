@@ -1,0 +1,45 @@
+"""The three Welsh-speaking children placed in Wales: with Nain a Taid, with Mam-gu, and with
+Welsh-speaking foster carers in Ceredigion (their review texts are in ``names.WELSH_TEXTS``)."""
+
+from __future__ import annotations
+
+from iro_desktop.demo import names as names
+from iro_desktop.demo.placements import OWN_FOSTERING_URN, postcode, urn
+from iro_desktop.demo.plan import ChildPlan, Demo, Placement
+
+WALES = {"nain": "LL55", "mam-gu": "SA31", "foster": "SY23"}  # postcode districts
+
+
+def welsh_placement(demo: Demo, variant: str, plan: ChildPlan) -> Placement:
+    post = postcode(demo, True, WALES[variant])
+    surname = demo.rng.choice(names.WELSH_SURNAMES)
+    carer = f"{demo.rng.choice(names.WELSH_WOMEN)} {plan.child.last_name}"
+    if variant == "nain":
+        return Placement(
+            "kin_long",
+            "U1",
+            "PR1",
+            post,
+            OWN_FOSTERING_URN,
+            f"Nain a Taid (Mr and Mrs {plan.child.last_name})",
+            carer,
+        )
+    if variant == "mam-gu":
+        return Placement(
+            "kin_long",
+            "U1",
+            "PR1",
+            post,
+            OWN_FOSTERING_URN,
+            f"Mam-gu (Mrs {plan.child.last_name})",
+            carer,
+        )
+    return Placement(
+        "foster_long",
+        "U4",
+        "PR2",
+        post,
+        urn(demo),
+        f"Mr and Mrs {surname} (foster carers, Ceredigion)",
+        f"{demo.rng.choice(names.WELSH_WOMEN)} {surname}",
+    )

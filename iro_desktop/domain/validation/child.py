@@ -1,0 +1,106 @@
+"""The child's details (with the people around them) and their care episodes."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date
+
+from iro_desktop.domain.dates import age_on
+from iro_desktop.domain.validation.common import (
+    Problem,
+    not_before_birth,
+    not_in_future,
+    required,
+)
+from iro_desktop.domain.validation.common import (
+    date_words as _d,
+)
+from iro_desktop.domain.validation.entries import (
+    LANGUAGE_CODES,
+    PERSON_ROLES,
+    ChildEntry,
+    EpisodeEntry,
+)
+
+
+def child_problems(entry: ChildEntry, today: date, taken_refs: Iterable[str] = ()) -> list[Problem]:
+    problems = required("child_ref", entry.child_ref, "the council's reference for the child")
+    ref = entry.child_ref.strip()
+    if ref and ref in set(taken_refs):
+        problems.append(
+            Problem("child_ref", f"A child with reference {ref} is already on your caseload.")
+        )
+    if ref and (len(ref) > 10 or not ref.isalnum()):
+        problems.append(
+            Problem(
+                "child_ref",
+                "The reference is the council's child ID: up to 10 letters and numbers, no spaces.",
+            )
+        )
+    problems += required("first_name", entry.first_name, "the child's first name")
+    problems += required("last_name", entry.last_name, "the child's last name")
+    problems += required("dob", entry.dob, "the child's date of birth")
+    problems += not_in_future("dob", entry.dob, today, "The date of birth")
+    if entry.dob is not None and age_on(entry.dob, today) >= 18:
+        problems.append(
+            Problem(
+                "dob",
+                f"A child born {_d(entry.dob)} is 18 or over today: check the date of birth.",
+            )
+        )
+    if entry.language not in LANGUAGE_CODES:
+        problems.append(Problem("language", "Choose English or Welsh."))
+    for index, person in enumerate(entry.people):
+        problems += required(f"people.{index}.name", person.name, f"the name of person {index + 1}")
+        if person.role not in PERSON_ROLES:
+            problems.append(
+                Problem(f"people.{index}.role", f"Choose who person {index + 1} is to the child.")
+            )
+        if person.language not in LANGUAGE_CODES:
+            problems.append(
+                Problem(f"people.{index}.language", f"Choose person {index + 1}'s language.")
+            )
+    return problems
+
+
+def episode_problems(
+    entry: EpisodeEntry,
+    dob: date | None,
+    today: date,
+    taken_dates: Iterable[date] = (),
+    open_episode_start: date | None = None,
+) -> list[Problem]:
+    """``open_episode_start``: the start of the child's episode still open, if any."""
+    problems = required("decom", entry.decom, "the date the episode started")
+    problems += not_in_future("decom", entry.decom, today, "The start date")
+    problems += not_before_birth("decom", entry.decom, dob, "The start date")
+    problems += required("rne", entry.rne, "the reason for the new episode")
+    problems += required("ls", entry.ls, "the legal status")
+    problems += required("place", entry.place, "the placement type")
+    if entry.decom is not None and entry.decom in set(taken_dates):
+        problems.append(
+            Problem(
+                "decom",
+                f"An episode already starts on {_d(entry.decom)}: one episode a day; change "
+                "the date or edit that episode.",
+            )
+        )
+    if open_episode_start is not None and entry.decom is not None:
+        if entry.decom < open_episode_start:
+            problems.append(
+                Problem(
+                    "decom",
+                    f"The current episode started on {_d(open_episode_start)}: a change "
+                    "starts on or after that day.",
+                )
+            )
+        if entry.rne == "S":
+            problems.append(
+                Problem(
+                    "rne",
+                    f"The child is still looked after (the episode from "
+                    f"{_d(open_episode_start)} is open): choose the kind of change, not "
+                    "'Started to be looked after'.",
+                )
+            )
+    return problems

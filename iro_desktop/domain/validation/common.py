@@ -1,0 +1,78 @@
+"""The checks every form shares: a field filled in, a date not after today nor before birth,
+a date between an earlier event and today; and ``Problem``, what each check returns."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from iro_desktop.domain import display
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing to put right: which field, and what to do."""
+
+    field: str
+    message: str
+    required: bool = False  # a required field left empty (forms show these once touched)
+
+
+def blank(text: str | None) -> bool:
+    return not (text or "").strip()
+
+
+def required(field: str, value: object, what: str) -> list[Problem]:
+    """``what`` in words: "the child's first name"."""
+    empty = value is None or (isinstance(value, str) and blank(value))
+    return [Problem(field, f"Enter {what}.", required=True)] if empty else []
+
+
+def date_words(day: date) -> str:
+    """A date in a message: "Wed 21 Jan 2026"."""
+    return display.format_date(day, display.WEEKDAY_DATE, display.ENGLISH)
+
+
+_d = date_words  # short, as the messages are long
+
+
+def not_in_future(field: str, day: date | None, today: date, what: str) -> list[Problem]:
+    if day is not None and day > today:
+        return [
+            Problem(field, f"{what} ({_d(day)}) is after today: record it once it has happened.")
+        ]
+    return []
+
+
+def not_before_birth(
+    field: str, day: date | None, dob: date | None, what: str, name: str = "the child"
+) -> list[Problem]:
+    if day is not None and dob is not None and day < dob:
+        return [
+            Problem(
+                field,
+                f"{what} ({_d(day)}) is before {name}'s date of birth ({_d(dob)}): check the date.",
+            )
+        ]
+    return []
+
+
+def dated_step_problems(
+    field: str,
+    on: date | None,
+    not_before: date | None,
+    today: date,
+    what: str,
+    before_what: str,
+) -> list[Problem]:
+    """A date that must be between an earlier event and today (a response, a resolution)."""
+    problems = required(field, on, f"the date {what.lower()}")
+    problems += not_in_future(field, on, today, what)
+    if on is not None and not_before is not None and on < not_before:
+        problems.append(
+            Problem(
+                field,
+                f"{what} ({_d(on)}) is before {before_what} ({_d(not_before)}): check the date.",
+            )
+        )
+    return problems
