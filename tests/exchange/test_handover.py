@@ -8,9 +8,8 @@ from datetime import date
 
 import pytest
 
-from iro_desktop.exchange.handover.bundle import (
-    HEADER_SIZE,
-    MAGIC,
+from iro_desktop.exchange.conflict import Conflict
+from iro_desktop.exchange.handover import (
     SOURCE_HANDOVER,
     HandoverError,
     HandoverRefused,
@@ -19,7 +18,7 @@ from iro_desktop.exchange.handover.bundle import (
     suggested_file_name,
     write_handover,
 )
-from iro_desktop.exchange.ssda903.read import Conflict
+from iro_desktop.exchange.handover.bundle import HEADER_SIZE, MAGIC
 from iro_desktop.services.stores import create_demo, open_demo_if_demo
 from iro_desktop.storage import history
 from iro_desktop.storage.database import open_store

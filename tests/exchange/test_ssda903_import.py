@@ -9,8 +9,9 @@ from pathlib import Path
 
 import pytest
 
+from iro_desktop.exchange.conflict import Conflict
 from iro_desktop.exchange.errors import Bad903File, ExchangeError
-from iro_desktop.exchange.ssda903.read import Conflict, import_903
+from iro_desktop.exchange.ssda903.read import import_903
 from iro_desktop.exchange.ssda903.spec import parse_date
 from iro_desktop.exchange.ssda903.write import write_903_csvs
 from iro_desktop.services.caseload import caseload, schedule_as_json
