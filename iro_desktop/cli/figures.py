@@ -138,7 +138,7 @@ def _exports(args: argparse.Namespace, fig: Figures, *, subtitle: str, note: str
 
 
 def _print_tables(fig: Figures) -> None:
-    from iro_desktop.reports.figures_export import format_cell
+    from iro_desktop.reports.figures_text import format_cell
 
     period = f"{fig.period_from.isoformat()} to {fig.period_to.isoformat()}"
     if not fig.period_complete:

@@ -32,6 +32,7 @@ from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
 from iro_desktop.exchange.errors import ExchangeError
+from iro_desktop.storage.history import LOG_TABLE
 
 __all__ = [
     "BUNDLE_SUFFIX",
@@ -47,6 +48,9 @@ BUNDLE_SUFFIX = ".iro"
 MAGIC = b"IROHAND\x00"
 VERSION = 1
 FORMAT = "iro-desktop-handover"
+# Format 1 keeps the rows' history under the name of the table it is copied from; the name is
+# part of the file format (tests/exchange/handover pins it), so it must not follow a rename.
+HISTORY_KEY = LOG_TABLE
 _HEADER = struct.Struct("!8sBBBB16s12s16s")
 HEADER_SIZE = _HEADER.size  # 56
 TAG_SIZE = 16
@@ -193,7 +197,7 @@ def unseal(name: str, data: bytes, passphrase: str) -> Bundle:
         not isinstance(payload, dict)
         or payload.get("format") != FORMAT
         or not isinstance(payload.get("tables"), dict)
-        or not isinstance(payload.get("change_log"), list)
+        or not isinstance(payload.get(HISTORY_KEY), list)
         or not isinstance(payload.get("children"), list)
         or not all(isinstance(rows, list) for rows in payload["tables"].values())
     ):

@@ -16,6 +16,7 @@ from typing import Any
 from iro_desktop.exchange.handover.bundle import (
     BUNDLE_SUFFIX,
     FORMAT,
+    HISTORY_KEY,
     LOG2_N,
     VERSION,
     Bundle,
@@ -66,7 +67,7 @@ def collect(store: Store, child_refs: list[str]) -> dict[str, Any]:
         "schema_version": SCHEMA_VERSION,
         "children": refs,
         "tables": tables,
-        "change_log": log,
+        HISTORY_KEY: log,
     }
 
 

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from iro_desktop.exchange.conflict import Conflict
-from iro_desktop.exchange.handover.bundle import Bundle, HandoverRefused
+from iro_desktop.exchange.handover.bundle import HISTORY_KEY, Bundle, HandoverRefused
 from iro_desktop.storage import bulk, history
 from iro_desktop.storage.backup import KIND_PRE_IMPORT, backup_before_change
 from iro_desktop.storage.database import SQLCIPHER_ERRORS, Store
@@ -145,7 +145,7 @@ def _receive(store: Store, bundle: Bundle) -> ReceiveReport:
                 "Desktop does not keep; they were not imported."
             )
     log_by_row: dict[tuple[str, Any], list[dict[str, Any]]] = defaultdict(list)
-    for entry in payload["change_log"]:
+    for entry in payload[HISTORY_KEY]:
         log_by_row[(entry.get("table_name"), entry.get("row_id"))].append(entry)
     bundle_first = _first_parts(incoming.get("review_parts", []))
     child_ref_of: dict[Any, str] = {}
