@@ -21,7 +21,7 @@ from iro_desktop.storage.history import SOURCE_APP, SOURCE_IMPORT
 from iro_desktop.storage.records import child_id_for, load_child_record
 from iro_desktop.storage.settings_store import load_settings
 
-BASIC = Path(__file__).parents[1] / "fixtures" / "903" / "basic"
+BASIC = Path(__file__).parents[2] / "fixtures" / "903" / "basic"
 TODAY = date(2026, 4, 20)
 
 
