@@ -177,7 +177,7 @@ class Batch:
         self._rows: dict[str, list[dict[str, Any]]] = {}
         self._pending: dict[str, set[int]] = defaultdict(set)
         self._log: list[dict[str, Any]] = []
-        self._logged: dict[tuple[str, int], set[tuple]] = defaultdict(set)
+        self._by_row: dict[tuple[str, int], list[dict[str, Any]]] = defaultdict(list)
 
     def _allocate(self, table: str) -> int:
         if table not in self._next_id:
@@ -190,7 +190,11 @@ class Batch:
         return row_id
 
     def add_row(self, table: str, row: dict[str, Any]) -> int:
-        """A row exactly as given (column values), with no history entry of its own."""
+        """A row as given, with no history entry of its own (a handover's row, which brings
+        its history with it). Lists and dicts are kept as JSON, as sqlite-utils keeps them."""
+        return self._add({key: jsonify_if_needed(value) for key, value in row.items()}, table)
+
+    def _add(self, row: dict[str, Any], table: str) -> int:
         row_id = self._allocate(table)
         self._rows.setdefault(table, []).append({"id": row_id, **row})
         self._pending[table].add(row_id)
@@ -200,8 +204,8 @@ class Batch:
         """As :func:`insert`: the row with its stamps, and its insert entry."""
         stamp = now_stamp()
         row = _stamped(values, stamp)
-        row_id = self.add_row(table, row)
-        self.append([_insert_entry(table, row_id, row, stamp, source or self.source)])
+        row_id = self._add(row, table)
+        self._log_entries([_insert_entry(table, row_id, row, stamp, source or self.source)])
         return row_id
 
     def update(
@@ -216,36 +220,42 @@ class Batch:
             self.store.db[table].update(
                 row_id, {**{k: new for k, (_, new) in changed.items()}, "updated_at": stamp}
             )
-            self.append(_update_entries(table, row_id, changed, stamp, source or self.source))
+            self._log_entries(_update_entries(table, row_id, changed, stamp, source or self.source))
         return changed
 
     def append(self, entries: Iterable[dict[str, Any]]) -> None:
         """History entries as they are (a handover copies the sender's)."""
+        self._log_entries(
+            {column: jsonify_if_needed(entry.get(column)) for column in _LOG_COLUMNS}
+            for entry in entries
+        )
+
+    def _log_entries(self, entries: Iterable[dict[str, Any]]) -> None:
         for entry in entries:
             self._log.append(entry)
-            key = (entry["table_name"], entry["row_id"])
-            self._logged[key].add(tuple(entry.get(c) for c in _LOG_COLUMNS[2:]))
+            self._by_row[(entry["table_name"], entry["row_id"])].append(entry)
 
     def logged(self, table: str, row_id: int) -> set[tuple]:
         """(action, field, old, new, changed_at, source) of every entry about one row, written
         or still to be written."""
-        return set(entries_about(self.store, table, row_id)) | self._logged[(table, row_id)]
+        waiting = self._by_row.get((table, row_id), [])
+        return set(entries_about(self.store, table, row_id)) | {
+            tuple(entry[c] for c in _LOG_COLUMNS[2:]) for entry in waiting
+        }
 
     def _write_rows(self) -> None:
         conn = self.store.db.conn
         for table, rows in self._rows.items():
-            groups: list[tuple[tuple[str, ...], list[dict[str, Any]]]] = []
+            # One statement per set of columns; the ids are given, so the order is free.
+            groups: dict[tuple[str, ...], list[dict[str, Any]]] = defaultdict(list)
             for row in rows:
-                columns = tuple(row)
-                if not groups or groups[-1][0] != columns:
-                    groups.append((columns, []))
-                groups[-1][1].append(row)
-            for columns, group in groups:
+                groups[tuple(row)].append(row)
+            for columns, group in groups.items():
                 sql = (
                     f"INSERT INTO {_quoted(table)} ({', '.join(map(_quoted, columns))}) "
                     f"VALUES ({', '.join('?' for _ in columns)})"
                 )
-                conn.executemany(sql, [[jsonify_if_needed(r[c]) for c in columns] for r in group])
+                conn.executemany(sql, [tuple(r.values()) for r in group])
         self._rows.clear()
         self._pending.clear()
 
@@ -255,10 +265,10 @@ class Batch:
             self.store.db.conn.executemany(
                 f"INSERT INTO {LOG_TABLE} ({', '.join(_LOG_COLUMNS)}) "
                 f"VALUES ({', '.join('?' for _ in _LOG_COLUMNS)})",
-                [[jsonify_if_needed(e.get(c)) for c in _LOG_COLUMNS] for e in self._log],
+                [tuple(e[c] for c in _LOG_COLUMNS) for e in self._log],
             )
         self._log.clear()
-        self._logged.clear()
+        self._by_row.clear()
 
 
 @contextmanager
