@@ -2,11 +2,12 @@
 
 Every file is read and checked (``parse``) before anything is written; a bad file is refused
 with :class:`Bad903File` and the caseload is left exactly as it was. The writing is one
-transaction, through ``storage.history`` like every other write. Matching: children on CHILD, episodes on (CHILD, DECOM), reviews on
-(CHILD, REVIEW) where REVIEW is the review's earliest (non-archived) part. What the IRO
-recorded in the app wins over the file: such a difference is kept and reported as a conflict.
-Rows an earlier import brought in and the newer files no longer have are archived, never
-deleted; rows the IRO entered in the app are never archived by an import.
+transaction, through ``storage.history`` like every other write. Matching: children on
+CHILD, episodes on (CHILD, DECOM), reviews on (CHILD, REVIEW) where REVIEW is the review's
+earliest (non-archived) part. What the IRO recorded in the app wins over the file: such a
+difference is kept and reported as a conflict. Rows an earlier import brought in and the
+newer files no longer have are archived, never deleted; rows the IRO entered in the app are
+never archived by an import.
 """
 
 from __future__ import annotations
