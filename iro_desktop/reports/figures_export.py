@@ -10,6 +10,7 @@ Keys are added, never renamed.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from dataclasses import fields
 from datetime import date
 from pathlib import Path
@@ -18,16 +19,15 @@ from typing import Any
 from iro_desktop.domain.figures.definitions import definitions
 from iro_desktop.domain.figures.model import HEADER_FIELDS, Figures, Ratio
 from iro_desktop.domain.figures.tables import figure_tables
-from iro_desktop.domain.schedule import format_date
 from iro_desktop.exchange.csv_safety import safe_writer
+from iro_desktop.reports.figures_text import WHO_COUNTS, period_text
+from iro_desktop.storage.files import write_text, writing
 
 __all__ = [
     "FIGURES_KIND",
     "SCHEMA_VERSION",
-    "WHO_COUNTS",
     "figures_as_json",
     "figures_from_json",
-    "format_cell",
     "write_csv",
     "write_json",
     "write_word",
@@ -35,10 +35,6 @@ __all__ = [
 
 SCHEMA_VERSION = 1
 FIGURES_KIND = "iro-desktop-figures"
-WHO_COUNTS = (
-    "Each child counts for the IRO holding them at the end of the period (a child handed "
-    "over during the period counts for the IRO who received them)."
-)
 
 
 # --------------------------------------------------------------------------------------------
@@ -117,12 +113,18 @@ def figures_from_json(data: Any) -> Figures:
 
 def write_json(fig: Figures, path: Path) -> Path:
     path = Path(path)
-    path.write_text(json.dumps(figures_as_json(fig), indent=2) + "\n", encoding="utf-8")
+    write_text(path, json.dumps(figures_as_json(fig), indent=2) + "\n")
     return path
 
 
 # --------------------------------------------------------------------------------------------
 # CSV: one file per table, and the definitions
+
+
+def _write_rows(path: Path, rows: Iterable[Iterable[Any]]) -> None:
+    """One CSV file, every cell through the CSV-injection guard (UTF-8 with a BOM for Excel)."""
+    with writing(path) as partial, partial.open("w", newline="", encoding="utf-8-sig") as handle:
+        safe_writer(handle).writerows(rows)
 
 
 def write_csv(fig: Figures, folder: Path) -> list[Path]:
@@ -136,20 +138,19 @@ def write_csv(fig: Figures, folder: Path) -> list[Path]:
     tables = figure_tables(fig)
     for table in tables:
         path = folder / f"{table.id}.csv"
-        with path.open("w", newline="", encoding="utf-8-sig") as handle:
-            writer = safe_writer(handle)
-            writer.writerow(table.columns)
-            for row in table.rows:
-                writer.writerow("" if cell is None else cell for cell in row)
+        body = (["" if cell is None else cell for cell in row] for row in table.rows)
+        _write_rows(path, [table.columns, *body])
         written.append(path)
     path = folder / "definitions.csv"
-    with path.open("w", newline="", encoding="utf-8-sig") as handle:
-        writer = safe_writer(handle)
-        writer.writerow(("Table", "Title", "Definition"))
-        writer.writerow(("", "Period", period_text(fig)))
-        writer.writerow(("", "Who counts", WHO_COUNTS))
-        for table in tables:
-            writer.writerow((table.id, table.title, table.definition))
+    _write_rows(
+        path,
+        [
+            ("Table", "Title", "Definition"),
+            ("", "Period", period_text(fig)),
+            ("", "Who counts", WHO_COUNTS),
+            *((table.id, table.title, table.definition) for table in tables),
+        ],
+    )
     written.append(path)
     return written
 
@@ -158,24 +159,11 @@ def write_csv(fig: Figures, folder: Path) -> list[Path]:
 # Word
 
 
-def format_cell(value: str | int | float | None, column: str) -> str:
-    """A table cell as text: percentages with one decimal and a % sign, blank for None."""
-    if value is None:
-        return ""
-    if isinstance(value, float) or column.lower().startswith("per cent"):
-        return f"{value:.1f}%"
-    return str(value)
-
-
-def period_text(fig: Figures) -> str:
-    text = f"{format_date(fig.period_from)} to {format_date(fig.period_to)}"
-    if not fig.period_complete:
-        text += f" (the period is running: counted to {format_date(fig.counted_to)})"
-    return text
-
-
 def write_word(fig: Figures, path: Path, **options: Any) -> Path:
-    """The Word summary (see ``figures_word``; python-docx and matplotlib load only now)."""
+    """The Word summary (see ``figures_word``; python-docx and matplotlib load only now).
+
+    The import is here, not at the top, for that reason only: ``figures_word`` does not
+    import this module, so there is no loop."""
     from iro_desktop.reports.figures_word import write_word as write
 
     return write(fig, path, **options)

@@ -1,7 +1,8 @@
 """The figures as a Word summary: tables, charts and definitions (python-docx, matplotlib).
 
 Kept apart from ``figures_export`` so that reading or showing figures never loads python-docx
-or matplotlib; only writing the Word summary does."""
+or matplotlib; only writing the Word summary does. It shares its words with the other
+exports through ``figures_text`` and never imports ``figures_export``."""
 
 from __future__ import annotations
 
@@ -18,7 +19,8 @@ from docx.shared import Cm, Pt, RGBColor
 from iro_desktop.domain.figures.model import Figures
 from iro_desktop.domain.figures.tables import FigureTable, figure_tables
 from iro_desktop.reports.figures_charts import chart_png, charts_for
-from iro_desktop.reports.figures_export import WHO_COUNTS, format_cell, period_text
+from iro_desktop.reports.figures_text import WHO_COUNTS, format_cell, period_text
+from iro_desktop.storage.files import writing
 
 KEEP_TOGETHER_ROWS = 16
 
@@ -141,7 +143,8 @@ def write_word(
             caption.runs[0].italic = True
             caption.runs[0].font.size = Pt(9)
     path = Path(path)
-    document.save(str(path))
+    with writing(path) as partial:
+        document.save(str(partial))
     return path
 
 

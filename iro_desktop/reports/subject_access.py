@@ -12,7 +12,6 @@ half-written export never stands under the name asked for.
 from __future__ import annotations
 
 import json
-import os
 import re
 from dataclasses import dataclass
 from datetime import date
@@ -25,7 +24,9 @@ from docx.shared import Pt
 
 from iro_desktop.exchange.errors import ExchangeError
 from iro_desktop.logs import get_logger, log_event
+from iro_desktop.storage import bulk, history
 from iro_desktop.storage.database import Store
+from iro_desktop.storage.files import writing
 from iro_desktop.storage.purge import initials, rows_of_children
 from iro_desktop.storage.records import child_id_for
 
@@ -145,7 +146,7 @@ def shown(field: str, value: Any) -> str:
 
 
 def _history_change(entry: dict[str, Any]) -> tuple[str, str, str, str]:
-    """(what, field, before, after) for one change_log entry."""
+    """(what, field, before, after) for one entry of the change history."""
     action = entry["action"]
     if action == "insert":
         try:
@@ -200,8 +201,7 @@ def build_document(store: Store, child_ref: str, *, today: date) -> tuple[Docume
             "are included). Check the reference, as the 903 return shows it."
         )
     owned = rows_of_children(store, [child_id])
-    conn = store.db.conn
-    child = next(store.db.query("SELECT * FROM children WHERE id = ?", [child_id]))
+    (child,) = bulk.rows_by_rowid(store, "children", [child_id])
     name = " ".join(p for p in (child["first_name"], child["last_name"]) if p) or "(no name)"
 
     doc = Document()
@@ -220,13 +220,7 @@ def build_document(store: Store, child_ref: str, *, today: date) -> tuple[Docume
     )
     for table in ordered:
         ids = sorted(owned[table])
-        rows = list(
-            store.db.query(
-                f'SELECT * FROM "{table}" WHERE rowid IN (SELECT value FROM json_each(?)) '
-                "ORDER BY rowid",
-                [json.dumps(ids)],
-            )
-        )
+        rows = bulk.rows_by_rowid(store, table, ids)
         counts[table] = len(rows)
         doc.add_heading(f"{table_title(table)} ({len(rows)})", 1)
         for row in rows:
@@ -239,34 +233,10 @@ def build_document(store: Store, child_ref: str, *, today: date) -> tuple[Docume
         "Every change to the records above, oldest first. Times are in UTC. 'Recorded' lists "
         "what was written when the record was first made."
     )
-    history = []
+    changes = []
     for table in ordered:
-        history.extend(
-            dict(
-                zip(
-                    (
-                        "id",
-                        "table_name",
-                        "row_id",
-                        "action",
-                        "field",
-                        "old",
-                        "new",
-                        "changed_at",
-                        "source",
-                    ),
-                    r,
-                    strict=True,
-                )
-            )
-            for r in conn.execute(
-                "SELECT id, table_name, row_id, action, field, old, new, changed_at, source "
-                "FROM change_log WHERE table_name = ? "
-                "AND row_id IN (SELECT value FROM json_each(?))",
-                [table, json.dumps(sorted(owned[table]))],
-            )
-        )
-    history.sort(key=lambda e: e["id"])
+        changes.extend(history.history_of_rows(store, table, sorted(owned[table])))
+    changes.sort(key=lambda e: e["id"])
     grid = doc.add_table(rows=1, cols=6)
     grid.style = "Table Grid"
     for cell, title in zip(
@@ -275,7 +245,7 @@ def build_document(store: Store, child_ref: str, *, today: date) -> tuple[Docume
         strict=True,
     ):
         cell.text = title
-    for entry in history:
+    for entry in changes:
         what, field, before, after = _history_change(entry)
         source = SOURCE_LABELS.get(entry["source"], entry["source"])
         cells = grid.add_row().cells
@@ -287,7 +257,7 @@ def build_document(store: Store, child_ref: str, *, today: date) -> tuple[Docume
         cells[5].text = after
     return doc, {
         "records": counts,
-        "history": len(history),
+        "history": len(changes),
         "initials": initials(child["first_name"], child["last_name"]),
     }
 
@@ -298,13 +268,11 @@ def export_subject_access(
     """Write the subject-access document for ``child_ref`` to ``out`` (a .docx file)."""
     out = Path(out)
     doc, facts = build_document(store, child_ref, today=today or date.today())
-    partial = out.with_name(out.name + ".partial")
     try:
         out.parent.mkdir(parents=True, exist_ok=True)
-        doc.save(str(partial))
-        os.replace(partial, out)
+        with writing(out) as partial:
+            doc.save(str(partial))
     except OSError as error:
-        partial.unlink(missing_ok=True)
         raise ExchangeError(
             f"The document could not be written to {out} ({error.strerror or error}). Choose "
             "another folder, or close the file if it is open in Word."

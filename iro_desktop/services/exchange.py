@@ -17,9 +17,9 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from iro_desktop.exchange import handover as _handover
+from iro_desktop.exchange import spreadsheet as _sheet
 from iro_desktop.exchange.errors import ExchangeError
-from iro_desktop.exchange.handover import bundle as _handover
-from iro_desktop.exchange.spreadsheet import importer as _sheet
 from iro_desktop.exchange.ssda903 import write as _export
 from iro_desktop.storage.database import Store
 

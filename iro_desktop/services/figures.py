@@ -33,8 +33,9 @@ from iro_desktop.domain.model import (
 from iro_desktop.domain.working_days import calendar_for
 from iro_desktop.errors import UserError
 from iro_desktop.reports import figures_export
-from iro_desktop.reports.figures_export import figures_as_json, format_cell
+from iro_desktop.reports.figures_export import figures_as_json
 from iro_desktop.reports.figures_merge import merge_figures
+from iro_desktop.reports.figures_text import format_cell
 from iro_desktop.storage.database import Store
 from iro_desktop.storage.settings_store import load_settings
 

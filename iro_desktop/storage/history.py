@@ -1,5 +1,10 @@
 """Every write goes through here: rows are inserted, updated or archived, never deleted, and
-each change is appended to ``change_log`` with where it came from (app, import, demo ...).
+each change is appended to the change history with where it came from (app, import, demo ...).
+
+This module is the one writer of that history and the one reader of "where did this field's
+value come from" (:func:`field_sources`, :func:`table_field_sources`). The bulk writers
+(imports, handover) use :class:`Batch` / :func:`insert_many`: the same rows and the same
+history entries, in the same order, in a few statements instead of one per row.
 
 Callers wrap a multi-row change in ``store.atomic()`` so that the rows and their history are
 written together or not at all.
@@ -8,9 +13,14 @@ written together or not at all.
 from __future__ import annotations
 
 import json
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from datetime import UTC, date, datetime
 from enum import Enum
 from typing import Any
+
+from sqlite_utils.db import jsonify_if_needed
 
 from iro_desktop.storage.database import Store
 
@@ -18,6 +28,9 @@ from iro_desktop.storage.database import Store
 SOURCE_APP = "app"
 SOURCE_IMPORT = "import-903"
 SOURCE_DEMO = "demo"
+
+LOG_TABLE = "change_log"
+_LOG_COLUMNS = ("table_name", "row_id", "action", "field", "old", "new", "changed_at", "source")
 
 
 def now_stamp() -> str:
@@ -41,26 +54,63 @@ def _as_text(value: Any) -> str | None:
     return None if value is None else str(value)
 
 
-def insert(store: Store, table: str, values: dict[str, Any], source: str = SOURCE_APP) -> int:
-    stamp = now_stamp()
+def _quoted(name: str) -> str:
+    return "[" + name.replace("]", "]]") + "]"
+
+
+def _entry(
+    table: str, row_id: int, action: str, field: str, old: Any, new: Any, stamp: str, source: str
+) -> dict[str, Any]:
+    return {
+        "table_name": table,
+        "row_id": row_id,
+        "action": action,
+        "field": field,
+        "old": old,
+        "new": new,
+        "changed_at": stamp,
+        "source": source,
+    }
+
+
+def _insert_entry(table: str, row_id: int, row: dict[str, Any], stamp: str, source: str) -> dict:
+    """An insert is recorded as one entry holding every value that is not blank."""
+    values = {k: v for k, v in row.items() if v not in (None, "")}
+    return _entry(
+        table, row_id, "insert", "", None, json.dumps(values, ensure_ascii=False), stamp, source
+    )
+
+
+def _stamped(values: dict[str, Any], stamp: str) -> dict[str, Any]:
     row = {key: to_column(value) for key, value in values.items()}
     row.update(created_at=stamp, updated_at=stamp)
+    return row
+
+
+def _differences(current: dict[str, Any], changes: dict[str, Any]) -> dict[str, tuple[Any, Any]]:
+    changed: dict[str, tuple[Any, Any]] = {}
+    for key, value in changes.items():
+        new = to_column(value)
+        if current.get(key) != new:
+            changed[key] = (current.get(key), new)
+    return changed
+
+
+def _update_entries(
+    table: str, row_id: int, changed: dict[str, tuple[Any, Any]], stamp: str, source: str
+) -> list[dict[str, Any]]:
+    return [
+        _entry(table, row_id, "update", key, _as_text(old), _as_text(new), stamp, source)
+        for key, (old, new) in changed.items()
+    ]
+
+
+def insert(store: Store, table: str, values: dict[str, Any], source: str = SOURCE_APP) -> int:
+    stamp = now_stamp()
+    row = _stamped(values, stamp)
     with store.atomic():
         row_id = store.db[table].insert(row).last_pk
-        store.db["change_log"].insert(
-            {
-                "table_name": table,
-                "row_id": row_id,
-                "action": "insert",
-                "field": "",
-                "old": None,
-                "new": json.dumps(
-                    {k: v for k, v in row.items() if v not in (None, "")}, ensure_ascii=False
-                ),
-                "changed_at": stamp,
-                "source": source,
-            }
-        )
+        store.db[LOG_TABLE].insert(_insert_entry(table, row_id, row, stamp, source))
     return int(row_id)
 
 
@@ -69,31 +119,14 @@ def update(
 ) -> dict[str, tuple[Any, Any]]:
     """Apply ``changes`` to one row; returns {field: (old, new)} for what really changed."""
     stamp = now_stamp()
-    current = store.db[table].get(row_id)
-    changed: dict[str, tuple[Any, Any]] = {}
-    for key, value in changes.items():
-        new = to_column(value)
-        if current.get(key) != new:
-            changed[key] = (current.get(key), new)
+    changed = _differences(store.db[table].get(row_id), changes)
     if not changed:
         return {}
     with store.atomic():
         store.db[table].update(
             row_id, {**{k: new for k, (_, new) in changed.items()}, "updated_at": stamp}
         )
-        store.db["change_log"].insert_all(
-            {
-                "table_name": table,
-                "row_id": row_id,
-                "action": "update",
-                "field": key,
-                "old": _as_text(old),
-                "new": _as_text(new),
-                "changed_at": stamp,
-                "source": source,
-            }
-            for key, (old, new) in changed.items()
-        )
+        store.db[LOG_TABLE].insert_all(_update_entries(table, row_id, changed, stamp, source))
     return changed
 
 
@@ -106,26 +139,252 @@ def restore(store: Store, table: str, row_id: int, source: str = SOURCE_APP) -> 
     update(store, table, row_id, {"archived_on": None}, source=source)
 
 
+def record(
+    store: Store,
+    table: str,
+    row_id: int,
+    action: str,
+    *,
+    field: str = "",
+    old: Any = None,
+    new: Any = None,
+    source: str = SOURCE_APP,
+    stamp: str | None = None,
+) -> None:
+    """One history entry that is not a row's insert or update (a setting changed, a purge)."""
+    store.db[LOG_TABLE].insert(
+        _entry(table, row_id, action, field, old, new, stamp or now_stamp(), source)
+    )
+
+
+# --- bulk writing ------------------------------------------------------------------------------
+
+
+class Batch:
+    """Inserts, updates and history entries for a bulk writer, written in a few statements.
+
+    A row's id is given out at once (the id SQLite would give it: one more than the largest,
+    the tables have no AUTOINCREMENT), the row is written at :meth:`flush`; an update is
+    written at once and its history kept back. The history is written in the order it was
+    made, so the entries, their order and the rows' ids are what one write at a time gives.
+    Use it through :func:`batch`, which holds one transaction and flushes at the end.
+    """
+
+    def __init__(self, store: Store, source: str) -> None:
+        self.store = store
+        self.source = source
+        self._next_id: dict[str, int] = {}
+        self._rows: dict[str, list[dict[str, Any]]] = {}
+        self._pending: dict[str, set[int]] = defaultdict(set)
+        self._log: list[dict[str, Any]] = []
+        self._by_row: dict[tuple[str, int], list[dict[str, Any]]] = defaultdict(list)
+
+    def _allocate(self, table: str) -> int:
+        if table not in self._next_id:
+            (largest,) = self.store.db.execute(
+                f"SELECT coalesce(max(rowid), 0) FROM {_quoted(table)}"
+            ).fetchone()
+            self._next_id[table] = int(largest) + 1
+        row_id = self._next_id[table]
+        self._next_id[table] += 1
+        return row_id
+
+    def add_row(self, table: str, row: dict[str, Any]) -> int:
+        """A row as given, with no history entry of its own (a handover's row, which brings
+        its history with it). Lists and dicts are kept as JSON, as sqlite-utils keeps them."""
+        return self._add({key: jsonify_if_needed(value) for key, value in row.items()}, table)
+
+    def _add(self, row: dict[str, Any], table: str) -> int:
+        row_id = self._allocate(table)
+        self._rows.setdefault(table, []).append({"id": row_id, **row})
+        self._pending[table].add(row_id)
+        return row_id
+
+    def insert(self, table: str, values: dict[str, Any], source: str | None = None) -> int:
+        """As :func:`insert`: the row with its stamps, and its insert entry."""
+        stamp = now_stamp()
+        row = _stamped(values, stamp)
+        row_id = self._add(row, table)
+        self._log_entries([_insert_entry(table, row_id, row, stamp, source or self.source)])
+        return row_id
+
+    def update(
+        self, table: str, row_id: int, changes: dict[str, Any], source: str | None = None
+    ) -> dict[str, tuple[Any, Any]]:
+        """As :func:`update`; the row is written now, its history with the rest."""
+        if row_id in self._pending.get(table, ()):
+            self._write_rows()
+        stamp = now_stamp()
+        changed = _differences(self.store.db[table].get(row_id), changes)
+        if changed:
+            self.store.db[table].update(
+                row_id, {**{k: new for k, (_, new) in changed.items()}, "updated_at": stamp}
+            )
+            self._log_entries(_update_entries(table, row_id, changed, stamp, source or self.source))
+        return changed
+
+    def append(self, entries: Iterable[dict[str, Any]]) -> None:
+        """History entries as they are (a handover copies the sender's)."""
+        self._log_entries(
+            {column: jsonify_if_needed(entry.get(column)) for column in _LOG_COLUMNS}
+            for entry in entries
+        )
+
+    def _log_entries(self, entries: Iterable[dict[str, Any]]) -> None:
+        for entry in entries:
+            self._log.append(entry)
+            self._by_row[(entry["table_name"], entry["row_id"])].append(entry)
+
+    def logged(self, table: str, row_id: int) -> set[tuple]:
+        """(action, field, old, new, changed_at, source) of every entry about one row, written
+        or still to be written."""
+        waiting = self._by_row.get((table, row_id), [])
+        return set(entries_about(self.store, table, row_id)) | {
+            tuple(entry[c] for c in _LOG_COLUMNS[2:]) for entry in waiting
+        }
+
+    def _write_rows(self) -> None:
+        conn = self.store.db.conn
+        for table, rows in self._rows.items():
+            # One statement per set of columns; the ids are given, so the order is free.
+            groups: dict[tuple[str, ...], list[dict[str, Any]]] = defaultdict(list)
+            for row in rows:
+                groups[tuple(row)].append(row)
+            for columns, group in groups.items():
+                sql = (
+                    f"INSERT INTO {_quoted(table)} ({', '.join(map(_quoted, columns))}) "
+                    f"VALUES ({', '.join('?' for _ in columns)})"
+                )
+                conn.executemany(sql, [tuple(r.values()) for r in group])
+        self._rows.clear()
+        self._pending.clear()
+
+    def flush(self) -> None:
+        self._write_rows()
+        if self._log:
+            self.store.db.conn.executemany(
+                f"INSERT INTO {LOG_TABLE} ({', '.join(_LOG_COLUMNS)}) "
+                f"VALUES ({', '.join('?' for _ in _LOG_COLUMNS)})",
+                [tuple(e[c] for c in _LOG_COLUMNS) for e in self._log],
+            )
+        self._log.clear()
+        self._by_row.clear()
+
+
+@contextmanager
+def batch(store: Store, source: str) -> Iterator[Batch]:
+    """A :class:`Batch` in one transaction: everything in it is written, or nothing."""
+    with store.atomic():
+        writer = Batch(store, source)
+        yield writer
+        writer.flush()
+
+
+def insert_many(
+    store: Store, table: str, rows: Iterable[dict[str, Any]], source: str = SOURCE_APP
+) -> list[int]:
+    """:func:`insert` for many rows: one statement for the rows (per set of columns) and one
+    for their history, which is the same as inserting them one by one writes."""
+    with batch(store, source) as writer:
+        return [writer.insert(table, row) for row in rows]
+
+
+# --- reading -----------------------------------------------------------------------------------
+
+
+def _sources_from(entries: Iterable[tuple[Any, str, str, str | None, str]]) -> dict:
+    """The one rule for where a field's value came from, over entries in the order written:
+    an ``insert`` entry counts for every value it holds, an ``update`` entry for its field;
+    the latest wins.
+
+    Any other entry (a handover's "received" note, a purge note, or whatever action a
+    handover copied from another version) says nothing about a field's value, and an insert
+    entry whose values cannot be read counts for none. This was the handover's rule; the
+    general reader used to count every other action for its field (and failed on an
+    unreadable insert), so a copied note could have taken the "entered in the app"
+    protection off a value the IRO typed. A field's source decides whether an import may
+    overwrite it, so only the entries that wrote the value may decide it.
+    """
+    out: dict[Any, dict[str, str]] = defaultdict(dict)
+    for row_id, action, field, new, source in entries:
+        if action == "insert":
+            try:
+                values = json.loads(new or "{}")
+            except (TypeError, ValueError):
+                continue
+            if isinstance(values, dict):
+                for key in values:
+                    out[row_id][key] = source
+        elif action == "update":
+            out[row_id][field] = source
+    return out
+
+
 def field_sources(store: Store, table: str, row_id: int) -> dict[str, str]:
-    """For each field of a row, the source of its latest change (the insert counts for all)."""
-    sources: dict[str, str] = {}
-    for entry in store.db.query(
-        "SELECT action, field, new, source FROM change_log "
+    """For each field of one row, the source of its latest change (see ``_sources_from``)."""
+    entries = store.db.execute(
+        f"SELECT row_id, action, field, new, source FROM {LOG_TABLE} "
         "WHERE table_name = ? AND row_id = ? ORDER BY id",
         [table, row_id],
-    ):
-        if entry["action"] == "insert":
-            for key in json.loads(entry["new"] or "{}"):
-                sources[key] = entry["source"]
-        else:
-            sources[entry["field"]] = entry["source"]
-    return sources
+    )
+    return dict(_sources_from(entries).get(row_id, {}))
+
+
+def table_field_sources(store: Store, table: str) -> dict[int, dict[str, str]]:
+    """:func:`field_sources` for every row of ``table``, in one pass."""
+    entries = store.db.execute(
+        f"SELECT row_id, action, field, new, source FROM {LOG_TABLE} "
+        "WHERE table_name = ? ORDER BY id",
+        [table],
+    )
+    return _sources_from(entries)
+
+
+def insert_sources(store: Store, table: str) -> dict[int, str]:
+    """Who made each row of ``table``: the source of its insert entry."""
+    return {
+        row_id: source
+        for row_id, source in store.db.execute(
+            f"SELECT row_id, source FROM {LOG_TABLE} WHERE table_name = ? AND action = 'insert'",
+            [table],
+        )
+    }
 
 
 def history(store: Store, table: str, row_id: int) -> list[dict[str, Any]]:
     return list(
         store.db.query(
-            "SELECT * FROM change_log WHERE table_name = ? AND row_id = ? ORDER BY id",
+            f"SELECT * FROM {LOG_TABLE} WHERE table_name = ? AND row_id = ? ORDER BY id",
             [table, row_id],
         )
     )
+
+
+def entries_about(store: Store, table: str, row_id: int) -> list[tuple]:
+    """(action, field, old, new, changed_at, source) of each entry about one row."""
+    return [
+        tuple(r)
+        for r in store.db.execute(
+            f"SELECT {', '.join(_LOG_COLUMNS[2:])} FROM {LOG_TABLE} "
+            "WHERE table_name = ? AND row_id = ?",
+            [table, row_id],
+        )
+    ]
+
+
+def history_of_rows(store: Store, table: str, row_ids: Iterable[int]) -> list[dict[str, Any]]:
+    """Every entry about the given rows of ``table``, with its ``id``: oldest first for each
+    500 rows asked for (a handover lists them in that order)."""
+    ids = list(row_ids)
+    out: list[dict[str, Any]] = []
+    for start in range(0, len(ids), 500):
+        chunk = ids[start : start + 500]
+        out.extend(
+            store.db.query(
+                f"SELECT id, {', '.join(_LOG_COLUMNS)} FROM {LOG_TABLE} "
+                f"WHERE table_name = ? AND row_id IN ({', '.join('?' for _ in chunk)}) "
+                "ORDER BY id",
+                [table, *chunk],
+            )
+        )
+    return out

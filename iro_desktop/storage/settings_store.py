@@ -5,40 +5,57 @@ from __future__ import annotations
 import json
 
 from iro_desktop.domain.settings import Settings
+from iro_desktop.storage import history
 from iro_desktop.storage.database import Store
 from iro_desktop.storage.history import SOURCE_APP, now_stamp
 
-SETTINGS_ROW_ID = 0  # change_log rows for settings use this row id
+SETTINGS_ROW_ID = 0  # history entries for settings use this row id
+
+
+def _stored_texts(store: Store) -> dict[str, str]:
+    return {row["key"]: row["value"] for row in store.db["settings"].rows}
 
 
 def load_settings(store: Store) -> Settings:
-    stored = {row["key"]: json.loads(row["value"]) for row in store.db["settings"].rows}
+    stored = {key: json.loads(text) for key, text in _stored_texts(store).items()}
     return Settings.from_dict(stored)
+
+
+def _put(store: Store, key: str, text: str, old: str | None, stamp: str, source: str) -> None:
+    store.db["settings"].upsert({"key": key, "value": text, "updated_at": stamp}, pk="key")
+    history.record(
+        store, "settings", SETTINGS_ROW_ID, "update",
+        field=key, old=old, new=text, source=source, stamp=stamp,
+    )  # fmt: skip
 
 
 def save_settings(store: Store, settings: Settings, source: str = SOURCE_APP) -> list[str]:
     """Write every setting that changed, with its history, in one transaction.
     Returns the names of the settings that changed."""
     stamp = now_stamp()
-    current = {row["key"]: row["value"] for row in store.db["settings"].rows}
+    current = _stored_texts(store)
     changed = []
     with store.atomic():
         for key, value in settings.to_dict().items():
             text = json.dumps(value, ensure_ascii=False, sort_keys=True)
             if current.get(key) == text:
                 continue
-            store.db["settings"].upsert({"key": key, "value": text, "updated_at": stamp}, pk="key")
-            store.db["change_log"].insert(
-                {
-                    "table_name": "settings",
-                    "row_id": SETTINGS_ROW_ID,
-                    "action": "update",
-                    "field": key,
-                    "old": current.get(key),
-                    "new": text,
-                    "changed_at": stamp,
-                    "source": source,
-                }
-            )
+            _put(store, key, text, current.get(key), stamp, source)
             changed.append(key)
     return changed
+
+
+def load_setting_text(store: Store, key: str) -> str | None:
+    """One setting's stored text as it is (``None`` when it was never saved); for a setting
+    kept outside ``Settings``, such as the spreadsheet import's remembered mapping."""
+    return _stored_texts(store).get(key)
+
+
+def save_setting_text(store: Store, key: str, text: str, source: str = SOURCE_APP) -> bool:
+    """Store one setting's text with its history entry; False when it was already that."""
+    old = load_setting_text(store, key)
+    if old == text:
+        return False
+    with store.atomic():
+        _put(store, key, text, old, now_stamp(), source)
+    return True

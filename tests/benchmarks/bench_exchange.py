@@ -19,7 +19,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from iro_desktop.exchange.spreadsheet.importer import (
+from iro_desktop.exchange.spreadsheet import (
     import_sheet,
     preview_import,
     propose_mapping,

@@ -19,7 +19,6 @@ lists it so that the IRO can complete the record. Every cell goes through
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -30,6 +29,7 @@ from iro_desktop.exchange.csv_safety import safe_writer
 from iro_desktop.exchange.ssda903 import spec as spec
 from iro_desktop.exchange.ssda903.rules import Problem, check_tables
 from iro_desktop.storage.database import Store
+from iro_desktop.storage.files import writing
 from iro_desktop.storage.records import load_child_records
 
 __all__ = [
@@ -257,13 +257,11 @@ def write_903(export: Export903, folder: Path) -> list[Path]:
     written = []
     for kind, rows in export.tables.items():
         target = folder / spec.FILE_NAMES[kind]
-        partial = target.with_name(target.name + ".partial")
         columns = spec.COLUMNS[kind]
-        with partial.open("w", encoding="utf-8", newline="") as handle:
-            writer = safe_writer(handle)
+        with writing(target) as partial, partial.open("w", encoding="utf-8", newline="") as out:
+            writer = safe_writer(out)
             writer.writerow(columns)
             writer.writerows([row.get(c, "") for c in columns] for row in rows)
-        os.replace(partial, target)
         written.append(target)
     export.written = written
     return written

@@ -13,7 +13,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersisten
 from PySide6.QtGui import QFont
 
 from iro_desktop.domain.figures.tables import FigureTable
-from iro_desktop.reports.figures_export import format_cell
+from iro_desktop.services.figures import format_cell
 
 VALUE_ROLE = Qt.ItemDataRole.UserRole + 1
 AnyIndex = QModelIndex | QPersistentModelIndex

@@ -29,12 +29,8 @@ from iro_desktop.domain.model import (
 from iro_desktop.domain.settings import Settings
 from iro_desktop.domain.working_days import calendar_for
 from iro_desktop.reports.figures_charts import chart_png, charts_for
-from iro_desktop.reports.figures_export import (
-    figures_as_json,
-    figures_from_json,
-    format_cell,
-    write_csv,
-)
+from iro_desktop.reports.figures_export import figures_as_json, figures_from_json, write_csv
+from iro_desktop.reports.figures_text import format_cell
 from iro_desktop.services import figures as service
 from iro_desktop.services.session import create_demo, open_demo_if_demo
 from iro_desktop.storage.records import load_child_records

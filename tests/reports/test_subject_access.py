@@ -7,7 +7,6 @@ from datetime import date
 
 import pytest
 from docx import Document
-from safety_helpers import add_child
 
 from iro_desktop.errors import UserError
 from iro_desktop.reports.subject_access import ChildNotFound, shown
@@ -16,6 +15,7 @@ from iro_desktop.services.session import create_demo
 from iro_desktop.storage import history
 from iro_desktop.storage.database import DEMO_PASSPHRASE, open_store
 from iro_desktop.storage.purge import rows_of_children
+from tests.safety.safety_helpers import add_child
 
 TODAY = date(2026, 11, 23)
 

@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 from openpyxl import Workbook
 
-from iro_desktop.exchange.spreadsheet.importer import (
+from iro_desktop.exchange.conflict import Conflict
+from iro_desktop.exchange.spreadsheet import (
     MAPPING_SETTING,
     SOURCE_SHEET,
     BadSpreadsheet,
@@ -22,7 +23,6 @@ from iro_desktop.exchange.spreadsheet.importer import (
     propose_mapping,
     read_sheet,
 )
-from iro_desktop.exchange.ssda903.read import Conflict
 from iro_desktop.storage import history
 from iro_desktop.storage.database import open_store
 from iro_desktop.storage.history import SOURCE_APP
@@ -316,7 +316,7 @@ def test_refusals_listed_for_every_bad_row(store, tmp_path):
 
 
 def test_a_mapping_file_changes_the_proposal(tmp_path):
-    from iro_desktop.exchange.spreadsheet.importer import mapping_from_json
+    from iro_desktop.exchange.spreadsheet import mapping_from_json
 
     path = tmp_path / "t.csv"
     path.write_text("Case,Who,Notes\r\nC1,Sam,x\r\n", encoding="utf-8")

@@ -8,9 +8,8 @@ from datetime import date
 
 import pytest
 
-from iro_desktop.exchange.handover.bundle import (
-    HEADER_SIZE,
-    MAGIC,
+from iro_desktop.exchange.conflict import Conflict
+from iro_desktop.exchange.handover import (
     SOURCE_HANDOVER,
     HandoverError,
     HandoverRefused,
@@ -19,7 +18,8 @@ from iro_desktop.exchange.handover.bundle import (
     suggested_file_name,
     write_handover,
 )
-from iro_desktop.exchange.ssda903.read import Conflict
+from iro_desktop.exchange.handover.bundle import HEADER_SIZE, MAGIC
+from iro_desktop.exchange.handover.receive import NATURAL_KEYS
 from iro_desktop.services.session import create_demo, open_demo_if_demo
 from iro_desktop.storage import history
 from iro_desktop.storage.database import open_store
@@ -144,6 +144,17 @@ def test_the_receiving_iro_s_own_entries_win(demo, receiver, tmp_path):
     assert Conflict(ref, "children", "social_worker", "New SW", demo_sw) in report.conflicts
 
 
+def receive_file(store, path, passphrase):
+    """What the IRO does: open the file, then bring it in (the dialog and the command alike)."""
+    return receive_bundle(store, open_bundle(path, passphrase))
+
+
+def written(store) -> tuple[dict[str, int], int, dict[str, list[dict]]]:
+    """Row counts per table, the length of the change history, and every row."""
+    rows = snapshot(store)
+    return {t: len(r) for t, r in rows.items()}, len(rows["change_log"]), rows
+
+
 @pytest.mark.parametrize(
     ("spoil", "words"),
     [
@@ -164,20 +175,57 @@ def test_a_tampered_or_truncated_bundle_is_refused_and_nothing_written(
     write_handover(demo, busy_children(demo, 1), tmp_path / "h.iro", PASS)
     bad = tmp_path / "bad.iro"
     bad.write_bytes(spoil((tmp_path / "h.iro").read_bytes()))
-    before = snapshot(receiver)
+    before = written(receiver)
     with pytest.raises(HandoverRefused) as caught:
-        open_bundle(bad, PASS)
+        receive_file(receiver, bad, PASS)
     assert words in str(caught.value)
     assert "Nothing was imported" in str(caught.value)
-    assert snapshot(receiver) == before
+    assert written(receiver) == before
 
 
 def test_a_wrong_passphrase_is_refused(demo, receiver, tmp_path):
     write_handover(demo, busy_children(demo, 1), tmp_path / "h.iro", PASS)
-    before = snapshot(receiver)
+    before = written(receiver)
     with pytest.raises(HandoverRefused, match="passphrase does not open"):
-        open_bundle(tmp_path / "h.iro", PASS.upper())
-    assert snapshot(receiver) == before
+        receive_file(receiver, tmp_path / "h.iro", PASS.upper())
+    assert written(receiver) == before
+
+
+def test_a_receive_refused_part_way_writes_nothing(demo, receiver, tmp_path):
+    """A file that opens but one of whose rows cannot be kept: the children, reviews and more
+    before it were already added when it fails, and none of them (nor their history) stays."""
+    refs = busy_children(demo, 2)
+    bundle = write_handover(demo, refs, tmp_path / "h.iro", PASS)
+    tables = bundle.payload["tables"]
+    last = [t for t in tables if tables[t]][-1]
+    assert list(tables).index(last) > list(tables).index("reviews")
+    # A row of the last table that matches nothing here (so it is added) with no created_at,
+    # which every table holds NOT NULL.
+    broken = {**tables[last][-1], "id": 10**9, "created_at": None}
+    for column in NATURAL_KEYS.get(last, ()):
+        if not column.endswith("_id"):
+            broken[column] = "not in this caseload"
+    tables[last].append(broken)
+    before = written(receiver)
+    with pytest.raises(HandoverRefused, match="Nothing was imported"):
+        receive_bundle(receiver, bundle)
+    assert written(receiver) == before
+    # The same file without the broken row is received whole.
+    tables[last].pop()
+    report = receive_bundle(receiver, bundle)
+    assert sum(report.added.values()) == sum(len(rows) for rows in tables.values())
+
+
+def test_the_file_keeps_its_history_under_the_format_1_name(demo, tmp_path):
+    """The payload's keys are the file format: a rename in storage must not change them."""
+    bundle = write_handover(demo, busy_children(demo, 1), tmp_path / "h.iro", PASS)
+    assert set(bundle.payload) == {
+        "format", "version", "made_at", "schema_version", "children", "tables", "change_log",
+    }  # fmt: skip
+    entry = bundle.payload["change_log"][0]
+    assert set(entry) == {
+        "table_name", "row_id", "action", "field", "old", "new", "changed_at", "source",
+    }  # fmt: skip
 
 
 def test_letters_metadata_travels_and_an_older_receiver_notes_it(tmp_path):

@@ -9,8 +9,9 @@ from pathlib import Path
 
 import pytest
 
+from iro_desktop.exchange.conflict import Conflict
 from iro_desktop.exchange.errors import Bad903File, ExchangeError
-from iro_desktop.exchange.ssda903.read import Conflict, import_903
+from iro_desktop.exchange.ssda903.read import import_903
 from iro_desktop.exchange.ssda903.spec import parse_date
 from iro_desktop.exchange.ssda903.write import write_903_csvs
 from iro_desktop.services.caseload import caseload, schedule_as_json
@@ -20,7 +21,7 @@ from iro_desktop.storage.history import SOURCE_APP, SOURCE_IMPORT
 from iro_desktop.storage.records import child_id_for, load_child_record
 from iro_desktop.storage.settings_store import load_settings
 
-BASIC = Path(__file__).parents[1] / "fixtures" / "903" / "basic"
+BASIC = Path(__file__).parents[2] / "fixtures" / "903" / "basic"
 TODAY = date(2026, 4, 20)
 
 
