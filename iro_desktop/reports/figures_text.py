@@ -3,7 +3,7 @@ command line share, so that each shows a figure the same way."""
 
 from __future__ import annotations
 
-from iro_desktop.domain.figures import Figures
+from iro_desktop.domain.figures.model import Figures
 from iro_desktop.domain.schedule import format_date
 
 __all__ = ["WHO_COUNTS", "format_cell", "period_text"]
