@@ -79,8 +79,8 @@ def main(out_dir: Path) -> int:
     from PySide6.QtWidgets import QApplication
 
     from iro_desktop.gui.app import application, launch
-    from iro_desktop.gui.child_view import TAB_NAMES
     from iro_desktop.gui.startup import FirstRunDialog, NewCaseloadDialog, UnlockDialog
+    from iro_desktop.gui.views.child import TAB_NAMES
     from iro_desktop.paths import default_demo_path
     from iro_desktop.services.stores import create_demo
     from iro_desktop.storage.errors import WrongPassphrase

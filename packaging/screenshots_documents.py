@@ -33,8 +33,8 @@ def main(out_dir: Path) -> int:
 
     from PySide6.QtWidgets import QApplication
 
-    from iro_desktop.gui import document_dialog
     from iro_desktop.gui.app import application, launch
+    from iro_desktop.gui.dialogs import document as document_dialog
     from iro_desktop.paths import default_demo_path
     from iro_desktop.services.stores import create_demo
 

@@ -15,17 +15,17 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QStackedWidget, QVBoxLayout, 
 from iro_desktop.domain.settings import Settings
 from iro_desktop.domain.tasks import Task
 from iro_desktop.gui.autolock import AutoLock
-from iro_desktop.gui.caseload_view import CaseloadView
-from iro_desktop.gui.child_view import ChildView
-from iro_desktop.gui.data_actions import DataActions
-from iro_desktop.gui.documents import DocumentsController
-from iro_desktop.gui.due_view import DueView
-from iro_desktop.gui.figures_view import FiguresView
-from iro_desktop.gui.forms.controller import RecordingController
-from iro_desktop.gui.help_dialog import ShortcutsDialog, open_about
+from iro_desktop.gui.controllers.data_actions import DataActions
+from iro_desktop.gui.controllers.documents import DocumentsController
+from iro_desktop.gui.controllers.recording import RecordingController
+from iro_desktop.gui.dialogs.help import ShortcutsDialog, open_about
 from iro_desktop.gui.settings_dialog import SettingsDialog
 from iro_desktop.gui.shortcuts import build_menus, create_actions
 from iro_desktop.gui.startup import CaseloadOpener
+from iro_desktop.gui.views.caseload import CaseloadView
+from iro_desktop.gui.views.child import ChildView
+from iro_desktop.gui.views.due import DueView
+from iro_desktop.gui.views.figures import FiguresView
 from iro_desktop.gui.worker import BusyIndicator, Worker
 from iro_desktop.services.caseload import caseload, due_list
 from iro_desktop.services.child import caseload_rows, child_detail

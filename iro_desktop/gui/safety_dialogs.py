@@ -29,7 +29,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from iro_desktop.gui.dialog_parts import (
+from iro_desktop.gui.startup import passphrase_strength
+from iro_desktop.gui.widgets.dialog_parts import (
     WARNING_STYLE,
     BusyBar,
     FileRow,
@@ -40,7 +41,6 @@ from iro_desktop.gui.dialog_parts import (
     password_field,
     text_table,
 )
-from iro_desktop.gui.startup import passphrase_strength
 from iro_desktop.gui.worker import Worker, show_error_dialog, user_message
 from iro_desktop.services.safety import (
     DamagedStore,

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from iro_desktop.gui.dialog_parts import password_field
+from iro_desktop.gui.widgets.dialog_parts import password_field
 from iro_desktop.gui.worker import show_error_dialog, user_message
 from iro_desktop.paths import default_demo_path, default_store_path
 from iro_desktop.services.opening import (

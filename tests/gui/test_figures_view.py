@@ -11,11 +11,11 @@ from PySide6.QtCore import Qt
 
 from iro_desktop.cli import main as cli_main
 from iro_desktop.domain.figures import PN_CODES
-from iro_desktop.gui import documents
-from iro_desktop.gui.figures_view import EXPORT_CSV, EXPORT_JSON, EXPORT_WORD, FiguresView
-from iro_desktop.gui.help_dialog import ShortcutsDialog
+from iro_desktop.gui.controllers import documents
+from iro_desktop.gui.dialogs.help import ShortcutsDialog
 from iro_desktop.gui.models.figures_model import VALUE_ROLE, FigureTableModel
 from iro_desktop.gui.shortcuts import key_text
+from iro_desktop.gui.views.figures import EXPORT_CSV, EXPORT_JSON, EXPORT_WORD, FiguresView
 from iro_desktop.services.figures import figures_for, tables
 
 from .conftest import TODAY

@@ -11,11 +11,11 @@ from PySide6.QtTest import QTest
 
 from iro_desktop.domain.model import ReviewStatus
 from iro_desktop.domain.tasks import TaskKind
-from iro_desktop.gui import document_dialog
-from iro_desktop.gui.briefing_dialog import BriefingDialog
 from iro_desktop.gui.child_tabs.letters import ACTION_DECISIONS, ACTION_LETTER, ACTION_MARK_SENT
-from iro_desktop.gui.decisions_record_dialog import DecisionsRecordDialog
-from iro_desktop.gui.letter_dialog import AUTOMATIC, LetterDialog
+from iro_desktop.gui.dialogs import document as document_dialog
+from iro_desktop.gui.dialogs.briefing import BriefingDialog
+from iro_desktop.gui.dialogs.decisions_record import DecisionsRecordDialog
+from iro_desktop.gui.dialogs.letter import AUTOMATIC, LetterDialog
 from iro_desktop.gui.models.due_model import TASK_ROLE
 from iro_desktop.services.child import child_detail
 from iro_desktop.services.letter_status import ReviewNotHeld, mark_letter_sent

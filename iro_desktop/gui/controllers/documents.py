@@ -17,13 +17,13 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QWidget
 
 from iro_desktop.domain.figures import Figures, FigureTable
 from iro_desktop.domain.tasks import TaskKind
-from iro_desktop.gui.briefing_dialog import BriefingDialog
 from iro_desktop.gui.child_tabs.letters import ACTION_DECISIONS, ACTION_LETTER, ACTION_MARK_SENT
-from iro_desktop.gui.decisions_record_dialog import DecisionsRecordDialog
-from iro_desktop.gui.document_dialog import default_folder
-from iro_desktop.gui.figures_view import EXPORT_CSV, EXPORT_JSON, EXPORT_WORD
+from iro_desktop.gui.dialogs.briefing import BriefingDialog
+from iro_desktop.gui.dialogs.decisions_record import DecisionsRecordDialog
+from iro_desktop.gui.dialogs.document import default_folder
+from iro_desktop.gui.dialogs.letter import LetterDialog
 from iro_desktop.gui.formatting import format_date
-from iro_desktop.gui.letter_dialog import LetterDialog
+from iro_desktop.gui.views.figures import EXPORT_CSV, EXPORT_JSON, EXPORT_WORD
 from iro_desktop.gui.worker import user_message
 from iro_desktop.services import figures as figures_service
 from iro_desktop.services.letter_status import mark_letter_sent

@@ -89,7 +89,7 @@ class ChildView(QWidget):
             self.next_review_line,
         ):
             header_layout.addWidget(widget)
-        self.header_actions = QHBoxLayout()  # buttons for the child (gui/data_actions.py)
+        self.header_actions = QHBoxLayout()  # buttons for the child (controllers/data_actions.py)
         self.header_actions.setContentsMargins(0, 0, 0, 0)
         header_layout.addLayout(self.header_actions)
 

@@ -21,7 +21,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from iro_desktop.gui.dialog_parts import (
+from iro_desktop.gui.dialogs.handover import BUNDLE_FILTER
+from iro_desktop.gui.widgets.dialog_parts import (
     BusyBar,
     FileRow,
     alive,
@@ -31,7 +32,6 @@ from iro_desktop.gui.dialog_parts import (
     password_field,
     text_table,
 )
-from iro_desktop.gui.handover_dialog import BUNDLE_FILTER
 from iro_desktop.gui.worker import Worker, user_message
 from iro_desktop.services.exchange import open_handover, receive_handover
 from iro_desktop.storage.database import Store

@@ -15,10 +15,10 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QPushButton
 
-from iro_desktop.gui.export_903_dialog import Export903Dialog
-from iro_desktop.gui.handover_dialog import HandoverDialog
-from iro_desktop.gui.import_sheet_dialog import ImportSheetDialog
-from iro_desktop.gui.receive_dialog import ReceiveDialog
+from iro_desktop.gui.dialogs.export_903 import Export903Dialog
+from iro_desktop.gui.dialogs.handover import HandoverDialog
+from iro_desktop.gui.dialogs.import_sheet import ImportSheetDialog
+from iro_desktop.gui.dialogs.receive import ReceiveDialog
 from iro_desktop.gui.safety_dialogs import (
     ChangePassphraseDialog,
     PurgeDialog,

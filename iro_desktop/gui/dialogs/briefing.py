@@ -13,7 +13,7 @@ from pathlib import Path
 from PySide6.QtCore import QDate, Slot
 from PySide6.QtWidgets import QDateEdit, QHBoxLayout, QLabel, QListWidget, QWidget
 
-from iro_desktop.gui.document_dialog import DocumentDialog
+from iro_desktop.gui.dialogs.document import DocumentDialog
 from iro_desktop.gui.formatting import format_date
 from iro_desktop.gui.worker import Worker
 from iro_desktop.reports.decisions_record import Page

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from iro_desktop.gui.child_tabs.common import heading_label
-from iro_desktop.gui.document_dialog import DocumentDialog
+from iro_desktop.gui.dialogs.document import DocumentDialog
 from iro_desktop.gui.formatting import format_date
 from iro_desktop.gui.models.records_model import ICON_INFO, ICON_WARNING, standard_icon
 from iro_desktop.gui.worker import Worker

@@ -18,7 +18,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from iro_desktop.gui.dialog_parts import (
+from iro_desktop.gui.startup import passphrase_strength
+from iro_desktop.gui.widgets.dialog_parts import (
     WARNING_STYLE,
     BusyBar,
     FileRow,
@@ -27,7 +28,6 @@ from iro_desktop.gui.dialog_parts import (
     note_label,
     password_field,
 )
-from iro_desktop.gui.startup import passphrase_strength
 from iro_desktop.gui.worker import Worker, user_message
 from iro_desktop.services.exchange import make_handover, suggested_handover_name
 from iro_desktop.storage.database import Store

@@ -13,7 +13,7 @@ from pathlib import Path
 from PySide6.QtWidgets import QFormLayout, QLabel, QWidget
 
 from iro_desktop.gui.child_tabs.common import StatusLine, heading_label, value_label
-from iro_desktop.gui.document_dialog import DocumentDialog
+from iro_desktop.gui.dialogs.document import DocumentDialog
 from iro_desktop.gui.models.records_model import ICON_INFO
 from iro_desktop.gui.worker import Worker
 from iro_desktop.letters.content import pick_review

@@ -2,7 +2,7 @@
 
 It only shows what it is given (``set_figures``) and asks for the rest by signal: a period
 (``periodChosen``) or an export (``exportRequested``). The window's documents controller
-(gui/documents.py) runs the services on the worker and hands the results back.
+(gui/controllers/documents.py) runs the services on the worker and hands the results back.
 
 The tables are grouped by topic in tabs; each table has its definition written beside it,
 and the three charts sit under the tables they draw. Every table is a keyboard-navigable

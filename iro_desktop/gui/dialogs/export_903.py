@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from iro_desktop.exchange.ssda903.spec import FILE_NAMES
-from iro_desktop.gui.dialog_parts import (
+from iro_desktop.gui.widgets.dialog_parts import (
     WARNING_STYLE,
     BusyBar,
     FileRow,

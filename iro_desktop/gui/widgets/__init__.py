@@ -1,0 +1,1 @@
+"""Widget parts shared by several dialogs and views."""
