@@ -142,7 +142,7 @@ def test_write_a_letter_from_the_review_then_list_it_and_mark_it_sent(
     assert dialog.suggested_name.endswith("-easy_read-both-2026-10-16.docx") or (
         "easy_read" in dialog.suggested_name and "both" in dialog.suggested_name
     )
-    detail = window.child_view._detail
+    detail = window.child_view.detail
     child = detail.record.child
     assert child.first_name not in dialog.suggested_name  # initials and reference only
     assert dialog.suggested_name.startswith(f"{child.initials}-{LETTER_CHILD}")
@@ -194,7 +194,7 @@ def test_a_welsh_letter_in_the_chosen_version(qtbot, window, saved_to):
     saved_to["name"] = "llythyr.docx"
     written = _save(qtbot, dialog)
     text = _docx_text(written.path)
-    assert window.child_view._detail.record.child.known_as in text
+    assert window.child_view.detail.record.child.known_as in text
     assert "adolygiad" in text.lower()  # Welsh wording ("review")
 
 

@@ -296,6 +296,16 @@ class RecordForm(QDialog):
             label=f"Saving: {self.TITLE.lower()}…",
         )
 
+    @property
+    def closing_for_good(self) -> bool:
+        """Saved, discarded or kept as a draft: closing without asking again."""
+        return self._closing_ok
+
+    def close_for_good(self) -> None:
+        """Close without asking (quitting: the typing has been kept as a draft first)."""
+        self._closing_ok = True
+        self.close()
+
     def reject(self) -> None:  # Esc and Cancel
         self.request_close()
 
