@@ -17,7 +17,8 @@ from iro_desktop.domain.figures import Figures, FigureTable
 from iro_desktop.gui.context import AppContext
 from iro_desktop.gui.controllers.screens import Screens
 from iro_desktop.gui.dialogs.document import default_folder
-from iro_desktop.gui.views.figures import EXPORT_CSV, EXPORT_JSON, EXPORT_WORD
+from iro_desktop.gui.views.figures import EXPORT_CSV, EXPORT_JSON, EXPORT_WORD, FiguresView
+from iro_desktop.gui.widgets.file_job import FileJob
 from iro_desktop.gui.worker import user_message
 from iro_desktop.services import figures as figures_service
 from iro_desktop.storage.database import Store
@@ -81,6 +82,20 @@ def export_file_name(fig: Figures, kind: str) -> str:
     return stem + {EXPORT_WORD: ".docx", EXPORT_JSON: ".json", EXPORT_CSV: ""}[kind]
 
 
+class _Exporting:
+    """The Figures view's export line as a ``file_job.Busy``: the label while writing; the
+    result or the error (``set_exporting(False, message)``) ends it."""
+
+    def __init__(self, view: FiguresView) -> None:
+        self._view = view
+
+    def start(self, text: str) -> None:
+        self._view.set_exporting(True, text)
+
+    def stop(self) -> None:
+        pass
+
+
 class FiguresController(QObject):
     figuresShown = Signal()  # the Figures view has new figures on screen
     figuresExported = Signal(object)  # list of paths written
@@ -92,6 +107,12 @@ class FiguresController(QObject):
         self.view = screens.figures
         self._parent = parent
         self._stale = False
+        self._exports = FileJob(
+            self.view,
+            context.worker,
+            _Exporting(self.view),
+            lambda message: self.view.set_exporting(False, message),
+        )
         self.view.set_today(context.today)
         self.view.periodChosen.connect(self.load_figures)
         self.view.exportRequested.connect(self.export_figures)
@@ -142,15 +163,8 @@ class FiguresController(QObject):
         if path is None:
             return
         function, label = EXPORTS[kind]
-        view.set_exporting(True, label)
-        self.context.worker.submit(
-            function,
-            store,
-            fig,
-            path,
-            on_result=self._on_exported,
-            on_error=lambda error: view.set_exporting(False, user_message(error)),
-            label=label,
+        self._exports.run(
+            function, store, fig, path, busy=label, label=label, on_result=self._on_exported
         )
 
     def _on_exported(self, paths: list[Path]) -> None:
