@@ -108,7 +108,7 @@ def main(out_dir: Path) -> int:
     briefing.close()
     save(window, "due-with-briefing-button")
 
-    window.recording._quit_confirmed = True
+    window.recording.allow_quit()
     window.close()
     QApplication.processEvents()
     for path in saved:

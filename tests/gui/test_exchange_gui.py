@@ -44,7 +44,7 @@ def launch_window(qtbot, path):
 def close_window(window) -> None:
     if window.data_actions.dialog is not None:
         window.data_actions.dialog.close()
-    window.recording._quit_confirmed = True
+    window.recording.allow_quit()
     window.close()
 
 

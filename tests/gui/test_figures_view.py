@@ -34,7 +34,7 @@ def window(qtbot, demo_file):
     with qtbot.waitSignal(made.dueLoaded, timeout=WAIT):
         pass
     yield made
-    made.recording._quit_confirmed = True
+    made.recording.allow_quit()
     made.close()
 
 

@@ -47,7 +47,7 @@ def window(qtbot, demo_file):
     yield made
     for dialog in list(made.documents.dialogs):
         dialog.close()
-    made.recording._quit_confirmed = True
+    made.recording.allow_quit()
     made.close()
 
 

@@ -306,6 +306,10 @@ class RecordingController(QObject):
             form.close_for_good()
         return True
 
+    def allow_quit(self) -> None:
+        """The next close quits without asking (open forms are still kept as drafts)."""
+        self._quit_confirmed = True
+
     def _ask_before_quitting(self, count: int) -> None:
         box = QMessageBox(self._parent)
         box.setIcon(QMessageBox.Icon.Question)
@@ -323,7 +327,7 @@ class RecordingController(QObject):
         def chosen(button) -> None:
             self.quit_box = None
             if button is quit_button:
-                self._quit_confirmed = True
+                self.allow_quit()
                 self._parent.close()
 
         box.buttonClicked.connect(chosen)
