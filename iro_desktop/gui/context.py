@@ -16,7 +16,6 @@ from PySide6.QtCore import QObject, Signal
 from iro_desktop.domain.settings import Settings
 from iro_desktop.gui.worker import Worker
 from iro_desktop.storage.database import Store
-from iro_desktop.storage.settings_store import load_settings
 
 STATUS_MS = 8000
 
@@ -54,7 +53,6 @@ class AppContext(QObject):
             self.worker.submit(close_store, self._store, label="Closing the caseload…")
         self._store = store
         self.storeChanged.emit()
-        self.worker.submit(load_settings, store, on_result=self.set_settings)
 
     def close_store(self) -> None:
         """Close the open caseload (quitting): queued after every job already asked for."""
@@ -63,6 +61,7 @@ class AppContext(QObject):
             self._store = None
 
     def set_settings(self, settings: Settings) -> None:
+        """The open caseload's settings, as read or saved (``controllers/settings.py``)."""
         self._settings = settings
         self.settingsChanged.emit(settings)
 

@@ -93,8 +93,10 @@ class MainWindow(QMainWindow):
             change_passphrase=lambda: self.actions["change_passphrase"].trigger(),
             after_saving=self.autolock.reload_settings,
         )
-        # Last: every view reads the new caseload once the others have seen storeChanged.
+        # Last: every view reads the new caseload once the others have seen storeChanged,
+        # then the settings are read (after the due list, the home screen).
         self.context.storeChanged.connect(self.refresh)
+        self.context.storeChanged.connect(self.settings_controller.reload)
 
         self.actions = create_actions(
             self,

@@ -14,6 +14,7 @@ from PySide6.QtCore import QObject, Signal, Slot
 from PySide6.QtWidgets import QFileDialog, QWidget
 
 from iro_desktop.domain.figures import Figures, FigureTable
+from iro_desktop.domain.settings import Settings
 from iro_desktop.gui.context import AppContext
 from iro_desktop.gui.controllers.screens import Screens
 from iro_desktop.gui.dialogs.document import default_folder
@@ -22,7 +23,6 @@ from iro_desktop.gui.widgets.file_job import FileJob
 from iro_desktop.gui.worker import user_message
 from iro_desktop.services import figures as figures_service
 from iro_desktop.storage.database import Store
-from iro_desktop.storage.settings_store import load_settings
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure as ChartFigure
@@ -39,20 +39,19 @@ def load_figures(store: Store, start: date, end: date, today: date) -> FiguresRe
     return fig, figures_service.tables(fig), charts_for(fig)
 
 
-def export_figures_word(store: Store, fig: Figures, path: Path) -> list[Path]:
-    settings = load_settings(store)
+def export_figures_word(store: Store, fig: Figures, path: Path, settings: Settings) -> list[Path]:
     subtitle = ", ".join(x for x in (settings.council_name, settings.iro_name) if x)
     if store.is_demo:
         subtitle = ("DEMO DATA (fictional children). " + subtitle).strip()
     return [figures_service.export_word(fig, path, subtitle=subtitle)]
 
 
-def export_figures_csv(_store: Store, fig: Figures, folder: Path) -> list[Path]:
+def export_figures_csv(_store: Store, fig: Figures, folder: Path, _s: Settings) -> list[Path]:
     folder.mkdir(parents=True, exist_ok=True)
     return figures_service.export_csv(fig, folder)
 
 
-def export_figures_json(_store: Store, fig: Figures, path: Path) -> list[Path]:
+def export_figures_json(_store: Store, fig: Figures, path: Path, _s: Settings) -> list[Path]:
     return [figures_service.export_json(fig, path)]
 
 
@@ -164,7 +163,14 @@ class FiguresController(QObject):
             return
         function, label = EXPORTS[kind]
         self._exports.run(
-            function, store, fig, path, busy=label, label=label, on_result=self._on_exported
+            function,
+            store,
+            fig,
+            path,
+            self.context.settings,  # the council and IRO under the Word summary's title
+            busy=label,
+            label=label,
+            on_result=self._on_exported,
         )
 
     def _on_exported(self, paths: list[Path]) -> None:

@@ -1,5 +1,6 @@
-"""File > Settings: reads the open caseload's settings on the worker, shows the dialog, saves
-what the IRO changed and tells the context (the auto-lock and the views follow)."""
+"""The open caseload's settings: read on the worker when a caseload is opened and handed to the
+context; File > Settings shows them, saves what the IRO changed and tells the context (the
+auto-lock and the views follow)."""
 
 from __future__ import annotations
 
@@ -30,6 +31,13 @@ class SettingsController(QObject):
         self._change_passphrase = change_passphrase
         self._after_saving = after_saving
         self.dialog: SettingsDialog | None = None
+
+    @Slot()
+    def reload(self) -> None:
+        """Read the open caseload's settings into the context."""
+        store = self.context.store
+        if store is not None:
+            self.context.worker.submit(load_settings, store, on_result=self.context.set_settings)
 
     def open_settings(self) -> None:
         store = self.context.store
