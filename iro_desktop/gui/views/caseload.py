@@ -2,8 +2,7 @@
 
 The view only shows the rows it is given (``set_rows``); ``controllers/caseload.py`` reads
 them off the GUI thread and again with archived children when ``includeArchivedChanged`` says
-so. Opening a
-child (double-click or Enter) emits ``childActivated`` with the child's reference.
+so. Opening a child (double-click or Enter) emits ``childActivated`` with its reference.
 """
 
 from __future__ import annotations
