@@ -79,10 +79,10 @@ def main(out_dir: Path) -> int:
     from PySide6.QtWidgets import QApplication
 
     from iro_desktop.gui.app import application, launch
-    from iro_desktop.gui.child_view import TAB_NAMES
     from iro_desktop.gui.dialogs.first_run import FirstRunDialog
     from iro_desktop.gui.dialogs.new_caseload import NewCaseloadDialog
     from iro_desktop.gui.dialogs.unlock import UnlockDialog
+    from iro_desktop.gui.views.child import TAB_NAMES
     from iro_desktop.paths import default_demo_path
     from iro_desktop.services.session import create_demo
     from iro_desktop.storage.errors import WrongPassphrase

@@ -33,8 +33,8 @@ def main(out_dir: Path) -> int:
 
     from PySide6.QtWidgets import QApplication
 
-    from iro_desktop.gui import document_dialog
     from iro_desktop.gui.app import application, launch
+    from iro_desktop.gui.dialogs import document as document_dialog
     from iro_desktop.paths import default_demo_path
     from iro_desktop.services.session import create_demo
 
@@ -108,7 +108,7 @@ def main(out_dir: Path) -> int:
     briefing.close()
     save(window, "due-with-briefing-button")
 
-    window.recording._quit_confirmed = True
+    window.recording.allow_quit()
     window.close()
     QApplication.processEvents()
     for path in saved:

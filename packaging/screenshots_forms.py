@@ -97,8 +97,7 @@ def main(out_dir: Path, dark: bool) -> int:
         save(form, f"{kind}-form")
         if full:  # the whole form, as if the window were tall enough
             save(form.ui, f"{kind}-form-all")
-        form._closing_ok = True
-        form.close()
+        form.close_for_good()
         settle()
 
     def late_review(form) -> None:
@@ -142,8 +141,7 @@ def main(out_dir: Path, dark: bool) -> int:
     wait_until(lambda: form.prompt is not None and form.prompt.isVisible())
     save(form.prompt, "unsaved-changes-prompt")
     form.prompt.close()
-    form._closing_ok = True
-    form.close()
+    form.close_for_good()
 
     window.autolock.lock_now()
     wait_until(lambda: window.autolock.dialog is not None and window.autolock.dialog.isVisible())
@@ -157,7 +155,7 @@ def main(out_dir: Path, dark: bool) -> int:
     save(window.recording.drafts_box, "drafts-offered")
     window.recording.drafts_box.close()
 
-    window.recording._quit_confirmed = True
+    window.recording.allow_quit()
     window.close()
     QApplication.processEvents()
     for path in saved:

@@ -1,7 +1,8 @@
-"""The main window: assembles the views, the menus and the status bar, and routes data.
+"""The main window: assembles the views, the controllers, the menus and the status bar.
 
-Views never touch the store: the window asks the worker to run a services function and hands
-the result to the view. ``refresh()`` reloads whatever is on screen after any change.
+Nothing here reads the store. The controllers are given the ``AppContext`` (worker, open
+caseload, settings, "data changed") and ``Screens`` (which view is on screen, what is chosen);
+the window only wires the views' signals to them and shows the context's messages.
 """
 
 from __future__ import annotations
@@ -10,27 +11,27 @@ from datetime import date
 
 from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtGui import QCloseEvent
-from PySide6.QtWidgets import QLabel, QMainWindow, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QMainWindow, QVBoxLayout, QWidget
 
-from iro_desktop.domain.settings import Settings
-from iro_desktop.domain.tasks import Task
 from iro_desktop.gui.autolock import AutoLock
-from iro_desktop.gui.caseload_view import CaseloadView
-from iro_desktop.gui.child_view import ChildView
-from iro_desktop.gui.data_actions import DataActions
+from iro_desktop.gui.context import AppContext
+from iro_desktop.gui.controllers.caseload import CaseloadController
+from iro_desktop.gui.controllers.data_actions import CHILD_VIEW_ACTIONS, DataActions
+from iro_desktop.gui.controllers.documents import DocumentsController
+from iro_desktop.gui.controllers.figures import FiguresController
+from iro_desktop.gui.controllers.recording import RecordingController
+from iro_desktop.gui.controllers.screens import Screens
+from iro_desktop.gui.controllers.settings import SettingsController
+from iro_desktop.gui.dialogs.help import ShortcutsDialog, open_about
 from iro_desktop.gui.dialogs.settings import SettingsDialog
-from iro_desktop.gui.documents import DocumentsController
-from iro_desktop.gui.due_view import DueView
-from iro_desktop.gui.figures_view import FiguresView
-from iro_desktop.gui.forms.controller import RecordingController
-from iro_desktop.gui.help_dialog import ShortcutsDialog, open_about
 from iro_desktop.gui.shortcuts import build_menus, create_actions
 from iro_desktop.gui.startup import CaseloadOpener
+from iro_desktop.gui.views.caseload import CaseloadView
+from iro_desktop.gui.views.child import ChildView
+from iro_desktop.gui.views.due import DueView
+from iro_desktop.gui.views.figures import FiguresView
 from iro_desktop.gui.worker import BusyIndicator, Worker
-from iro_desktop.services.caseload import caseload, due_list
-from iro_desktop.services.child import caseload_rows, child_detail
-from iro_desktop.storage.database import Store
-from iro_desktop.storage.settings_store import load_settings, save_settings
+from iro_desktop.services.session import Store
 
 APP_TITLE = "IRO Desktop"
 DEMO_BANNER_TEXT = "Demo caseload: fictional children"
@@ -40,32 +41,16 @@ BANNER_STYLE = (
 )
 
 
-# -- jobs: each runs on the worker thread ------------------------------------------------
-def load_due(store: Store, today: date) -> tuple[list[Task], dict[str, str]]:
-    """Every open task, and each child's name for the list."""
-    names = {
-        o.record.child.child_ref: f"{o.record.child.known_as} {o.record.child.last_name}".strip()
-        for o in caseload(store, today)
-    }
-    return due_list(store, today, within_days=None), names
-
-
-def close_store(store: Store) -> None:
-    store.close()
-
-
 class MainWindow(QMainWindow):
     dueViewReady = Signal()  # the due view has shown its first data (start-up benchmark)
     dueLoaded = Signal()  # the due view has been filled (after every refresh)
-    storeChanged = Signal()
+    storeChanged = Signal()  # another caseload is open (the context's signal, passed on)
 
     def __init__(self, worker: Worker, today: date, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.context = AppContext(worker, today, self)
         self.worker = worker
         self.today = today
-        self.store: Store | None = None
-        self.include_archived = False
-        self.settings_dialog: SettingsDialog | None = None
         self.shortcuts_dialog: ShortcutsDialog | None = None
         self.opener = CaseloadOpener(worker, today, self)
 
@@ -73,9 +58,10 @@ class MainWindow(QMainWindow):
         self.caseload_view = CaseloadView()
         self.child_view = ChildView()
         self.figures_view = FiguresView()
-        self.stack = QStackedWidget()
-        for view in (self.due_view, self.caseload_view, self.child_view, self.figures_view):
-            self.stack.addWidget(view)
+        self.screens = Screens(
+            self.due_view, self.caseload_view, self.child_view, self.figures_view
+        )
+        self.stack = self.screens.stack
         self.banner = QLabel(f"⚠ {DEMO_BANNER_TEXT}, made up for trying IRO Desktop. None is real.")
         self.banner.setObjectName("demoBanner")
         self.banner.setStyleSheet(BANNER_STYLE)
@@ -88,10 +74,29 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.banner)
         layout.addWidget(self.stack, 1)
         self.setCentralWidget(central)
-        self.recording = RecordingController(self)  # the forms (gui/forms/)
+
+        # First on the context's storeChanged: the window shows the new caseload's name.
+        self.context.storeChanged.connect(self._on_store_changed)
+        self.context.storeChanged.connect(self.storeChanged)
+        self.context.statusMessage.connect(self.statusBar().showMessage)
+        self.caseload = CaseloadController(self.context, self.screens)
+        self.recording = RecordingController(  # the forms (gui/forms/)
+            self.context, self.screens, self, self.open_child, lambda: self.autolock.locked
+        )
         self.autolock = AutoLock(self)
-        self.documents = DocumentsController(self)  # letters, briefing packs, figures
-        self.data_actions = DataActions(self)  # import, export, handover, backups (File menu)
+        self.documents = DocumentsController(self.context, self.screens, self)
+        self.figures = FiguresController(self.context, self.screens, self)
+        self.data_actions = DataActions(self.context, self.screens, self)  # the File menu's
+        self.settings_controller = SettingsController(
+            self.context,
+            self,
+            change_passphrase=lambda: self.actions["change_passphrase"].trigger(),
+            after_saving=self.autolock.reload_settings,
+        )
+        # Last: every view reads the new caseload once the others have seen storeChanged,
+        # then the settings are read (after the due list, the home screen).
+        self.context.storeChanged.connect(self.refresh)
+        self.context.storeChanged.connect(self.settings_controller.reload)
 
         self.actions = create_actions(
             self,
@@ -102,77 +107,68 @@ class MainWindow(QMainWindow):
                 "settings": self.open_settings,
                 "quit": self.close,
                 "show_due": self.show_due,
-                "show_caseload": lambda: self.stack.setCurrentWidget(self.caseload_view),
-                "show_child": lambda: self.stack.setCurrentWidget(self.child_view),
-                "find": self._on_find,
+                "show_caseload": lambda: self.screens.show(self.caseload_view),
+                "show_child": lambda: self.screens.show(self.child_view),
+                "find": self.screens.show_find,
                 "refresh": self.refresh,
                 "shortcuts": self.open_shortcuts,
                 "about": lambda: open_about(self),
                 "lock": self.autolock.lock_now,
                 **self.recording.action_handlers(),
                 **self.documents.action_handlers(),
+                **self.figures.action_handlers(),
                 **self.data_actions.action_handlers(),
             },
         )
         build_menus(self.menuBar(), self.actions)
-        self.data_actions.add_child_view_buttons()
+        for name, text in CHILD_VIEW_ACTIONS.items():
+            self.child_view.add_header_button(name, text, self.actions[name])
         self.busy = BusyIndicator(worker)
         self.statusBar().addPermanentWidget(self.busy)
-
-        self.opener.opened.connect(self.set_store)
-        self.due_view.childRequested.connect(self.open_child)
-        self.due_view.firstPainted.connect(self.dueViewReady)
-        self.caseload_view.childActivated.connect(self._on_child_activated)
-        self.caseload_view.includeArchivedChanged.connect(self._on_include_archived)
+        self._wire_views()
         self._update_title()
         self.resize(1200, 760)
 
+    def _wire_views(self) -> None:
+        """The views' requests, each to the controller that answers it."""
+        self.opener.opened.connect(self.set_store)
+        self.due_view.firstPainted.connect(self.dueViewReady)
+        self.due_view.taskRecordRequested.connect(self.recording.record_task)
+        self.due_view.briefingRequested.connect(self.documents.open_briefing)
+        self.caseload.dueLoaded.connect(self.dueLoaded)
+        self.child_view.actionRequested.connect(self.recording.on_tab_action)
+        self.child_view.documentRequested.connect(self.documents.on_document_requested)
+        self.child_view.writtenWanted.connect(self.documents.load_written)
+        self.documents.writtenLoaded.connect(self.child_view.set_written)
+        self.data_actions.purged.connect(self.child_view.clear)
+
     # -- the open caseload -----------------------------------------------------------------
+    @property
+    def store(self) -> Store | None:
+        return self.context.store
+
     @Slot(object)
     def set_store(self, store: Store) -> None:
-        if self.store is not None and self.store is not store:
-            self.worker.submit(close_store, self.store, label="Closing the caseload…")
-        self.store = store
-        self.banner.setVisible(store.is_demo)
-        self._update_title()
-        self.show_due()
-        self.storeChanged.emit()
-        self.refresh()
+        self.context.set_store(store)
 
     def refresh(self) -> None:
         """Reload every view from the store (after any change)."""
-        if self.store is None:
-            return
-        self.worker.submit(
-            load_due, self.store, self.today, on_result=self._on_due, label="Reading what is due…"
-        )
-        child_ref = self.child_view.current_child_ref()
-        if child_ref:
-            self.open_child(child_ref, self.child_view.current_tab(), switch=False)
+        self.context.data_changed(None)
 
     @Slot(str, str)
     def open_child(self, child_ref: str, tab: str | None = None, switch: bool = True) -> None:
-        if self.store is None:
-            return
-        self.worker.submit(
-            child_detail,
-            self.store,
-            child_ref,
-            self.today,
-            on_result=lambda detail: self._on_child_detail(child_ref, detail, tab, switch),
-            label="Opening the child's record…",
-        )
+        self.caseload.open_child(child_ref, tab, switch)
 
-    # -- views -----------------------------------------------------------------------------
+    # -- views and dialogs -----------------------------------------------------------------
     def show_due(self) -> None:
-        self.stack.setCurrentWidget(self.due_view)
-        self.due_view.focus_list()
+        self.screens.show_due()
 
     def open_settings(self) -> None:
-        if self.store is None:
-            self.statusBar().showMessage("Open a caseload first: settings are kept in it.", 5000)
-            return
-        self.worker.submit(load_settings, self.store, on_result=self._on_settings_loaded)
+        self.settings_controller.open_settings()
+
+    @property
+    def settings_dialog(self) -> SettingsDialog | None:
+        return self.settings_controller.dialog
 
     def open_shortcuts(self) -> ShortcutsDialog:
         self.shortcuts_dialog = ShortcutsDialog(self)
@@ -180,87 +176,26 @@ class MainWindow(QMainWindow):
         self.shortcuts_dialog.open()
         return self.shortcuts_dialog
 
-    # -- results and signals ---------------------------------------------------------------
-    def _on_due(self, result: tuple[list[Task], dict[str, str]]) -> None:
-        tasks, names = result
-        self.due_view.set_tasks(tasks, names, self.today)
-        self.dueLoaded.emit()
-        # Asked for only now, so that the due view (the home screen) paints first.
-        self.reload_caseload()
-
-    def reload_caseload(self) -> None:
-        if self.store is None:
-            return
-        self.worker.submit(
-            caseload_rows,
-            self.store,
-            self.today,
-            include_archived=self.include_archived,
-            on_result=lambda rows: self.caseload_view.set_rows(rows, self.today),
-            label="Reading the caseload…",
-        )
-
-    def _on_child_detail(self, child_ref: str, detail, tab: str | None, switch: bool) -> None:
-        if detail is None:
-            self.statusBar().showMessage(f"No child {child_ref} in this caseload.", 5000)
-            return
-        self.child_view.show_detail(detail, tab)
-        if switch:
-            self.stack.setCurrentWidget(self.child_view)
-
-    def _on_settings_loaded(self, settings: Settings) -> None:
-        self.settings_dialog = SettingsDialog(settings, self)
-        self.settings_dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self.settings_dialog.settingsAccepted.connect(self._on_settings_accepted)
-        self.settings_dialog.changePassphraseRequested.connect(
-            self.actions["change_passphrase"].trigger
-        )
-        self.settings_dialog.open()
-
-    @Slot(object)
-    def _on_settings_accepted(self, settings: Settings) -> None:
-        if self.store is None:
-            return
-        self.worker.submit(
-            save_settings,
-            self.store,
-            settings,
-            on_result=self._on_settings_saved,
-            label="Saving the settings…",
-        )
-
-    def _on_settings_saved(self, changed: list[str]) -> None:
-        self.statusBar().showMessage("Settings saved." if changed else "No settings changed.", 5000)
-        self.autolock.reload_settings()
-        self.refresh()
-
-    @Slot(str)
-    def _on_child_activated(self, child_ref: str) -> None:
-        self.open_child(child_ref, None)
-
-    @Slot(bool)
-    def _on_include_archived(self, include: bool) -> None:
-        self.include_archived = include
-        self.reload_caseload()
-
-    def _on_find(self) -> None:
-        self.stack.setCurrentWidget(self.caseload_view)
-        self.caseload_view.focus_search()
+    @Slot()
+    def _on_store_changed(self) -> None:
+        store = self.context.store
+        self.banner.setVisible(store is not None and store.is_demo)
+        self._update_title()
+        self.show_due()
 
     def _update_title(self) -> None:
-        if self.store is None:
+        store = self.context.store
+        if store is None:
             self.setWindowTitle(APP_TITLE)
-        elif self.store.is_demo:
+        elif store.is_demo:
             self.setWindowTitle(f"{APP_TITLE} — {DEMO_BANNER_TEXT}")
         else:
-            self.setWindowTitle(f"{APP_TITLE} — {self.store.path.name}")
+            self.setWindowTitle(f"{APP_TITLE} — {store.path.name}")
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if not self.recording.confirm_quit(locked=self.autolock.locked):
             event.ignore()  # it asks first; forms' typing is kept as drafts either way
             return
-        if self.store is not None:
-            self.worker.submit(close_store, self.store)
-            self.store = None
+        self.context.close_store()
         self.worker.shutdown()
         super().closeEvent(event)

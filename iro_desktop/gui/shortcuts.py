@@ -34,7 +34,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
         "new", FILE_MENU, "&New caseload…", "Ctrl+Shift+N", "Create a new encrypted caseload"
     ),
     ActionSpec("demo", FILE_MENU, "Open &demo", "", "Open the demo caseload (fictional)"),
-    # Data in and out, and keeping it safe (gui/data_actions.py)
+    # Data in and out, and keeping it safe (gui/controllers/data_actions.py)
     ActionSpec(
         "import_sheet",
         FILE_MENU,
@@ -211,7 +211,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
         "Ctrl+Shift+H",
         "Informal or formal challenge (dispute resolution)",
     ),
-    # Letters and documents (gui/documents.py)
+    # Letters and documents (gui/controllers/documents.py)
     ActionSpec(
         "write_letter",
         RECORD_MENU,

@@ -8,7 +8,6 @@ from datetime import date
 import pytest
 from PySide6.QtCore import Qt
 
-from iro_desktop.gui.caseload_view import CaseloadView
 from iro_desktop.gui.models.caseload_model import (
     COL_AGE,
     COL_LAST_CODE,
@@ -21,6 +20,7 @@ from iro_desktop.gui.models.caseload_model import (
     CaseloadFilterProxyModel,
     CaseloadTableModel,
 )
+from iro_desktop.gui.views.caseload import CaseloadView
 from iro_desktop.services.child import CaseloadRow, caseload_rows
 
 from .conftest import TODAY

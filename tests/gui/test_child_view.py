@@ -32,7 +32,8 @@ from iro_desktop.domain.timeline import footprint
 from iro_desktop.domain.working_days import calendar_for
 from iro_desktop.gui.child_tabs.common import ValueForm
 from iro_desktop.gui.child_tabs.reviews import HELD_REVIEW_COLUMNS
-from iro_desktop.gui.child_view import (
+from iro_desktop.gui.models.records_model import RecordsTableModel
+from iro_desktop.gui.views.child import (
     TAB_CHALLENGES,
     TAB_DECISIONS,
     TAB_DETAILS,
@@ -44,7 +45,6 @@ from iro_desktop.gui.child_view import (
     TAB_TIMELINE,
     ChildView,
 )
-from iro_desktop.gui.models.records_model import RecordsTableModel
 from iro_desktop.services.child import ChildDetail, caseload_rows, child_detail
 
 from .conftest import TODAY

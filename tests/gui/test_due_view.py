@@ -9,7 +9,6 @@ from PySide6.QtCore import Qt
 
 from iro_desktop.cli import main as cli_main
 from iro_desktop.domain.tasks import TASK_LABELS, Task, TaskGroup, TaskKind, group_for
-from iro_desktop.gui.due_view import TAB_FOR_TASK, DueView
 from iro_desktop.gui.models.due_model import (
     COL_CHILD,
     COL_DUE,
@@ -22,6 +21,7 @@ from iro_desktop.gui.models.due_model import (
     DueModel,
     days_left_text,
 )
+from iro_desktop.gui.views.due import TAB_FOR_TASK, DueView
 from iro_desktop.services.caseload import due_list
 
 from .conftest import TODAY
@@ -159,7 +159,7 @@ def test_filter_by_task_type_keeps_the_groups_and_recounts(qtbot, demo_store):
 
 
 def test_every_task_kind_maps_to_a_child_view_tab():
-    from iro_desktop.gui.child_view import TAB_NAMES
+    from iro_desktop.gui.views.child import TAB_NAMES
 
     assert set(TAB_FOR_TASK) == set(TaskKind)
     assert set(TAB_FOR_TASK.values()) <= set(TAB_NAMES)

@@ -7,10 +7,10 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 
-from iro_desktop.gui.export_903_dialog import Export903Dialog, last_collection_year
-from iro_desktop.gui.handover_dialog import HandoverDialog
-from iro_desktop.gui.import_sheet_dialog import COL_HEADER, ImportSheetDialog
-from iro_desktop.gui.receive_dialog import ReceiveDialog
+from iro_desktop.gui.dialogs.export_903 import Export903Dialog, last_collection_year
+from iro_desktop.gui.dialogs.handover import HandoverDialog
+from iro_desktop.gui.dialogs.import_sheet import COL_HEADER, ImportSheetDialog
+from iro_desktop.gui.dialogs.receive import ReceiveDialog
 from iro_desktop.gui.shortcuts import ACTIONS, FILE_MENU, shortcut_rows
 from iro_desktop.services.session import PASSPHRASE_ENV
 from iro_desktop.storage.database import open_store
@@ -44,7 +44,7 @@ def launch_window(qtbot, path):
 def close_window(window) -> None:
     if window.data_actions.dialog is not None:
         window.data_actions.dialog.close()
-    window.recording._quit_confirmed = True
+    window.recording.allow_quit()
     window.close()
 
 

@@ -11,11 +11,11 @@ from PySide6.QtCore import Qt
 
 from iro_desktop.cli import main as cli_main
 from iro_desktop.domain.figures.model import PN_CODES
-from iro_desktop.gui import documents
-from iro_desktop.gui.figures_view import EXPORT_CSV, EXPORT_JSON, EXPORT_WORD, FiguresView
-from iro_desktop.gui.help_dialog import ShortcutsDialog
+from iro_desktop.gui.controllers import figures as figures_controller
+from iro_desktop.gui.dialogs.help import ShortcutsDialog
 from iro_desktop.gui.models.figures_model import VALUE_ROLE, FigureTableModel
 from iro_desktop.gui.shortcuts import key_text
+from iro_desktop.gui.views.figures import EXPORT_CSV, EXPORT_JSON, EXPORT_WORD, FiguresView
 from iro_desktop.services.figures import figures_for, tables
 
 from .conftest import TODAY
@@ -34,7 +34,7 @@ def window(qtbot, demo_file):
     with qtbot.waitSignal(made.dueLoaded, timeout=WAIT):
         pass
     yield made
-    made.recording._quit_confirmed = True
+    made.recording.allow_quit()
     made.close()
 
 
@@ -64,7 +64,7 @@ def cli_json(tmp_path_factory) -> dict:
 
 def _show_figures_by_keyboard(qtbot, window) -> FiguresView:
     window.activateWindow()
-    with qtbot.waitSignal(window.documents.figuresShown, timeout=WAIT):
+    with qtbot.waitSignal(window.figures.figuresShown, timeout=WAIT):
         qtbot.keyClick(window, Qt.Key.Key_4, Qt.KeyboardModifier.ControlModifier)
     assert window.stack.currentWidget() is window.figures_view
     return window.figures_view
@@ -122,13 +122,13 @@ def test_exports_write_files_through_the_worker(qtbot, window, monkeypatch, tmp_
         EXPORT_CSV: tmp_path / "csv",
         EXPORT_JSON: tmp_path / "figures.json",
     }
-    monkeypatch.setattr(documents, "ask_export_path", lambda _p, kind, _s: targets[kind])
+    monkeypatch.setattr(figures_controller, "ask_export_path", lambda _p, kind, _s: targets[kind])
     for kind, button in (
         (EXPORT_WORD, view.word_button),
         (EXPORT_CSV, view.csv_button),
         (EXPORT_JSON, view.json_button),
     ):
-        with qtbot.waitSignal(window.documents.figuresExported, timeout=WAIT) as done:
+        with qtbot.waitSignal(window.figures.figuresExported, timeout=WAIT) as done:
             qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
         assert done.args[0], kind
         assert all(p.exists() for p in done.args[0]), kind
@@ -143,11 +143,11 @@ def test_exports_write_files_through_the_worker(qtbot, window, monkeypatch, tmp_
 
 def test_another_period_reloads_the_figures(qtbot, window):
     view = _show_figures_by_keyboard(qtbot, window)
-    with qtbot.waitSignal(window.documents.figuresShown, timeout=WAIT):
+    with qtbot.waitSignal(window.figures.figuresShown, timeout=WAIT):
         view.year_combo.setCurrentIndex(1)
         view.year_combo.activated.emit(1)
     assert view.figures.period_from == date(2025, 4, 1)
-    with qtbot.waitSignal(window.documents.figuresShown, timeout=WAIT):
+    with qtbot.waitSignal(window.figures.figuresShown, timeout=WAIT):
         view.choose_period(date(2026, 6, 1), date(2026, 8, 31))
     assert (view.figures.period_from, view.figures.period_to) == (
         date(2026, 6, 1),

@@ -11,11 +11,11 @@ from PySide6.QtTest import QTest
 
 from iro_desktop.domain.model import ReviewStatus
 from iro_desktop.domain.tasks import TaskKind
-from iro_desktop.gui import document_dialog
-from iro_desktop.gui.briefing_dialog import BriefingDialog
 from iro_desktop.gui.child_tabs.letters import ACTION_DECISIONS, ACTION_LETTER, ACTION_MARK_SENT
-from iro_desktop.gui.decisions_record_dialog import DecisionsRecordDialog
-from iro_desktop.gui.letter_dialog import AUTOMATIC, LetterDialog
+from iro_desktop.gui.dialogs import document as document_dialog
+from iro_desktop.gui.dialogs.briefing import BriefingDialog
+from iro_desktop.gui.dialogs.decisions_record import DecisionsRecordDialog
+from iro_desktop.gui.dialogs.letter import AUTOMATIC, LetterDialog
 from iro_desktop.gui.models.due_model import TASK_ROLE
 from iro_desktop.services.child import child_detail
 from iro_desktop.services.letter_status import ReviewNotHeld, mark_letter_sent
@@ -47,7 +47,7 @@ def window(qtbot, demo_file):
     yield made
     for dialog in list(made.documents.dialogs):
         dialog.close()
-    made.recording._quit_confirmed = True
+    made.recording.allow_quit()
     made.close()
 
 
@@ -142,7 +142,7 @@ def test_write_a_letter_from_the_review_then_list_it_and_mark_it_sent(
     assert dialog.suggested_name.endswith("-easy_read-both-2026-10-16.docx") or (
         "easy_read" in dialog.suggested_name and "both" in dialog.suggested_name
     )
-    detail = window.child_view._detail
+    detail = window.child_view.detail
     child = detail.record.child
     assert child.first_name not in dialog.suggested_name  # initials and reference only
     assert dialog.suggested_name.startswith(f"{child.initials}-{LETTER_CHILD}")
@@ -194,7 +194,7 @@ def test_a_welsh_letter_in_the_chosen_version(qtbot, window, saved_to):
     saved_to["name"] = "llythyr.docx"
     written = _save(qtbot, dialog)
     text = _docx_text(written.path)
-    assert window.child_view._detail.record.child.known_as in text
+    assert window.child_view.detail.record.child.known_as in text
     assert "adolygiad" in text.lower()  # Welsh wording ("review")
 
 

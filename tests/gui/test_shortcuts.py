@@ -3,7 +3,7 @@
 import pytest
 from PySide6.QtGui import QKeySequence
 
-from iro_desktop.gui.help_dialog import ShortcutsDialog
+from iro_desktop.gui.dialogs.help import ShortcutsDialog
 from iro_desktop.gui.shortcuts import ACTIONS, VIEW_KEYS, key_text, shortcut_rows
 
 from .conftest import TODAY

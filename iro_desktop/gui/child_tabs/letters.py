@@ -3,7 +3,7 @@ decisions, the letter and the full record went out.
 
 Buttons write the letter or the decisions record for the chosen review, and mark its letter
 sent (which takes the letter task off the due list). The tab only shows what it is given:
-``show_detail`` for the reviews, ``set_written`` for the documents written (the window's
+``show_detail`` for the reviews, ``set_written`` for the documents written (the
 documents controller fetches them when it sees ``writtenWanted``).
 """
 

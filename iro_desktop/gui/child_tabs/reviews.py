@@ -199,7 +199,7 @@ class ReviewsTab(QWidget):
         layout.addWidget(self.next_box)
         layout.addSpacing(8)
         layout.addWidget(self.held, 1)
-        # Documents for the held review chosen in the table (gui/documents.py writes them).
+        # Documents for the held review chosen in the table (controllers/documents.py).
         self.document_bar = ActionBar(
             [("letter", "Write &letter…"), ("decisions_record", "Write decisions rec&ord…")],
             "Documents for the chosen held review",

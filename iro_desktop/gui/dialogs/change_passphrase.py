@@ -12,8 +12,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from iro_desktop.gui.dialog_parts import BusyBar, alive, error_label, note_label, password_field
 from iro_desktop.gui.dialogs.reopening import ReopensTheStore
+from iro_desktop.gui.widgets.dialog_parts import (
+    BusyBar,
+    alive,
+    error_label,
+    note_label,
+    password_field,
+)
 from iro_desktop.gui.widgets.passphrase import NewPassphrase
 from iro_desktop.gui.worker import Worker
 from iro_desktop.services.passphrases import change_and_reopen

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from iro_desktop.gui.dialog_parts import error_label
+from iro_desktop.gui.widgets.dialog_parts import error_label
 from iro_desktop.gui.widgets.passphrase import NewPassphrase
 
 FILE_FILTER = "IRO Desktop caseloads (*.iro.db);;All files (*)"

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from iro_desktop.gui.dialog_parts import (
+from iro_desktop.gui.widgets.dialog_parts import (
     WARNING_STYLE,
     BusyBar,
     alive,

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from iro_desktop.gui.dialog_parts import error_label, password_field
+from iro_desktop.gui.widgets.dialog_parts import error_label, password_field
 
 
 class UnlockDialog(QDialog):

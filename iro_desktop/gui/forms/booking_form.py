@@ -7,7 +7,8 @@ from typing import ClassVar
 from iro_desktop.domain.tasks import booked_review
 from iro_desktop.domain.validation import BookingEntry, Problem, booking_problems
 from iro_desktop.gui.formatting import format_date
-from iro_desktop.gui.forms.base import RecordForm, set_date, set_text
+from iro_desktop.gui.forms.base import RecordForm
+from iro_desktop.gui.forms.fields import set_date, set_text
 from iro_desktop.services.recording import book_review
 
 

@@ -15,8 +15,9 @@ from iro_desktop.domain.validation import (
 )
 from iro_desktop.domain.working_days import calendar_for
 from iro_desktop.gui.formatting import challenge_stage_name, format_date
-from iro_desktop.gui.forms.base import RecordForm, set_date
+from iro_desktop.gui.forms.base import RecordForm
 from iro_desktop.gui.forms.editors import fill_combo
+from iro_desktop.gui.forms.fields import set_date
 from iro_desktop.services.recording import raise_challenge
 
 

@@ -17,9 +17,10 @@ from iro_desktop.domain.validation import (
     required,
 )
 from iro_desktop.gui.formatting import challenge_stage_name, format_date
-from iro_desktop.gui.forms.base import RecordForm, set_date
+from iro_desktop.gui.forms.base import RecordForm
 from iro_desktop.gui.forms.challenge_form import response_due_words
 from iro_desktop.gui.forms.editors import fill_combo
+from iro_desktop.gui.forms.fields import set_date
 from iro_desktop.services.recording import (
     cafcass_name,
     escalate_challenge,

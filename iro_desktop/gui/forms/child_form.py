@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any, ClassVar
 
 from iro_desktop.domain.validation import ChildEntry, PersonEntry, Problem, child_problems
-from iro_desktop.gui.forms.base import RecordForm, allow_no_date
+from iro_desktop.gui.forms.base import RecordForm
 from iro_desktop.gui.forms.editors import (
     LANGUAGE_CHOICES,
     PeopleEditor,
@@ -14,6 +14,7 @@ from iro_desktop.gui.forms.editors import (
     iso,
     to_qdate,
 )
+from iro_desktop.gui.forms.fields import allow_no_date
 from iro_desktop.services.recording import add_child, edit_child
 
 GENDERS = (("", "Not recorded"), ("1", "Male"), ("2", "Female"))

@@ -7,7 +7,8 @@ from typing import ClassVar
 from iro_desktop.domain.model import Review
 from iro_desktop.domain.validation import Problem, dated_step_problems
 from iro_desktop.gui.formatting import format_dates
-from iro_desktop.gui.forms.base import RecordForm, set_date
+from iro_desktop.gui.forms.base import RecordForm
+from iro_desktop.gui.forms.fields import set_date
 from iro_desktop.services.recording import last_held_review, record_decisions_circulated
 
 

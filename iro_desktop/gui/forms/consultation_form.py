@@ -6,7 +6,8 @@ from typing import ClassVar
 
 from iro_desktop.domain.tasks import booked_review
 from iro_desktop.domain.validation import ConsultationEntry, Problem, consultation_problems
-from iro_desktop.gui.forms.base import RecordForm, set_date
+from iro_desktop.gui.forms.base import RecordForm
+from iro_desktop.gui.forms.fields import set_date
 from iro_desktop.services.recording import record_consultation
 
 

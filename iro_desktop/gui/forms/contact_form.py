@@ -5,8 +5,9 @@ from __future__ import annotations
 from typing import ClassVar
 
 from iro_desktop.domain.validation import ContactEntry, Problem, contact_problems
-from iro_desktop.gui.forms.base import RecordForm, set_date
+from iro_desktop.gui.forms.base import RecordForm
 from iro_desktop.gui.forms.editors import fill_combo
+from iro_desktop.gui.forms.fields import set_date
 from iro_desktop.services.recording import record_contact
 
 KINDS = (("visit", "Visit"), ("phone", "Phone call"), ("video", "Video call"), ("other", "Other"))

@@ -18,8 +18,9 @@ from iro_desktop.domain.validation import (
     step_problems,
 )
 from iro_desktop.gui.formatting import format_date
-from iro_desktop.gui.forms.base import RecordForm, set_date
+from iro_desktop.gui.forms.base import RecordForm
 from iro_desktop.gui.forms.editors import fill_combo, set_combo
+from iro_desktop.gui.forms.fields import set_date
 from iro_desktop.services.recording import update_decision
 
 ACTIONS = (

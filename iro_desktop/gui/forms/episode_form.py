@@ -46,7 +46,7 @@ class EpisodeForm(RecordForm):
         )
 
     def apply_defaults(self) -> None:
-        from iro_desktop.gui.forms.base import set_date
+        from iro_desktop.gui.forms.fields import set_date
 
         set_date(self.field("decom"), self.today)
         current = self._open_episode()

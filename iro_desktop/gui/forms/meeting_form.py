@@ -5,7 +5,8 @@ from __future__ import annotations
 from typing import ClassVar
 
 from iro_desktop.domain.validation import MeetingEntry, Problem, meeting_problems
-from iro_desktop.gui.forms.base import RecordForm, set_date, set_text
+from iro_desktop.gui.forms.base import RecordForm
+from iro_desktop.gui.forms.fields import set_date, set_text
 from iro_desktop.services.recording import record_pre_review_meeting
 
 

@@ -6,8 +6,9 @@ from typing import ClassVar
 
 from iro_desktop.domain.validation import MidpointEntry, Problem, midpoint_problems
 from iro_desktop.gui.formatting import format_dates
-from iro_desktop.gui.forms.base import RecordForm, set_date
+from iro_desktop.gui.forms.base import RecordForm
 from iro_desktop.gui.forms.editors import StepsEditor
+from iro_desktop.gui.forms.fields import set_date
 from iro_desktop.gui.forms.review_form import steps_from
 from iro_desktop.services.recording import last_held_review, record_midpoint_check
 

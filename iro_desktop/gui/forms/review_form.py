@@ -23,7 +23,7 @@ from iro_desktop.domain.validation import (
     proposed_code,
     review_problems,
 )
-from iro_desktop.gui.forms.base import RecordForm, set_text
+from iro_desktop.gui.forms.base import RecordForm
 from iro_desktop.gui.forms.booking_form import due_words
 from iro_desktop.gui.forms.editors import (
     DecisionsEditor,
@@ -33,6 +33,7 @@ from iro_desktop.gui.forms.editors import (
     from_iso,
     iso,
 )
+from iro_desktop.gui.forms.fields import set_text
 from iro_desktop.services.recording import record_review
 
 LANGUAGE_OF_TEXT = (("en", "English"), ("cy", "Cymraeg (Welsh)"))

@@ -10,7 +10,7 @@ from __future__ import annotations
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QFormLayout, QLabel
 
-from iro_desktop.gui.dialog_parts import password_field
+from iro_desktop.gui.widgets.dialog_parts import password_field
 from iro_desktop.services.passphrases import passphrase_strength
 
 

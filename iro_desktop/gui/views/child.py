@@ -4,10 +4,13 @@ timeline, letters). It only shows the ``ChildDetail`` it is given."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal, Slot
-from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QTabWidget, QVBoxLayout, QWidget
+from collections.abc import Sequence
 
+from PySide6.QtCore import Signal, Slot
+from PySide6.QtGui import QAction, QFont
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTabWidget, QVBoxLayout, QWidget
+
+from iro_desktop.domain.model import Review
 from iro_desktop.domain.placement import current_episode
 from iro_desktop.gui.child_tabs import (
     challenges,
@@ -30,6 +33,7 @@ from iro_desktop.gui.formatting import (
 )
 from iro_desktop.gui.models.records_model import ICON_WARNING
 from iro_desktop.services.child import ChildDetail
+from iro_desktop.services.letters import WrittenRecord
 
 TAB_DETAILS = "details"
 TAB_EPISODES = "episodes"
@@ -58,6 +62,10 @@ class ChildView(QWidget):
     """Header and tabs for one child."""
 
     currentTabChanged = Signal(str)  # one of TAB_NAMES
+    # The tabs' requests, passed on with the child on screen (so no one asks the view later):
+    actionRequested = Signal(str, str, str)  # child reference, form kind or action, record ref
+    documentRequested = Signal(str, str, int)  # child reference, letters.ACTION_*, review id
+    writtenWanted = Signal(str)  # child reference: please call set_written with its rows
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -89,8 +97,9 @@ class ChildView(QWidget):
             self.next_review_line,
         ):
             header_layout.addWidget(widget)
-        self.header_actions = QHBoxLayout()  # buttons for the child (gui/data_actions.py)
+        self.header_actions = QHBoxLayout()  # buttons for the child (add_header_button)
         self.header_actions.setContentsMargins(0, 0, 0, 0)
+        self.header_actions.addStretch(1)
         header_layout.addLayout(self.header_actions)
 
         self.tab_widget = QTabWidget(self)
@@ -102,6 +111,13 @@ class ChildView(QWidget):
             tab.setObjectName(f"{name}Tab")
             self.tab_widget.addTab(tab, title)
             self.tabs[name] = tab
+            action_signal = getattr(tab, "actionRequested", None)
+            if action_signal is not None:
+                action_signal.connect(self._on_tab_action)
+            document_signal = getattr(tab, "documentRequested", None)
+            if document_signal is not None:
+                document_signal.connect(self._on_document_requested)
+        self.tabs[TAB_LETTERS].writtenWanted.connect(self.writtenWanted)  # type: ignore[attr-defined]
 
         layout = QVBoxLayout(self)
         layout.addWidget(header)
@@ -135,6 +151,27 @@ class ChildView(QWidget):
     def current_child_ref(self) -> str | None:
         return self._detail.record.child.child_ref if self._detail else None
 
+    @property
+    def detail(self) -> ChildDetail | None:
+        """The child's record on screen, if any."""
+        return self._detail
+
+    def chosen_letter_review(self) -> Review | None:
+        """The review chosen on the Letters tab (whichever tab is on screen)."""
+        return self.tabs[TAB_LETTERS].chosen_review()  # type: ignore[attr-defined]
+
+    def set_written(self, child_ref: str, rows: Sequence[WrittenRecord]) -> None:
+        self.tabs[TAB_LETTERS].set_written(child_ref, rows)  # type: ignore[attr-defined]
+
+    def add_header_button(self, name: str, text: str, action: QAction) -> QPushButton:
+        """A button on the header for an action about the child on screen."""
+        button = QPushButton(text)
+        button.setToolTip(action.toolTip())
+        button.setObjectName(f"{name}Button")
+        button.clicked.connect(action.trigger)
+        self.header_actions.addWidget(button)
+        return button
+
     def tab(self, name: str) -> QWidget:
         return self.tabs[name]
 
@@ -143,6 +180,16 @@ class ChildView(QWidget):
     def _on_tab_changed(self, index: int) -> None:
         if 0 <= index < len(TAB_NAMES):
             self.currentTabChanged.emit(TAB_NAMES[index])
+
+    @Slot(str, str)
+    def _on_tab_action(self, action: str, record_ref: str) -> None:
+        child_ref = self.current_child_ref()
+        if child_ref:
+            self.actionRequested.emit(child_ref, action, record_ref)
+
+    @Slot(str, int)
+    def _on_document_requested(self, action: str, review_id: int) -> None:
+        self.documentRequested.emit(self.current_child_ref() or "", action, review_id)
 
     # Helpers ---------------------------------------------------------------------------
     def _show_no_child(self) -> None:

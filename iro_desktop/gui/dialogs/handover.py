@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from iro_desktop.gui.dialog_parts import (
+from iro_desktop.gui.widgets.dialog_parts import (
     WARNING_STYLE,
     BusyBar,
     FileRow,
@@ -27,10 +27,11 @@ from iro_desktop.gui.dialog_parts import (
     note_label,
     password_field,
 )
-from iro_desktop.gui.worker import Worker, user_message
+from iro_desktop.gui.widgets.file_job import FileJob, show_in
+from iro_desktop.gui.worker import Worker
 from iro_desktop.services.exchange import make_handover, suggested_handover_name
 from iro_desktop.services.passphrases import passphrase_strength
-from iro_desktop.storage.database import Store
+from iro_desktop.services.session import Store
 
 BUNDLE_FILTER = "IRO Desktop handover files (*.iro);;All files (*)"
 
@@ -49,7 +50,6 @@ class HandoverDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(f"Hand over {child_ref}")
-        self._worker = worker
         self._store = store
         self.child_ref = child_ref
         self.bundle = None
@@ -80,6 +80,7 @@ class HandoverDialog(QDialog):
         self.save_button = self.buttons.addButton(
             "&Hand over", QDialogButtonBox.ButtonRole.AcceptRole
         )
+        self.job = FileJob(self, worker, self.busy, show_in(self.error), self._on_typed)
 
         form = QFormLayout()
         form.addRow("&Passphrase:", self.passphrase)
@@ -123,26 +124,24 @@ class HandoverDialog(QDialog):
     def _on_save(self) -> None:
         out = self.file_row.path()
         if out is None:
-            self._show_error("Choose where to save the handover file.")
+            self.job.fail("Choose where to save the handover file.")
             return
         if out.suffix != ".iro":
             out = out.with_name(out.name + ".iro")
         self.error.setVisible(False)
         self.save_button.setEnabled(False)
-        self.busy.start("Encrypting the handover file…")
-        self._worker.submit(
+        self.job.run(
             make_handover,
             self._store,
             [self.child_ref],
             out,
             self.passphrase.text(),
-            on_result=alive(self, lambda bundle: self._on_saved(out, bundle)),
-            on_error=alive(self, lambda error: self._show_error(user_message(error))),
+            busy="Encrypting the handover file…",
             label="Writing the handover file…",
+            on_result=lambda bundle: self._on_saved(out, bundle),
         )
 
     def _on_saved(self, out: Path, bundle) -> None:
-        self.busy.stop()
         self.bundle = bundle
         rows = sum(bundle.counts().values())
         self.result_label.setText(
@@ -154,9 +153,3 @@ class HandoverDialog(QDialog):
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("&Close")
         self.save_button.setVisible(False)
         self.handedOver.emit(bundle)
-
-    def _show_error(self, message: str) -> None:
-        self.busy.stop()
-        self.error.setText(message)
-        self.error.setVisible(True)
-        self._on_typed()

@@ -1,30 +1,29 @@
-"""Opens the recording forms for the window and looks after them: from the Record menu, the
-due list's chosen task and the child tabs' buttons; refreshes the views after every save;
-offers drafts back when a caseload is opened; keeps drafts safe before locking or quitting.
+"""Opens the recording forms and looks after them: from the Record menu, the due list's chosen
+task and the child tabs' buttons; says the data changed after every save; offers drafts back
+when a caseload is opened; keeps drafts safe before locking or quitting.
 
-All store work goes through the window's worker; the forms call the services themselves.
+All store work goes through the context's worker; the forms call the services themselves.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import shiboken6
 from PySide6.QtCore import QObject, Qt, Signal, Slot
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QMessageBox, QWidget
 
 from iro_desktop.domain.tasks import Task, TaskKind
+from iro_desktop.gui.context import AppContext
+from iro_desktop.gui.controllers.screens import Screens
 from iro_desktop.gui.formatting import plural
 from iro_desktop.gui.forms import FORMS, WITHOUT_CHILD
 from iro_desktop.gui.forms.base import FormContext, FormHost, RecordForm
 from iro_desktop.services.child import child_detail
 from iro_desktop.services.drafts import Draft, discard_draft, load_drafts
 from iro_desktop.services.recording import chase_decision, mark_decision_done
-
-if TYPE_CHECKING:
-    from iro_desktop.gui.main_window import MainWindow
 
 # The form that records each kind of task on the due list (letters have their own tab).
 TASK_FORMS = {
@@ -64,23 +63,32 @@ class RecordingController(QObject):
     formOpened = Signal(object)  # the RecordForm now on screen
     draftsOffered = Signal(object)  # the QMessageBox offering drafts back
 
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self.window = window
+    def __init__(
+        self,
+        context: AppContext,
+        screens: Screens,
+        parent: QWidget,
+        show_child: Callable[[str, str | None], None],
+        is_locked: Callable[[], bool],
+    ) -> None:
+        """``parent``: the window the forms and message boxes belong to (and that quits);
+        ``show_child(child_ref, tab)`` opens a child's record; ``is_locked()``: the app is
+        locked (auto-lock)."""
+        super().__init__(parent)
+        self.context = context
+        self.screens = screens
+        self._parent = parent
+        self._show_child = show_child
+        self._is_locked = is_locked
         self.forms: list[RecordForm] = []
         self.drafts_box: QMessageBox | None = None
         self.quit_box: QMessageBox | None = None
         self._quit_confirmed = False
-        window.storeChanged.connect(self.offer_drafts)
-        window.due_view.taskRecordRequested.connect(self.record_task)
-        for tab in window.child_view.tabs.values():
-            signal = getattr(tab, "actionRequested", None)
-            if signal is not None:
-                signal.connect(self._on_tab_action)
+        context.storeChanged.connect(self.offer_drafts)
 
     @property
     def today(self) -> date:
-        return self.window.today
+        return self.context.today
 
     def action_handlers(self) -> dict[str, Callable[[], object]]:
         handlers: dict[str, Callable[[], object]] = {
@@ -93,23 +101,8 @@ class RecordingController(QObject):
         return handlers
 
     # -- opening forms ----------------------------------------------------------------------
-    def current_child_ref(self) -> str | None:
-        """The child the IRO is looking at: the chosen task's, the chosen row's, or the open
-        child's."""
-        window = self.window
-        current = window.stack.currentWidget()
-        if current is window.due_view:
-            task = window.due_view.current_task()
-            if task is not None:
-                return task.child_ref
-        elif current is window.caseload_view:
-            ref = window.caseload_view.current_child_ref()
-            if ref:
-                return ref
-        return window.child_view.current_child_ref()
-
     def open_for_current_child(self, kind: str, record_ref: str = "") -> None:
-        child_ref = self.current_child_ref()
+        child_ref = self.screens.current_child_ref()
         if not child_ref:
             self._say("Choose a child first (on the due list, the caseload or the child view).")
             return
@@ -123,7 +116,7 @@ class RecordingController(QObject):
         payload: dict[str, Any] | None = None,
         draft_id: int | None = None,
     ) -> None:
-        store = self.window.store
+        store = self.context.store
         if store is None:
             self._say("Open a caseload first.")
             return
@@ -131,7 +124,7 @@ class RecordingController(QObject):
         if kind in WITHOUT_CHILD:
             self._show_form(form_class, FormContext(self.today), payload, draft_id)
             return
-        self.window.worker.submit(
+        self.context.worker.submit(
             child_detail,
             store,
             child_ref,
@@ -156,11 +149,11 @@ class RecordingController(QObject):
         payload: dict[str, Any] | None,
         draft_id: int | None,
     ) -> RecordForm | None:
-        store = self.window.store
+        store = self.context.store
         if store is None:
             return None
         form = form_class(
-            FormHost(self.window.worker, store), context, payload, draft_id, self.window
+            FormHost(self.context.worker, store), context, payload, draft_id, self._parent
         )
         form.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         form.savedToRecord.connect(lambda result, f=form: self._on_saved(f, result))
@@ -176,65 +169,65 @@ class RecordingController(QObject):
     def record_task(self, task: Task) -> None:
         kind = TASK_FORMS.get(task.task)
         if kind is None:
-            self.window.open_child(task.child_ref, "letters")
+            self._show_child(task.child_ref, "letters")
             self._say("Letters are written and marked sent on the child's Letters tab.")
             return
         self.open_form(kind, task.child_ref, task.ref)
 
     def record_current_task(self) -> None:
-        task = self.window.due_view.current_task()
+        task = self.screens.chosen_task()
         if task is None:
             self._say("Choose a task on the due list first (Ctrl+1), then press Ctrl+T.")
             return
         self.record_task(task)
 
-    @Slot(str, str)
-    def _on_tab_action(self, action: str, record_ref: str) -> None:
-        child_ref = self.window.child_view.current_child_ref()
+    @Slot(str, str, str)
+    def on_tab_action(self, child_ref: str, action: str, record_ref: str) -> None:
+        """A child tab's button, for the child on screen: a form, or a quick decision step."""
         if not child_ref:
             return
         quick = QUICK_DECISION_ACTIONS.get(action)
         if quick is None:
             self.open_form(action, child_ref, record_ref)
             return
-        store = self.window.store
+        store = self.context.store
         decision_id = int(record_ref.split(":")[1]) if ":" in record_ref else 0
         if store is None or not decision_id:
             self._say("Choose a decision in the list first.")
             return
         words = "marked done" if action == "done" else "marked as chased today"
-        self.window.worker.submit(
+        self.context.worker.submit(
             quick,
             store,
             decision_id,
             self.today,
             self.today,
-            on_result=lambda _r: self._after_change(f"Decision {words}."),
+            on_result=lambda _r: self._after_change(f"Decision {words}.", child_ref),
             label="Updating the decision…",
         )
 
     # -- after saving -----------------------------------------------------------------------
     def _on_saved(self, form: RecordForm, result: object) -> None:
-        self._after_change(form.saved_message())
+        self._after_change(form.saved_message(), form.context.child_ref or None)
         if form.KIND == "child" and isinstance(result, str):
-            self.window.open_child(result, "details")
+            self._show_child(result, "details")
 
-    def _after_change(self, message: str) -> None:
+    def _after_change(self, message: str, child_ref: str | None) -> None:
         self._say(message)
-        self.window.refresh()
+        self.context.data_changed(child_ref)
 
     @Slot()
     def _on_form_closed(self) -> None:
         """The keyboard goes back to the window (no mouse needed to carry on)."""
-        if not self.window.autolock.locked:
-            self.window.activateWindow()
+        if not self._is_locked():
+            self._parent.activateWindow()
 
     def _forget_dead_forms(self, *_args) -> None:
         self.forms = [f for f in self.forms if shiboken6.isValid(f)]
 
     def live_forms(self) -> list[RecordForm]:
         self._forget_dead_forms()
-        return [f for f in self.forms if not f._closing_ok]
+        return [f for f in self.forms if not f.closing_for_good]
 
     # -- drafts -----------------------------------------------------------------------------
     def flush_drafts(self) -> None:
@@ -244,19 +237,19 @@ class RecordingController(QObject):
 
     @Slot()
     def offer_drafts(self) -> None:
-        store = self.window.store
+        store = self.context.store
         if store is None:
             return
-        self.window.worker.submit(load_drafts, store, on_result=self._on_drafts)
+        self.context.worker.submit(load_drafts, store, on_result=self._on_drafts)
 
     def _on_drafts(self, drafts: list[Draft]) -> None:
         open_ids = {f.slot.id for f in self.live_forms()}
         drafts = [d for d in drafts if d.id not in open_ids]
-        if not drafts or self.window.store is None:
+        if not drafts or self.context.store is None:
             return
         latest = max(drafts, key=lambda d: d.saved_at)
         what = plural(len(drafts), "unsaved form")
-        box = QMessageBox(self.window)
+        box = QMessageBox(self._parent)
         box.setIcon(QMessageBox.Icon.Information)
         box.setWindowTitle("Unsaved forms")
         when = _day_and_time(latest)
@@ -290,9 +283,9 @@ class RecordingController(QObject):
                         self.open_form(
                             draft.form, draft.child_ref, draft.record_ref, draft.payload, draft.id
                         )
-            elif button is discard and self.window.store is not None:
+            elif button is discard and self.context.store is not None:
                 for draft in drafts:
-                    self.window.worker.submit(discard_draft, self.window.store, draft.id)
+                    self.context.worker.submit(discard_draft, self.context.store, draft.id)
                 self._say(f"Discarded {what}.")
 
         box.buttonClicked.connect(chosen)
@@ -310,12 +303,15 @@ class RecordingController(QObject):
             return False
         self.flush_drafts()
         for form in forms:
-            form._closing_ok = True
-            form.close()
+            form.close_for_good()
         return True
 
+    def allow_quit(self) -> None:
+        """The next close quits without asking (open forms are still kept as drafts)."""
+        self._quit_confirmed = True
+
     def _ask_before_quitting(self, count: int) -> None:
-        box = QMessageBox(self.window)
+        box = QMessageBox(self._parent)
         box.setIcon(QMessageBox.Icon.Question)
         box.setWindowTitle("Unsaved changes")
         box.setText(f"You have {plural(count, 'form')} with unsaved changes.")
@@ -331,11 +327,11 @@ class RecordingController(QObject):
         def chosen(button) -> None:
             self.quit_box = None
             if button is quit_button:
-                self._quit_confirmed = True
-                self.window.close()
+                self.allow_quit()
+                self._parent.close()
 
         box.buttonClicked.connect(chosen)
         box.open()
 
     def _say(self, message: str) -> None:
-        self.window.statusBar().showMessage(message, 6000)
+        self.context.say(message, 6000)

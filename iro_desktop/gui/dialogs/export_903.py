@@ -24,19 +24,19 @@ from PySide6.QtWidgets import (
 )
 
 from iro_desktop.exchange.ssda903.spec import FILE_NAMES
-from iro_desktop.gui.dialog_parts import (
+from iro_desktop.gui.widgets.dialog_parts import (
     WARNING_STYLE,
     BusyBar,
     FileRow,
-    alive,
     error_label,
     fill_table,
     note_label,
     text_table,
 )
-from iro_desktop.gui.worker import Worker, user_message
+from iro_desktop.gui.widgets.file_job import FileJob, show_in
+from iro_desktop.gui.worker import Worker
 from iro_desktop.services.exchange import export_903, preview_903
-from iro_desktop.storage.database import Store
+from iro_desktop.services.session import Store
 
 
 def last_collection_year(today: date) -> int:
@@ -57,11 +57,9 @@ class Export903Dialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle("Export the 903 return")
-        self._worker = worker
         self._store = store
         self.export = None  # the checked Export903 for the year shown
         self.written: list[Path] = []
-        self._generation = 0
 
         intro = note_label(
             "The DfE SSDA903 files (header.csv, episodes.csv, reviews.csv and uasc.csv) for "
@@ -94,6 +92,7 @@ class Export903Dialog(QDialog):
             "&Export", QDialogButtonBox.ButtonRole.AcceptRole
         )
         self.export_button.setEnabled(False)
+        self.job = FileJob(self, worker, self.busy, show_in(self.error), self._update_button)
 
         form = QFormLayout()
         form.addRow("Collection &year ending 31 March:", self.year)
@@ -123,24 +122,19 @@ class Export903Dialog(QDialog):
         """Work out the year's tables and their rule breaches (nothing written)."""
         year = self.year.value()
         self.year_hint.setText(f"1 April {year - 1} to 31 March {year}")
-        self._generation += 1
-        generation = self._generation
         self.export = None
         self._update_button()
-        self.busy.start("Checking the records against the DfE rules…")
-        self._worker.submit(
+        self.job.run(
             preview_903,
             self._store,
             year,
-            on_result=alive(self, lambda export: self._on_checked(generation, export)),
-            on_error=alive(self, self._on_error),
+            busy="Checking the records against the DfE rules…",
             label="Checking the 903 return…",
+            on_result=self._on_checked,
+            latest="check",
         )
 
-    def _on_checked(self, generation: int, export) -> None:
-        if generation != self._generation:
-            return
-        self.busy.stop()
+    def _on_checked(self, export) -> None:
         self.export = export
         counts = export.counts()
         text = (
@@ -190,25 +184,22 @@ class Export903Dialog(QDialog):
     def _on_export(self) -> None:
         folder = self.folder_row.path()
         if folder is None:
-            self.error.setText("Choose the folder to write the files in.")
-            self.error.setVisible(True)
+            self.job.fail("Choose the folder to write the files in.")
             return
         self.error.setVisible(False)
         self.export_button.setEnabled(False)
-        self.busy.start(f"Writing the 903 files to {folder}…")
-        self._worker.submit(
+        self.job.run(
             export_903,
             self._store,
             self.year.value(),
             folder,
             write_with_problems=self.anyway.isChecked(),
-            on_result=alive(self, self._on_exported),
-            on_error=alive(self, self._on_error),
+            busy=f"Writing the 903 files to {folder}…",
             label="Writing the 903 files…",
+            on_result=self._on_exported,
         )
 
     def _on_exported(self, export) -> None:
-        self.busy.stop()
         self.written = list(export.written)
         folder = self.written[0].parent if self.written else self.folder_row.path()
         self.summary.setStyleSheet("")
@@ -220,9 +211,3 @@ class Export903Dialog(QDialog):
         )
         self.export_button.setEnabled(False)
         self.exported.emit(export)
-
-    def _on_error(self, error: BaseException) -> None:
-        self.busy.stop()
-        self.error.setText(user_message(error))
-        self.error.setVisible(True)
-        self._update_button()

@@ -1,8 +1,8 @@
 """The caseload view: every child on one sortable table, searched as the IRO types.
 
-The view only shows the rows it is given (``set_rows``); the window loads them off the GUI
-thread and reloads with archived children when ``includeArchivedChanged`` says so. Opening a
-child (double-click or Enter) emits ``childActivated`` with the child's reference.
+The view only shows the rows it is given (``set_rows``); ``controllers/caseload.py`` reads
+them off the GUI thread and again with archived children when ``includeArchivedChanged`` says
+so. Opening a child (double-click or Enter) emits ``childActivated`` with its reference.
 """
 
 from __future__ import annotations

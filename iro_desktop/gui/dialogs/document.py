@@ -13,7 +13,6 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-import shiboken6
 from PySide6.QtCore import QStandardPaths, Qt, QUrl, Signal, Slot
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
@@ -30,8 +29,9 @@ from PySide6.QtWidgets import (
 
 from iro_desktop.gui.child_tabs.common import StatusLine
 from iro_desktop.gui.models.records_model import ICON_OK, ICON_WARNING
-from iro_desktop.gui.worker import Worker, user_message
-from iro_desktop.storage.database import Store
+from iro_desktop.gui.widgets.file_job import FileJob
+from iro_desktop.gui.worker import Worker
+from iro_desktop.services.session import Store
 
 WORD_FILTER = "Word document (*.docx)"
 
@@ -54,16 +54,6 @@ def ask_save_path(parent: QWidget, caption: str, suggested: Path) -> Path | None
 def open_in_word_processor(path: Path) -> bool:
     """Open the file in the program the system uses for it (tests replace this)."""
     return QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
-
-
-def alive(widget: QWidget, callback: Callable[..., None]) -> Callable[..., None]:
-    """``callback``, skipped when the widget has been closed and deleted meanwhile."""
-
-    def call(*args: Any) -> None:
-        if shiboken6.isValid(widget):
-            callback(*args)
-
-    return call
 
 
 class DocumentDialog(QDialog):
@@ -89,7 +79,6 @@ class DocumentDialog(QDialog):
         self.suggested_name = "document.docx"
         self.written_path: Path | None = None
         self._writing = False
-        self._preview_number = 0  # only the latest preview asked for is shown
 
         self.intro = QLabel(self)
         self.intro.setWordWrap(True)
@@ -124,6 +113,9 @@ class DocumentDialog(QDialog):
         layout.addWidget(self.result)
         layout.addWidget(self.buttons)
 
+        # The preview shows no busy bar; writing shows one and keeps Save off meanwhile.
+        self._previewer = FileJob(self, worker, None, self.show_problem)
+        self._writer = FileJob(self, worker, _Writing(self), self.show_problem)
         self.save_button.clicked.connect(self.save)
         self.open_button.clicked.connect(self.open_document)
         self.buttons.rejected.connect(self.reject)
@@ -150,14 +142,8 @@ class DocumentDialog(QDialog):
 
     def write_to(self, path: Path) -> None:
         function, args, kwargs = self.write_job(path)
-        self._set_writing(True)
-        self.worker.submit(
-            function,
-            *args,
-            on_result=alive(self, self._on_written),
-            on_error=alive(self, self._on_write_failed),
-            label=self.WRITING_LABEL,
-            **kwargs,
+        self._writer.run(
+            function, *args, label=self.WRITING_LABEL, on_result=self._on_written, **kwargs
         )
 
     @Slot()
@@ -172,14 +158,12 @@ class DocumentDialog(QDialog):
     # -- helpers for subclasses ------------------------------------------------------------
     def preview(self, function: Callable[..., Any], *args: Any, **kwargs: Any) -> None:
         self.save_button.setEnabled(False)
-        self._preview_number += 1
-        number = self._preview_number
-        self.worker.submit(
+        self._previewer.run(
             function,
             *args,
-            on_result=alive(self, lambda result: self._on_preview(number, result)),
-            on_error=alive(self, lambda error: self._on_preview_failed(number, error)),
             label="Preparing the preview…",
+            on_result=self._on_preview,
+            latest="preview",  # an earlier choice's preview: another is on its way
             **kwargs,
         )
 
@@ -192,19 +176,12 @@ class DocumentDialog(QDialog):
         self.failed.emit(message)
 
     # -- results ---------------------------------------------------------------------------
-    def _on_preview(self, number: int, preview: Any) -> None:
-        if number != self._preview_number:
-            return  # an earlier choice's preview: another is on its way
+    def _on_preview(self, preview: Any) -> None:
         self.show_preview(preview)
         self.save_button.setEnabled(True)
         self.previewShown.emit()
 
-    def _on_preview_failed(self, number: int, error: BaseException) -> None:
-        if number == self._preview_number:
-            self.show_problem(user_message(error))
-
     def _on_written(self, written: Any) -> None:
-        self._set_writing(False)
         self.written_path = Path(written.path)
         lines = [f"Saved to {self.written_path}."]
         if written.pdf_path is not None:
@@ -222,11 +199,20 @@ class DocumentDialog(QDialog):
         self.save_button.setDefault(False)
         self.written.emit(written)
 
-    def _on_write_failed(self, error: BaseException) -> None:
-        self._set_writing(False)
-        self.show_problem(user_message(error))
-
-    def _set_writing(self, writing: bool) -> None:
+    def set_writing(self, writing: bool) -> None:
         self._writing = writing
         self.busy.setVisible(writing)
         self.save_button.setEnabled(not writing)
+
+
+class _Writing:
+    """The document dialog's busy state (``file_job.Busy``): its bar, and Save kept off."""
+
+    def __init__(self, dialog: DocumentDialog) -> None:
+        self._dialog = dialog
+
+    def start(self, _text: str) -> None:
+        self._dialog.set_writing(True)
+
+    def stop(self) -> None:
+        self._dialog.set_writing(False)

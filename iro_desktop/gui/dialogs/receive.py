@@ -21,20 +21,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from iro_desktop.gui.dialog_parts import (
+from iro_desktop.gui.dialogs.handover import BUNDLE_FILTER
+from iro_desktop.gui.widgets.dialog_parts import (
     BusyBar,
     FileRow,
-    alive,
     error_label,
     fill_table,
     note_label,
     password_field,
     text_table,
 )
-from iro_desktop.gui.handover_dialog import BUNDLE_FILTER
-from iro_desktop.gui.worker import Worker, user_message
+from iro_desktop.gui.widgets.file_job import FileJob, show_in
+from iro_desktop.gui.worker import Worker
 from iro_desktop.services.exchange import open_handover, receive_handover
-from iro_desktop.storage.database import Store
+from iro_desktop.services.session import Store
 
 
 class ReceiveDialog(QDialog):
@@ -45,7 +45,6 @@ class ReceiveDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle("Receive a handover")
-        self._worker = worker
         self._store = store
         self.bundle = None
         self.report = None
@@ -74,6 +73,13 @@ class ReceiveDialog(QDialog):
             "&Receive", QDialogButtonBox.ButtonRole.AcceptRole
         )
         self.receive_button.setEnabled(False)
+        self.job = FileJob(
+            self,
+            worker,
+            self.busy,
+            show_in(self.error),
+            lambda: self.open_button.setEnabled(True),
+        )
 
         form = QFormLayout()
         form.addRow("&File:", self.file_row)
@@ -113,25 +119,23 @@ class ReceiveDialog(QDialog):
         """Decrypt and check the file, then show what it holds (nothing written)."""
         path = self.file_row.path()
         if path is None or path.is_dir():
-            self._show_error("Choose the .iro file the other IRO sent you.")
+            self.job.fail("Choose the .iro file the other IRO sent you.")
             return
         if not self.passphrase.text():
-            self._show_error("Type the passphrase the other IRO gave you.")
+            self.job.fail("Type the passphrase the other IRO gave you.")
             return
         self.error.setVisible(False)
         self.open_button.setEnabled(False)
-        self.busy.start(f"Opening {path.name}…")
-        self._worker.submit(
+        self.job.run(
             open_handover,
             path,
             self.passphrase.text(),
-            on_result=alive(self, self._on_opened),
-            on_error=alive(self, lambda error: self._show_error(user_message(error))),
+            busy=f"Opening {path.name}…",
             label="Opening the handover file…",
+            on_result=self._on_opened,
         )
 
     def _on_opened(self, bundle) -> None:
-        self.busy.stop()
         self.open_button.setEnabled(True)
         self.bundle = bundle
         self.report = None
@@ -152,27 +156,19 @@ class ReceiveDialog(QDialog):
         if self.bundle is None:
             return
         self.receive_button.setEnabled(False)
-        self.busy.start("Receiving…")
-        self._worker.submit(
+        self.job.run(
             receive_handover,
             self._store,
             self.bundle,
-            on_result=alive(self, self._on_received),
-            on_error=alive(self, lambda error: self._show_error(user_message(error))),
+            busy="Receiving…",
             label="Receiving the handover…",
+            on_result=self._on_received,
         )
 
     def _on_received(self, report) -> None:
-        self.busy.stop()
         self.report = report
         lines = report.summary_lines()
         self.summary.setText(lines[0] if lines else "")
         self.report_text.setPlainText("\n".join(lines[1:]))
         self.report_text.setVisible(len(lines) > 1)
         self.received.emit(report)
-
-    def _show_error(self, message: str) -> None:
-        self.busy.stop()
-        self.open_button.setEnabled(True)
-        self.error.setText(message)
-        self.error.setVisible(True)

@@ -27,17 +27,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from iro_desktop.gui.dialog_parts import (
+from iro_desktop.gui.widgets.dialog_parts import (
     WARNING_STYLE,
     BusyBar,
     FileRow,
-    alive,
     error_label,
     fill_table,
     note_label,
     text_table,
 )
-from iro_desktop.gui.worker import Worker, user_message
+from iro_desktop.gui.widgets.file_job import FileJob, show_in
+from iro_desktop.gui.worker import Worker
 from iro_desktop.services.exchange import (
     FIELDS,
     import_spreadsheet,
@@ -45,7 +45,7 @@ from iro_desktop.services.exchange import (
     propose_mapping,
     read_spreadsheet,
 )
-from iro_desktop.storage.database import Store
+from iro_desktop.services.session import Store
 
 SHEET_FILTER = "Spreadsheets (*.xlsx *.csv *.txt);;All files (*)"
 NOT_IMPORTED = "(not imported)"
@@ -75,14 +75,13 @@ class ImportSheetDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle("Import a spreadsheet")
-        self._worker = worker
         self._store = store
         self._today = today
         self.sheet = None
         self.proposal = None
         self.preview = None
         self.report = None
-        self._generation = 0  # previews asked for; only the latest one is shown
+        self._previews = 0  # previews asked for; only the latest one is shown
 
         intro = note_label(
             "Bring in the tracker you have kept yourself (.xlsx or .csv). Check how each "
@@ -128,6 +127,7 @@ class ImportSheetDialog(QDialog):
             "&Import", QDialogButtonBox.ButtonRole.AcceptRole
         )
         self.import_button.setEnabled(False)
+        self.job = FileJob(self, worker, self.busy, show_in(self.error), self._after_error)
 
         form = QFormLayout()
         form.addRow("&File:", self.file_row)
@@ -160,14 +160,13 @@ class ImportSheetDialog(QDialog):
         path = Path(path)
         self.file_row.set_path(path)
         self._clear()
-        self.busy.start(f"Reading {path.name}…")
-        self._worker.submit(
+        self.job.run(
             read_and_propose,
             self._store,
             path,
-            on_result=self._alive(self._on_read),
-            on_error=self._alive(self._on_error),
+            busy=f"Reading {path.name}…",
             label=f"Reading {path.name}…",
+            on_result=self._on_read,
         )
 
     @Slot()
@@ -177,7 +176,6 @@ class ImportSheetDialog(QDialog):
             self.load_file(path)
 
     def _on_read(self, result) -> None:
-        self.busy.stop()
         self.sheet, self.proposal = result
         sheet = self.sheet
         extra = []
@@ -252,8 +250,7 @@ class ImportSheetDialog(QDialog):
         if self.sheet is None:
             return
         self._preview_timer.stop()
-        self._generation += 1
-        generation = self._generation
+        self._previews += 1  # an answer still coming for an earlier mapping is not shown
         self.import_button.setEnabled(False)
         mapping = self.mapping()
         if "child_ref" not in mapping.values():
@@ -264,22 +261,22 @@ class ImportSheetDialog(QDialog):
             )
             self.summary.setStyleSheet(WARNING_STYLE)
             return
-        self.busy.start("Working out what the import would do…")
-        self._worker.submit(
+        previews = self._previews
+        self.job.run(
             preview_spreadsheet,
             self._store,
             self.sheet,
             mapping,
             self._today,
-            on_result=self._alive(lambda preview: self._on_preview(generation, preview)),
-            on_error=self._alive(self._on_error),
+            busy="Working out what the import would do…",
             label="Checking every row…",
+            on_result=lambda preview: self._on_preview(previews, preview),
+            latest="preview",
         )
 
-    def _on_preview(self, generation: int, preview) -> None:
-        if generation != self._generation:
-            return  # the mapping changed since; a newer preview is on its way
-        self.busy.stop()
+    def _on_preview(self, previews: int, preview) -> None:
+        if previews != self._previews:
+            return  # the mapping changed since (and no preview was asked for it)
         self.preview = preview
         lines = preview.summary_lines()
         first = lines[0] if lines else ""
@@ -342,18 +339,16 @@ class ImportSheetDialog(QDialog):
         self.import_button.setEnabled(False)
         for combo in self.combos:
             combo.setEnabled(False)
-        self.busy.start(f"Importing {len(self.preview.rows)} row(s)…")
-        self._worker.submit(
+        self.job.run(
             import_spreadsheet,
             self._store,
             self.preview,
-            on_result=self._alive(self._on_imported),
-            on_error=self._alive(self._on_error),
+            busy=f"Importing {len(self.preview.rows)} row(s)…",
             label="Importing the spreadsheet…",
+            on_result=self._on_imported,
         )
 
     def _on_imported(self, report) -> None:
-        self.busy.stop()
         self.report = report
         self.summary.setStyleSheet("")
         self.summary.setText("\n".join(report.summary_lines()))
@@ -361,10 +356,7 @@ class ImportSheetDialog(QDialog):
         self.imported.emit(report)
 
     # -- helpers ----------------------------------------------------------------------------
-    def _on_error(self, error: BaseException) -> None:
-        self.busy.stop()
-        self.error.setText(user_message(error))
-        self.error.setVisible(True)
+    def _after_error(self) -> None:
         for combo in self.combos:
             combo.setEnabled(True)
 
@@ -379,9 +371,6 @@ class ImportSheetDialog(QDialog):
             table.setRowCount(0)
         self.import_button.setVisible(True)
         self.import_button.setEnabled(False)
-
-    def _alive(self, callback):
-        return alive(self, callback)
 
 
 def _shown(value: object) -> str:

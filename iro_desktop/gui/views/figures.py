@@ -1,8 +1,8 @@
 """The Figures view: the IRO's annual-report tables for a period, with charts and exports.
 
 It only shows what it is given (``set_figures``) and asks for the rest by signal: a period
-(``periodChosen``) or an export (``exportRequested``). The window's documents controller
-(gui/documents.py) runs the services on the worker and hands the results back.
+(``periodChosen``) or an export (``exportRequested``). Its controller
+(gui/controllers/figures.py) runs the services on the worker and hands the results back.
 
 The tables are grouped by topic in tabs; each table has its definition written beside it,
 and the three charts sit under the tables they draw. Every table is a keyboard-navigable

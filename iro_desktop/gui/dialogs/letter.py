@@ -25,13 +25,13 @@ from PySide6.QtWidgets import (
 )
 
 from iro_desktop.gui.child_tabs.common import heading_label
-from iro_desktop.gui.document_dialog import DocumentDialog
+from iro_desktop.gui.dialogs.document import DocumentDialog
 from iro_desktop.gui.formatting import format_date
 from iro_desktop.gui.models.records_model import ICON_INFO, ICON_WARNING, standard_icon
 from iro_desktop.gui.worker import Worker
 from iro_desktop.letters.model import Letter
 from iro_desktop.services.letters import LetterPreview, preview_letter, write_letter
-from iro_desktop.storage.database import Store
+from iro_desktop.services.session import Store
 
 VERSIONS = (
     ("under4", "Under 4s: a record for later, with a note for the carer"),

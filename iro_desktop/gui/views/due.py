@@ -34,7 +34,7 @@ from iro_desktop.gui.models.due_model import (
     format_day,
 )
 
-# The child view's tab where each kind of task is done (tab names: gui/child_view.py).
+# The child view's tab where each kind of task is done (tab names: gui/views/child.py).
 TAB_FOR_TASK = {
     TaskKind.REVIEW: "reviews",
     TaskKind.CONSULTATION: "reviews",
@@ -59,7 +59,7 @@ WIDEST_CHILD = "Mmmmmmmm Mmmmmmmm-Mmmmmm (MM000000)"
 class DueView(QWidget):
     childRequested = Signal(str, str)  # child reference, child-view tab
     taskRecordRequested = Signal(object)  # the chosen Task: open the form that records it
-    briefingRequested = Signal()  # "Briefing pack for a day…" (gui/documents.py)
+    briefingRequested = Signal()  # "Briefing pack for a day…" (gui/controllers/documents.py)
     firstPainted = Signal()  # the list has been painted with data for the first time
 
     def __init__(self, parent: QWidget | None = None) -> None:

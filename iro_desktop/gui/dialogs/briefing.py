@@ -13,12 +13,12 @@ from pathlib import Path
 from PySide6.QtCore import QDate, Slot
 from PySide6.QtWidgets import QDateEdit, QHBoxLayout, QLabel, QListWidget, QWidget
 
-from iro_desktop.gui.document_dialog import DocumentDialog
+from iro_desktop.gui.dialogs.document import DocumentDialog
 from iro_desktop.gui.formatting import format_date
 from iro_desktop.gui.worker import Worker
 from iro_desktop.reports.pages import Page
 from iro_desktop.services.letters import briefing_pages, write_briefing
-from iro_desktop.storage.database import Store
+from iro_desktop.services.session import Store
 
 PERSONAL_DATA_NOTICE = (
     "This pack is personal data about the children you will see: their decisions, worries "

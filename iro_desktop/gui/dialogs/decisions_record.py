@@ -13,7 +13,7 @@ from pathlib import Path
 from PySide6.QtWidgets import QFormLayout, QLabel, QWidget
 
 from iro_desktop.gui.child_tabs.common import StatusLine, heading_label, value_label
-from iro_desktop.gui.document_dialog import DocumentDialog
+from iro_desktop.gui.dialogs.document import DocumentDialog
 from iro_desktop.gui.models.records_model import ICON_INFO
 from iro_desktop.gui.worker import Worker
 from iro_desktop.letters.choices import pick_review
@@ -24,7 +24,7 @@ from iro_desktop.services.letters import (
     preview_decisions_record,
     write_decisions_record,
 )
-from iro_desktop.storage.database import Store
+from iro_desktop.services.session import Store
 
 CIRCULATE_BY = "Decisions circulate by"
 

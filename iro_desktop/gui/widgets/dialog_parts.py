@@ -1,7 +1,7 @@
 """Small parts the data-in/data-out and safety dialogs share: a file row with a chooser, a busy
 bar for the dialog's own slow job, a note label, and a read-only table filled from rows of text.
 
-No store work here: the dialogs send that to the window's worker.
+No store work here: the dialogs send that to the worker (see file_job.py).
 """
 
 from __future__ import annotations

@@ -1,0 +1,74 @@
+"""Closing a form without losing anything: closing, Esc or Cancel with unsaved changes asks
+first (save, keep as a draft, discard, or keep editing); closing with nothing changed removes
+any draft it came from; once the form is closing for good, it closes without asking."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtWidgets import QAbstractButton, QMessageBox
+
+from iro_desktop.services.drafts import discard_slot
+
+if TYPE_CHECKING:
+    from iro_desktop.gui.forms.base import RecordForm
+
+
+class CloseGuard:
+    def __init__(self, form: RecordForm) -> None:
+        self._form = form
+        self.closing_ok = False  # saved, discarded or kept: close without asking again
+        self.prompt: QMessageBox | None = None  # the question on screen, if any
+
+    def request_close(self) -> None:
+        form = self._form
+        if self.closing_ok:
+            return
+        if not form.is_dirty():
+            self.finish(discard=form.slot.id is not None)
+            return
+        self._ask_about_changes()
+
+    def finish(self, *, discard: bool) -> None:
+        """Close for good (``discard``: remove the form's draft too)."""
+        form = self._form
+        self.closing_ok = True
+        form.drafts.timer.stop()
+        if discard:
+            form.host.worker.submit(
+                discard_slot, form.slot, form.host.store, label="Discarding the draft…"
+            )
+        form.closedForGood.emit()
+        form.close()
+
+    def _ask_about_changes(self) -> None:
+        form = self._form
+        box = QMessageBox(form)
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle("Unsaved changes")
+        box.setText(f"You have unsaved changes in “{form.TITLE}”.")
+        box.setInformativeText(
+            "Save them to the record, keep them as a draft to finish later (it is offered "
+            "back when you next open IRO Desktop), or discard them?"
+        )
+        save = box.addButton("Save", QMessageBox.ButtonRole.AcceptRole)
+        save.setEnabled(form.is_valid())
+        keep = box.addButton("Keep as draft", QMessageBox.ButtonRole.ActionRole)
+        discard = box.addButton("Discard", QMessageBox.ButtonRole.DestructiveRole)
+        back = box.addButton("Keep editing", QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(back)
+        box.setEscapeButton(back)
+        self.prompt = box
+
+        def chosen(button: QAbstractButton) -> None:
+            self.prompt = None
+            if button is save:
+                form.save_and_close()
+            elif button is keep:
+                form.autosave(force=True)
+                self.finish(discard=False)
+            elif button is discard:
+                self.finish(discard=True)
+
+        box.buttonClicked.connect(chosen)
+        box.open()
