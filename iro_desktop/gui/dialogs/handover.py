@@ -25,12 +25,11 @@ from iro_desktop.gui.widgets.dialog_parts import (
     alive,
     error_label,
     note_label,
-    password_field,
 )
 from iro_desktop.gui.widgets.file_job import FileJob, show_in
+from iro_desktop.gui.widgets.passphrase import NewPassphrase
 from iro_desktop.gui.worker import Worker
 from iro_desktop.services.exchange import make_handover, suggested_handover_name
-from iro_desktop.services.passphrases import passphrase_strength
 from iro_desktop.services.session import Store
 
 BUNDLE_FILTER = "IRO Desktop handover files (*.iro);;All files (*)"
@@ -59,10 +58,10 @@ class HandoverDialog(QDialog):
             "challenges and letters' details) goes into one encrypted file for the IRO taking "
             "the child on. Choose a passphrase for this handover only."
         )
-        self.passphrase = password_field("Handover passphrase")
-        self.again = password_field("Handover passphrase again")
-        self.strength = QLabel()
-        self.strength.setWordWrap(True)
+        self.new_passphrase = NewPassphrase("Handover passphrase", parent=self)
+        self.passphrase = self.new_passphrase.first
+        self.again = self.new_passphrase.again
+        self.strength = self.new_passphrase.strength
         separately = note_label(
             "Give the passphrase to the next IRO <b>separately</b>: by phone or in person, "
             "never in the same email or on the same memory stick as the file.",
@@ -83,9 +82,7 @@ class HandoverDialog(QDialog):
         self.job = FileJob(self, worker, self.busy, show_in(self.error), self._on_typed)
 
         form = QFormLayout()
-        form.addRow("&Passphrase:", self.passphrase)
-        form.addRow("&Again:", self.again)
-        form.addRow("", self.strength)
+        self.new_passphrase.add_rows(form)
         form.addRow("Save &as:", self.file_row)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
@@ -96,8 +93,7 @@ class HandoverDialog(QDialog):
         layout.addWidget(self.busy)
         layout.addWidget(self.buttons)
 
-        self.passphrase.textChanged.connect(self._on_typed)
-        self.again.textChanged.connect(self._on_typed)
+        self.new_passphrase.changed.connect(self._on_typed)
         self.buttons.accepted.connect(self._on_save)
         self.buttons.rejected.connect(self.reject)
         self.setMinimumWidth(620)
@@ -113,12 +109,8 @@ class HandoverDialog(QDialog):
 
     @Slot()
     def _on_typed(self) -> None:
-        score, hint = passphrase_strength(self.passphrase.text())
-        matches = self.passphrase.text() == self.again.text()
-        if score and self.again.text() and not matches:
-            hint += " The two passphrases differ."
-        self.strength.setText(f"Strength: {hint}" if self.passphrase.text() else hint)
-        self.save_button.setEnabled(score > 0 and matches and self.bundle is None)
+        usable = self.new_passphrase.assess()
+        self.save_button.setEnabled(usable and self.bundle is None)
 
     @Slot()
     def _on_save(self) -> None:
@@ -148,8 +140,7 @@ class HandoverDialog(QDialog):
             f"Saved {out.name} in {out.parent} ({rows} record(s)). Send the file, and give "
             "the passphrase separately."
         )
-        self.passphrase.setEnabled(False)
-        self.again.setEnabled(False)
+        self.new_passphrase.set_enabled(False)
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("&Close")
         self.save_button.setVisible(False)
         self.handedOver.emit(bundle)
