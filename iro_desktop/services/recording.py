@@ -60,6 +60,12 @@ from iro_desktop.domain.working_days import calendar_for
 from iro_desktop.errors import UserError
 from iro_desktop.storage import history
 from iro_desktop.storage.database import Store
+from iro_desktop.storage.queries import (
+    child_ref_of_challenge,
+    child_ref_of_decision,
+    child_refs_taken,
+    current_stage_id,
+)
 from iro_desktop.storage.records import child_id_for, load_child_record
 from iro_desktop.storage.settings_store import load_settings
 
@@ -138,7 +144,7 @@ def _child_values(entry: ChildEntry) -> dict[str, Any]:
 
 def add_child(store: Store, entry: ChildEntry, today: date) -> str:
     """A new child on the caseload, with the people important to them. Returns the ref."""
-    taken = [row["child_ref"] for row in store.db.query("SELECT child_ref FROM children")]
+    taken = child_refs_taken(store)
     _check(child_problems(entry, today, taken))
     ref = entry.child_ref.strip()
     with store.atomic():
@@ -166,10 +172,7 @@ def _person_values(child_id: int, person, today: date) -> dict[str, Any]:
 def edit_child(store: Store, child_ref: str, entry: ChildEntry, today: date) -> str:
     """Change the child's details and their people (people left out are archived)."""
     child_id, record = _record(store, child_ref)
-    taken = [
-        row["child_ref"]
-        for row in store.db.query("SELECT child_ref FROM children WHERE id != ?", [child_id])
-    ]
+    taken = child_refs_taken(store, except_child_id=child_id)
     _check(child_problems(entry, today, taken))
     values = _child_values(entry)
     values["child_ref"] = entry.child_ref.strip()
@@ -466,17 +469,10 @@ def _unknown_steps(record: ChildRecord, steps: Iterable[DecisionStep]) -> list[P
 
 
 def _decision_for_child_ref(store: Store, decision_id: int) -> tuple[ChildRecord, Decision]:
-    row = next(
-        store.db.query(
-            "SELECT c.child_ref FROM decisions d JOIN children c ON c.id = d.child_id "
-            "WHERE d.id = ?",
-            [decision_id],
-        ),
-        None,
-    )
-    if row is None:
+    child_ref = child_ref_of_decision(store, decision_id)
+    if child_ref is None:
         raise RecordNotFound("That decision is no longer on the record: refresh (F5).")
-    _child_id, record = _record(store, row["child_ref"])
+    _child_id, record = _record(store, child_ref)
     return record, _decision(record, decision_id)
 
 
@@ -572,30 +568,12 @@ class ChallengeRef:
 
 
 def _challenge(store: Store, challenge_id: int) -> ChallengeRef:
-    row = next(
-        store.db.query(
-            "SELECT c.child_ref FROM challenges g JOIN children c ON c.id = g.child_id "
-            "WHERE g.id = ?",
-            [challenge_id],
-        ),
-        None,
-    )
-    if row is None:
+    child_ref = child_ref_of_challenge(store, challenge_id)
+    if child_ref is None:
         raise RecordNotFound("That challenge is no longer on the record: refresh (F5).")
-    _child_id, record = _record(store, row["child_ref"])
+    _child_id, record = _record(store, child_ref)
     challenge = next(c for c in record.challenges if c.id == challenge_id)
     return ChallengeRef(record, challenge, load_settings(store))
-
-
-def _stage_row_id(store: Store, challenge_id: int, stage: int) -> int:
-    row = next(
-        store.db.query(
-            "SELECT id FROM challenge_stages WHERE challenge_id = ? AND stage = ? "
-            "AND archived_on IS NULL ORDER BY raised_on DESC, id DESC LIMIT 1",
-            [challenge_id, stage],
-        )
-    )
-    return int(row["id"])
 
 
 def _insert_stage(
@@ -668,7 +646,7 @@ def record_challenge_response(
     history.update(
         store,
         "challenge_stages",
-        _stage_row_id(store, challenge_id, current.stage),
+        current_stage_id(store, challenge_id, current.stage),
         {"responded_on": responded_on, "response": response.strip()},
     )
 
