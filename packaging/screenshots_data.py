@@ -44,8 +44,8 @@ def main(out_dir: Path) -> int:
     from iro_desktop.services.safety import backup_now
     from iro_desktop.services.stores import create_demo
     from iro_desktop.storage import history
-    from iro_desktop.storage.database import open_store
     from iro_desktop.storage.integrity import DamagedStore
+    from iro_desktop.storage.opening import open_store
     from iro_desktop.storage.settings_store import load_settings, save_settings
 
     app = application()

@@ -53,8 +53,9 @@ from iro_desktop.services.safety import (
 )
 from iro_desktop.services.stores import env_passphrase
 from iro_desktop.storage.backup import BadBackup, open_read_only, parse_backup_name, verify_backup
-from iro_desktop.storage.database import DEMO_PASSPHRASE, Store, open_store
+from iro_desktop.storage.database import DEMO_PASSPHRASE, Store
 from iro_desktop.storage.errors import WrongPassphrase
+from iro_desktop.storage.opening import open_store
 from iro_desktop.storage.rekey import check_new_passphrase
 from iro_desktop.storage.settings_store import load_settings
 

@@ -18,9 +18,10 @@ from typing import TYPE_CHECKING
 
 from iro_desktop.storage import backup as backups
 from iro_desktop.storage.backup import BackupInfo, RestoreResult
-from iro_desktop.storage.database import Store, open_store
+from iro_desktop.storage.database import Store
 from iro_desktop.storage.errors import WrongPassphrase
 from iro_desktop.storage.integrity import DamagedStore
+from iro_desktop.storage.opening import open_store
 from iro_desktop.storage.purge import (
     PurgeCandidate,
     PurgeResult,

@@ -9,8 +9,9 @@ from pathlib import Path
 
 from iro_desktop.paths import default_demo_path
 from iro_desktop.services.safety import open_with_safety
-from iro_desktop.storage.database import DEMO_PASSPHRASE, Store, open_store
+from iro_desktop.storage.database import DEMO_PASSPHRASE, Store
 from iro_desktop.storage.errors import StoreError, WrongPassphrase
+from iro_desktop.storage.opening import open_store
 
 PASSPHRASE_ENV = "IRO_DESKTOP_PASSPHRASE"
 

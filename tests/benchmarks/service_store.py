@@ -9,8 +9,9 @@ from pathlib import Path
 
 from dateutil.relativedelta import relativedelta
 
-from iro_desktop.storage.database import Store, open_store
+from iro_desktop.storage.database import Store
 from iro_desktop.storage.history import now_stamp
+from iro_desktop.storage.opening import open_store
 
 BENCH_PASSPHRASE = "benchmark passphrase"
 

@@ -10,7 +10,7 @@ import pytest
 from iro_desktop.cli.main import build_parser, main
 from iro_desktop.services.stores import PASSPHRASE_ENV, create_caseload, create_demo
 from iro_desktop.storage import history
-from iro_desktop.storage.database import open_store
+from iro_desktop.storage.opening import open_store
 
 HANDOVER_ENV = "IRO_DESKTOP_HANDOVER_PASSPHRASE"
 ON = "2026-11-23"

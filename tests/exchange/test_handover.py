@@ -22,8 +22,8 @@ from iro_desktop.exchange.handover.bundle import (
 from iro_desktop.exchange.ssda903.read import Conflict
 from iro_desktop.services.stores import create_demo, open_demo_if_demo
 from iro_desktop.storage import history
-from iro_desktop.storage.database import open_store
 from iro_desktop.storage.history import SOURCE_APP
+from iro_desktop.storage.opening import open_store
 from iro_desktop.storage.records import child_id_for, load_child_record
 
 PASS = "a long handover passphrase"

@@ -24,8 +24,8 @@ from iro_desktop.exchange.spreadsheet.importer import (
 )
 from iro_desktop.exchange.ssda903.read import Conflict
 from iro_desktop.storage import history
-from iro_desktop.storage.database import open_store
 from iro_desktop.storage.history import SOURCE_APP
+from iro_desktop.storage.opening import open_store
 from iro_desktop.storage.records import load_child_record
 from iro_desktop.storage.settings_store import load_settings
 

@@ -15,8 +15,8 @@ from iro_desktop.exchange.ssda903.spec import parse_date
 from iro_desktop.exchange.ssda903.write import write_903_csvs
 from iro_desktop.services.caseload import caseload, schedule_as_json
 from iro_desktop.storage import history
-from iro_desktop.storage.database import open_store
 from iro_desktop.storage.history import SOURCE_APP, SOURCE_IMPORT
+from iro_desktop.storage.opening import open_store
 from iro_desktop.storage.records import child_id_for, load_child_record
 from iro_desktop.storage.settings_store import load_settings
 

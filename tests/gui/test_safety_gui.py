@@ -20,8 +20,8 @@ from iro_desktop.gui.safety_dialogs import (
 from iro_desktop.services.safety import backup_now, list_backups
 from iro_desktop.services.stores import PASSPHRASE_ENV
 from iro_desktop.storage import history
-from iro_desktop.storage.database import open_store
 from iro_desktop.storage.errors import WrongPassphrase
+from iro_desktop.storage.opening import open_store
 from iro_desktop.storage.settings_store import load_settings, save_settings
 
 from .test_exchange_gui import LEFT, MASON, WAIT, close_window, idle, launch_window, open_dialog

@@ -15,7 +15,7 @@ from iro_desktop.gui.startup import (
 )
 from iro_desktop.services import app_state, opening
 from iro_desktop.services.stores import PASSPHRASE_ENV
-from iro_desktop.storage.database import open_store
+from iro_desktop.storage.opening import open_store
 
 from .conftest import TODAY
 

@@ -22,9 +22,10 @@ from pathlib import Path
 
 from iro_desktop.storage import history
 from iro_desktop.storage.backup import list_backups, open_read_only, take_backup
-from iro_desktop.storage.database import DEMO_PASSPHRASE, Store, open_store
+from iro_desktop.storage.database import DEMO_PASSPHRASE, Store
 from iro_desktop.storage.errors import StoreError
 from iro_desktop.storage.integrity import integrity_problems
+from iro_desktop.storage.opening import open_store
 
 WORKER = Path(__file__).with_name("kill_worker.py")
 PASSPHRASE = "kill test passphrase"

@@ -24,8 +24,9 @@ from iro_desktop.storage.backup import (
     take_backup,
     verify_backup,
 )
-from iro_desktop.storage.database import connect_encrypted, open_store
+from iro_desktop.storage.database import connect_encrypted
 from iro_desktop.storage.errors import WrongPassphrase
+from iro_desktop.storage.opening import open_store
 
 
 def test_backup_is_encrypted_with_the_same_key_and_whole(saved):

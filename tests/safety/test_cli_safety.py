@@ -11,8 +11,8 @@ from safety_helpers import NEW_PASSPHRASE, PASSPHRASE, add_child
 from iro_desktop.cli import main
 from iro_desktop.storage import history
 from iro_desktop.storage.backup import list_backups
-from iro_desktop.storage.database import open_store
 from iro_desktop.storage.errors import WrongPassphrase
+from iro_desktop.storage.opening import open_store
 
 ON = "2026-11-23"
 

@@ -12,9 +12,9 @@ from safety_helpers import PASSPHRASE, add_child
 from iro_desktop.errors import UserError
 from iro_desktop.services import safety
 from iro_desktop.storage.backup import list_backups, take_backup
-from iro_desktop.storage.database import open_store
 from iro_desktop.storage.errors import StoreError
 from iro_desktop.storage.integrity import DamagedStore
+from iro_desktop.storage.opening import open_store
 
 
 def _big_store(path: Path, *, with_backup: bool) -> None:

@@ -13,7 +13,8 @@ from datetime import date
 from pathlib import Path
 
 from iro_desktop.logs import PrivacyFormatter, configure_logging, log_event, stop_logging
-from iro_desktop.storage.database import DEMO_PASSPHRASE, open_store
+from iro_desktop.storage.database import DEMO_PASSPHRASE
+from iro_desktop.storage.opening import open_store
 
 SESSION = Path(__file__).with_name("busy_session.py")
 ENCRYPTED = (".iro.db", ".iro-backup", "-journal")

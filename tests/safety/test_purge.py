@@ -11,7 +11,7 @@ from safety_helpers import PASSPHRASE, add_child
 from iro_desktop.domain.settings import Settings
 from iro_desktop.services import safety
 from iro_desktop.storage import history
-from iro_desktop.storage.database import open_store
+from iro_desktop.storage.opening import open_store
 from iro_desktop.storage.purge import retention_cutoff
 from iro_desktop.storage.settings_store import save_settings
 

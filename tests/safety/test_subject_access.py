@@ -14,7 +14,8 @@ from iro_desktop.reports.subject_access import ChildNotFound, shown
 from iro_desktop.services import safety
 from iro_desktop.services.stores import create_demo
 from iro_desktop.storage import history
-from iro_desktop.storage.database import DEMO_PASSPHRASE, open_store
+from iro_desktop.storage.database import DEMO_PASSPHRASE
+from iro_desktop.storage.opening import open_store
 from iro_desktop.storage.purge import rows_of_children
 
 TODAY = date(2026, 11, 23)

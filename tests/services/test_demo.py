@@ -15,7 +15,8 @@ from iro_desktop.domain.tasks import TaskGroup, group_for
 from iro_desktop.domain.working_days import calendar_for
 from iro_desktop.exchange.ssda903.spec import CODE_LISTS
 from iro_desktop.services.caseload import caseload, due_list
-from iro_desktop.storage.database import Store, open_store
+from iro_desktop.storage.database import Store
+from iro_desktop.storage.opening import open_store
 from iro_desktop.storage.records import load_child_records
 from iro_desktop.storage.settings_store import load_settings
 

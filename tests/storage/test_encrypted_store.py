@@ -7,13 +7,13 @@ from pathlib import Path
 import pytest
 
 from iro_desktop.storage import history
-from iro_desktop.storage.database import open_store
 from iro_desktop.storage.errors import (
     NewerSchema,
     NotACaseloadFile,
     StoreNotFound,
     WrongPassphrase,
 )
+from iro_desktop.storage.opening import open_store
 from iro_desktop.storage.records import load_child_records
 
 PASSPHRASE = "correct horse battery"
@@ -104,29 +104,26 @@ def test_every_migration_is_numbered_and_sets_user_version(store):
     assert schema_version(store.db) == SCHEMA_VERSION == len(names)
 
 
-def test_pending_migration_writes_a_backup_first(store, monkeypatch):
-    from iro_desktop.storage import migrations as mig
+def test_pending_migration_writes_a_backup_first(tmp_path):
+    """A file from an older schema (a saved fixture: no private sqlite-utils internals
+    patched) is backed up, as it was, before its migrations run."""
+    from iro_desktop.storage.backup import KIND_PRE_MIGRATION, list_backups, verify_backup
+    from iro_desktop.storage.migrations import SCHEMA_VERSION, schema_version
 
-    _add_child(store)
-    path = store.path
-    store.close()
+    fixture = Path(__file__).parent.parent / "fixtures" / "schemas" / "schema-0001.iro.db"
+    path = tmp_path / fixture.name
+    path.write_bytes(fixture.read_bytes())
     before = path.read_bytes()
-    current = mig.SCHEMA_VERSION
-    upcoming = current + 1
+    assert SCHEMA_VERSION > 1  # so the file has migrations pending
 
-    extra = mig.Migrations._Migration(
-        f"{upcoming:04d}_test_extra", lambda db: db.execute(f"PRAGMA user_version = {upcoming}")
-    )
-    monkeypatch.setattr(mig.migrations, "_migrations", [*mig.migrations._migrations, extra])
-    monkeypatch.setattr(mig, "SCHEMA_VERSION", upcoming)
-    reopened = open_store(path, PASSPHRASE)
-    assert mig.schema_version(reopened.db) == upcoming
+    reopened = open_store(path, "fixture passphrase")
+    assert schema_version(reopened.db) == SCHEMA_VERSION
     reopened.close()
-    from iro_desktop.storage.backup import KIND_PRE_MIGRATION, list_backups
 
     backups = [b for b in list_backups(path) if b.kind == KIND_PRE_MIGRATION]
     assert len(backups) == 1
     assert backups[0].path.read_bytes() == before  # the file as it was, before migrating
+    assert verify_backup(backups[0].path, "fixture passphrase") == 1
 
 
 @pytest.mark.parametrize(

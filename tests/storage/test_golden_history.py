@@ -49,7 +49,7 @@ from iro_desktop.exchange.spreadsheet.importer import (
 from iro_desktop.exchange.ssda903.read import import_903
 from iro_desktop.services import recording as rec
 from iro_desktop.storage import history
-from iro_desktop.storage.database import open_store
+from iro_desktop.storage.opening import open_store
 from iro_desktop.storage.records import load_child_record
 
 FIXTURES = Path(__file__).parents[1] / "fixtures"
