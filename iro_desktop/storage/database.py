@@ -77,9 +77,12 @@ def _looks_like_plain_sqlite(path: Path) -> bool:
 
 @dataclass
 class Store:
-    """An open caseload: the sqlite-utils Database plus what we know about the file."""
+    """An open caseload: the sqlite-utils Database plus what we know about the file.
 
-    db: sqlite_utils.Database
+    The database is private: only ``storage`` modules touch it, through named functions
+    (records, history, queries, drafts, ...), so no other package writes SQL."""
+
+    _db: sqlite_utils.Database
     path: Path
     is_demo: bool = False
     # Results worked out from the file's contents, dropped whenever the contents change.
@@ -88,8 +91,8 @@ class Store:
     def change_marker(self) -> tuple[int, int]:
         """Changes whenever anything is written: by this connection (total_changes) or by
         another one (data_version)."""
-        version = self.db.conn.execute("PRAGMA data_version").fetchone()[0]
-        return (self.db.conn.total_changes, version)
+        version = self._db.conn.execute("PRAGMA data_version").fetchone()[0]
+        return (self._db.conn.total_changes, version)
 
     def cached(self, key: object, compute: Callable[[], T]) -> T:
         """``compute()`` once per ``key`` until the file next changes."""
@@ -103,11 +106,11 @@ class Store:
     @contextmanager
     def atomic(self) -> Iterator[None]:
         """One transaction (a savepoint when nested): all of it is written or none of it."""
-        with self.db.atomic():
+        with self._db.atomic():
             yield
 
     def close(self) -> None:
-        self.db.conn.close()
+        self._db.conn.close()
 
 
 def open_read_only(path: Path, passphrase: str) -> sqlcipher.Connection:

@@ -25,7 +25,7 @@ def write_draft(
     """Overwrite draft ``draft_id`` when it is still there (its form stays), else add a new
     one; returns its id. One small transaction."""
     stamp = now_stamp()
-    table = store.db["drafts"]
+    table = store._db["drafts"]
     values = {"payload": payload, "child_ref": child_ref, "record_ref": record_ref}
     with store.atomic():
         if draft_id is not None and table.count_where("id = ?", [draft_id]):
@@ -37,10 +37,10 @@ def write_draft(
 
 def draft_rows(store: Store) -> list[dict[str, Any]]:
     """Every draft row, oldest first."""
-    return list(store.db.query("SELECT * FROM drafts ORDER BY saved_at, id"))
+    return list(store._db.query("SELECT * FROM drafts ORDER BY saved_at, id"))
 
 
 def delete_draft(store: Store, draft_id: int) -> None:
     """Remove a draft (a missing one is fine)."""
     with store.atomic():
-        store.db.execute("DELETE FROM drafts WHERE id = ?", [draft_id])
+        store._db.execute("DELETE FROM drafts WHERE id = ?", [draft_id])

@@ -46,8 +46,8 @@ def insert(store: Store, table: str, values: dict[str, Any], source: str = SOURC
     row = {key: to_column(value) for key, value in values.items()}
     row.update(created_at=stamp, updated_at=stamp)
     with store.atomic():
-        row_id = store.db[table].insert(row).last_pk
-        store.db["change_log"].insert(
+        row_id = store._db[table].insert(row).last_pk
+        store._db["change_log"].insert(
             {
                 "table_name": table,
                 "row_id": row_id,
@@ -69,7 +69,7 @@ def update(
 ) -> dict[str, tuple[Any, Any]]:
     """Apply ``changes`` to one row; returns {field: (old, new)} for what really changed."""
     stamp = now_stamp()
-    current = store.db[table].get(row_id)
+    current = store._db[table].get(row_id)
     changed: dict[str, tuple[Any, Any]] = {}
     for key, value in changes.items():
         new = to_column(value)
@@ -78,10 +78,10 @@ def update(
     if not changed:
         return {}
     with store.atomic():
-        store.db[table].update(
+        store._db[table].update(
             row_id, {**{k: new for k, (_, new) in changed.items()}, "updated_at": stamp}
         )
-        store.db["change_log"].insert_all(
+        store._db["change_log"].insert_all(
             {
                 "table_name": table,
                 "row_id": row_id,
@@ -109,7 +109,7 @@ def restore(store: Store, table: str, row_id: int, source: str = SOURCE_APP) -> 
 def field_sources(store: Store, table: str, row_id: int) -> dict[str, str]:
     """For each field of a row, the source of its latest change (the insert counts for all)."""
     sources: dict[str, str] = {}
-    for entry in store.db.query(
+    for entry in store._db.query(
         "SELECT action, field, new, source FROM change_log "
         "WHERE table_name = ? AND row_id = ? ORDER BY id",
         [table, row_id],
@@ -124,7 +124,7 @@ def field_sources(store: Store, table: str, row_id: int) -> dict[str, str]:
 
 def history(store: Store, table: str, row_id: int) -> list[dict[str, Any]]:
     return list(
-        store.db.query(
+        store._db.query(
             "SELECT * FROM change_log WHERE table_name = ? AND row_id = ? ORDER BY id",
             [table, row_id],
         )

@@ -99,7 +99,7 @@ def open_store(
         except DamagedStore:
             conn.close()
             raise
-    store = Store(db=db, path=path, is_demo=is_demo)
+    store = Store(db, path, is_demo=is_demo)
     if existed and version < SCHEMA_VERSION:
         # Checked, listed for restore, rotated and re-encrypted with the other backups; if it
         # cannot be taken, the file is not migrated (BackupError).

@@ -13,16 +13,18 @@ from iro_desktop.storage.database import Store
 
 
 def _first(store: Store, sql: str, params: list[Any]) -> dict[str, Any] | None:
-    return next(store.db.query(sql, params), None)
+    return next(store._db.query(sql, params), None)
 
 
 def child_refs_taken(store: Store, *, except_child_id: int | None = None) -> list[str]:
     """Every child reference on the file (archived children too), but ``except_child_id``'s."""
     if except_child_id is None:
-        return [row["child_ref"] for row in store.db.query("SELECT child_ref FROM children")]
+        return [row["child_ref"] for row in store._db.query("SELECT child_ref FROM children")]
     return [
         row["child_ref"]
-        for row in store.db.query("SELECT child_ref FROM children WHERE id != ?", [except_child_id])
+        for row in store._db.query(
+            "SELECT child_ref FROM children WHERE id != ?", [except_child_id]
+        )
     ]
 
 
@@ -47,7 +49,7 @@ def child_ref_of_challenge(store: Store, challenge_id: int) -> str | None:
 def current_stage_id(store: Store, challenge_id: int, stage: int) -> int:
     """The row of the challenge's live ``stage`` (the latest raised, if raised twice)."""
     row = next(
-        store.db.query(
+        store._db.query(
             "SELECT id FROM challenge_stages WHERE challenge_id = ? AND stage = ? "
             "AND archived_on IS NULL ORDER BY raised_on DESC, id DESC LIMIT 1",
             [challenge_id, stage],
@@ -74,7 +76,7 @@ def held_review_first_day(store: Store, review_id: int) -> tuple[bool, date | No
 def letter_rows(store: Store, child_id: int) -> list[dict[str, Any]]:
     """The child's live letters, records and packs, newest first."""
     return list(
-        store.db.query(
+        store._db.query(
             "SELECT * FROM letters WHERE child_id = ? AND archived_on IS NULL "
             "ORDER BY written_on DESC, id DESC",
             [child_id],

@@ -86,7 +86,7 @@ def _rows_as(
 ) -> dict[int, list[tuple[int, T]]]:
     """Run ``sql`` and build ``cls`` objects straight from the row tuples, grouped by ``key``.
     Each entry is (row id, object). Sub-records (parts, stages) are attached by the caller."""
-    cursor = store.db.conn.execute(sql, params)
+    cursor = store._db.conn.execute(sql, params)
     columns = tuple(d[0] for d in cursor.description)
     plan = _plan(cls, columns)
     key_index = columns.index(key)
@@ -149,7 +149,7 @@ def _part_dates_by_review(store: Store, child_filter: str) -> dict[int, tuple[Re
         sql += f" AND review_id IN (SELECT id FROM reviews WHERE {child_filter})"
     return {
         review_id: tuple(ReviewPart(date.fromisoformat(d)) for d in sorted(dates.split(",")))
-        for review_id, dates in store.db.conn.execute(sql + " GROUP BY review_id")
+        for review_id, dates in store._db.conn.execute(sql + " GROUP BY review_id")
     }
 
 
@@ -271,7 +271,7 @@ def _kept_reviews(
     """Which held reviews can change the period's figures, and for each child whose earlier
     reviews were left out, the day of the last one left out."""
     judged: dict[int, list[tuple[str, int]]] = {}
-    for cid, rid, first, last in store.db.conn.execute(
+    for cid, rid, first, last in store._db.conn.execute(
         "SELECT r.child_id, r.id, MIN(p.held_on), MAX(p.held_on) FROM reviews r "
         "JOIN review_parts p ON p.review_id = r.id AND p.archived_on IS NULL "
         "WHERE r.archived_on IS NULL AND r.status = 'held' GROUP BY r.id"
@@ -381,5 +381,5 @@ def load_child_record(store: Store, child_ref: str) -> ChildRecord | None:
 
 
 def child_id_for(store: Store, child_ref: str) -> int | None:
-    row = next(store.db.query("SELECT id FROM children WHERE child_ref = ?", [child_ref]), None)
+    row = next(store._db.query("SELECT id FROM children WHERE child_ref = ?", [child_ref]), None)
     return None if row is None else int(row["id"])

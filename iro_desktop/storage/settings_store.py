@@ -12,7 +12,7 @@ SETTINGS_ROW_ID = 0  # change_log rows for settings use this row id
 
 
 def load_settings(store: Store) -> Settings:
-    stored = {row["key"]: json.loads(row["value"]) for row in store.db["settings"].rows}
+    stored = {row["key"]: json.loads(row["value"]) for row in store._db["settings"].rows}
     return Settings.from_dict(stored)
 
 
@@ -20,15 +20,15 @@ def save_settings(store: Store, settings: Settings, source: str = SOURCE_APP) ->
     """Write every setting that changed, with its history, in one transaction.
     Returns the names of the settings that changed."""
     stamp = now_stamp()
-    current = {row["key"]: row["value"] for row in store.db["settings"].rows}
+    current = {row["key"]: row["value"] for row in store._db["settings"].rows}
     changed = []
     with store.atomic():
         for key, value in settings.to_dict().items():
             text = json.dumps(value, ensure_ascii=False, sort_keys=True)
             if current.get(key) == text:
                 continue
-            store.db["settings"].upsert({"key": key, "value": text, "updated_at": stamp}, pk="key")
-            store.db["change_log"].insert(
+            store._db["settings"].upsert({"key": key, "value": text, "updated_at": stamp}, pk="key")
+            store._db["change_log"].insert(
                 {
                     "table_name": "settings",
                     "row_id": SETTINGS_ROW_ID,

@@ -51,6 +51,7 @@ from iro_desktop.services import recording as rec
 from iro_desktop.storage import history
 from iro_desktop.storage.opening import open_store
 from iro_desktop.storage.records import load_child_record
+from tests.raw import raw_db
 
 FIXTURES = Path(__file__).parents[1] / "fixtures"
 GOLDEN = FIXTURES / "golden_history"
@@ -80,8 +81,7 @@ _PARENT = {
 
 
 def _read(store, sql: str, params: list[Any] | None = None) -> list[dict[str, Any]]:
-    db = getattr(store, "_db", None) or store.db
-    return list(db.query(sql, params or []))
+    return list(raw_db(store).query(sql, params or []))
 
 
 class _Keys:

@@ -77,7 +77,7 @@ def remove_stale_partials(store_path: Path, *, older_than: float = _STALE_PARTIA
 
 def _verify_copy_with_store_key(store: Store, copy: Path) -> None:
     """Open the copy with the store's own key (ATTACH without KEY reuses it) and check it."""
-    conn = store.db.conn
+    conn = store._db.conn
     conn.execute("ATTACH DATABASE ? AS iro_backup_check", [str(copy)])
     try:
         problems = integrity_problems(conn, "iro_backup_check")
@@ -103,7 +103,7 @@ def take_backup(
     (the store unchanged) when it cannot; never called inside a write transaction."""
     if kind not in KINDS:
         raise ValueError(f"unknown backup kind {kind!r}")
-    conn = store.db.conn
+    conn = store._db.conn
     if conn.in_transaction:
         raise BackupError(
             "A backup cannot be taken in the middle of a change. Finish or cancel it first."
@@ -167,7 +167,7 @@ def backup_on_open(store: Store, *, now: datetime | None = None) -> BackupInfo |
 def backup_before_change(store: Store, kind: str) -> BackupInfo | None:
     """A backup before an import or a purge. Inside a caller's own transaction there is no
     consistent moment to copy, so none is taken (and that is logged)."""
-    if store.db.conn.in_transaction:
+    if store._db.conn.in_transaction:
         log_event(log, "backup.skipped_in_transaction", 30, kind=kind)
         return None
     return take_backup(store, kind)
