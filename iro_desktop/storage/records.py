@@ -6,6 +6,7 @@ import json
 import types
 import typing
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import fields
 from datetime import date
 from enum import Enum
@@ -73,34 +74,44 @@ def _converters(cls: type) -> dict[str, Any]:
 
 
 @cache
-def _plan(cls: type, columns: tuple[str, ...]) -> tuple[tuple[int, str, Any], ...]:
-    """Which column feeds which field, and how to convert it: worked out once per query."""
+def _row_reader(cls: type, columns: tuple[str, ...]) -> Callable[[tuple], dict[str, Any]]:
+    """A function turning one row tuple into ``cls``'s keyword arguments, each column
+    converted to its field's type. Written out once per query shape (a dict display, no loop
+    or test per field), because it runs for every row of a long history."""
     converters = _converters(cls)
-    return tuple(
-        (index, name, converters[name]) for index, name in enumerate(columns) if name in converters
-    )
+    env: dict[str, Any] = {}
+    items = []
+    for index, name in enumerate(columns):
+        if name not in converters:
+            continue
+        convert = converters[name]
+        if convert is None:
+            items.append(f"{name!r}: row[{index}]")
+        else:
+            env[f"convert_{index}"] = convert
+            items.append(f"{name!r}: convert_{index}(row[{index}])")
+    # Only field names (identifiers) and integers go into the text: nothing from the file.
+    return eval("lambda row: {" + ", ".join(items) + "}", env)
 
 
 def _rows_as(
-    store: Store, cls: type[T], sql: str, key: str, params: tuple = ()
-) -> dict[int, list[tuple[int, T]]]:
-    """Run ``sql`` and build ``cls`` objects straight from the row tuples, grouped by ``key``.
-    Each entry is (row id, object). Sub-records (parts, stages) are attached by the caller."""
+    store: Store, cls: type, sql: str, key: str, params: tuple = ()
+) -> dict[int, list[tuple[int, dict[str, Any]]]]:
+    """Run ``sql`` and turn each row into the keyword arguments of ``cls`` (its columns
+    converted to the fields' types), grouped by ``key``: (row id, values) pairs. Sub-records
+    (parts, stages) are attached by the caller."""
     cursor = store._db.conn.execute(sql, params)
     columns = tuple(d[0] for d in cursor.description)
-    plan = _plan(cls, columns)
+    read = _row_reader(cls, columns)
     key_index = columns.index(key)
     id_index = columns.index("id")
-    groups: dict[int, list[tuple[int, T]]] = defaultdict(list)
+    groups: dict[int, list[tuple[int, dict[str, Any]]]] = defaultdict(list)
     for row in cursor:
-        values = {
-            name: (convert(row[i]) if convert is not None else row[i]) for i, name, convert in plan
-        }
-        groups[row[key_index]].append((row[id_index], values))  # type: ignore[arg-type]
+        groups[row[key_index]].append((row[id_index], read(row)))
     return groups
 
 
-def _build(cls: type[T], grouped: dict[int, list], key: int, **extra_by_id: dict) -> tuple:
+def _build(cls: type[T], grouped: dict[int, list], key: int, **extra_by_id: dict) -> tuple[T, ...]:
     out = []
     for row_id, values in grouped.get(key, ()):
         extras = {name: by_id.get(row_id, ()) for name, by_id in extra_by_id.items()}
