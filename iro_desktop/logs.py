@@ -29,6 +29,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from iro_desktop.paths import log_dir
+
 LOG_FILE_NAME = "iro-desktop.log"
 MAX_BYTES = 1_000_000
 BACKUP_COUNT = 5
@@ -112,8 +114,6 @@ class PrivacyFilter(logging.Filter):
 
 
 def default_log_dir() -> Path:
-    from iro_desktop.paths import log_dir
-
     return log_dir()
 
 

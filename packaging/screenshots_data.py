@@ -46,8 +46,9 @@ def main(out_dir: Path) -> int:
     from iro_desktop.services.session import create_demo
     from iro_desktop.services.settings import load_settings, save_settings
     from iro_desktop.storage import history
-    from iro_desktop.storage.database import open_store
     from iro_desktop.storage.integrity import DamagedStore
+    from iro_desktop.storage.opening import open_store
+    from iro_desktop.storage.records import child_id_for
 
     app = application()
 
@@ -148,8 +149,7 @@ def main(out_dir: Path) -> int:
 
     def archive_two(store):
         for ref, day in ((MASON, date(2023, 5, 2)), ("DB276287", date(2024, 2, 19))):
-            row = next(store.db.query("SELECT id FROM children WHERE child_ref = ?", [ref]))
-            history.update(store, "children", row["id"], {"archived_on": day})
+            history.update(store, "children", child_id_for(store, ref), {"archived_on": day})
         save_settings(store, replace(load_settings(store), retention_months_after_archive=24))
 
     run(archive_two)

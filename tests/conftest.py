@@ -28,7 +28,7 @@ def _isolated_user_dirs(tmp_path_factory, monkeypatch):
 
 @pytest.fixture
 def store(tmp_path: Path):
-    from iro_desktop.storage.database import open_store
+    from iro_desktop.storage.opening import open_store
 
     opened = open_store(tmp_path / "caseload.iro.db", "correct horse battery", create=True)
     yield opened

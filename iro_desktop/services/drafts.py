@@ -20,7 +20,7 @@ from datetime import datetime
 from typing import Any, TypeVar
 
 from iro_desktop.storage.database import Store
-from iro_desktop.storage.history import now_stamp
+from iro_desktop.storage.drafts import delete_draft, draft_rows, write_draft
 
 T = TypeVar("T")
 
@@ -56,35 +56,15 @@ def save_draft(
     draft_id: int | None = None,
 ) -> int:
     """Write (or overwrite) a draft; returns its id. One small transaction."""
-    stamp = now_stamp()
-    text = json.dumps(payload, ensure_ascii=False, sort_keys=True)
-    table = store.db["drafts"]
-    with store.atomic():
-        if draft_id is not None and table.count_where("id = ?", [draft_id]):
-            table.update(
-                draft_id,
-                {
-                    "payload": text,
-                    "child_ref": child_ref,
-                    "record_ref": record_ref,
-                    "saved_at": _local_now(),
-                    "updated_at": stamp,
-                },
-            )
-            return draft_id
-        return int(
-            table.insert(
-                {
-                    "form": form,
-                    "child_ref": child_ref,
-                    "record_ref": record_ref,
-                    "payload": text,
-                    "saved_at": _local_now(),
-                    "created_at": stamp,
-                    "updated_at": stamp,
-                }
-            ).last_pk
-        )
+    return write_draft(
+        store,
+        draft_id,
+        form=form,
+        child_ref=child_ref,
+        record_ref=record_ref,
+        payload=json.dumps(payload, ensure_ascii=False, sort_keys=True),
+        saved_at=_local_now(),
+    )
 
 
 def save_draft_into(
@@ -114,7 +94,7 @@ def load_drafts(store: Store) -> list[Draft]:
             payload=json.loads(row["payload"] or "{}"),
             saved_at=datetime.fromisoformat(row["saved_at"]),
         )
-        for row in store.db.query("SELECT * FROM drafts ORDER BY saved_at, id")
+        for row in draft_rows(store)
     ]
 
 
@@ -122,8 +102,7 @@ def discard_draft(store: Store, draft_id: int | None) -> None:
     """Remove a draft (a missing one is fine: it may have been discarded already)."""
     if draft_id is None:
         return
-    with store.atomic():
-        store.db.execute("DELETE FROM drafts WHERE id = ?", [draft_id])
+    delete_draft(store, draft_id)
 
 
 def discard_slot(slot: DraftSlot, store: Store) -> None:

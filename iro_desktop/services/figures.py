@@ -10,26 +10,12 @@ For the Figures view and the ``figures`` command alike:
 
 from __future__ import annotations
 
-import json
 from datetime import date, timedelta
 from pathlib import Path
 
 from iro_desktop.domain.figures.counting import figures_for as work_out_figures
 from iro_desktop.domain.figures.model import Figures, reporting_year
 from iro_desktop.domain.figures.tables import FigureTable, figure_tables
-from iro_desktop.domain.model import (
-    Challenge,
-    ChallengeStage,
-    Child,
-    ChildRecord,
-    Contact,
-    Episode,
-    MidpointCheck,
-    PreReviewMeeting,
-    Review,
-    ReviewPart,
-    ReviewStatus,
-)
 from iro_desktop.domain.working_days import calendar_for
 from iro_desktop.errors import UserError
 from iro_desktop.reports import figures_export
@@ -37,9 +23,11 @@ from iro_desktop.reports.figures_export import figures_as_json
 from iro_desktop.reports.figures_merge import merge_figures
 from iro_desktop.reports.figures_text import format_cell
 from iro_desktop.storage.database import Store
+from iro_desktop.storage.records import KEPT_BEFORE, load_for_figures
 from iro_desktop.storage.settings_store import load_settings
 
 __all__ = [
+    "KEPT_BEFORE",
     "MERGED_NOTE",
     "FiguresPeriodError",
     "default_period",
@@ -153,209 +141,3 @@ def merged_note(fig: Figures) -> str:
 def merge(paths: list[Path]) -> Figures:
     """Add up several IROs' JSON figures files (refuses different periods or definitions)."""
     return merge_figures([Path(p) for p in paths])
-
-
-# --------------------------------------------------------------------------------------------
-# Reading just what the figures use
-
-
-def _d(text: str | None) -> date | None:
-    return date.fromisoformat(text) if text else None
-
-
-KEPT_BEFORE = 2  # held reviews kept before the period: enough for every in-period figure
-
-
-def load_for_figures(
-    store: Store,
-    period_from: date | None = None,
-    counted_to: date | None = None,
-    *,
-    by_final_part: bool = False,
-) -> list[ChildRecord]:
-    """Every child's record (archived children too) with only what the figures read:
-    episodes, held reviews, meetings, contacts, checks and challenges, but no names, no free
-    text beyond the two participation notes, no decisions or people. The figures never hold
-    a child's name, because it is never read.
-
-    With ``period_from`` (and ``counted_to``), only the held reviews that can change the
-    period's figures are built: the last two judged before the period (a review's due date
-    depends only on the review before it in its schedule, and its number is first, second
-    or subsequent), every review in the period, and the first one after it; and the
-    meetings, contacts and checks after the last review left out. The test suite checks this
-    gives the same figures as the whole history."""
-    conn = store.db.conn
-
-    def grouped(sql: str, params: tuple = ()) -> dict[int, list]:
-        out: dict[int, list] = {}
-        for row in conn.execute(sql, params):
-            out.setdefault(row[0], []).append(row[1:])
-        return out
-
-    episodes = grouped(
-        "SELECT child_id, id, decom, rne, ls, place, place_provider, dec, rec, pl_post "
-        "FROM episodes WHERE archived_on IS NULL ORDER BY id"
-    )
-    # Which held reviews to build: first their dates only, then the kept ones in full.
-    judged: dict[int, list[tuple[str, int]]] = {}
-    for cid, rid, first, last in conn.execute(
-        "SELECT r.child_id, r.id, MIN(p.held_on), MAX(p.held_on) FROM reviews r "
-        "JOIN review_parts p ON p.review_id = r.id AND p.archived_on IS NULL "
-        "WHERE r.archived_on IS NULL AND r.status = 'held' GROUP BY r.id"
-    ):
-        judged.setdefault(cid, []).append((last if by_final_part else first, rid))
-    kept_ids: list[int] = []
-    since_by_child: dict[int, str] = {}
-    start = period_from.isoformat() if period_from else ""
-    end = (counted_to or date.max).isoformat()
-    for cid, items in judged.items():
-        if period_from is None:
-            kept_ids.extend(rid for _, rid in items)
-            continue
-        items.sort()
-        earlier = [item for item in items if item[0] < start]
-        during = [item for item in items if start <= item[0] <= end]
-        after = [item for item in items if item[0] > end][:1]
-        kept_ids.extend(rid for _, rid in earlier[-KEPT_BEFORE:] + during + after)
-        if len(earlier) > KEPT_BEFORE:
-            # Nothing on or before the last review left out can change a figure: every
-            # review in the period has a kept review before it.
-            since_by_child[cid] = earlier[-KEPT_BEFORE - 1][0]
-    ids = json.dumps(kept_ids)
-    parts = grouped(
-        "SELECT review_id, held_on FROM review_parts WHERE archived_on IS NULL "
-        "AND review_id IN (SELECT value FROM json_each(?)) ORDER BY held_on",
-        (ids,),
-    )
-    reviews = grouped(
-        "SELECT child_id, id, status, booked_for, review_code, views_how, "
-        "parents_participation, timing_reason, decisions_circulated_on, letter_sent_on, "
-        "record_sent_on, consultation_sent_on, consultation_returned_on "
-        "FROM reviews WHERE id IN (SELECT value FROM json_each(?)) ORDER BY id",
-        (ids,),
-    )
-    meetings = grouped(
-        "SELECT child_id, id, review_id, held_on FROM pre_review_meetings "
-        "WHERE archived_on IS NULL ORDER BY id"
-    )
-    contacts = grouped(
-        'SELECT child_id, id, "on" FROM contacts WHERE archived_on IS NULL ORDER BY id'
-    )
-    checks = grouped(
-        "SELECT child_id, id, after_review_id, done_on FROM midpoint_checks "
-        "WHERE archived_on IS NULL ORDER BY id"
-    )
-    stages = grouped(
-        "SELECT challenge_id, stage, raised_on, response_due, responded_on "
-        "FROM challenge_stages WHERE archived_on IS NULL ORDER BY id"
-    )
-    challenges = grouped(
-        "SELECT child_id, id, theme, cafcass_referred_on, resolved_on FROM challenges "
-        "WHERE archived_on IS NULL ORDER BY id"
-    )
-    for cid, since in since_by_child.items():
-        for table in (meetings, contacts, checks):
-            rows_of_child = table.get(cid)
-            if rows_of_child:
-                table[cid] = [r for r in rows_of_child if r[-1] > since]
-    records = []
-    children = conn.execute(
-        "SELECT id, child_ref, dob, uasc, uasc_ceased, short_breaks_ended_on, archived_on "
-        "FROM children ORDER BY child_ref"
-    )
-    for cid, ref, dob, uasc, uasc_ceased, sb_ended, archived in children:
-        child = Child(
-            id=cid,
-            child_ref=ref,
-            first_name="",
-            last_name="",
-            dob=date.fromisoformat(dob),
-            uasc=bool(uasc),
-            uasc_ceased=_d(uasc_ceased),
-            short_breaks_ended_on=_d(sb_ended),
-            archived_on=_d(archived),
-        )
-        records.append(
-            ChildRecord(
-                child=child,
-                episodes=tuple(
-                    Episode(
-                        id=eid,
-                        decom=date.fromisoformat(decom),
-                        rne=rne,
-                        ls=ls,
-                        place=place,
-                        place_provider=provider,
-                        dec=_d(dec),
-                        rec=rec,
-                        pl_post=pl_post,
-                    )
-                    for eid, decom, rne, ls, place, provider, dec, rec, pl_post in episodes.get(
-                        cid, ()
-                    )
-                ),
-                reviews=tuple(
-                    Review(
-                        id=rid,
-                        status=ReviewStatus(status),
-                        parts=tuple(
-                            ReviewPart(date.fromisoformat(p)) for (p,) in parts.get(rid, ())
-                        ),
-                        booked_for=_d(booked),
-                        review_code=code,
-                        views_how=views,
-                        parents_participation=parents,
-                        timing_reason=reason,
-                        decisions_circulated_on=_d(circulated),
-                        letter_sent_on=_d(letter),
-                        record_sent_on=_d(record),
-                        consultation_sent_on=_d(sent),
-                        consultation_returned_on=_d(returned),
-                    )
-                    for (
-                        rid,
-                        status,
-                        booked,
-                        code,
-                        views,
-                        parents,
-                        reason,
-                        circulated,
-                        letter,
-                        record,
-                        sent,
-                        returned,
-                    ) in reviews.get(cid, ())
-                ),
-                pre_review_meetings=tuple(
-                    PreReviewMeeting(mid, review_id, date.fromisoformat(held))
-                    for mid, review_id, held in meetings.get(cid, ())
-                ),
-                contacts=tuple(
-                    Contact(kid, date.fromisoformat(on)) for kid, on in contacts.get(cid, ())
-                ),
-                midpoint_checks=tuple(
-                    MidpointCheck(mid, after, date.fromisoformat(done))
-                    for mid, after, done in checks.get(cid, ())
-                ),
-                challenges=tuple(
-                    Challenge(
-                        id=chid,
-                        theme=theme,
-                        stages=tuple(
-                            ChallengeStage(
-                                stage,
-                                date.fromisoformat(raised),
-                                response_due=_d(due),
-                                responded_on=_d(responded),
-                            )
-                            for stage, raised, due, responded in stages.get(chid, ())
-                        ),
-                        cafcass_referred_on=_d(cafcass),
-                        resolved_on=_d(resolved),
-                    )
-                    for chid, theme, cafcass, resolved in challenges.get(cid, ())
-                ),
-            )
-        )
-    return records

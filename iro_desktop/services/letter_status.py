@@ -11,6 +11,7 @@ from datetime import date
 from iro_desktop.errors import UserError
 from iro_desktop.storage import history
 from iro_desktop.storage.database import Store
+from iro_desktop.storage.queries import held_review_first_day
 
 
 class ReviewNotHeld(UserError):
@@ -19,24 +20,16 @@ class ReviewNotHeld(UserError):
 
 def mark_letter_sent(store: Store, review_id: int, on: date) -> None:
     """The letter to the child about review ``review_id`` was sent on ``on`` (one transaction)."""
-    rows = list(
-        store.db.query(
-            "SELECT r.id, MIN(p.held_on) AS first_day FROM reviews r "
-            "LEFT JOIN review_parts p ON p.review_id = r.id AND p.archived_on IS NULL "
-            "WHERE r.id = ? AND r.status = 'held' AND r.archived_on IS NULL GROUP BY r.id",
-            [review_id],
-        )
-    )
-    if not rows:
+    held, first_day = held_review_first_day(store, review_id)
+    if not held:
         raise ReviewNotHeld(
             "That review is not recorded as held, so there is no letter to mark sent. "
             "Refresh (F5) and choose the review again."
         )
-    first_day = rows[0]["first_day"]
-    if first_day and on < date.fromisoformat(first_day):
+    if first_day and on < first_day:
         raise UserError(
             f"The letter cannot have been sent ({on.isoformat()}) before the review was held "
-            f"({first_day})."
+            f"({first_day.isoformat()})."
         )
     with store.atomic():
         history.update(store, "reviews", review_id, {"letter_sent_on": on})

@@ -29,6 +29,7 @@ from iro_desktop.reports.pages import Page
 from iro_desktop.services.child import ChildDetail, child_detail
 from iro_desktop.storage import history
 from iro_desktop.storage.database import Store
+from iro_desktop.storage.queries import letter_rows
 from iro_desktop.storage.records import child_id_for, load_child_records
 from iro_desktop.storage.settings_store import load_settings
 
@@ -424,11 +425,6 @@ def letters_written(store: Store, child_ref: str) -> list[WrittenRecord]:
     child_id = child_id_for(store, child_ref)
     if child_id is None:
         return []
-    rows = store.db.query(
-        "SELECT * FROM letters WHERE child_id = ? AND archived_on IS NULL "
-        "ORDER BY written_on DESC, id DESC",
-        [child_id],
-    )
     return [
         WrittenRecord(
             id=row["id"],
@@ -440,5 +436,5 @@ def letters_written(store: Store, child_ref: str) -> list[WrittenRecord]:
             written_on=date.fromisoformat(row["written_on"]),
             file_name=row["file_name"],
         )
-        for row in rows
+        for row in letter_rows(store, child_id)
     ]

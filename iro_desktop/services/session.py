@@ -23,7 +23,7 @@ import platformdirs
 from iro_desktop.paths import APP_AUTHOR, APP_NAME, default_demo_path, default_store_path
 from iro_desktop.storage import backup as backups
 from iro_desktop.storage.backup import BackupInfo, BadBackup, RestoreResult
-from iro_desktop.storage.database import DEMO_PASSPHRASE, Store, open_store
+from iro_desktop.storage.database import DEMO_PASSPHRASE, Store
 from iro_desktop.storage.errors import (
     NewerSchema,
     NotACaseloadFile,
@@ -33,6 +33,7 @@ from iro_desktop.storage.errors import (
 )
 from iro_desktop.storage.files import write_text, writing
 from iro_desktop.storage.integrity import DamagedStore
+from iro_desktop.storage.opening import open_store
 
 __all__ = [
     "DEMO_PASSPHRASE",

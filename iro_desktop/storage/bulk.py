@@ -22,13 +22,13 @@ def _quoted(name: str) -> str:
 
 def all_rows(store: Store, table: str) -> list[dict[str, Any]]:
     """Every row of ``table``, archived ones too, in id order."""
-    return list(store.db.query(f"SELECT * FROM {_quoted(table)} ORDER BY id"))
+    return list(store._db.query(f"SELECT * FROM {_quoted(table)} ORDER BY id"))
 
 
 def live_rows(store: Store, table: str) -> list[dict[str, Any]]:
     """The rows of ``table`` that are not archived, in id order."""
     return list(
-        store.db.query(f"SELECT * FROM {_quoted(table)} WHERE archived_on IS NULL ORDER BY id")
+        store._db.query(f"SELECT * FROM {_quoted(table)} WHERE archived_on IS NULL ORDER BY id")
     )
 
 
@@ -42,7 +42,7 @@ def rows_where_in(
     for start in range(0, len(wanted), _CHUNK):
         chunk = wanted[start : start + _CHUNK]
         out.extend(
-            store.db.query(
+            store._db.query(
                 f"SELECT * FROM {_quoted(table)} WHERE {_quoted(column)} "
                 f"IN ({', '.join('?' for _ in chunk)}) ORDER BY id",
                 chunk,
@@ -55,7 +55,7 @@ def rows_by_rowid(store: Store, table: str, rowids: Iterable[int]) -> list[dict[
     """The rows of ``table`` with these rowids (any table, with an id column or not), in
     rowid order."""
     return list(
-        store.db.query(
+        store._db.query(
             f"SELECT * FROM {_quoted(table)} WHERE rowid IN (SELECT value FROM json_each(?)) "
             "ORDER BY rowid",
             [json.dumps(sorted(rowids))],
@@ -67,7 +67,7 @@ def first_part_dates(store: Store) -> dict[int, str]:
     """Each held review's first (non-archived) part's date: what a review is matched on."""
     return {
         review_id: first
-        for review_id, first in store.db.execute(
+        for review_id, first in store._db.execute(
             "SELECT review_id, min(held_on) FROM review_parts WHERE archived_on IS NULL "
             "GROUP BY review_id"
         )
@@ -76,4 +76,4 @@ def first_part_dates(store: Store) -> dict[int, str]:
 
 def review_part_dates(store: Store) -> list[dict[str, Any]]:
     """Every review part's review, date and archived date (archived parts too)."""
-    return list(store.db.query("SELECT review_id, held_on, archived_on FROM review_parts"))
+    return list(store._db.query("SELECT review_id, held_on, archived_on FROM review_parts"))

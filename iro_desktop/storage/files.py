@@ -8,6 +8,7 @@ file it may leave is hidden (``.NAME.partial``) and removed on the next write to
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import os
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -16,6 +17,7 @@ from pathlib import Path
 PARTIAL_SUFFIX = ".partial"
 PRIVATE_FILE = 0o600
 PRIVATE_FOLDER = 0o700
+_COPY_CHUNK = 1 << 20
 
 
 def partial_path(target: Path) -> Path:
@@ -65,6 +67,44 @@ def write_bytes(target: Path, data: bytes) -> None:
 def write_text(target: Path, text: str, encoding: str = "utf-8") -> None:
     """Write ``text`` to ``target`` safely (see ``writing``)."""
     write_bytes(target, text.encode(encoding))
+
+
+def fsync_folder(folder: Path) -> None:
+    """Make a rename in ``folder`` durable (a no-op where folders cannot be opened)."""
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+def copy_durably(source: Path, target: Path) -> str:
+    """Copy ``source`` to ``target`` (private, flushed to disk) in a stream; returns the
+    SHA-256 of what was copied. Large files (a caseload, a backup) are copied this way
+    rather than through ``write_bytes``."""
+    digest = hashlib.sha256()
+    with source.open("rb") as src, target.open("wb") as dst:
+        while chunk := src.read(_COPY_CHUNK):
+            digest.update(chunk)
+            dst.write(chunk)
+        dst.flush()
+        os.fsync(dst.fileno())
+    make_private(target)
+    return digest.hexdigest()
+
+
+def file_digest(path: Path) -> str:
+    """The SHA-256 of the file at ``path``."""
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        while chunk := handle.read(_COPY_CHUNK):
+            digest.update(chunk)
+    return digest.hexdigest()
 
 
 def remove_leftover_partials(folder: Path) -> list[Path]:

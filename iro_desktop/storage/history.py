@@ -109,8 +109,8 @@ def insert(store: Store, table: str, values: dict[str, Any], source: str = SOURC
     stamp = now_stamp()
     row = _stamped(values, stamp)
     with store.atomic():
-        row_id = store.db[table].insert(row).last_pk
-        store.db[LOG_TABLE].insert(_insert_entry(table, row_id, row, stamp, source))
+        row_id = store._db[table].insert(row).last_pk
+        store._db[LOG_TABLE].insert(_insert_entry(table, row_id, row, stamp, source))
     return int(row_id)
 
 
@@ -119,14 +119,14 @@ def update(
 ) -> dict[str, tuple[Any, Any]]:
     """Apply ``changes`` to one row; returns {field: (old, new)} for what really changed."""
     stamp = now_stamp()
-    changed = _differences(store.db[table].get(row_id), changes)
+    changed = _differences(store._db[table].get(row_id), changes)
     if not changed:
         return {}
     with store.atomic():
-        store.db[table].update(
+        store._db[table].update(
             row_id, {**{k: new for k, (_, new) in changed.items()}, "updated_at": stamp}
         )
-        store.db[LOG_TABLE].insert_all(_update_entries(table, row_id, changed, stamp, source))
+        store._db[LOG_TABLE].insert_all(_update_entries(table, row_id, changed, stamp, source))
     return changed
 
 
@@ -152,7 +152,7 @@ def record(
     stamp: str | None = None,
 ) -> None:
     """One history entry that is not a row's insert or update (a setting changed, a purge)."""
-    store.db[LOG_TABLE].insert(
+    store._db[LOG_TABLE].insert(
         _entry(table, row_id, action, field, old, new, stamp or now_stamp(), source)
     )
 
@@ -181,7 +181,7 @@ class Batch:
 
     def _allocate(self, table: str) -> int:
         if table not in self._next_id:
-            (largest,) = self.store.db.execute(
+            (largest,) = self.store._db.execute(
                 f"SELECT coalesce(max(rowid), 0) FROM {_quoted(table)}"
             ).fetchone()
             self._next_id[table] = int(largest) + 1
@@ -215,9 +215,9 @@ class Batch:
         if row_id in self._pending.get(table, ()):
             self._write_rows()
         stamp = now_stamp()
-        changed = _differences(self.store.db[table].get(row_id), changes)
+        changed = _differences(self.store._db[table].get(row_id), changes)
         if changed:
-            self.store.db[table].update(
+            self.store._db[table].update(
                 row_id, {**{k: new for k, (_, new) in changed.items()}, "updated_at": stamp}
             )
             self._log_entries(_update_entries(table, row_id, changed, stamp, source or self.source))
@@ -244,7 +244,7 @@ class Batch:
         }
 
     def _write_rows(self) -> None:
-        conn = self.store.db.conn
+        conn = self.store._db.conn
         for table, rows in self._rows.items():
             # One statement per set of columns; the ids are given, so the order is free.
             groups: dict[tuple[str, ...], list[dict[str, Any]]] = defaultdict(list)
@@ -262,7 +262,7 @@ class Batch:
     def flush(self) -> None:
         self._write_rows()
         if self._log:
-            self.store.db.conn.executemany(
+            self.store._db.conn.executemany(
                 f"INSERT INTO {LOG_TABLE} ({', '.join(_LOG_COLUMNS)}) "
                 f"VALUES ({', '.join('?' for _ in _LOG_COLUMNS)})",
                 [tuple(e[c] for c in _LOG_COLUMNS) for e in self._log],
@@ -322,7 +322,7 @@ def _sources_from(entries: Iterable[tuple[Any, str, str, str | None, str]]) -> d
 
 def field_sources(store: Store, table: str, row_id: int) -> dict[str, str]:
     """For each field of one row, the source of its latest change (see ``_sources_from``)."""
-    entries = store.db.execute(
+    entries = store._db.execute(
         f"SELECT row_id, action, field, new, source FROM {LOG_TABLE} "
         "WHERE table_name = ? AND row_id = ? ORDER BY id",
         [table, row_id],
@@ -332,7 +332,7 @@ def field_sources(store: Store, table: str, row_id: int) -> dict[str, str]:
 
 def table_field_sources(store: Store, table: str) -> dict[int, dict[str, str]]:
     """:func:`field_sources` for every row of ``table``, in one pass."""
-    entries = store.db.execute(
+    entries = store._db.execute(
         f"SELECT row_id, action, field, new, source FROM {LOG_TABLE} "
         "WHERE table_name = ? ORDER BY id",
         [table],
@@ -344,7 +344,7 @@ def insert_sources(store: Store, table: str) -> dict[int, str]:
     """Who made each row of ``table``: the source of its insert entry."""
     return {
         row_id: source
-        for row_id, source in store.db.execute(
+        for row_id, source in store._db.execute(
             f"SELECT row_id, source FROM {LOG_TABLE} WHERE table_name = ? AND action = 'insert'",
             [table],
         )
@@ -353,7 +353,7 @@ def insert_sources(store: Store, table: str) -> dict[int, str]:
 
 def history(store: Store, table: str, row_id: int) -> list[dict[str, Any]]:
     return list(
-        store.db.query(
+        store._db.query(
             f"SELECT * FROM {LOG_TABLE} WHERE table_name = ? AND row_id = ? ORDER BY id",
             [table, row_id],
         )
@@ -364,7 +364,7 @@ def entries_about(store: Store, table: str, row_id: int) -> list[tuple]:
     """(action, field, old, new, changed_at, source) of each entry about one row."""
     return [
         tuple(r)
-        for r in store.db.execute(
+        for r in store._db.execute(
             f"SELECT {', '.join(_LOG_COLUMNS[2:])} FROM {LOG_TABLE} "
             "WHERE table_name = ? AND row_id = ?",
             [table, row_id],
@@ -380,7 +380,7 @@ def history_of_rows(store: Store, table: str, row_ids: Iterable[int]) -> list[di
     for start in range(0, len(ids), 500):
         chunk = ids[start : start + 500]
         out.extend(
-            store.db.query(
+            store._db.query(
                 f"SELECT id, {', '.join(_LOG_COLUMNS)} FROM {LOG_TABLE} "
                 f"WHERE table_name = ? AND row_id IN ({', '.join('?' for _ in chunk)}) "
                 "ORDER BY id",

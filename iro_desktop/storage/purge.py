@@ -71,7 +71,7 @@ def purge_candidates(store: Store, today: date, months: int) -> list[PurgeCandid
     """Archived children whose ``archived_on`` is more than ``months`` before ``today``,
     oldest first: who a purge would remove."""
     cutoff = retention_cutoff(today, months)
-    rows = store.db.conn.execute(
+    rows = store._db.conn.execute(
         "SELECT id, child_ref, first_name, last_name, archived_on FROM children "
         "WHERE archived_on IS NOT NULL AND archived_on < ? ORDER BY archived_on, child_ref",
         [cutoff.isoformat()],
@@ -85,7 +85,7 @@ def purge_candidates(store: Store, today: date, months: int) -> list[PurgeCandid
 def _child_tables(store: Store) -> list[str]:
     return [
         name
-        for name in store.db.table_names()
+        for name in store._db.table_names()
         if name not in _NOT_CHILD_DATA and not name.startswith("sqlite_")
     ]
 
@@ -93,7 +93,7 @@ def _child_tables(store: Store) -> list[str]:
 def _references(store: Store) -> dict[str, list[tuple[str, str, str]]]:
     """parent table -> [(table, column, parent column)] for every foreign key, plus any
     ``child_id`` or ``child_ref`` column that names the child without a declared key."""
-    conn = store.db.conn
+    conn = store._db.conn
     refs: dict[str, list[tuple[str, str, str]]] = defaultdict(list)
     for table in _child_tables(store):
         declared = set()
@@ -117,7 +117,7 @@ def _ident(name: str) -> str:
 
 def rows_of_children(store: Store, child_ids: list[int]) -> dict[str, set[int]]:
     """Every row, in every table, that belongs to these children: table -> row ids."""
-    conn = store.db.conn
+    conn = store._db.conn
     refs = _references(store)
     found: dict[str, set[int]] = defaultdict(set)
     found["children"] = set(child_ids)
@@ -143,7 +143,7 @@ def purge_children(store: Store, candidates: list[PurgeCandidate], cutoff: date)
 
     The caller takes the backup first and has the IRO's confirmation."""
     started = time.monotonic()
-    conn = store.db.conn
+    conn = store._db.conn
     child_ids = [c.child_id for c in candidates]
     note = f"purged {len(child_ids)} child record(s) archived before {cutoff.isoformat()}"
     if not child_ids:
@@ -153,7 +153,7 @@ def purge_children(store: Store, candidates: list[PurgeCandidate], cutoff: date)
     with store.atomic():
         conn.execute("PRAGMA defer_foreign_keys = ON")
         owned = rows_of_children(store, child_ids)
-        if "drafts" in store.db.table_names():  # unsaved forms name the child by reference
+        if "drafts" in store._db.table_names():  # unsaved forms name the child by reference
             refs = json.dumps([c.child_ref for c in candidates])
             rows += conn.execute(
                 "DELETE FROM drafts WHERE child_ref IN (SELECT value FROM json_each(?))", [refs]
@@ -169,7 +169,7 @@ def purge_children(store: Store, candidates: list[PurgeCandidate], cutoff: date)
                 f"DELETE FROM {_ident(table)} WHERE rowid IN (SELECT value FROM json_each(?))",
                 [id_list],
             ).rowcount
-        store.db["change_log"].insert(
+        store._db["change_log"].insert(
             {
                 "table_name": "children",
                 "row_id": 0,

@@ -28,7 +28,7 @@ def _quoted(name: str) -> str:
 
 def record_tables(store: Store) -> dict[str, RecordTable]:
     """The tables of a child's record, parents before the rows that refer to them."""
-    db = store.db
+    db = store._db
     names = [
         r["name"]
         for r in db.query(

@@ -6,6 +6,7 @@ import json
 import types
 import typing
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import fields
 from datetime import date
 from enum import Enum
@@ -73,34 +74,44 @@ def _converters(cls: type) -> dict[str, Any]:
 
 
 @cache
-def _plan(cls: type, columns: tuple[str, ...]) -> tuple[tuple[int, str, Any], ...]:
-    """Which column feeds which field, and how to convert it: worked out once per query."""
+def _row_reader(cls: type, columns: tuple[str, ...]) -> Callable[[tuple], dict[str, Any]]:
+    """A function turning one row tuple into ``cls``'s keyword arguments, each column
+    converted to its field's type. Written out once per query shape (a dict display, no loop
+    or test per field), because it runs for every row of a long history."""
     converters = _converters(cls)
-    return tuple(
-        (index, name, converters[name]) for index, name in enumerate(columns) if name in converters
-    )
+    env: dict[str, Any] = {}
+    items = []
+    for index, name in enumerate(columns):
+        if name not in converters:
+            continue
+        convert = converters[name]
+        if convert is None:
+            items.append(f"{name!r}: row[{index}]")
+        else:
+            env[f"convert_{index}"] = convert
+            items.append(f"{name!r}: convert_{index}(row[{index}])")
+    # Only field names (identifiers) and integers go into the text: nothing from the file.
+    return eval("lambda row: {" + ", ".join(items) + "}", env)
 
 
 def _rows_as(
-    store: Store, cls: type[T], sql: str, key: str, params: tuple = ()
-) -> dict[int, list[tuple[int, T]]]:
-    """Run ``sql`` and build ``cls`` objects straight from the row tuples, grouped by ``key``.
-    Each entry is (row id, object). Sub-records (parts, stages) are attached by the caller."""
-    cursor = store.db.conn.execute(sql, params)
+    store: Store, cls: type, sql: str, key: str, params: tuple = ()
+) -> dict[int, list[tuple[int, dict[str, Any]]]]:
+    """Run ``sql`` and turn each row into the keyword arguments of ``cls`` (its columns
+    converted to the fields' types), grouped by ``key``: (row id, values) pairs. Sub-records
+    (parts, stages) are attached by the caller."""
+    cursor = store._db.conn.execute(sql, params)
     columns = tuple(d[0] for d in cursor.description)
-    plan = _plan(cls, columns)
+    read = _row_reader(cls, columns)
     key_index = columns.index(key)
     id_index = columns.index("id")
-    groups: dict[int, list[tuple[int, T]]] = defaultdict(list)
+    groups: dict[int, list[tuple[int, dict[str, Any]]]] = defaultdict(list)
     for row in cursor:
-        values = {
-            name: (convert(row[i]) if convert is not None else row[i]) for i, name, convert in plan
-        }
-        groups[row[key_index]].append((row[id_index], values))  # type: ignore[arg-type]
+        groups[row[key_index]].append((row[id_index], read(row)))
     return groups
 
 
-def _build(cls: type[T], grouped: dict[int, list], key: int, **extra_by_id: dict) -> tuple:
+def _build(cls: type[T], grouped: dict[int, list], key: int, **extra_by_id: dict) -> tuple[T, ...]:
     out = []
     for row_id, values in grouped.get(key, ()):
         extras = {name: by_id.get(row_id, ()) for name, by_id in extra_by_id.items()}
@@ -149,7 +160,7 @@ def _part_dates_by_review(store: Store, child_filter: str) -> dict[int, tuple[Re
         sql += f" AND review_id IN (SELECT id FROM reviews WHERE {child_filter})"
     return {
         review_id: tuple(ReviewPart(date.fromisoformat(d)) for d in sorted(dates.split(",")))
-        for review_id, dates in store.db.conn.execute(sql + " GROUP BY review_id")
+        for review_id, dates in store._db.conn.execute(sql + " GROUP BY review_id")
     }
 
 
@@ -246,11 +257,140 @@ def load_child_records(
     return records
 
 
+# --- the figures' load ----------------------------------------------------------------------
+
+KEPT_BEFORE = 2  # held reviews kept before the period: enough for every in-period figure
+
+# Only what the figures read: no names, no free text beyond the two participation notes.
+_FIGURES_COLUMNS = {
+    "episodes": "id, child_id, decom, rne, ls, place, place_provider, dec, rec, pl_post",
+    "reviews": "id, child_id, status, booked_for, review_code, views_how, "
+    "parents_participation, timing_reason, decisions_circulated_on, letter_sent_on, "
+    "record_sent_on, consultation_sent_on, consultation_returned_on",
+    "pre_review_meetings": "id, child_id, review_id, held_on",
+    "contacts": 'id, child_id, "on"',
+    "midpoint_checks": "id, child_id, after_review_id, done_on",
+    "challenges": "id, child_id, theme, cafcass_referred_on, resolved_on",
+}
+# The date each of these is on: those on or before the last review left out are dropped.
+_FIGURES_DATED = {"pre_review_meetings": "held_on", "contacts": "on", "midpoint_checks": "done_on"}
+
+
+def _kept_reviews(
+    store: Store, period_from: date | None, counted_to: date | None, by_final_part: bool
+) -> tuple[list[int], dict[int, date]]:
+    """Which held reviews can change the period's figures, and for each child whose earlier
+    reviews were left out, the day of the last one left out."""
+    judged: dict[int, list[tuple[str, int]]] = {}
+    for cid, rid, first, last in store._db.conn.execute(
+        "SELECT r.child_id, r.id, MIN(p.held_on), MAX(p.held_on) FROM reviews r "
+        "JOIN review_parts p ON p.review_id = r.id AND p.archived_on IS NULL "
+        "WHERE r.archived_on IS NULL AND r.status = 'held' GROUP BY r.id"
+    ):
+        judged.setdefault(cid, []).append((last if by_final_part else first, rid))
+    kept_ids: list[int] = []
+    since_by_child: dict[int, date] = {}
+    start = period_from.isoformat() if period_from else ""
+    end = (counted_to or date.max).isoformat()
+    for cid, items in judged.items():
+        if period_from is None:
+            kept_ids.extend(rid for _, rid in items)
+            continue
+        items.sort()
+        earlier = [item for item in items if item[0] < start]
+        during = [item for item in items if start <= item[0] <= end]
+        after = [item for item in items if item[0] > end][:1]
+        kept_ids.extend(rid for _, rid in earlier[-KEPT_BEFORE:] + during + after)
+        if len(earlier) > KEPT_BEFORE:
+            # Nothing on or before the last review left out can change a figure: every
+            # review in the period has a kept review before it.
+            since_by_child[cid] = date.fromisoformat(earlier[-KEPT_BEFORE - 1][0])
+    return kept_ids, since_by_child
+
+
+def load_for_figures(
+    store: Store,
+    period_from: date | None = None,
+    counted_to: date | None = None,
+    *,
+    by_final_part: bool = False,
+) -> list[ChildRecord]:
+    """Every child's record (archived children too) with only what the figures read:
+    episodes, held reviews, meetings, contacts, checks and challenges, but no names, no free
+    text beyond the two participation notes, no decisions or people. The figures never hold
+    a child's name, because it is never read.
+
+    With ``period_from`` (and ``counted_to``), only the held reviews that can change the
+    period's figures are built: the last two judged before the period (a review's due date
+    depends only on the review before it in its schedule, and its number is first, second
+    or subsequent), every review in the period, and the first one after it; and the
+    meetings, contacts and checks after the last review left out. The test suite checks this
+    gives the same figures as the whole history."""
+    kept_ids, since_by_child = _kept_reviews(store, period_from, counted_to, by_final_part)
+    ids = json.dumps(kept_ids)
+
+    def by_child(table: str, cls: type, where: str = "archived_on IS NULL", params=()) -> dict:
+        sql = f"SELECT {_FIGURES_COLUMNS[table]} FROM {table} WHERE {where} ORDER BY id"
+        return _rows_as(store, cls, sql, "child_id", params)
+
+    episodes = by_child("episodes", Episode)
+    reviews = by_child("reviews", Review, "id IN (SELECT value FROM json_each(?))", (ids,))
+    parts = {
+        review_id: tuple(ReviewPart(**v) for _, v in rows)
+        for review_id, rows in _rows_as(
+            store,
+            ReviewPart,
+            "SELECT id, review_id, held_on FROM review_parts WHERE archived_on IS NULL "
+            "AND review_id IN (SELECT value FROM json_each(?)) ORDER BY held_on",
+            "review_id",
+            (ids,),
+        ).items()
+    }
+    dated = {table: by_child(table, cls) for table, cls in (
+        ("pre_review_meetings", PreReviewMeeting), ("contacts", Contact),
+        ("midpoint_checks", MidpointCheck))}  # fmt: skip
+    for cid, since in since_by_child.items():
+        for table, rows in dated.items():
+            column = _FIGURES_DATED[table]
+            if rows.get(cid):
+                rows[cid] = [(i, v) for i, v in rows[cid] if v[column] > since]
+    challenges = by_child("challenges", Challenge)
+    stages = {
+        challenge_id: tuple(ChallengeStage(**v) for _, v in rows)
+        for challenge_id, rows in _rows_as(
+            store,
+            ChallengeStage,
+            "SELECT id, challenge_id, stage, raised_on, response_due, responded_on "
+            "FROM challenge_stages WHERE archived_on IS NULL ORDER BY id",
+            "challenge_id",
+        ).items()
+    }
+    children = _rows_as(
+        store,
+        Child,
+        "SELECT id, child_ref, '' AS first_name, '' AS last_name, dob, uasc, uasc_ceased, "
+        "short_breaks_ended_on, archived_on FROM children ORDER BY child_ref",
+        "id",
+    )
+    return [
+        ChildRecord(
+            child=Child(**child_values),
+            episodes=_build(Episode, episodes, cid),
+            reviews=_build(Review, reviews, cid, parts=parts),
+            pre_review_meetings=_build(PreReviewMeeting, dated["pre_review_meetings"], cid),
+            contacts=_build(Contact, dated["contacts"], cid),
+            midpoint_checks=_build(MidpointCheck, dated["midpoint_checks"], cid),
+            challenges=_build(Challenge, challenges, cid, stages=stages),
+        )
+        for cid, [(_, child_values)] in children.items()
+    ]
+
+
 def load_child_record(store: Store, child_ref: str) -> ChildRecord | None:
     found = load_child_records(store, include_archived=True, child_refs=[child_ref])
     return found[0] if found else None
 
 
 def child_id_for(store: Store, child_ref: str) -> int | None:
-    row = next(store.db.query("SELECT id FROM children WHERE child_ref = ?", [child_ref]), None)
+    row = next(store._db.query("SELECT id FROM children WHERE child_ref = ?", [child_ref]), None)
     return None if row is None else int(row["id"])

@@ -13,7 +13,7 @@ SETTINGS_ROW_ID = 0  # history entries for settings use this row id
 
 
 def _stored_texts(store: Store) -> dict[str, str]:
-    return {row["key"]: row["value"] for row in store.db["settings"].rows}
+    return {row["key"]: row["value"] for row in store._db["settings"].rows}
 
 
 def load_settings(store: Store) -> Settings:
@@ -22,7 +22,7 @@ def load_settings(store: Store) -> Settings:
 
 
 def _put(store: Store, key: str, text: str, old: str | None, stamp: str, source: str) -> None:
-    store.db["settings"].upsert({"key": key, "value": text, "updated_at": stamp}, pk="key")
+    store._db["settings"].upsert({"key": key, "value": text, "updated_at": stamp}, pk="key")
     history.record(
         store, "settings", SETTINGS_ROW_ID, "update",
         field=key, old=old, new=text, source=source, stamp=stamp,

@@ -26,7 +26,7 @@ from iro_desktop.exchange.spreadsheet import (
     read_sheet,
 )
 from iro_desktop.exchange.ssda903.write import build_903, write_903
-from iro_desktop.storage.database import open_store
+from iro_desktop.storage.opening import open_store
 from tests.benchmarks.service_store import build_service_store
 
 TODAY = date(2026, 11, 23)

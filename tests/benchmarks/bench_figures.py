@@ -23,6 +23,7 @@ from iro_desktop.storage.records import load_child_records
 from iro_desktop.storage.settings_store import load_settings
 from tests.benchmarks.service_store import build_service_store
 from tests.benchmarks.timing import RECORD_TABLES, median_ms
+from tests.raw import raw_db
 
 TODAY = date(2026, 11, 23)
 YEAR = (date(2025, 4, 1), date(2026, 3, 31))
@@ -34,7 +35,7 @@ def measure(label: str, store) -> float:
 
     def count_rows() -> None:
         for table in RECORD_TABLES:
-            store.db.execute(f"SELECT COUNT(*) FROM {table}").fetchone()
+            raw_db(store).execute(f"SELECT COUNT(*) FROM {table}").fetchone()
 
     def cold() -> None:
         store._cache.clear()
@@ -54,7 +55,8 @@ def measure(label: str, store) -> float:
     cached = median_ms(lambda: figures_for(store, *YEAR, today=TODAY), runs=5)
     fig = figures_for(store, *YEAR, today=TODAY)
     print(
-        f"{label}: {store.db['children'].count} children, {store.db['reviews'].count} reviews; "
+        f"{label}: {raw_db(store)['children'].count} children, "
+        f"{raw_db(store)['reviews'].count} reviews; "
         f"{fig.reviews_held} reviews held in {YEAR[0]} to {YEAR[1]}"
     )
     for name, ms in (

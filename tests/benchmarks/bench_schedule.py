@@ -20,13 +20,14 @@ from iro_desktop.services.caseload import caseload, due_list
 from iro_desktop.storage.settings_store import load_settings
 from tests.benchmarks.service_store import build_service_store
 from tests.benchmarks.timing import RECORD_TABLES, median_ms
+from tests.raw import raw_db
 
 TODAY = date(2026, 11, 23)
 
 
 def _plain_select(store) -> None:
     for table in RECORD_TABLES:
-        store.db.execute(f"SELECT * FROM {table}").fetchall()
+        raw_db(store).execute(f"SELECT * FROM {table}").fetchall()
 
 
 def _cold(store, fn):
@@ -45,8 +46,8 @@ def measure(label: str, store) -> None:
     schedule = median_ms(_cold(store, lambda: caseload(store, TODAY, settings)))
     due = median_ms(_cold(store, lambda: due_list(store, TODAY, 28, settings)))
     cached = median_ms(lambda: due_list(store, TODAY, 28, settings))
-    reviews = store.db["reviews"].count
-    children = store.db["children"].count
+    reviews = raw_db(store)["reviews"].count
+    children = raw_db(store)["children"].count
     print(f"{label}: {children} children, {reviews} reviews")
     rows = [
         ("plain SELECT of the same rows (baseline)", baseline),

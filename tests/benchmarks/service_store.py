@@ -9,8 +9,10 @@ from pathlib import Path
 
 from dateutil.relativedelta import relativedelta
 
-from iro_desktop.storage.database import Store, open_store
+from iro_desktop.storage.database import Store
 from iro_desktop.storage.history import now_stamp
+from iro_desktop.storage.opening import open_store
+from tests.raw import raw_db
 
 BENCH_PASSPHRASE = "benchmark passphrase"
 
@@ -120,5 +122,5 @@ def build_service_store(
             number += 1
     with store.atomic():
         for table, table_rows in rows.items():
-            store.db[table].insert_all(table_rows, batch_size=2000)
+            raw_db(store)[table].insert_all(table_rows, batch_size=2000)
     return store

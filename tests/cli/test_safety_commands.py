@@ -10,8 +10,9 @@ import pytest
 from iro_desktop.cli import main
 from iro_desktop.storage import history
 from iro_desktop.storage.backup import list_backups
-from iro_desktop.storage.database import open_store
 from iro_desktop.storage.errors import WrongPassphrase
+from iro_desktop.storage.opening import open_store
+from tests.raw import raw_db
 from tests.safety.safety_helpers import NEW_PASSPHRASE, PASSPHRASE, add_child
 
 ON = "2026-11-23"
@@ -97,7 +98,7 @@ def test_purge_lists_then_needs_confirmation(db, capsys, monkeypatch):
     assert main(["purge", "--db", str(db), "--on", ON]) == 0
     assert "Purged 1 child record(s)" in capsys.readouterr().out
     store = open_store(db, PASSPHRASE)
-    assert [r[0] for r in store.db.execute("SELECT child_ref FROM children")] == ["C000001"]
+    assert [r[0] for r in raw_db(store).execute("SELECT child_ref FROM children")] == ["C000001"]
     store.close()
     assert main(["purge", "--db", str(db), "--on", ON, "--yes"]) == 0
     assert "Nobody is due" in capsys.readouterr().out

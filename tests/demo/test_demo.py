@@ -15,9 +15,11 @@ from iro_desktop.domain.tasks import TaskGroup, group_for
 from iro_desktop.domain.working_days import calendar_for
 from iro_desktop.exchange.ssda903.spec import CODE_LISTS
 from iro_desktop.services.caseload import caseload, due_list
-from iro_desktop.storage.database import Store, open_store
+from iro_desktop.storage.database import Store
+from iro_desktop.storage.opening import open_store
 from iro_desktop.storage.records import load_child_records
 from iro_desktop.storage.settings_store import load_settings
+from tests.raw import raw_db
 
 TODAY = date(2026, 11, 23)
 TABLES = (
@@ -62,7 +64,7 @@ def overviews(demo):
 def _rows(store: Store, table: str) -> list[dict]:
     return [
         {k: v for k, v in row.items() if k not in ("created_at", "updated_at")}
-        for row in store.db.query(f"SELECT * FROM {table} ORDER BY 1")
+        for row in raw_db(store).query(f"SELECT * FROM {table} ORDER BY 1")
     ]
 
 
@@ -73,7 +75,7 @@ def _band(age: int) -> str:
 def test_about_seventy_children_in_the_seeds_age_mix(demo, records):
     store, count = demo
     assert 65 <= count <= 75
-    assert count == store.db["children"].count == len(records)
+    assert count == raw_db(store)["children"].count == len(records)
     bands = Counter(_band(age_on(r.child.dob, TODAY)) for r in records)
     assert 8 <= bands["0-4"] <= 13
     assert 11 <= bands["5-9"] <= 17

@@ -11,7 +11,7 @@ from iro_desktop.exchange.csv_safety import neutralise, restore
 from iro_desktop.exchange.ssda903.read import import_903
 from iro_desktop.exchange.ssda903.write import write_903_csvs
 from iro_desktop.storage import history
-from iro_desktop.storage.database import open_store
+from iro_desktop.storage.opening import open_store
 from iro_desktop.storage.records import load_child_record
 
 DANGEROUS = ['=HYPERLINK("http://x")', "+1+1", "-2+3", "@SUM(A1)", "\t=1", "\r=1"]

@@ -10,7 +10,8 @@ import pytest
 from iro_desktop.cli.main import build_parser, main
 from iro_desktop.services.session import PASSPHRASE_ENV, create_caseload, create_demo
 from iro_desktop.storage import history
-from iro_desktop.storage.database import open_store
+from iro_desktop.storage.opening import open_store
+from tests.raw import raw_db
 
 HANDOVER_ENV = "IRO_DESKTOP_HANDOVER_PASSPHRASE"
 ON = "2026-11-23"
@@ -45,7 +46,7 @@ def test_import_sheet_previews_then_writes_only_with_yes(capsys, tmp_path, empty
     assert "Child reference" in out and "1 new child" in out
     assert "Nothing was imported: run again with --yes" in out
     store = open_store(empty_db, "caseload pass")
-    assert store.db["children"].count == 0
+    assert raw_db(store)["children"].count == 0
     store.close()
 
     code, out, _ = run(capsys, "import-sheet", "--db", empty_db, "--on", ON, "--yes", "--json",
@@ -96,7 +97,8 @@ def test_handover_and_receive(capsys, tmp_path, demo_db, empty_db, monkeypatch):
     monkeypatch.setenv(HANDOVER_ENV, "handover pass phrase")
     bundle = tmp_path / "handover-AB-DB1.iro"
     store = open_store(demo_db, "iro-desktop-demo-caseload")
-    ref = next(store.db.query("SELECT child_ref FROM children ORDER BY child_ref"))["child_ref"]
+    first = raw_db(store).query("SELECT child_ref FROM children ORDER BY child_ref")
+    ref = next(first)["child_ref"]
     store.close()
     code, out, _ = run(capsys, "handover", "--db", demo_db, "--child", ref, "--out", bundle)
     assert code == 0 and bundle.exists(), out

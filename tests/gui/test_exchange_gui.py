@@ -13,7 +13,7 @@ from iro_desktop.gui.dialogs.import_sheet import COL_HEADER, ImportSheetDialog
 from iro_desktop.gui.dialogs.receive import ReceiveDialog
 from iro_desktop.gui.shortcuts import ACTIONS, FILE_MENU, shortcut_rows
 from iro_desktop.services.session import PASSPHRASE_ENV
-from iro_desktop.storage.database import open_store
+from iro_desktop.storage.opening import open_store
 
 from .conftest import TODAY
 

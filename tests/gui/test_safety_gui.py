@@ -18,9 +18,10 @@ from iro_desktop.gui.dialogs.subject_access import SubjectAccessDialog
 from iro_desktop.services.safety import backup_now
 from iro_desktop.services.session import PASSPHRASE_ENV, list_backups
 from iro_desktop.storage import history
-from iro_desktop.storage.database import open_store
 from iro_desktop.storage.errors import WrongPassphrase
+from iro_desktop.storage.opening import open_store
 from iro_desktop.storage.settings_store import load_settings, save_settings
+from tests.raw import raw_db
 
 from .test_exchange_gui import LEFT, MASON, WAIT, close_window, idle, launch_window, open_dialog
 
@@ -56,7 +57,7 @@ def run(qtbot, window, function, *args):
 
 
 def child_id(store, ref):
-    return next(store.db.query("SELECT id FROM children WHERE child_ref = ?", [ref]))["id"]
+    return next(raw_db(store).query("SELECT id FROM children WHERE child_ref = ?", [ref]))["id"]
 
 
 def set_social_worker(store, name):
@@ -64,7 +65,7 @@ def set_social_worker(store, name):
 
 
 def social_worker(store):
-    return store.db["children"].get(child_id(store, MASON))["social_worker"]
+    return raw_db(store)["children"].get(child_id(store, MASON))["social_worker"]
 
 
 def test_back_up_now_writes_a_backup(qtbot, window):
@@ -137,7 +138,7 @@ def test_the_passphrase_changes_and_only_the_new_one_opens_the_file(qtbot, own_w
     qtbot.mouseClick(dialog.change_button, LEFT)
     qtbot.waitUntil(dialog.error.isVisible, timeout=WAIT)
     assert "not the caseload's current passphrase" in dialog.error.text()
-    assert run(qtbot, own_window, lambda store: store.db["children"].count) == 0  # still open
+    assert run(qtbot, own_window, lambda store: raw_db(store)["children"].count) == 0  # still open
 
     dialog.old.setText(PASSPHRASE)
     with qtbot.waitSignal(own_window.storeChanged, timeout=WAIT):
@@ -172,7 +173,7 @@ def archive_long_ago(store):
 
 
 def still_there(store):
-    return store.db["children"].count_where("child_ref = ?", [MASON])
+    return raw_db(store)["children"].count_where("child_ref = ?", [MASON])
 
 
 def test_purge_lists_who_goes_and_removes_them_only_when_confirmed(qtbot, window):

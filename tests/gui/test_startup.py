@@ -12,7 +12,7 @@ from iro_desktop.gui.dialogs.unlock import UnlockDialog
 from iro_desktop.gui.main_window import DEMO_BANNER_TEXT
 from iro_desktop.services import session
 from iro_desktop.services.session import PASSPHRASE_ENV
-from iro_desktop.storage.database import open_store
+from iro_desktop.storage.opening import open_store
 
 from .conftest import TODAY
 

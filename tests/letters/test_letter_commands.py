@@ -6,6 +6,7 @@ import pytest
 from docx import Document
 
 from iro_desktop.cli import main
+from tests.raw import raw_db
 
 ON = "2026-11-23"
 
@@ -53,7 +54,7 @@ def test_letter_in_welsh_for_a_chosen_review_and_version(
     ref = demo_children["welsh"]
     held = sorted(
         r["held_on"]
-        for r in demo.db.query(
+        for r in raw_db(demo).query(
             "SELECT p.held_on FROM review_parts p JOIN reviews r ON r.id = p.review_id "
             "JOIN children c ON c.id = r.child_id WHERE c.child_ref = ?",
             [ref],
@@ -163,7 +164,7 @@ def test_decisions_with_pdf_says_clearly_without_libreoffice(
 def test_briefing_says_it_is_personal_data(demo, demo_db, tmp_path, capsys):
     day = next(
         r["booked_for"]
-        for r in demo.db.query(
+        for r in raw_db(demo).query(
             "SELECT booked_for FROM reviews WHERE status = 'booked' AND booked_for >= ? "
             "ORDER BY booked_for",
             [ON],

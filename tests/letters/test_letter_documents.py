@@ -14,6 +14,7 @@ from iro_desktop.letters.model import Version
 from iro_desktop.letters.resources import translations_folder
 from iro_desktop.services.child import child_detail
 from iro_desktop.services.letters import preview_letter, write_letter
+from tests.raw import raw_db
 
 TODAY = date(2026, 11, 23)  # the demo caseload's day (conftest.py)
 VERSIONS = [v.value for v in Version]
@@ -137,7 +138,7 @@ def test_written_letter_is_recorded_not_sent(demo, demo_children, tmp_path):
     before = pick_review(child_detail(demo, ref, TODAY).record)
     out = tmp_path / "Maya Smith letter.docx"
     written = write_letter(demo, ref, None, "en", None, out, TODAY)
-    row = demo.db["letters"].get(written.letter_ids[0])
+    row = raw_db(demo)["letters"].get(written.letter_ids[0])
     record = child_detail(demo, ref, TODAY).record
     assert row["kind"] == "letter" and row["review_id"] == before.id
     assert row["written_on"] == TODAY.isoformat()

@@ -6,6 +6,7 @@ import pytest
 from docx import Document
 
 from iro_desktop.services.letters import NothingOnThatDay, write_briefing
+from tests.raw import raw_db
 
 TODAY = date(2026, 11, 23)
 
@@ -20,7 +21,7 @@ def _texts(path):
 def test_briefing_pack_for_a_day(demo, tmp_path):
     day = next(
         r["booked_for"]
-        for r in demo.db.query(
+        for r in raw_db(demo).query(
             "SELECT booked_for FROM reviews WHERE status = 'booked' AND booked_for IS NOT NULL "
             "ORDER BY booked_for"
         )

@@ -13,8 +13,10 @@ from iro_desktop.reports.subject_access import ChildNotFound, shown
 from iro_desktop.services import safety
 from iro_desktop.services.session import create_demo
 from iro_desktop.storage import history
-from iro_desktop.storage.database import DEMO_PASSPHRASE, open_store
+from iro_desktop.storage.database import DEMO_PASSPHRASE
+from iro_desktop.storage.opening import open_store
 from iro_desktop.storage.purge import rows_of_children
+from tests.raw import raw_db
 from tests.safety.safety_helpers import add_child
 
 TODAY = date(2026, 11, 23)
@@ -40,11 +42,11 @@ def demo(tmp_path_factory):
 def test_export_holds_every_record_and_the_history_of_one_child(demo, tmp_path):
     # The demo child with the most rows.
     busiest = max(
-        demo.db.execute("SELECT id, child_ref FROM children").fetchall(),
+        raw_db(demo).execute("SELECT id, child_ref FROM children").fetchall(),
         key=lambda r: sum(len(v) for v in rows_of_children(demo, [r[0]]).values()),
     )
     child_id, ref = busiest
-    child = demo.db["children"].get(child_id)
+    child = raw_db(demo)["children"].get(child_id)
     out = tmp_path / "sar.docx"
     report = safety.subject_access_export(demo, ref, out, TODAY)
     text = _text(out)
@@ -57,7 +59,7 @@ def test_export_holds_every_record_and_the_history_of_one_child(demo, tmp_path):
         for row_id in ids:
             assert f"record {row_id}" in text or table == "children"
     history_rows = sum(
-        demo.db.execute(
+        raw_db(demo).execute(
             "SELECT count(*) FROM change_log WHERE table_name = ? AND row_id IN "
             "(SELECT value FROM json_each(?))",
             [t, str(sorted(ids))],
@@ -67,7 +69,7 @@ def test_export_holds_every_record_and_the_history_of_one_child(demo, tmp_path):
     assert report.history_entries == history_rows > 0
     assert "Change history" in text
     # Nobody else's name.
-    others = demo.db.execute(
+    others = raw_db(demo).execute(
         "SELECT first_name, last_name FROM children WHERE id != ?", [child_id]
     ).fetchall()
     leaked = [

@@ -22,6 +22,7 @@ from iro_desktop.paths import default_demo_path
 from iro_desktop.services import caseload, child, safety
 from iro_desktop.services.session import create_demo, open_caseload
 from iro_desktop.storage.settings_store import load_settings, save_settings
+from tests.raw import raw_db
 
 ON = "2026-11-23"
 TODAY = date.fromisoformat(ON)
@@ -35,7 +36,7 @@ def main(work: Path) -> None:
     refs = [o.record.child.child_ref for o in caseload.caseload(store, TODAY)]
     for ref in refs[:10]:
         child.child_detail(store, ref, TODAY)
-    first = store.db.execute("SELECT first_name, last_name, dob FROM children").fetchone()
+    first = raw_db(store).execute("SELECT first_name, last_name, dob FROM children").fetchone()
     log = get_logger("iro_desktop.careless")
     log.warning("opened %s %s born %s", *first)
     log.info(f"child {first[0]} {first[1]} ({first[2]})")

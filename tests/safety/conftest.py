@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from safety_helpers import PASSPHRASE, add_child
 
-from iro_desktop.storage.database import open_store
+from iro_desktop.storage.opening import open_store
 
 
 @pytest.fixture

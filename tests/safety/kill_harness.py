@@ -22,9 +22,11 @@ from pathlib import Path
 
 from iro_desktop.storage import history
 from iro_desktop.storage.backup import list_backups, open_read_only, take_backup
-from iro_desktop.storage.database import DEMO_PASSPHRASE, Store, open_store
+from iro_desktop.storage.database import DEMO_PASSPHRASE, Store
 from iro_desktop.storage.errors import StoreError
 from iro_desktop.storage.integrity import integrity_problems
+from iro_desktop.storage.opening import open_store
+from tests.raw import raw_db
 
 WORKER = Path(__file__).with_name("kill_worker.py")
 PASSPHRASE = "kill test passphrase"
@@ -65,7 +67,7 @@ class Templates:
 
 
 def counts(store: Store) -> dict[str, int]:
-    return {t: store.db.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in TABLES}
+    return {t: raw_db(store).execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in TABLES}
 
 
 def make_templates(root: Path) -> Templates:
@@ -160,7 +162,7 @@ def kill_once(op: str, templates: Templates, folder: Path, rng: random.Random) -
 
 def _open_checked(db: Path, passphrase: str, outcome: Outcome) -> Store:
     store = open_store(db, passphrase)  # integrity_check on open: DamagedStore if it fails
-    problems = integrity_problems(store.db.conn)
+    problems = integrity_problems(raw_db(store).conn)
     if problems:
         outcome.problems.append(f"integrity_check: {problems}")
     return store
@@ -169,7 +171,7 @@ def _open_checked(db: Path, passphrase: str, outcome: Outcome) -> Store:
 def _check_save(db: Path, t: Templates, markers: list[str], outcome: Outcome) -> None:
     store = _open_checked(db, PASSPHRASE, outcome)
     try:
-        rows = store.db.execute(
+        rows = raw_db(store).execute(
             "SELECT note, count(*) FROM contacts WHERE note LIKE 'batch %' GROUP BY note"
         ).fetchall()
         batches = {int(note.split()[1]): n for note, n in rows}
@@ -182,12 +184,12 @@ def _check_save(db: Path, t: Templates, markers: list[str], outcome: Outcome) ->
         if committed and max(committed) > max(batches, default=0):
             outcome.problems.append(f"batch {max(committed)} reported committed but lost")
         last = max(batches, default=0)
-        needs = store.db.execute(
+        needs = raw_db(store).execute(
             "SELECT communication_needs FROM children ORDER BY id LIMIT 1"
         ).fetchone()[0]
         if needs != (f"batch {last}" if last else ""):
             outcome.problems.append(f"child update {needs!r} disagrees with batch {last}")
-        logged = store.db.execute(
+        logged = raw_db(store).execute(
             "SELECT count(*) FROM change_log WHERE table_name = 'contacts'"
         ).fetchone()[0]
         if logged != sum(batches.values()):

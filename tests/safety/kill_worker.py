@@ -20,7 +20,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 from iro_desktop.storage import history
-from iro_desktop.storage.database import open_store
+from iro_desktop.storage.opening import open_store
+from tests.raw import raw_db
 
 TODAY = date(2026, 11, 23)
 
@@ -33,7 +34,7 @@ def save(db: Path, passphrase: str, rows: int) -> None:
     """Batches of ``rows`` contacts plus one update of the child, each batch one transaction:
     after a kill every batch has 0 or ``rows`` contacts, and the child names the last one."""
     store = open_store(db, passphrase)
-    child_id = store.db.execute("SELECT id FROM children ORDER BY id LIMIT 1").fetchone()[0]
+    child_id = raw_db(store).execute("SELECT id FROM children ORDER BY id LIMIT 1").fetchone()[0]
     say("ready")
     batch = 0
     while True:

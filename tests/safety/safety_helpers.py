@@ -6,6 +6,7 @@ from pathlib import Path
 
 from iro_desktop.storage import history
 from iro_desktop.storage.database import Store
+from tests.raw import raw_db
 
 PASSPHRASE = "correct horse battery"
 NEW_PASSPHRASE = "a different long passphrase"
@@ -22,6 +23,8 @@ def add_child(store: Store, ref: str = "S000001", first: str = "Zephyrine", **ex
 def table_dump(store: Store) -> dict[str, list[tuple]]:
     """Every row of every table: to compare a store before and after."""
     return {
-        name: sorted(map(tuple, store.db.execute(f'SELECT * FROM "{name}"').fetchall()), key=repr)
-        for name in store.db.table_names()
+        name: sorted(
+            map(tuple, raw_db(store).execute(f'SELECT * FROM "{name}"').fetchall()), key=repr
+        )
+        for name in raw_db(store).table_names()
     }

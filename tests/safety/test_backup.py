@@ -24,8 +24,10 @@ from iro_desktop.storage.backup import (
     take_backup,
     verify_backup,
 )
-from iro_desktop.storage.database import connect_encrypted, open_store
+from iro_desktop.storage.database import connect_encrypted
 from iro_desktop.storage.errors import WrongPassphrase
+from iro_desktop.storage.opening import open_store
+from tests.raw import raw_db
 
 
 def test_backup_is_encrypted_with_the_same_key_and_whole(saved):
@@ -146,7 +148,7 @@ def test_restore_replaces_the_store_and_keeps_the_replaced_file(saved):
     assert result.kept_as is not None and result.kept_as.read_bytes() == before
     assert result.kept_as.parent == saved.parent / "backups"
     reopened = open_store(saved, PASSPHRASE)
-    refs = [r[0] for r in reopened.db.execute("SELECT child_ref FROM children")]
+    refs = [r[0] for r in raw_db(reopened).execute("SELECT child_ref FROM children")]
     reopened.close()
     assert refs == ["S000001"]
     assert not any(p.name.endswith("partial") for p in saved.parent.rglob("*"))

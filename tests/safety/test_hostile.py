@@ -30,7 +30,8 @@ from iro_desktop.exchange.errors import Bad903File
 from iro_desktop.exchange.handover.bundle import seal
 from iro_desktop.exchange.ssda903.read import import_903
 from iro_desktop.storage.backup import BadBackup, restore_backup, take_backup
-from iro_desktop.storage.database import Store, open_store
+from iro_desktop.storage.database import Store
+from iro_desktop.storage.opening import open_store
 
 TODAY = date(2026, 11, 23)
 LIMIT = 45  # seconds: anything slower counts as a hang

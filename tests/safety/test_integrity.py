@@ -12,9 +12,10 @@ from safety_helpers import PASSPHRASE, add_child
 from iro_desktop.errors import UserError
 from iro_desktop.services import session
 from iro_desktop.storage.backup import list_backups, take_backup
-from iro_desktop.storage.database import open_store
 from iro_desktop.storage.errors import StoreError
 from iro_desktop.storage.integrity import DamagedStore
+from iro_desktop.storage.opening import open_store
+from tests.raw import raw_db
 
 
 def _big_store(path: Path, *, with_backup: bool) -> None:
@@ -59,7 +60,7 @@ def test_damaged_store_is_refused_untouched_and_offers_the_latest_good_backup(tm
     result = session.restore_backup(path, error.latest_good_backup, PASSPHRASE)
     assert result.kept_as is not None
     store = session.open_with_safety(path, PASSPHRASE)
-    assert store.db.execute("SELECT count(*) FROM children").fetchone()[0] == 300
+    assert raw_db(store).execute("SELECT count(*) FROM children").fetchone()[0] == 300
     store.close()
 
 

@@ -13,7 +13,9 @@ from datetime import date
 from pathlib import Path
 
 from iro_desktop.logs import PrivacyFormatter, configure_logging, log_event, stop_logging
-from iro_desktop.storage.database import DEMO_PASSPHRASE, open_store
+from iro_desktop.storage.database import DEMO_PASSPHRASE
+from iro_desktop.storage.opening import open_store
+from tests.raw import raw_db
 
 SESSION = Path(__file__).with_name("busy_session.py")
 ENCRYPTED = (".iro.db", ".iro-backup", "-journal")
@@ -69,7 +71,7 @@ def test_configure_logging_writes_a_rotating_file(tmp_path):
 
 def _demo_people(data: Path) -> tuple[set[str], set[str]]:
     store = open_store(data / "demo-caseload.iro.db", DEMO_PASSPHRASE, is_demo=True)
-    rows = store.db.execute(
+    rows = raw_db(store).execute(
         "SELECT first_name, last_name, preferred_name, dob FROM children"
     ).fetchall()
     store.close()

@@ -11,9 +11,10 @@ from safety_helpers import PASSPHRASE, add_child
 from iro_desktop.domain.settings import Settings
 from iro_desktop.services import safety
 from iro_desktop.storage import history
-from iro_desktop.storage.database import open_store
+from iro_desktop.storage.opening import open_store
 from iro_desktop.storage.purge import retention_cutoff
 from iro_desktop.storage.settings_store import save_settings
+from tests.raw import raw_db
 
 TODAY = date(2026, 11, 23)
 
@@ -69,9 +70,9 @@ def test_purge_removes_every_row_and_its_history_and_leaves_a_note(tmp_path):
     store = open_store(path, PASSPHRASE, create=True)
     gone = _full_child(store, "P000001", "Vanishing", "2024-01-01")
     kept = _full_child(store, "P000002", "Staying", None)
-    tables = [t for t in store.db.table_names() if t not in ("settings", "_sqlite_migrations")]
-    before = {t: store.db[t].count for t in tables}
-    pages_before = store.db.execute("PRAGMA page_count").fetchone()[0]
+    tables = [t for t in raw_db(store).table_names() if t not in ("settings", "_sqlite_migrations")]
+    before = {t: raw_db(store)[t].count for t in tables}
+    pages_before = raw_db(store).execute("PRAGMA page_count").fetchone()[0]
 
     # Confirmation is by reference: a child not due is never purged, whatever is confirmed.
     result = safety.purge(store, TODAY, ["P000001", "P000002"])
@@ -81,26 +82,36 @@ def test_purge_removes_every_row_and_its_history_and_leaves_a_note(tmp_path):
     for table in tables:
         if table == "change_log":
             continue
-        assert store.db[table].count == before[table] // 2, table
-    assert store.db.execute("SELECT count(*) FROM children WHERE id = ?", [gone]).fetchone()[0] == 0
-    assert store.db.execute("SELECT count(*) FROM children WHERE id = ?", [kept]).fetchone()[0] == 1
-    everything = json.dumps([list(r) for r in store.db.execute("SELECT * FROM change_log")])
+        assert raw_db(store)[table].count == before[table] // 2, table
+    assert (
+        raw_db(store).execute("SELECT count(*) FROM children WHERE id = ?", [gone]).fetchone()[0]
+        == 0
+    )
+    assert (
+        raw_db(store).execute("SELECT count(*) FROM children WHERE id = ?", [kept]).fetchone()[0]
+        == 1
+    )
+    everything = json.dumps([list(r) for r in raw_db(store).execute("SELECT * FROM change_log")])
     assert "Vanishing" not in everything and "P000001" not in everything
     assert "Staying" in everything
-    note = store.db.execute("SELECT new, source FROM change_log WHERE action = 'purge'").fetchall()
+    note = (
+        raw_db(store)
+        .execute("SELECT new, source FROM change_log WHERE action = 'purge'")
+        .fetchall()
+    )
     assert note == [("purged 1 child record(s) archived before 2025-11-23", "retention")]
     # VACUUM ran: no free pages keep old content, and the file shrank.
-    assert store.db.execute("PRAGMA freelist_count").fetchone()[0] == 0
-    assert store.db.execute("PRAGMA page_count").fetchone()[0] <= pages_before
-    assert store.db.execute("PRAGMA secure_delete").fetchone()[0] == 1
-    assert store.db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    assert raw_db(store).execute("PRAGMA freelist_count").fetchone()[0] == 0
+    assert raw_db(store).execute("PRAGMA page_count").fetchone()[0] <= pages_before
+    assert raw_db(store).execute("PRAGMA secure_delete").fetchone()[0] == 1
+    assert raw_db(store).execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     store.close()
     # Nothing about the child is left in the decrypted pages either.
     store = open_store(path, PASSPHRASE)
     plain = tmp_path / "plain.db"
-    store.db.execute(f"ATTACH DATABASE '{plain}' AS plain KEY ''")
-    store.db.execute("SELECT sqlcipher_export('plain')")
-    store.db.execute("DETACH DATABASE plain")
+    raw_db(store).execute(f"ATTACH DATABASE '{plain}' AS plain KEY ''")
+    raw_db(store).execute("SELECT sqlcipher_export('plain')")
+    raw_db(store).execute("DETACH DATABASE plain")
     store.close()
     raw = plain.read_bytes()
     assert b"Vanishing" not in raw and b"P000001" not in raw
@@ -111,7 +122,7 @@ def test_nothing_due_purges_nothing_and_takes_no_backup(store):
     _full_child(store, "P000001", "Recent", "2026-11-01")
     result = safety.purge(store, TODAY, ["P000001"])
     assert result.children == 0
-    assert store.db["children"].count == 1
+    assert raw_db(store)["children"].count == 1
     assert not (store.path.parent / "backups").exists()
 
 

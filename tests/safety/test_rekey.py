@@ -8,8 +8,8 @@ from safety_helpers import NEW_PASSPHRASE, PASSPHRASE, table_dump
 
 from iro_desktop.services import passphrases, safety
 from iro_desktop.storage.backup import list_backups, verify_backup
-from iro_desktop.storage.database import open_store
 from iro_desktop.storage.errors import WrongPassphrase
+from iro_desktop.storage.opening import open_store
 from iro_desktop.storage.rekey import PassphraseNotChanged
 
 

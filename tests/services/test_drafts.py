@@ -3,7 +3,7 @@
 import pytest
 
 from iro_desktop.services import drafts
-from iro_desktop.storage.database import open_store
+from iro_desktop.storage.opening import open_store
 
 
 def test_save_load_overwrite_and_discard(store):

@@ -26,6 +26,7 @@ from iro_desktop.errors import UserError
 from iro_desktop.services import recording as rec
 from iro_desktop.storage import history
 from iro_desktop.storage.records import load_child_record
+from tests.raw import raw_db
 
 TODAY = date(2026, 11, 23)
 REF = "RC000001"
@@ -73,7 +74,7 @@ def test_invalid_entries_reach_nothing_and_say_what_to_fix(store):
         rec.add_child(store, ChildEntry("", "", "", None), TODAY)
     assert isinstance(caught.value, UserError)
     assert "Enter the child's first name" in str(caught.value)
-    assert store.db["children"].count == 0
+    assert raw_db(store)["children"].count == 0
 
 
 def test_edit_child_updates_keeps_history_and_archives_people_left_out(store):
@@ -148,8 +149,8 @@ def test_pn0_refused_for_a_10_year_old_in_the_service_too(store):
     _child(store)
     with pytest.raises(rec.RecordNotValid, match="PN0 is only for a child under 4"):
         rec.record_review(store, REF, _review(date(2026, 1, 20), code="PN0"), TODAY)
-    assert store.db["reviews"].count == 0
-    assert store.db["review_parts"].count == 0
+    assert raw_db(store)["reviews"].count == 0
+    assert raw_db(store)["review_parts"].count == 0
 
 
 def test_decisions_carried_done_dropped_and_chased_with_updates(store):
@@ -190,7 +191,7 @@ def test_decisions_carried_done_dropped_and_chased_with_updates(store):
     assert by_what["D"].last_chased_on == TODAY
     kinds = {
         (row["decision_id"], row["kind"]): row
-        for row in store.db.query("SELECT * FROM decision_updates")
+        for row in raw_db(store).query("SELECT * FROM decision_updates")
     }
     assert kinds[(ids["B"], "carried")]["midpoint_check_id"] == check_id
     assert kinds[(ids["B"], "carried")]["new_by_when"] == "2026-12-31"
@@ -245,5 +246,5 @@ def test_contact_recorded(store):
 
 def test_every_write_is_in_the_change_log_with_source_app(store):
     _child(store)
-    sources = {row["source"] for row in store.db.query("SELECT source FROM change_log")}
+    sources = {row["source"] for row in raw_db(store).query("SELECT source FROM change_log")}
     assert sources == {"app"}

@@ -10,7 +10,8 @@ import pytest
 from iro_desktop.services import passphrases, session
 from iro_desktop.services.passphrases import passphrase_strength
 from iro_desktop.services.safety import backup_now
-from iro_desktop.storage.database import open_store
+from iro_desktop.storage.opening import open_store
+from tests.raw import raw_db
 from tests.safety.safety_helpers import add_child
 
 PASSPHRASE = "correct horse battery staple"
@@ -58,7 +59,7 @@ def own(tmp_path) -> Path:
 
 
 def children(store) -> list[str]:
-    return sorted(r["child_ref"] for r in store.db["children"].rows)
+    return sorted(r["child_ref"] for r in raw_db(store)["children"].rows)
 
 
 def test_the_environment_passphrase_opens_unasked_and_a_wrong_one_is_said(own, monkeypatch):

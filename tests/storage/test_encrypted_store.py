@@ -7,14 +7,15 @@ from pathlib import Path
 import pytest
 
 from iro_desktop.storage import history
-from iro_desktop.storage.database import open_store
 from iro_desktop.storage.errors import (
     NewerSchema,
     NotACaseloadFile,
     StoreNotFound,
     WrongPassphrase,
 )
+from iro_desktop.storage.opening import open_store
 from iro_desktop.storage.records import load_child_records
+from tests.raw import raw_db
 
 PASSPHRASE = "correct horse battery"
 
@@ -88,7 +89,7 @@ def test_plain_sqlite_file_is_refused(tmp_path):
 
 def test_file_from_a_newer_version_is_refused(store):
     path = store.path
-    store.db.execute("PRAGMA user_version = 99")
+    raw_db(store).execute("PRAGMA user_version = 99")
     store.close()
     with pytest.raises(NewerSchema) as caught:
         open_store(path, PASSPHRASE)
@@ -101,32 +102,29 @@ def test_every_migration_is_numbered_and_sets_user_version(store):
     names = [m.name for m in migrations._migrations]
     assert names == sorted(names)
     assert [int(n[:4]) for n in names] == list(range(1, len(names) + 1))
-    assert schema_version(store.db) == SCHEMA_VERSION == len(names)
+    assert schema_version(raw_db(store)) == SCHEMA_VERSION == len(names)
 
 
-def test_pending_migration_writes_a_backup_first(store, monkeypatch):
-    from iro_desktop.storage import migrations as mig
+def test_pending_migration_writes_a_backup_first(tmp_path):
+    """A file from an older schema (a saved fixture: no private sqlite-utils internals
+    patched) is backed up, as it was, before its migrations run."""
+    from iro_desktop.storage.backup import KIND_PRE_MIGRATION, list_backups, verify_backup
+    from iro_desktop.storage.migrations import SCHEMA_VERSION, schema_version
 
-    _add_child(store)
-    path = store.path
-    store.close()
+    fixture = Path(__file__).parent.parent / "fixtures" / "schemas" / "schema-0001.iro.db"
+    path = tmp_path / fixture.name
+    path.write_bytes(fixture.read_bytes())
     before = path.read_bytes()
-    current = mig.SCHEMA_VERSION
-    upcoming = current + 1
+    assert SCHEMA_VERSION > 1  # so the file has migrations pending
 
-    extra = mig.Migrations._Migration(
-        f"{upcoming:04d}_test_extra", lambda db: db.execute(f"PRAGMA user_version = {upcoming}")
-    )
-    monkeypatch.setattr(mig.migrations, "_migrations", [*mig.migrations._migrations, extra])
-    monkeypatch.setattr(mig, "SCHEMA_VERSION", upcoming)
-    reopened = open_store(path, PASSPHRASE)
-    assert mig.schema_version(reopened.db) == upcoming
+    reopened = open_store(path, "fixture passphrase")
+    assert schema_version(raw_db(reopened)) == SCHEMA_VERSION
     reopened.close()
-    from iro_desktop.storage.backup import KIND_PRE_MIGRATION, list_backups
 
     backups = [b for b in list_backups(path) if b.kind == KIND_PRE_MIGRATION]
     assert len(backups) == 1
     assert backups[0].path.read_bytes() == before  # the file as it was, before migrating
+    assert verify_backup(backups[0].path, "fixture passphrase") == 1
 
 
 @pytest.mark.parametrize(
@@ -145,11 +143,11 @@ def test_saved_schema_database_opens(tmp_path, schema):
     copy = tmp_path / fixture.name
     copy.write_bytes(fixture.read_bytes())
     opened = open_store(copy, "fixture passphrase")
-    assert schema_version(opened.db) == SCHEMA_VERSION
+    assert schema_version(raw_db(opened)) == SCHEMA_VERSION
     records = load_child_records(opened)
     assert [r.child.child_ref for r in records] == ["FX000001"]
     assert records[0].reviews[0].review_code == "PN1"
-    letters = list(opened.db["letters"].rows)
+    letters = list(raw_db(opened)["letters"].rows)
     assert [row["kind"] for row in letters] == (["letter"] if schema >= 2 else [])
     from iro_desktop.services.drafts import load_drafts
 

@@ -4,6 +4,7 @@ import pytest
 
 from iro_desktop.storage import history
 from iro_desktop.storage.records import load_child_records
+from tests.raw import raw_db
 
 
 def _child(store, **extra):
@@ -29,9 +30,9 @@ def test_update_records_each_changed_field(store):
 
 def test_update_with_no_change_writes_nothing(store):
     cid = _child(store)
-    before = store.db["change_log"].count
+    before = raw_db(store)["change_log"].count
     assert history.update(store, "children", cid, {"first_name": "Amy"}) == {}
-    assert store.db["change_log"].count == before
+    assert raw_db(store)["change_log"].count == before
 
 
 def test_archive_keeps_the_row(store):
@@ -39,7 +40,7 @@ def test_archive_keeps_the_row(store):
 
     cid = _child(store)
     history.archive(store, "children", cid, date(2026, 1, 2))
-    assert store.db["children"].count == 1
+    assert raw_db(store)["children"].count == 1
     assert load_child_records(store) == []
     assert [r.child.archived_on for r in load_child_records(store, include_archived=True)] == [
         date(2026, 1, 2)
@@ -59,6 +60,6 @@ def test_multi_row_write_is_all_or_nothing(store):
         cid = _child(store)
         history.insert(store, "episodes", {"child_id": cid, "decom": "2025-01-01", "rne": "S"})
         raise RuntimeError("power cut")
-    assert store.db["children"].count == 0
-    assert store.db["episodes"].count == 0
-    assert store.db["change_log"].count == 0
+    assert raw_db(store)["children"].count == 0
+    assert raw_db(store)["episodes"].count == 0
+    assert raw_db(store)["change_log"].count == 0

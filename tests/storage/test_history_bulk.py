@@ -13,7 +13,7 @@ from iro_desktop.exchange.spreadsheet import (
     read_sheet,
 )
 from iro_desktop.storage import bulk, history
-from iro_desktop.storage.database import open_store
+from iro_desktop.storage.opening import open_store
 
 CHILDREN = [
     {"child_ref": "B1", "first_name": "Ana", "dob": date(2014, 1, 2)},

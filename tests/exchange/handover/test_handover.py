@@ -22,9 +22,10 @@ from iro_desktop.exchange.handover.bundle import HEADER_SIZE, MAGIC
 from iro_desktop.exchange.handover.receive import NATURAL_KEYS
 from iro_desktop.services.session import create_demo, open_demo_if_demo
 from iro_desktop.storage import history
-from iro_desktop.storage.database import open_store
 from iro_desktop.storage.history import SOURCE_APP
+from iro_desktop.storage.opening import open_store
 from iro_desktop.storage.records import child_id_for, load_child_record
+from tests.raw import raw_db
 
 PASS = "a long handover passphrase"
 DEMO_DAY = date(2026, 11, 23)
@@ -48,16 +49,16 @@ def receiver(tmp_path):
 def snapshot(store) -> dict[str, list[dict]]:
     names = [
         r["name"]
-        for r in store.db.query(
+        for r in raw_db(store).query(
             "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
         )
     ]
-    return {t: list(store.db.query(f"SELECT * FROM [{t}] ORDER BY rowid")) for t in names}
+    return {t: list(raw_db(store).query(f"SELECT * FROM [{t}] ORDER BY rowid")) for t in names}
 
 
 def busy_children(store, n=3) -> list[str]:
     """Children with decisions, challenges and contacts: the fullest records."""
-    rows = store.db.query(
+    rows = raw_db(store).query(
         "SELECT c.child_ref FROM children c WHERE archived_on IS NULL ORDER BY "
         "(SELECT count(*) FROM challenges WHERE child_id = c.id) DESC, "
         "(SELECT count(*) FROM decisions WHERE child_id = c.id) DESC, c.child_ref LIMIT ?",
@@ -95,7 +96,7 @@ def test_full_records_arrive_with_their_history(demo, receiver, tmp_path):
         sent, got = load_child_record(demo, ref), load_child_record(receiver, ref)
         assert without_ids(got) == without_ids(sent)
     # Only the chosen children came over.
-    assert receiver.db["children"].count == len(refs)
+    assert raw_db(receiver)["children"].count == len(refs)
     # History: the sender's entries for those rows, plus a "received" entry per row.
     cid = child_id_for(receiver, refs[0])
     entries = history.history(receiver, "children", cid)
@@ -127,8 +128,8 @@ def test_a_bundle_received_twice_duplicates_nothing(demo, receiver, tmp_path):
         third = receive_bundle(receiver, open_bundle(tmp_path / "h2.iro", PASS))
         assert dict(third.added) == {"contacts": 1}
     finally:
-        demo.db.execute("DELETE FROM contacts WHERE note = 'Phoned after school'")
-        demo.db.execute("DELETE FROM change_log WHERE new LIKE '%Phoned after school%'")
+        raw_db(demo).execute("DELETE FROM contacts WHERE note = 'Phoned after school'")
+        raw_db(demo).execute("DELETE FROM change_log WHERE new LIKE '%Phoned after school%'")
 
 
 def test_the_receiving_iro_s_own_entries_win(demo, receiver, tmp_path):
@@ -234,7 +235,7 @@ def test_letters_metadata_travels_and_an_older_receiver_notes_it(tmp_path):
 
     source, target = make("a.db"), make("b.db")
     plain = open_store(tmp_path / "c.db", "pw", create=True)
-    plain.db.execute("DROP TABLE letters")  # a receiver whose version keeps no letters
+    raw_db(plain).execute("DROP TABLE letters")  # a receiver whose version keeps no letters
     try:
         cid = history.insert(
             source,
@@ -249,8 +250,8 @@ def test_letters_metadata_travels_and_an_older_receiver_notes_it(tmp_path):
         write_handover(source, ["L1"], tmp_path / "h.iro", PASS)
         for _ in range(2):
             receive_bundle(target, open_bundle(tmp_path / "h.iro", PASS))
-        (letter,) = target.db.query("SELECT * FROM letters")
-        new_review = target.db.query("SELECT id FROM reviews").__next__()["id"]
+        (letter,) = raw_db(target).query("SELECT * FROM letters")
+        new_review = raw_db(target).query("SELECT id FROM reviews").__next__()["id"]
         assert (letter["kind"], letter["review_id"]) == ("standard", new_review)
         report = receive_bundle(plain, open_bundle(tmp_path / "h.iro", PASS))
         assert any("letters" in note for note in report.notes)

@@ -24,10 +24,11 @@ from iro_desktop.exchange.spreadsheet import (
     read_sheet,
 )
 from iro_desktop.storage import history
-from iro_desktop.storage.database import open_store
 from iro_desktop.storage.history import SOURCE_APP
+from iro_desktop.storage.opening import open_store
 from iro_desktop.storage.records import load_child_record
 from iro_desktop.storage.settings_store import load_settings
+from tests.raw import raw_db
 
 TODAY = date(2026, 4, 20)
 
@@ -42,11 +43,11 @@ def store(tmp_path):
 def snapshot(store) -> dict[str, list[dict]]:
     names = [
         r["name"]
-        for r in store.db.query(
+        for r in raw_db(store).query(
             "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
         )
     ]
-    return {t: list(store.db.query(f"SELECT * FROM [{t}] ORDER BY rowid")) for t in names}
+    return {t: list(raw_db(store).query(f"SELECT * FROM [{t}] ORDER BY rowid")) for t in names}
 
 
 def tracker_xlsx(path: Path) -> Path:
@@ -137,13 +138,13 @@ def test_xlsx_tracker_with_merged_headings_blank_rows_and_excel_dates(store, tmp
     assert ana.episodes[0].placement_name == "@Home"
     assert ana.child.social_worker == '=HYPERLINK("x")'  # a formula is kept as its text
 
-    sources = {r["source"] for r in store.db.query("SELECT source FROM change_log")}
+    sources = {r["source"] for r in raw_db(store).query("SELECT source FROM change_log")}
     assert sources == {SOURCE_SHEET}
     # The mapping is remembered, with its history, and proposed next time.
     remembered = load_remembered_mapping(store)
     assert remembered["ref"] == "child_ref" and remembered["reviews next review due"] == ""
     assert (
-        store.db.execute(
+        raw_db(store).execute(
             "SELECT count(*) FROM change_log WHERE field = ?", [MAPPING_SETTING]
         ).fetchone()[0]
         == 1
@@ -153,10 +154,10 @@ def test_xlsx_tracker_with_merged_headings_blank_rows_and_excel_dates(store, tmp
     assert all(c.how == "remembered" for c in again.columns)
 
     # The same sheet again changes nothing.
-    log = store.db["change_log"].count
+    log = raw_db(store)["change_log"].count
     report = import_sheet(store, preview_import(store, sheet, again.mapping, TODAY))
     assert (report.added, report.updated, report.unchanged) == (0, 0, 3)
-    assert store.db["change_log"].count == log
+    assert raw_db(store)["change_log"].count == log
 
 
 def test_windows_1252_csv_with_semicolons(store, tmp_path):

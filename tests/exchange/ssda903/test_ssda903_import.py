@@ -16,10 +16,11 @@ from iro_desktop.exchange.ssda903.spec import parse_date
 from iro_desktop.exchange.ssda903.write import write_903_csvs
 from iro_desktop.services.caseload import caseload, schedule_as_json
 from iro_desktop.storage import history
-from iro_desktop.storage.database import open_store
 from iro_desktop.storage.history import SOURCE_APP, SOURCE_IMPORT
+from iro_desktop.storage.opening import open_store
 from iro_desktop.storage.records import child_id_for, load_child_record
 from iro_desktop.storage.settings_store import load_settings
+from tests.raw import raw_db
 
 BASIC = Path(__file__).parents[2] / "fixtures" / "903" / "basic"
 TODAY = date(2026, 4, 20)
@@ -51,11 +52,11 @@ def snapshot(store) -> dict[str, list[dict]]:
     """Every row of every table, to show that a refused import changed nothing."""
     tables = [
         row["name"]
-        for row in store.db.query(
+        for row in raw_db(store).query(
             "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
         )
     ]
-    return {t: list(store.db.query(f"SELECT * FROM [{t}] ORDER BY rowid")) for t in tables}
+    return {t: list(raw_db(store).query(f"SELECT * FROM [{t}] ORDER BY rowid")) for t in tables}
 
 
 def counts(report) -> dict[str, tuple[int, int, int, int, int]]:
@@ -121,7 +122,7 @@ def test_happy_path_imports_children_episodes_and_reviews(store):
     assert uasc.episodes[0].urn == "SC123456"
 
     # Every write is in the history, marked as coming from the import.
-    sources = {r["source"] for r in store.db.query("SELECT source FROM change_log")}
+    sources = {r["source"] for r in raw_db(store).query("SELECT source FROM change_log")}
     assert sources == {SOURCE_IMPORT}
 
 
@@ -219,7 +220,7 @@ def test_reimporting_the_same_files_changes_nothing(store):
 
 def test_a_changed_file_updates_only_the_changed_field(store, files):
     import_903(store, files, today=TODAY)
-    log_before = store.db["change_log"].count
+    log_before = raw_db(store)["change_log"].count
     edit(files, "episodes.csv", "C001,19/12/2025,S,C2,N1,U1,PR1", "C001,19/12/2025,S,C2,N1,U4,PR1")
     edit(files, "reviews.csv", "C003,01/06/2022,13/04/2026,PN0", "C003,01/06/2022,13/04/2026,PN1")
 
@@ -227,7 +228,9 @@ def test_a_changed_file_updates_only_the_changed_field(store, files):
 
     assert counts(report)["episodes"] == (0, 1, 0, 0, 6)
     assert counts(report)["reviews"] == (0, 1, 0, 0, 4)
-    new = list(store.db.query("SELECT * FROM change_log WHERE id > ? ORDER BY id", [log_before]))
+    new = list(
+        raw_db(store).query("SELECT * FROM change_log WHERE id > ? ORDER BY id", [log_before])
+    )
     assert [(e["table_name"], e["field"], e["old"], e["new"], e["source"]) for e in new] == [
         ("episodes", "place", "U1", "U4", SOURCE_IMPORT),
         ("reviews", "review_code", "PN0", "PN1", SOURCE_IMPORT),
@@ -248,7 +251,7 @@ def test_a_row_missing_from_the_newer_file_is_archived_then_restored(store, file
     reviews = load_child_record(store, "C003").reviews
     assert len(reviews) == 2  # still there, marked archived
     assert [r.archived_on for r in reviews] == [None, date(2026, 5, 1)]
-    assert store.db["reviews"].count == 5
+    assert raw_db(store)["reviews"].count == 5
     episodes = load_child_record(store, "C002").episodes
     assert [e.archived_on for e in episodes] == [None, None, date(2026, 5, 1)]
 
@@ -259,7 +262,7 @@ def test_a_row_missing_from_the_newer_file_is_archived_then_restored(store, file
     report = import_903(store, BASIC, today=date(2026, 5, 3))
     assert counts(report)["reviews"] == (0, 0, 0, 1, 4)
     assert counts(report)["episodes"] == (0, 0, 0, 1, 6)
-    assert store.db["reviews"].count == 5
+    assert raw_db(store)["reviews"].count == 5
     assert all(r.archived_on is None for r in load_child_record(store, "C003").reviews)
 
 
@@ -280,7 +283,7 @@ def test_what_the_iro_recorded_in_the_app_wins_and_is_listed(store, files):
     child_id = child_id_for(store, "C001")
     history.update(store, "children", child_id, {"ethnicity": "WIRI"}, source=SOURCE_APP)
     edit(files, "header.csv", "C001,1,12/05/2015,WBRI,A123456789012", "C001,1,12/05/2015,WBRI,B999")
-    log_before = store.db["change_log"].count
+    log_before = raw_db(store)["change_log"].count
 
     report = import_903(store, files, today=TODAY)
 
@@ -288,14 +291,14 @@ def test_what_the_iro_recorded_in_the_app_wins_and_is_listed(store, files):
     assert child.ethnicity == "WIRI"  # the IRO's value kept
     assert child.upn == "B999"  # the other field the file changed is updated
     assert report.conflicts == [Conflict("C001", "children", "ethnicity", "WIRI", "WBRI")]
-    assert store.db["change_log"].count == log_before + 1
+    assert raw_db(store)["change_log"].count == log_before + 1
     assert any("ethnicity" in line and "WIRI" in line for line in report.summary_lines())
 
     # Importing again lists the conflict again and writes nothing.
-    log_before = store.db["change_log"].count
+    log_before = raw_db(store)["change_log"].count
     again = import_903(store, files, today=TODAY)
     assert again.conflicts == report.conflicts
-    assert store.db["change_log"].count == log_before
+    assert raw_db(store)["change_log"].count == log_before
 
 
 def test_rows_the_iro_entered_are_never_archived_by_an_import(store):
@@ -311,8 +314,8 @@ def test_rows_the_iro_entered_are_never_archived_by_an_import(store):
     report = import_903(store, BASIC, today=TODAY)
 
     assert not report.changed
-    assert store.db["episodes"].get(episode_id)["archived_on"] is None
-    assert store.db["reviews"].get(review_id)["archived_on"] is None
+    assert raw_db(store)["episodes"].get(episode_id)["archived_on"] is None
+    assert raw_db(store)["reviews"].get(review_id)["archived_on"] is None
     assert load_child_record(store, "APP1").child.archived_on is None
 
 
@@ -716,10 +719,10 @@ def test_round_trip_of_the_demo_caseload_gives_the_same_schedules(tmp_path):
         full = schedules(source, first_part_only=False)
         assert {c for c in full if full[c] != expected[c]} == in_parts
         # Importing the export back into the demo store itself changes nothing.
-        log_before = source.db["change_log"].count
+        log_before = raw_db(source)["change_log"].count
         again = import_903(source, tmp_path / "out", today=today)
         assert not again.changed and again.conflicts == []
-        assert source.db["change_log"].count == log_before
+        assert raw_db(source)["change_log"].count == log_before
     finally:
         source.close()
         fresh.close()

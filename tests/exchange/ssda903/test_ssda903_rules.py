@@ -15,7 +15,7 @@ from iro_desktop.exchange.ssda903.write import build_903, collection_year, write
 from iro_desktop.services.caseload import caseload, schedule_as_json
 from iro_desktop.services.session import create_demo, open_demo_if_demo
 from iro_desktop.storage import history
-from iro_desktop.storage.database import open_store
+from iro_desktop.storage.opening import open_store
 from iro_desktop.storage.settings_store import load_settings
 
 DEMO_DAY = date(2026, 11, 23)
