@@ -21,12 +21,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from iro_desktop.exchange.spreadsheet.importer import (
-    import_sheet,
-    preview_import,
-    propose_mapping,
-    read_sheet,
-)
 
 from iro_desktop.domain.validation import (
     BookingEntry,
@@ -45,7 +39,13 @@ from iro_desktop.domain.validation import (
     StageEntry,
     StepAction,
 )
-from iro_desktop.exchange.handover.bundle import open_bundle, receive_bundle, write_handover
+from iro_desktop.exchange.handover import open_bundle, receive_bundle, write_handover
+from iro_desktop.exchange.spreadsheet import (
+    import_sheet,
+    preview_import,
+    propose_mapping,
+    read_sheet,
+)
 from iro_desktop.exchange.ssda903.read import import_903
 from iro_desktop.services import recording as rec
 from iro_desktop.storage import history
