@@ -9,6 +9,7 @@ so a failing test says where to look. Paths are relative to the root.
 from __future__ import annotations
 
 import ast
+import functools
 import importlib
 import os
 import re
@@ -31,10 +32,6 @@ QT = ("PySide6", "shiboken6", "PyQt5", "PyQt6")
 def python_files(root: Path, under: str = "") -> list[Path]:
     folder = root / PACKAGE / under if under else root / PACKAGE
     return sorted(p for p in folder.rglob("*.py") if "__pycache__" not in p.parts)
-
-
-def _where(root: Path, path: Path, node: ast.AST) -> str:
-    return f"{path.relative_to(root).as_posix()}:{getattr(node, 'lineno', 0)}"
 
 
 def _parts(root: Path, path: Path) -> tuple[str, ...]:
@@ -74,7 +71,7 @@ def run_lint_imports(
     the imported package). `only` limits it to those contract ids."""
     exe = shutil.which("lint-imports", path=str(Path(sys.executable).parent))
     assert exe, "import-linter is part of the test extras"
-    command = [exe, "--no-cache", "--config", str(config)]
+    command = [exe, "--no-cache", str(config)]
     for contract in only:
         command += ["--contract", contract]
     env = {**os.environ, "PYTHONPATH": str(root)}
@@ -258,29 +255,42 @@ def _strings(tree: ast.AST) -> Iterator[tuple[ast.AST, str]]:
 def database_access_outside_storage(root: Path) -> list[str]:
     """Outside storage/: no SQL text, no `.db`/`.conn` attribute, no `.execute(...)` call and
     no string naming `change_log`."""
-    found = []
-    for path in python_files(root):
-        if _parts(root, path)[0] == "storage":
-            continue
-        tree = ast.parse(path.read_text(), filename=str(path))
-        for node, text in _strings(tree):
-            if SQL.match(text):
-                found.append(f"{_where(root, path, node)} SQL {text.strip()[:40]!r}")
-            if "change_log" in text:
-                found.append(f"{_where(root, path, node)} names change_log")
-        for node in ast.walk(tree):
-            if isinstance(node, ast.Attribute) and node.attr in CONNECTION_ATTRIBUTES:
-                owner = node.value.id if isinstance(node.value, ast.Name) else None
-                if node.attr == "db" and owner in DB_ATTRIBUTE_EXEMPT_OWNERS:
-                    continue
-                found.append(f"{_where(root, path, node)} .{node.attr}")
-            elif (
-                isinstance(node, ast.Call)
-                and isinstance(node.func, ast.Attribute)
-                and node.func.attr in EXECUTE_METHODS
-            ):
-                found.append(f"{_where(root, path, node)} .{node.func.attr}(...)")
+    return _per_file(root, _database_access, lambda parts: parts[0] != "storage")
+
+
+def _per_file(root: Path, check, wanted, under: str = "") -> list[str]:
+    """Runs a per-file check on every wanted file. The per-file checks are cached on the
+    file's text, so a copy of the tree with one file changed costs one parse."""
+    found: list[str] = []
+    for path in python_files(root, under):
+        if wanted(_parts(root, path)):
+            relative = path.relative_to(root).as_posix()
+            found += [f"{relative}:{v}" for v in check(path.read_text())]
     return sorted(found)
+
+
+@functools.lru_cache(maxsize=1024)
+def _database_access(text: str) -> tuple[str, ...]:
+    found = []
+    tree = ast.parse(text)
+    for node, string in _strings(tree):
+        if SQL.match(string):
+            found.append(f"{node.lineno} SQL {string.strip()[:40]!r}")
+        if "change_log" in string:
+            found.append(f"{node.lineno} names change_log")
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Attribute) and node.attr in CONNECTION_ATTRIBUTES:
+            owner = node.value.id if isinstance(node.value, ast.Name) else None
+            if node.attr == "db" and owner in DB_ATTRIBUTE_EXEMPT_OWNERS:
+                continue
+            found.append(f"{node.lineno} .{node.attr}")
+        elif (
+            isinstance(node, ast.Call)
+            and isinstance(node.func, ast.Attribute)
+            and node.func.attr in EXECUTE_METHODS
+        ):
+            found.append(f"{node.lineno} .{node.func.attr}(...)")
+    return tuple(found)
 
 
 GREP = re.compile(r"\.db\.|\.db\[|execute(many|script)?\(|change_log")
@@ -289,29 +299,33 @@ GREP = re.compile(r"\.db\.|\.db\[|execute(many|script)?\(|change_log")
 def grep_outside_storage(root: Path) -> list[str]:
     """The issue's acceptance grep, comments included: `.db.`, `.db[`, `execute(`, `change_log`
     outside storage/."""
-    found = []
-    for path in python_files(root):
-        if _parts(root, path)[0] == "storage":
-            continue
-        for number, line in enumerate(path.read_text().splitlines(), 1):
-            if GREP.search(line):
-                found.append(f"{path.relative_to(root).as_posix()}:{number} {line.strip()[:60]}")
-    return found
+    return _per_file(root, _grep, lambda parts: parts[0] != "storage")
+
+
+@functools.lru_cache(maxsize=1024)
+def _grep(text: str) -> tuple[str, ...]:
+    return tuple(
+        f"{number} {line.strip()[:60]}"
+        for number, line in enumerate(text.splitlines(), 1)
+        if GREP.search(line)
+    )
 
 
 def qt_outside_gui(root: Path) -> list[str]:
+    return _per_file(root, _qt_imports, lambda parts: parts[0] != "gui")
+
+
+@functools.lru_cache(maxsize=1024)
+def _qt_imports(text: str) -> tuple[str, ...]:
     found = []
-    for path in python_files(root):
-        if _parts(root, path)[0] == "gui":
-            continue
-        for node in ast.walk(ast.parse(path.read_text())):
-            names = []
-            if isinstance(node, ast.Import):
-                names = [a.name for a in node.names]
-            elif isinstance(node, ast.ImportFrom) and node.module and not node.level:
-                names = [node.module]
-            found += [f"{_where(root, path, node)} imports {n}" for n in names if n.split(".")[0] in QT]
-    return found
+    for node in ast.walk(ast.parse(text)):
+        names = []
+        if isinstance(node, ast.Import):
+            names = [a.name for a in node.names]
+        elif isinstance(node, ast.ImportFrom) and node.module and not node.level:
+            names = [node.module]
+        found += [f"{node.lineno} imports {n}" for n in names if n.split(".")[0] in QT]
+    return tuple(found)
 
 
 # The clock, by the dotted name of what is called or referenced.
@@ -323,8 +337,16 @@ CLOCK = {
     *(
         f"time.{name}"
         for name in (
-            "time", "time_ns", "monotonic", "monotonic_ns", "perf_counter", "perf_counter_ns",
-            "localtime", "gmtime", "ctime", "asctime",
+            "time",
+            "time_ns",
+            "monotonic",
+            "monotonic_ns",
+            "perf_counter",
+            "perf_counter_ns",
+            "localtime",
+            "gmtime",
+            "ctime",
+            "asctime",
         )
     ),
 }
@@ -369,19 +391,23 @@ def _dotted(node: ast.AST, names: dict[str, str]) -> str | None:
 def clock_reads_in_domain(root: Path) -> list[str]:
     """In domain/: no read of the clock, called or passed on (`default_factory=date.today`),
     through whatever name an import gave it; no open/input/print."""
+    return _per_file(root, _clock_and_io, lambda parts: True, "domain")
+
+
+@functools.lru_cache(maxsize=1024)
+def _clock_and_io(text: str) -> tuple[str, ...]:
     found = []
-    for path in python_files(root, "domain"):
-        tree = ast.parse(path.read_text())
-        names = _aliases(tree)
-        for node in ast.walk(tree):
-            if isinstance(node, ast.Attribute | ast.Name) and isinstance(node.ctx, ast.Load):
-                dotted = _dotted(node, names)
-                if dotted in CLOCK:
-                    found.append(f"{_where(root, path, node)} reads the clock ({dotted})")
-            if (
-                isinstance(node, ast.Call)
-                and isinstance(node.func, ast.Name)
-                and node.func.id in IO_NAMES
-            ):
-                found.append(f"{_where(root, path, node)} {node.func.id}()")
-    return sorted(found)
+    tree = ast.parse(text)
+    names = _aliases(tree)
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Attribute | ast.Name) and isinstance(node.ctx, ast.Load):
+            dotted = _dotted(node, names)
+            if dotted in CLOCK:
+                found.append(f"{node.lineno} reads the clock ({dotted})")
+        if (
+            isinstance(node, ast.Call)
+            and isinstance(node.func, ast.Name)
+            and node.func.id in IO_NAMES
+        ):
+            found.append(f"{node.lineno} {node.func.id}()")
+    return tuple(found)

@@ -36,3 +36,27 @@ def test_no_module_outside_gui_imports_qt():
 
 def test_domain_never_reads_the_clock_or_does_io():
     assert checks.clock_reads_in_domain(ROOT) == []
+
+
+def _top_level() -> set[str]:
+    """Every package and module directly under iro_desktop/ (the root __init__ aside)."""
+    folder = ROOT / checks.PACKAGE
+    names = {p.stem for p in folder.glob("*.py") if p.stem != "__init__"}
+    names |= {p.name for p in folder.iterdir() if (p / "__init__.py").is_file()}
+    return {f"{checks.PACKAGE}.{n}" for n in names}
+
+
+def test_every_package_and_module_is_in_the_contracts():
+    """A new package (or `logs.py`, before issue 12) must not slip past the contracts."""
+    config = checks.contracts()
+    everything = _top_level()
+    gui, storage, domain = (f"{checks.PACKAGE}.{n}" for n in ("gui", "storage", "domain"))
+    main = f"{checks.PACKAGE}.__main__"
+    on_a_floor = {n.strip() for names, _ in checks.floors() for n in names}
+    assert everything - {gui} == set(config["qt"]["source_modules"])
+    assert everything - {storage} == set(config["sql"]["source_modules"])
+    assert everything - {main} == on_a_floor
+    assert set(config["front-ends"]["modules"]) == {f"{checks.PACKAGE}.cli", gui}
+    assert config["qt"]["allow_indirect_imports"] is False
+    forbidden_for_domain = set(config["domain-pure"]["forbidden_modules"])
+    assert everything - {domain, main, f"{checks.PACKAGE}.errors"} <= forbidden_for_domain
