@@ -25,6 +25,8 @@ from safety_helpers import FIXTURE_903, PASSPHRASE, add_child, table_dump
 
 from iro_desktop.errors import UserError
 from iro_desktop.exchange.errors import Bad903File
+from iro_desktop.exchange.handover import bundle as handover
+from iro_desktop.exchange.spreadsheet import importer as sheets
 from iro_desktop.exchange.ssda903.read import import_903
 from iro_desktop.storage.backup import BadBackup, restore_backup, take_backup
 from iro_desktop.storage.database import Store, open_store
@@ -281,7 +283,6 @@ def test_restore_of_a_fifo_does_not_hang(tmp_path, backup_file):
 
 # --- the spreadsheet tracker -----------------------------------------------------------------
 
-sheets = pytest.importorskip("iro_desktop.exchange.spreadsheet.importer")
 SHEET_HEADER = "Child ref,First name,Surname,DOB,Date looked after,Last review,Participation"
 
 
@@ -398,7 +399,6 @@ def test_spreadsheet_structured_junk(store, tmp_path, cells, as_xlsx):
 
 # --- the handover bundle ---------------------------------------------------------------------
 
-handover = pytest.importorskip("iro_desktop.exchange.handover.bundle")
 BUNDLE_PASSPHRASE = "handover passphrase"
 
 
