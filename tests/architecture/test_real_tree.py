@@ -58,5 +58,6 @@ def test_every_package_and_module_is_in_the_contracts():
     assert everything - {main} == on_a_floor
     assert set(config["front-ends"]["modules"]) == {f"{checks.PACKAGE}.cli", gui}
     assert config["qt"]["allow_indirect_imports"] is False
+    assert set(config["through-services"]["source_modules"]) == {f"{checks.PACKAGE}.cli", gui}
     forbidden_for_domain = set(config["domain-pure"]["forbidden_modules"])
     assert everything - {domain, main, f"{checks.PACKAGE}.errors"} <= forbidden_for_domain
