@@ -9,8 +9,10 @@ so a failing test says where to look. Paths are relative to the root.
 from __future__ import annotations
 
 import ast
+import contextlib
 import functools
 import importlib
+import io
 import os
 import re
 import shutil
@@ -22,6 +24,8 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import grimp
+from importlinter import configuration
+from importlinter.application import use_cases
 
 PACKAGE = "iro_desktop"
 REPO = Path(__file__).resolve().parents[2]
@@ -82,23 +86,44 @@ def run_lint_imports(
 
 
 @contextmanager
-def import_graph(root: Path) -> Iterator[grimp.ImportGraph]:
-    """grimp's graph of the package under `root`, imports inside functions and under
-    TYPE_CHECKING included (a type-only loop still ties two modules together).
+def package_at(root: Path) -> Iterator[None]:
+    """Makes `import iro_desktop` resolve to the copy under `root` while grimp reads it.
 
     grimp finds the package with importlib.util.find_spec, which answers from sys.modules when
-    the package is already imported; hide the imported one and put `root` first on the path
-    for the time it takes to read the files (grimp parses, it never imports)."""
+    the package is already imported (as it is in the test session); hide the imported one and
+    put `root` first on the path for the time it takes to read the files (grimp parses, it
+    never imports, so nothing of the copy lands in sys.modules)."""
     saved = sys.modules.pop(PACKAGE, None)
     sys.path.insert(0, str(root))
     importlib.invalidate_caches()
     try:
-        yield grimp.build_graph(PACKAGE, cache_dir=None)
+        yield
     finally:
         sys.path.remove(str(root))
         if saved is not None:
             sys.modules[PACKAGE] = saved
         importlib.invalidate_caches()
+
+
+@contextmanager
+def import_graph(root: Path) -> Iterator[grimp.ImportGraph]:
+    """grimp's graph of the package under `root`, imports inside functions and under
+    TYPE_CHECKING included (a type-only loop still ties two modules together)."""
+    with package_at(root):
+        yield grimp.build_graph(PACKAGE, cache_dir=None)
+
+
+def lint_in_process(root: Path, config: Path, only: tuple[str, ...] = ()) -> tuple[bool, str]:
+    """import-linter's own use case (what `lint-imports` runs) on the package under `root`, in
+    this process: about 15 ms against 0.3 s for a subprocess, which lets every injected
+    violation be checked before and after. Returns (passed, the report as printed)."""
+    configuration.configure()  # what importing importlinter.cli does
+    report = io.StringIO()
+    with package_at(root), contextlib.redirect_stdout(report):
+        passed = use_cases.lint_imports(
+            config_filename=str(config), limit_to_contracts=only, cache_dir=None, no_logo=True
+        )
+    return passed, report.getvalue()
 
 
 def _lines(graph: grimp.ImportGraph, importer: str, imported: str) -> list[str]:
