@@ -105,7 +105,8 @@ def test_another_seed_gives_another_caseload(tmp_path, demo):
 
 
 def test_every_row_is_recorded_as_written_by_the_demo(demo):
-    sources = {row["source"] for row in raw_db(demo[0]).query("SELECT DISTINCT source FROM change_log")}
+    rows = raw_db(demo[0]).query("SELECT DISTINCT source FROM change_log")
+    sources = {row["source"] for row in rows}
     assert sources == {"demo"}
 
 

@@ -1,22 +1,20 @@
-"""One demo caseload per test module, opened without a passphrase like the app does."""
-
-from datetime import date
+"""One copy of the session's demo caseload per test module, opened without a passphrase
+like the app does."""
 
 import pytest
 
 from iro_desktop.domain.schedule import age_on
 from iro_desktop.letters.choices import needs_easy_read
-from iro_desktop.services.session import create_demo, open_demo_if_demo
+from iro_desktop.services.session import open_demo_if_demo
 from iro_desktop.storage.records import load_child_records
+from tests.conftest import DEMO_DAY
 
-TODAY = date(2026, 11, 23)
+TODAY = DEMO_DAY
 
 
 @pytest.fixture(scope="module")
-def demo(tmp_path_factory):
-    path = tmp_path_factory.mktemp("demo") / "demo.iro.db"
-    create_demo(TODAY, path)
-    store = open_demo_if_demo(path)
+def demo(demo_module_file):
+    store = open_demo_if_demo(demo_module_file)
     yield store
     store.close()
 
