@@ -4,18 +4,41 @@ any draft it came from; once the form is closing for good, it closes without ask
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import Protocol
 
+from PySide6.QtCore import SignalInstance
 from PySide6.QtWidgets import QAbstractButton, QMessageBox
 
-from iro_desktop.services.drafts import discard_slot
+from iro_desktop.gui.forms.drafts import DraftKeeper
+from iro_desktop.gui.worker import Worker
+from iro_desktop.services.drafts import DraftSlot, discard_slot
+from iro_desktop.services.session import Store
 
-if TYPE_CHECKING:
-    from iro_desktop.gui.forms.base import RecordForm
+
+class _Host(Protocol):
+    worker: Worker
+    store: Store
+
+
+class ClosableForm(Protocol):
+    """What closing needs of a form (``RecordForm`` is one); named here, not imported, so
+    that the form and its guard do not import each other."""
+
+    TITLE: str
+    slot: DraftSlot
+    drafts: DraftKeeper
+    host: _Host
+    closedForGood: SignalInstance
+
+    def is_dirty(self) -> bool: ...
+    def is_valid(self) -> bool: ...
+    def save_and_close(self) -> None: ...
+    def autosave(self, force: bool = False) -> None: ...
+    def close(self) -> bool: ...
 
 
 class CloseGuard:
-    def __init__(self, form: RecordForm) -> None:
+    def __init__(self, form: ClosableForm) -> None:
         self._form = form
         self.closing_ok = False  # saved, discarded or kept: close without asking again
         self.prompt: QMessageBox | None = None  # the question on screen, if any
