@@ -42,6 +42,69 @@ class DecisionStatus(StrEnum):
     DROPPED = "dropped"
 
 
+class LetterFormat(StrEnum):
+    """The child's preferred letter. AUTO: read-aloud under the read-aloud age (a setting),
+    easy read where ``Child.learning_need`` says so, otherwise by age."""
+
+    AUTO = "auto"
+    READ_ALOUD = "read_aloud"  # written to the child, read to them by their carer
+    STANDARD = "standard"
+    YOUNG_PERSON = "young_person"
+    EASY_READ = "easy_read"
+
+
+class PlanType(StrEnum):
+    """The type of care plan, as the letter says it to the child."""
+
+    NOT_RECORDED = ""
+    STAYING_HERE = "staying_here"  # staying here while you grow up
+    GOING_HOME = "going_home"
+    ADOPTION = "adoption"
+    SPECIAL_GUARDIANSHIP = "special_guardianship"
+    STAYING_PUT = "staying_put"
+    OWN_HOME = "own_home"  # getting ready to live on your own
+    OTHER = "other"
+
+
+class WordingKind(StrEnum):
+    """What a child-facing sentence speaks for."""
+
+    DECISION = "decision"  # item_key "decision:<decisions.id>"
+    WORRY = "worry"  # item_key "line:<n>": the n-th line (from 0) of Review.worries
+    GOING_WELL = "going_well"  # "line:<n>" of Review.going_well
+    CHILD_SAID = "child_said"  # "line:<n>" of Review.child_words; reply_* is the IRO's answer
+    PLAN_REASON = "plan_reason"  # "line:<n>" of Review.plan_reasons
+    LEARNED = "learned"  # "" : something the IRO learned about the child (optional, one)
+
+
+@dataclass(frozen=True)
+class ChildWording:
+    """The child-facing layer of a review: one sentence written for the child, kept beside
+    the professional text it speaks for (which it never replaces: the decisions record keeps
+    the professional wording). A letter is built only from these; an item with no confirmed
+    wording is left out of the letter and named in a warning, never pasted in."""
+
+    id: int | None
+    review_id: int | None
+    kind: WordingKind
+    item_key: str = ""
+    professional: str = ""  # the professional text it was written for (to notice a change)
+    text_en: str = ""
+    text_cy: str = ""
+    reply_en: str = ""  # CHILD_SAID only: the IRO's answer to what the child said or asked
+    reply_cy: str = ""
+    answers: tuple[str, ...] = ()  # WORRY only: item_keys of the decisions that answer it
+    theme: str = ""  # the phrase-bank theme a suggestion came from
+    confirmed: bool = False  # False: a suggestion, "not yet written for <preferred name>"
+    archived_on: date | None = None
+
+    def text(self, language: str) -> str:
+        return self.text_cy if language == "cy" else self.text_en
+
+    def reply(self, language: str) -> str:
+        return self.reply_cy if language == "cy" else self.reply_en
+
+
 @dataclass(frozen=True)
 class Person:
     """A parent, carer or other person important to the child."""
@@ -52,6 +115,7 @@ class Person:
     language: str = "en"  # "en" | "cy"
     language_recorded_on: date | None = None
     interpreter_needed: bool = False
+    called_by_child: str = ""  # what the child calls them: Nain, Grandma, Auntie Jo
     archived_on: date | None = None
 
 
@@ -75,6 +139,9 @@ class Child:
     language: str = "en"  # preferred language for letters: "en" | "cy"
     language_recorded_on: date | None = None
     interpreter_needed: bool = False
+    first_language: str = ""  # any language, as the child would name it ("Arabic", "Tigrinya")
+    letter_format: str = LetterFormat.AUTO  # a LetterFormat value
+    learning_need: bool = False  # a learning disability or need: easy read (not a comm. aid)
     social_worker: str = ""
     social_worker_team: str = ""
     social_worker_phone: str = ""
@@ -151,6 +218,9 @@ class Review:
     consultation_sent_on: date | None = None
     consultation_returned_on: date | None = None
     care_plan_view: str = ""
+    plan_type: str = PlanType.NOT_RECORDED  # a PlanType value
+    plan_reasons: str = ""  # professional: the main reasons for the plan, one a line
+    next_contact_on: date | None = None  # when the IRO will next visit or call the child
     going_well: str = ""
     worries: str = ""
     child_words: str = ""
@@ -263,3 +333,4 @@ class ChildRecord:
     midpoint_checks: tuple[MidpointCheck, ...] = ()
     challenges: tuple[Challenge, ...] = ()
     people: tuple[Person, ...] = field(default=())
+    wordings: tuple[ChildWording, ...] = field(default=())

@@ -52,6 +52,7 @@ class Settings:
     advocacy_contact: str = ""
     complaints_contact: str = ""
     independent_visitor_service: str = ""
+    read_aloud_under_age: int = 6  # the automatic letter is read-aloud for children younger
     # Data safety: backup rotation and the retention rule for children who left the caseload.
     backups_daily_kept: int = 7
     backups_weekly_kept: int = 4

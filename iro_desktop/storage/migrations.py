@@ -195,6 +195,46 @@ def _0003_drafts(db: sqlite_utils.Database) -> None:
     db.execute("PRAGMA user_version = 3")
 
 
+@migrations(name="0004_child_wording")
+def _0004_child_wording(db: sqlite_utils.Database) -> None:
+    """The child-facing layer of the record (``domain.model.ChildWording``): a sentence written
+    for the child beside each decision, worry, good thing and thing the child said, never
+    replacing the professional text. Also what the letter needs to be the right one for the
+    child: their first language, preferred letter format and learning need; what they call
+    the people in their life; the type of plan and its reasons; when the IRO will next be in
+    touch; and, for each letter, whether the rights page went with it and when it was read
+    through with an interpreter."""
+    for statement in (
+        "ALTER TABLE children ADD COLUMN first_language TEXT NOT NULL DEFAULT ''",
+        "ALTER TABLE children ADD COLUMN letter_format TEXT NOT NULL DEFAULT 'auto'",
+        "ALTER TABLE children ADD COLUMN learning_need INTEGER NOT NULL DEFAULT 0",
+        "ALTER TABLE people ADD COLUMN called_by_child TEXT NOT NULL DEFAULT ''",
+        "ALTER TABLE reviews ADD COLUMN plan_type TEXT NOT NULL DEFAULT ''",
+        "ALTER TABLE reviews ADD COLUMN plan_reasons TEXT NOT NULL DEFAULT ''",
+        "ALTER TABLE reviews ADD COLUMN next_contact_on TEXT",
+        "ALTER TABLE letters ADD COLUMN with_rights INTEGER NOT NULL DEFAULT 0",
+        "ALTER TABLE letters ADD COLUMN read_with_interpreter_on TEXT",
+        f"""CREATE TABLE child_wordings (
+            id INTEGER PRIMARY KEY,
+            child_id INTEGER NOT NULL REFERENCES children(id),
+            review_id INTEGER REFERENCES reviews(id),
+            kind TEXT NOT NULL,
+            item_key TEXT NOT NULL DEFAULT '',
+            professional TEXT NOT NULL DEFAULT '',
+            text_en TEXT NOT NULL DEFAULT '', text_cy TEXT NOT NULL DEFAULT '',
+            reply_en TEXT NOT NULL DEFAULT '', reply_cy TEXT NOT NULL DEFAULT '',
+            answers TEXT NOT NULL DEFAULT '[]',
+            theme TEXT NOT NULL DEFAULT '',
+            confirmed INTEGER NOT NULL DEFAULT 0,
+            archived_on TEXT,
+            {_STAMPS})""",
+        "CREATE INDEX child_wordings_child ON child_wordings (child_id)",
+        "CREATE INDEX child_wordings_review ON child_wordings (review_id)",
+    ):
+        db.execute(statement)
+    db.execute("PRAGMA user_version = 4")
+
+
 # The schema version this code writes: the number of the last migration above.
 SCHEMA_VERSION = int(migrations._migrations[-1].name[:4])
 
