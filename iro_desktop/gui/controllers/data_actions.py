@@ -92,25 +92,17 @@ class DataActions(QObject):
         return dialog
 
     def hand_over(self) -> HandoverDialog | None:
-        store, child_ref = self.context.require_store(), self._child_ref()
-        if store is None or child_ref is None:
-            return None
-        dialog = HandoverDialog(
-            self.context.worker,
-            store,
-            child_ref,
-            self.context.today,
-            default_folder(),
-            self._parent,
-        )
-        self._show(dialog)
-        return dialog
+        return self._child_file_dialog(HandoverDialog)
 
     def subject_access(self) -> SubjectAccessDialog | None:
+        return self._child_file_dialog(SubjectAccessDialog)
+
+    def _child_file_dialog(self, dialog_class):
+        """A dialog that writes a file about the chosen child (handover, subject access)."""
         store, child_ref = self.context.require_store(), self._child_ref()
         if store is None or child_ref is None:
             return None
-        dialog = SubjectAccessDialog(
+        dialog = dialog_class(
             self.context.worker,
             store,
             child_ref,

@@ -52,27 +52,19 @@ class DocumentsController(QObject):
 
     # -- dialogs ---------------------------------------------------------------------------
     def open_letter(self, child_ref: str | None, review_id: int | None) -> LetterDialog | None:
-        store = self._store_for(child_ref)
-        if store is None or child_ref is None:
-            return None
-        dialog = LetterDialog(
-            self.context.worker,
-            store,
-            child_ref,
-            review_id,
-            self.today,
-            self.screens.open_child_name(child_ref),
-            self._parent,
-        )
-        return self._show(dialog)
+        return self._review_document_dialog(LetterDialog, child_ref, review_id)
 
     def open_decisions_record(
         self, child_ref: str | None, review_id: int | None
     ) -> DecisionsRecordDialog | None:
+        return self._review_document_dialog(DecisionsRecordDialog, child_ref, review_id)
+
+    def _review_document_dialog(self, dialog_class, child_ref: str | None, review_id: int | None):
+        """The letter or decisions record dialog for one review of the chosen child."""
         store = self._store_for(child_ref)
         if store is None or child_ref is None:
             return None
-        dialog = DecisionsRecordDialog(
+        dialog = dialog_class(
             self.context.worker,
             store,
             child_ref,
