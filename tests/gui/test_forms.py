@@ -526,3 +526,101 @@ def test_every_form_names_its_widgets_marks_required_fields_and_tabs_in_order(
         form.close()
     finally:
         worker.shutdown()
+
+
+# --- two windows on one child: nothing silently reverted ----------------------------------
+
+
+def _second_connection(path):
+    """Another window or copy of the app (or an import) on the same caseload file."""
+    from iro_desktop.services.session import DEMO_PASSPHRASE
+    from iro_desktop.storage.opening import open_store
+
+    return open_store(path, DEMO_PASSPHRASE, is_demo=True)
+
+
+def _save_elsewhere(path, child_ref: str, **changes) -> None:
+    from iro_desktop.storage import history
+
+    other = _second_connection(path)
+    try:
+        history.update(other, "children", load_child_record(other, child_ref).child.id, changes)
+    finally:
+        other.close()
+
+
+def _retype(qtbot, widget, text: str) -> None:
+    widget.setFocus()
+    widget.selectAll()
+    qtbot.keyClicks(widget, text)
+
+
+def test_a_stale_child_form_keeps_a_change_saved_elsewhere_to_another_field(
+    qtbot, window, demo_file
+):
+    _open_child(qtbot, window, MASON, "details")
+    form = _open(qtbot, window, lambda: window.actions["edit_child"].trigger())
+    before = load_child_record(window.store, MASON).child
+    _save_elsewhere(demo_file, MASON, social_worker="Sam Patel", social_worker_team="East")
+
+    _retype(qtbot, form.field("preferred_name"), "Mase")
+    _save_by_keyboard(qtbot, window, form)
+
+    child = load_child_record(window.store, MASON).child
+    assert child.preferred_name == "Mase"
+    assert (child.social_worker, child.social_worker_team) == ("Sam Patel", "East")
+    assert child.first_name == before.first_name
+
+
+def test_a_stale_child_form_asks_field_by_field_and_saves_the_iro_s_choices(
+    qtbot, window, demo_file
+):
+    _open_child(qtbot, window, MASON, "details")
+    form = _open(qtbot, window, lambda: window.actions["edit_child"].trigger())
+    loaded = load_child_record(window.store, MASON).child
+    _save_elsewhere(demo_file, MASON, social_worker="Sam Patel", social_worker_phone="01632 960001")
+    _retype(qtbot, form.field("social_worker"), "Kim Ode")
+    _retype(qtbot, form.field("social_worker_phone"), "01632 960999")
+    _retype(qtbot, form.field("preferred_name"), "Mase")
+    _key(qtbot, Qt.Key.Key_Return, CTRL)
+    qtbot.waitUntil(
+        lambda: form.conflict_dialog is not None and form.conflict_dialog.isVisible(),
+        timeout=WAIT,
+    )
+    dialog = form.conflict_dialog
+    rows = {c.key: (c.label, c.loaded, c.theirs, c.mine) for c in dialog.conflicts}
+    assert rows == {
+        "social_worker": ("Social worker", loaded.social_worker, "Sam Patel", "Kim Ode"),
+        "social_worker_phone": (
+            rows["social_worker_phone"][0],
+            loaded.social_worker_phone,
+            "01632 960001",
+            "01632 960999",
+        ),
+    }
+    shown = [label.text() for label in dialog.findChildren(QLabel)]
+    assert "Sam Patel" in shown and "Kim Ode" in shown  # the other change is on screen
+    # Nothing saved yet, and nothing chosen for the IRO.
+    assert load_child_record(window.store, MASON).child.preferred_name != "Mase"
+    assert not dialog.save_button.isEnabled()
+    dialog.buttons["social_worker"]["mine"].click()
+    assert not dialog.save_button.isEnabled()
+    dialog.buttons["social_worker_phone"]["theirs"].click()
+    assert dialog.save_button.isEnabled()
+    with qtbot.waitSignal(form.savedToRecord, timeout=WAIT):
+        dialog.save_button.click()
+    _idle(qtbot, window)
+
+    child = load_child_record(window.store, MASON).child
+    assert (child.social_worker, child.social_worker_phone) == ("Kim Ode", "01632 960001")
+    assert child.preferred_name == "Mase"
+
+
+def test_the_form_title_names_the_child_by_initials_and_reference_only(qtbot, window):
+    _open_child(qtbot, window, MASON, "details")
+    form = _open(qtbot, window, lambda: window.actions["edit_child"].trigger())
+    child = load_child_record(window.store, MASON).child
+    assert form.windowTitle().endswith(f": {child.initials} ({MASON})")
+    for name in (child.first_name, child.last_name, child.known_as):
+        assert name not in form.windowTitle()
+        assert name not in form.accessibleName()
