@@ -279,10 +279,10 @@ class RecordForm(QDialog):
 
     def label_of(self, key: str) -> str:
         parts = key.split(".")
-        if len(parts) == 3:
-            row = row_of(self.payload(), parts[0], parts[1]) or {}
+        if len(parts) == 3:  # a row of an editor, named as it was when the form opened
+            row = row_of(self.loaded, parts[0], parts[1]) or {}
             who = row.get("name") or row.get("role") or "a row"
-            return f"{parts[0].capitalize()}: {who}, {parts[2].replace('_', ' ')}"
+            return f"{who}: {parts[2].replace('_', ' ')}"
         widget = self.widgets.get(key)
         label = self._label_for(widget) if widget is not None else None
         if label is None:

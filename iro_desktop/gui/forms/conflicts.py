@@ -132,8 +132,8 @@ class ConflictDialog(QDialog):
                 cell.setWordWrap(True)
                 cell.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
                 grid.addWidget(cell, row, column)
-            mine = QRadioButton("Keep &mine" if row == 1 else "Keep mine")
-            theirs = QRadioButton("Take &theirs" if row == 1 else "Take theirs")
+            mine = QRadioButton("Keep mine")
+            theirs = QRadioButton("Take theirs")
             mine.setAccessibleName(f"{conflict.label}: keep mine ({shown(conflict.mine)})")
             theirs.setAccessibleName(
                 f"{conflict.label}: take theirs ({shown(conflict.theirs, conflict.mine)})"
@@ -166,6 +166,8 @@ class ConflictDialog(QDialog):
         layout.addWidget(self.needed)
         layout.addWidget(self.box)
         self._update_save()
+        if conflicts:  # the keyboard starts on the first choice to make
+            self.buttons[conflicts[0].key][MINE].setFocus()
 
     def choose(self, key: str, which: str) -> None:
         self.buttons[key][which].setChecked(True)
