@@ -164,12 +164,38 @@ class AutoLock(QObject):
             self.timer.start()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if self.locked and event.type() == QEvent.Type.Show and self._must_stay_hidden(watched):
+            # A form or message box a job opened after the lock went on (a form that was
+            # loading, an error from a save): hidden at once, shown again on unlock.
+            assert isinstance(watched, QWidget)
+            if watched not in self._hidden:
+                self._hidden.append(watched)
+            QTimer.singleShot(0, watched, watched.hide)
+            return False
         if event.type() in ACTIVITY and not self.locked:
             self._restart()
             if self._is_lock_key(event):
                 self.lock_now()
                 return True  # the key is the lock's, not the field's
         return False
+
+    def _must_stay_hidden(self, watched: QObject) -> bool:
+        """A window (not the main one, not the unlock dialog or anything it opens, not a
+        tooltip or a list's pop-up) that would show records over the lock screen."""
+        if not isinstance(watched, QWidget) or not watched.isWindow():
+            return False
+        if watched is self.window or watched.windowType() in (
+            Qt.WindowType.ToolTip,
+            Qt.WindowType.Popup,
+        ):
+            return False
+        dialog = self.dialog
+        parent: QWidget | None = watched
+        while parent is not None:
+            if dialog is not None and shiboken6.isValid(dialog) and parent is dialog:
+                return False
+            parent = parent.parentWidget()
+        return True
 
     def _is_lock_key(self, event: QEvent) -> bool:
         """Ctrl+L (the Lock action's keys) pressed in any window of the app. The action's own
@@ -271,10 +297,10 @@ class AutoLock(QObject):
         window.menuBar().setVisible(self._menus_were_visible)
         for action in window.actions.values():
             action.setEnabled(True)
-        for widget in self._hidden:
+        self.locked = False  # before the windows come back, so that they may
+        hidden, self._hidden = self._hidden, []
+        for widget in hidden:
             if shiboken6.isValid(widget):
                 widget.show()
-        self._hidden = []
-        self.locked = False
         self.lockedChanged.emit(False)
         self._restart()

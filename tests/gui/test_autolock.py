@@ -176,3 +176,20 @@ def test_ctrl_l_in_a_dialog_in_front_of_a_form_locks(qtbot, window):
     _unlock(qtbot, window)
     assert form.isVisible() and prompt.isVisible()
     assert form.text("issues") == "School move"
+
+
+def test_a_form_that_opens_after_the_lock_went_on_stays_hidden_until_unlock(qtbot, window):
+    _open_child(qtbot, window, MASON, "meetings")
+    with qtbot.waitSignal(window.autolock.lockedChanged, timeout=WAIT):
+        window.actions["lock"].trigger()
+    # A form asked for just before the lock (its record loads on the worker) arrives now.
+    with qtbot.waitSignal(window.recording.formOpened, timeout=WAIT) as opened:
+        window.recording.open_form("contact", MASON)
+    form = opened.args[0]
+    qtbot.waitUntil(lambda: not form.isVisible(), timeout=WAIT)
+    _idle(qtbot, window)
+    assert not form.isVisible() and not _shows_a_name()
+    assert window.autolock.dialog is not None and window.autolock.dialog.isVisible()
+
+    _unlock(qtbot, window)
+    assert form.isVisible()
