@@ -37,13 +37,11 @@ from iro_desktop.domain.validation import Problem
 from iro_desktop.gui.forms import layout
 from iro_desktop.gui.forms.closing import CloseGuard
 from iro_desktop.gui.forms.conflicts import (
-    MINE,
     Conflict,
     ConflictDialog,
-    as_form_value,
-    row_of,
-    set_at,
-    value_at,
+    conflicts_from,
+    resolved,
+    row_label,
 )
 from iro_desktop.gui.forms.drafts import DraftKeeper
 from iro_desktop.gui.forms.editors import RowsEditor, StepsEditor, from_iso
@@ -262,43 +260,18 @@ class RecordForm(QDialog):
 
     def conflicts_of(self, error: ChangedSinceOpened) -> list[Conflict]:
         """The refused fields as the form shows them, labelled as on the form."""
-        mine_payload = self.payload()
-        out = []
-        for key, (_loaded, now, _mine) in error.conflicts.items():
-            mine = value_at(mine_payload, key)
-            out.append(
-                Conflict(
-                    key,
-                    self.label_of(key),
-                    value_at(self.loaded, key),
-                    as_form_value(now, mine),
-                    mine,
-                )
-            )
-        return out
+        return conflicts_from(error.conflicts, self.loaded, self.payload(), self.label_of)
 
     def label_of(self, key: str) -> str:
-        parts = key.split(".")
-        if len(parts) == 3:  # a row of an editor, named as it was when the form opened
-            row = row_of(self.loaded, parts[0], parts[1]) or {}
-            who = row.get("name") or row.get("role") or "a row"
-            return f"{who}: {parts[2].replace('_', ' ')}"
         widget = self.widgets.get(key)
         label = self._label_for(widget) if widget is not None else None
         if label is None:
-            return key.replace("_", " ").capitalize()
+            return row_label(self.loaded, key)
         return label.text().replace("&", "").replace(layout.REQUIRED_MARK, "").rstrip(": ")
 
     def resolve(self, conflicts: list[Conflict], choices: dict[str, str]) -> None:
-        """Apply the IRO's answers: theirs goes into the field, and either way the form now
-        counts the record's current value as what it opened with (so the next save writes
-        mine over theirs only where the IRO chose it)."""
-        current = self.payload()
-        for conflict in conflicts:
-            set_at(self.loaded, conflict.key, conflict.theirs)
-            if choices.get(conflict.key) != MINE:
-                set_at(current, conflict.key, conflict.theirs)
-        self.apply_payload(current)
+        """Apply the IRO's answers (see ``conflicts.resolved``) to the fields."""
+        self.apply_payload(resolved(conflicts, choices, self.loaded, self.payload()))
 
     def notes(self) -> list[str]:
         """Lines shown above the form (for example the note about writing in Welsh)."""

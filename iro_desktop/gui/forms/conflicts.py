@@ -10,6 +10,7 @@ them, dates as dates and yes/no fields in words.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -90,6 +91,50 @@ def as_form_value(stored: Any, like: Any) -> Any:
     if stored is None and isinstance(like, str):
         return ""
     return stored
+
+
+def row_label(loaded: dict[str, Any], key: str) -> str:
+    """A field without a label of its own: a row of an editor, named as it was loaded."""
+    parts = key.split(".")
+    if len(parts) == 3:
+        row = row_of(loaded, parts[0], parts[1]) or {}
+        who = row.get("name") or row.get("role") or "a row"
+        return f"{who}: {parts[2].replace('_', ' ')}"
+    return key.replace("_", " ").capitalize()
+
+
+def conflicts_from(
+    refused: dict[str, tuple[Any, Any, Any]],
+    loaded: dict[str, Any],
+    payload: dict[str, Any],
+    label_of: Callable[[str], str],
+) -> list[Conflict]:
+    """The service's {key: (loaded, now, mine)} as the form holds the values."""
+    out = []
+    for key, (_loaded, now, _mine) in refused.items():
+        mine = value_at(payload, key)
+        out.append(
+            Conflict(key, label_of(key), value_at(loaded, key), as_form_value(now, mine), mine)
+        )
+    return out
+
+
+def resolved(
+    conflicts: list[Conflict],
+    choices: dict[str, str],
+    loaded: dict[str, Any],
+    payload: dict[str, Any],
+) -> dict[str, Any]:
+    """The form's values after the IRO's answers: theirs goes into the field; either way
+    ``loaded`` (changed in place) now holds the record's current value, so the next save
+    writes mine over theirs only where the IRO chose it, and asks again about anything
+    changed elsewhere after this."""
+    out = dict(payload)
+    for conflict in conflicts:
+        set_at(loaded, conflict.key, conflict.theirs)
+        if choices.get(conflict.key) != MINE:
+            set_at(out, conflict.key, conflict.theirs)
+    return out
 
 
 class ConflictDialog(QDialog):
