@@ -342,3 +342,21 @@ def test_a_person_changed_in_both_windows_is_asked_by_row_and_field(store, secon
     assert asked.value.conflicts == {
         f"people.{carer.id}.name": ("Sam Lee", "Sam Leigh", "Samuel Lee")
     }
+
+
+def test_a_stale_booking_form_does_not_move_a_review_booked_elsewhere(store, second):
+    _child(store)
+    rec.book_review(store, REF, BookingEntry(date(2026, 12, 1), "Foster home"), TODAY)
+    opened = BookingEntry(date(2026, 12, 1), "Foster home")  # A's form opens on the booking
+    rec.book_review(second, REF, BookingEntry(date(2026, 12, 3), "Foster home"), TODAY)
+
+    rec.book_review(store, REF, replace(opened, venue="School"), TODAY, expected=opened)
+    [review] = load_child_record(second, REF).reviews
+    assert (review.booked_for, review.venue) == (date(2026, 12, 3), "School")
+
+    with pytest.raises(rec.ChangedSinceOpened) as asked:
+        rec.book_review(
+            store, REF, replace(opened, booked_for=date(2026, 12, 2)), TODAY, expected=opened
+        )
+    assert asked.value.conflicts == {"booked_for": ("2026-12-01", "2026-12-03", "2026-12-02")}
+    assert load_child_record(second, REF).reviews[0].booked_for == date(2026, 12, 3)
