@@ -1,6 +1,10 @@
 """Auto-lock: after the set idle time (Settings.auto_lock_minutes, default 5) or Ctrl+L the
 window hides every piece of personal data and asks for the passphrase again.
 
+Ctrl+L works from any window of the app (the main window, a form, a dialog or a message box
+in front of either): an application-wide event filter sees the key before the field does,
+as it sees every key and click that restarts the idle timer.
+
 Locking first keeps every open form's typing as a draft in the encrypted store, then hides
 every other window (forms, dialogs, message boxes), swaps the window's contents for a lock
 screen and hides the menus. Nothing is closed, so unlocking puts everything back as it was.
@@ -18,7 +22,7 @@ from typing import Protocol
 
 import shiboken6
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal, SignalInstance, Slot
-from PySide6.QtGui import QAction, QFont
+from PySide6.QtGui import QAction, QFont, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
@@ -160,9 +164,49 @@ class AutoLock(QObject):
             self.timer.start()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if self.locked and event.type() == QEvent.Type.Show and self._must_stay_hidden(watched):
+            # A form or message box a job opened after the lock went on (a form that was
+            # loading, an error from a save): hidden at once, shown again on unlock.
+            assert isinstance(watched, QWidget)
+            if watched not in self._hidden:
+                self._hidden.append(watched)
+            QTimer.singleShot(0, watched, watched.hide)
+            return False
         if event.type() in ACTIVITY and not self.locked:
             self._restart()
+            if self._is_lock_key(event):
+                self.lock_now()
+                return True  # the key is the lock's, not the field's
         return False
+
+    def _must_stay_hidden(self, watched: QObject) -> bool:
+        """A window (not the main one, not the unlock dialog or anything it opens, not a
+        tooltip or a list's pop-up) that would show records over the lock screen."""
+        if not isinstance(watched, QWidget) or not watched.isWindow():
+            return False
+        if watched is self.window or watched.windowType() in (
+            Qt.WindowType.ToolTip,
+            Qt.WindowType.Popup,
+        ):
+            return False
+        dialog = self.dialog
+        parent: QWidget | None = watched
+        while parent is not None:
+            if dialog is not None and shiboken6.isValid(dialog) and parent is dialog:
+                return False
+            parent = parent.parentWidget()
+        return True
+
+    def _is_lock_key(self, event: QEvent) -> bool:
+        """Ctrl+L (the Lock action's keys) pressed in any window of the app. The action's own
+        shortcut fires only in the main window; a form or dialog in front gets the key press
+        instead, and this application-wide filter sees it first."""
+        if event.type() != QEvent.Type.KeyPress or not isinstance(event, QKeyEvent):
+            return False
+        action = getattr(self.window, "actions", {}).get("lock")
+        if action is None or action.shortcut().isEmpty():
+            return False
+        return QKeySequence(event.keyCombination()) == action.shortcut()
 
     # -- locking ----------------------------------------------------------------------------
     @Slot()
@@ -253,10 +297,10 @@ class AutoLock(QObject):
         window.menuBar().setVisible(self._menus_were_visible)
         for action in window.actions.values():
             action.setEnabled(True)
-        for widget in self._hidden:
+        self.locked = False  # before the windows come back, so that they may
+        hidden, self._hidden = self._hidden, []
+        for widget in hidden:
             if shiboken6.isValid(widget):
                 widget.show()
-        self._hidden = []
-        self.locked = False
         self.lockedChanged.emit(False)
         self._restart()

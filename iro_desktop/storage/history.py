@@ -22,6 +22,7 @@ from typing import Any
 
 from sqlite_utils.db import jsonify_if_needed
 
+from iro_desktop.errors import UserError
 from iro_desktop.storage.database import Store
 
 # Where a change came from. The 903 import lets the IRO's own entries ("app") win.
@@ -114,15 +115,99 @@ def insert(store: Store, table: str, values: dict[str, Any], source: str = SOURC
     return int(row_id)
 
 
+class ChangedSinceOpened(UserError):
+    """A save would change fields that someone else changed since the form opened (another
+    window, another process, an import). Nothing was written.
+
+    ``conflicts``: {field: (loaded, now, mine)}: the value the form opened with, the value
+    the record holds now, and the value the save would write."""
+
+    def __init__(self, conflicts: dict[str, tuple[Any, Any, Any]]) -> None:
+        self.conflicts = dict(conflicts)
+        super().__init__(
+            "This record was changed somewhere else (another window, another copy of IRO "
+            "Desktop or an import) after you opened it, in fields you changed too. Nothing was "
+            "saved: open it again to see the other change, then make yours."
+        )
+
+
+@contextmanager
+def transaction(store: Store) -> Iterator[None]:
+    """A write transaction that takes the write lock first (``BEGIN IMMEDIATE``), so what is
+    read in it cannot be changed by another connection before it is written; a savepoint
+    inside a transaction already open (whose reads already hold the file)."""
+    conn = store._db.conn
+    if conn.in_transaction:
+        with store.atomic():
+            yield
+        return
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        yield
+    except BaseException:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+        raise
+    conn.execute("COMMIT")
+
+
+def checked_changes(
+    current: dict[str, Any], changes: dict[str, Any], expected: dict[str, Any]
+) -> tuple[dict[str, Any], dict[str, tuple[Any, Any, Any]]]:
+    """What to write of ``changes`` given the values the form opened with (``expected``), and
+    the fields in conflict.
+
+    A field in ``expected`` is written only when the save changes it (mine differs from what
+    was loaded): a field left alone keeps whatever the record holds now, so another's change
+    to it survives. A field changed here and, differently, somewhere else since is a conflict
+    ({field: (loaded, now, mine)}). Fields not in ``expected`` are written as given."""
+    to_write: dict[str, Any] = {}
+    conflicts: dict[str, tuple[Any, Any, Any]] = {}
+    for key, value in changes.items():
+        if key not in expected:
+            to_write[key] = value
+            continue
+        mine, loaded, now = to_column(value), to_column(expected[key]), current.get(key)
+        if mine == loaded:
+            continue
+        if now not in (loaded, mine):
+            conflicts[key] = (loaded, now, mine)
+        to_write[key] = value
+    return to_write, conflicts
+
+
+def conflicts_with(
+    store: Store, table: str, row_id: int, changes: dict[str, Any], expected: dict[str, Any]
+) -> dict[str, tuple[Any, Any, Any]]:
+    """The fields :func:`update` with ``expected`` would refuse (read inside the caller's
+    transaction, so that it checks many rows before writing any)."""
+    return checked_changes(store._db[table].get(row_id), changes, expected)[1]
+
+
 def update(
-    store: Store, table: str, row_id: int, changes: dict[str, Any], source: str = SOURCE_APP
+    store: Store,
+    table: str,
+    row_id: int,
+    changes: dict[str, Any],
+    source: str = SOURCE_APP,
+    *,
+    expected: dict[str, Any] | None = None,
 ) -> dict[str, tuple[Any, Any]]:
-    """Apply ``changes`` to one row; returns {field: (old, new)} for what really changed."""
-    stamp = now_stamp()
-    changed = _differences(store._db[table].get(row_id), changes)
-    if not changed:
-        return {}
-    with store.atomic():
+    """Apply ``changes`` to one row; returns {field: (old, new)} for what really changed.
+
+    With ``expected`` (the values the form opened with), only the fields changed since then
+    are written, and a field someone else changed meanwhile raises ``ChangedSinceOpened``
+    with nothing written: the check and the write are one transaction."""
+    with transaction(store):
+        current = store._db[table].get(row_id)
+        if expected is not None:
+            changes, conflicts = checked_changes(current, changes, expected)
+            if conflicts:
+                raise ChangedSinceOpened(conflicts)
+        changed = _differences(current, changes)
+        if not changed:
+            return {}
+        stamp = now_stamp()
         store._db[table].update(
             row_id, {**{k: new for k, (_, new) in changed.items()}, "updated_at": stamp}
         )

@@ -109,3 +109,87 @@ def test_ctrl_l_locks_at_once(qtbot, window):
         lambda: QApplication.focusWidget() is window.autolock.lock_screen.unlock_button,
         timeout=WAIT,
     )
+
+
+def _unlock(qtbot, window) -> None:
+    qtbot.waitUntil(lambda: window.autolock.dialog is not None, timeout=WAIT)
+    dialog = window.autolock.dialog
+    qtbot.keyClicks(dialog.passphrase, DEMO_PASSPHRASE)
+    with qtbot.waitSignal(window.autolock.lockedChanged, timeout=WAIT):
+        qtbot.keyClick(dialog.passphrase, Qt.Key.Key_Return)
+
+
+def test_ctrl_l_in_a_form_locks_every_window_and_the_typing_comes_back(qtbot, window):
+    _open_child(qtbot, window, MASON, "meetings")
+    form = _open(qtbot, window, lambda: window.actions["record_contact"].trigger())
+    qtbot.keyClicks(form.field("note"), "Mason talked about his football team")
+    assert QApplication.activeWindow() is form
+
+    with qtbot.waitSignal(window.autolock.lockedChanged, timeout=WAIT):
+        qtbot.keyClick(form.field("note"), Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    _idle(qtbot, window)
+    assert window.autolock.locked and not form.isVisible()
+    assert not _shows_a_name()
+    assert "football" in form.text("note") and "l" not in form.text("note")[-1:]
+    [draft] = load_drafts(window.store)
+    assert draft.payload["note"] == "Mason talked about his football team"
+
+    _unlock(qtbot, window)
+    assert form.isVisible()
+    assert form.text("note") == "Mason talked about his football team"
+
+
+def test_idle_time_locks_with_a_dialog_open_and_brings_it_back(qtbot, window):
+    window.open_settings()
+    qtbot.waitUntil(
+        lambda: window.settings_dialog is not None and window.settings_dialog.isVisible(),
+        timeout=WAIT,
+    )
+    settings = window.settings_dialog
+    assert QApplication.activeModalWidget() is settings
+
+    with qtbot.waitSignal(window.autolock.lockedChanged, timeout=WAIT):
+        window.autolock.set_idle_ms(200)
+    qtbot.waitUntil(lambda: window.autolock.dialog is not None, timeout=WAIT)
+    assert not settings.isVisible()
+    assert not _shows_a_name()
+    assert window.autolock.dialog.isVisible()
+    assert QApplication.activeModalWidget() is window.autolock.dialog
+
+    _unlock(qtbot, window)
+    assert settings.isVisible()
+
+
+def test_ctrl_l_in_a_dialog_in_front_of_a_form_locks(qtbot, window):
+    _open_child(qtbot, window, MASON, "meetings")
+    form = _open(qtbot, window, lambda: window.actions["record_meeting"].trigger())
+    qtbot.keyClicks(form.field("issues"), "School move")
+    qtbot.keyClick(form.field("issues"), Qt.Key.Key_Escape)  # "Unsaved changes?" in front
+    qtbot.waitUntil(lambda: form.prompt is not None and form.prompt.isVisible(), timeout=WAIT)
+    prompt = form.prompt
+
+    with qtbot.waitSignal(window.autolock.lockedChanged, timeout=WAIT):
+        qtbot.keyClick(prompt, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    assert not prompt.isVisible() and not form.isVisible()
+    assert not _shows_a_name()
+
+    _unlock(qtbot, window)
+    assert form.isVisible() and prompt.isVisible()
+    assert form.text("issues") == "School move"
+
+
+def test_a_form_that_opens_after_the_lock_went_on_stays_hidden_until_unlock(qtbot, window):
+    _open_child(qtbot, window, MASON, "meetings")
+    with qtbot.waitSignal(window.autolock.lockedChanged, timeout=WAIT):
+        window.actions["lock"].trigger()
+    # A form asked for just before the lock (its record loads on the worker) arrives now.
+    with qtbot.waitSignal(window.recording.formOpened, timeout=WAIT) as opened:
+        window.recording.open_form("contact", MASON)
+    form = opened.args[0]
+    qtbot.waitUntil(lambda: not form.isVisible(), timeout=WAIT)
+    _idle(qtbot, window)
+    assert not form.isVisible() and not _shows_a_name()
+    assert window.autolock.dialog is not None and window.autolock.dialog.isVisible()
+
+    _unlock(qtbot, window)
+    assert form.isVisible()

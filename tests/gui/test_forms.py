@@ -155,7 +155,8 @@ def test_record_a_review_end_to_end_from_the_due_view(qtbot, window):
     assert window.due_view.record_button.isEnabled()
     form = _open(qtbot, window, lambda: qtbot.keyClick(window.due_view.tree, Qt.Key.Key_T, CTRL))
     assert form.KIND == "review" and form.context.record_ref == "review:104"
-    assert "Mason" in form.windowTitle()
+    # The title names the child by initials and reference (issue 14: shared screens).
+    assert form.windowTitle().endswith("MW (DB128330)") and "Mason" not in form.windowTitle()
     assert not form.save_button.isEnabled()  # no code yet, and the review is late
     _choose_code(form, "PN1")
     qtbot.keyClicks(form.field("timing_reason"), "Mason was in hospital")
@@ -526,3 +527,169 @@ def test_every_form_names_its_widgets_marks_required_fields_and_tabs_in_order(
         form.close()
     finally:
         worker.shutdown()
+
+
+# --- two windows on one child: nothing silently reverted ----------------------------------
+
+
+def _second_connection(path):
+    """Another window or copy of the app (or an import) on the same caseload file."""
+    from iro_desktop.services.session import DEMO_PASSPHRASE
+    from iro_desktop.storage.opening import open_store
+
+    return open_store(path, DEMO_PASSPHRASE, is_demo=True)
+
+
+def _save_elsewhere(path, child_ref: str, **changes) -> None:
+    from iro_desktop.storage import history
+
+    other = _second_connection(path)
+    try:
+        history.update(other, "children", load_child_record(other, child_ref).child.id, changes)
+    finally:
+        other.close()
+
+
+def _retype(qtbot, widget, text: str) -> None:
+    widget.setFocus()
+    widget.selectAll()
+    qtbot.keyClicks(widget, text)
+
+
+def test_a_stale_child_form_keeps_a_change_saved_elsewhere_to_another_field(
+    qtbot, window, demo_file
+):
+    _open_child(qtbot, window, MASON, "details")
+    form = _open(qtbot, window, lambda: window.actions["edit_child"].trigger())
+    before = load_child_record(window.store, MASON).child
+    _save_elsewhere(demo_file, MASON, social_worker="Sam Patel", social_worker_team="East")
+
+    _retype(qtbot, form.field("preferred_name"), "Mase")
+    _save_by_keyboard(qtbot, window, form)
+
+    child = load_child_record(window.store, MASON).child
+    assert child.preferred_name == "Mase"
+    assert (child.social_worker, child.social_worker_team) == ("Sam Patel", "East")
+    assert child.first_name == before.first_name
+
+
+def test_a_stale_child_form_asks_field_by_field_and_saves_the_iro_s_choices(
+    qtbot, window, demo_file
+):
+    _open_child(qtbot, window, MASON, "details")
+    form = _open(qtbot, window, lambda: window.actions["edit_child"].trigger())
+    loaded = load_child_record(window.store, MASON).child
+    _save_elsewhere(demo_file, MASON, social_worker="Sam Patel", social_worker_phone="01632 960001")
+    _retype(qtbot, form.field("social_worker"), "Kim Ode")
+    _retype(qtbot, form.field("social_worker_phone"), "01632 960999")
+    _retype(qtbot, form.field("preferred_name"), "Mase")
+    _key(qtbot, Qt.Key.Key_Return, CTRL)
+    qtbot.waitUntil(
+        lambda: form.conflict_dialog is not None and form.conflict_dialog.isVisible(),
+        timeout=WAIT,
+    )
+    dialog = form.conflict_dialog
+    rows = {c.key: (c.label, c.loaded, c.theirs, c.mine) for c in dialog.conflicts}
+    assert rows == {
+        "social_worker": ("Social worker", loaded.social_worker, "Sam Patel", "Kim Ode"),
+        "social_worker_phone": (
+            rows["social_worker_phone"][0],
+            loaded.social_worker_phone,
+            "01632 960001",
+            "01632 960999",
+        ),
+    }
+    shown = [label.text() for label in dialog.findChildren(QLabel)]
+    assert "Sam Patel" in shown and "Kim Ode" in shown  # the other change is on screen
+    # Nothing saved yet, and nothing chosen for the IRO.
+    assert load_child_record(window.store, MASON).child.preferred_name != "Mase"
+    assert not dialog.save_button.isEnabled()
+    dialog.buttons["social_worker"]["mine"].click()
+    assert not dialog.save_button.isEnabled()
+    dialog.buttons["social_worker_phone"]["theirs"].click()
+    assert dialog.save_button.isEnabled()
+    with qtbot.waitSignal(form.savedToRecord, timeout=WAIT):
+        dialog.save_button.click()
+    _idle(qtbot, window)
+
+    child = load_child_record(window.store, MASON).child
+    assert (child.social_worker, child.social_worker_phone) == ("Kim Ode", "01632 960001")
+    assert child.preferred_name == "Mase"
+
+
+def test_the_form_title_names_the_child_by_initials_and_reference_only(qtbot, window):
+    _open_child(qtbot, window, MASON, "details")
+    form = _open(qtbot, window, lambda: window.actions["edit_child"].trigger())
+    child = load_child_record(window.store, MASON).child
+    assert form.windowTitle().endswith(f": {child.initials} ({MASON})")
+    for name in (child.first_name, child.last_name, child.known_as):
+        assert name not in form.windowTitle()
+        assert name not in form.accessibleName()
+
+
+def test_a_draft_remembers_what_the_record_held_when_the_form_opened(qtbot, window, demo_file):
+    _open_child(qtbot, window, MASON, "details")
+    form = _open(qtbot, window, lambda: window.actions["edit_child"].trigger())
+    _retype(qtbot, form.field("social_worker"), "Kim Ode")
+    with qtbot.waitSignal(form.draftSaved, timeout=WAIT):
+        _key(qtbot, Qt.Key.Key_S, CTRL)
+    _idle(qtbot, window)
+    form.close_for_good()  # as if the app had closed with the draft kept
+    [draft] = load_drafts(window.store)
+
+    # Meanwhile, elsewhere: a change to the same field and one to a field the draft left alone.
+    _save_elsewhere(demo_file, MASON, social_worker="Sam Patel", social_worker_team="East")
+    restored = _open(
+        qtbot,
+        window,
+        lambda: window.recording.open_form(
+            "edit_child", MASON, draft.record_ref, draft.payload, draft.id
+        ),
+    )
+    assert restored.text("social_worker") == "Kim Ode"
+    _key(qtbot, Qt.Key.Key_Return, CTRL)
+    qtbot.waitUntil(
+        lambda: restored.conflict_dialog is not None and restored.conflict_dialog.isVisible(),
+        timeout=WAIT,
+    )
+    dialog = restored.conflict_dialog
+    assert [c.key for c in dialog.conflicts] == ["social_worker"]  # the team was not typed
+    dialog.choose("social_worker", "theirs")
+    with qtbot.waitSignal(restored.savedToRecord, timeout=WAIT):
+        dialog.save_button.click()
+    _idle(qtbot, window)
+    child = load_child_record(window.store, MASON).child
+    assert (child.social_worker, child.social_worker_team) == ("Sam Patel", "East")
+    assert load_drafts(window.store) == []
+
+
+def test_the_changed_elsewhere_dialog_shows_each_value_and_chooses_nothing_for_the_iro(qtbot):
+    from iro_desktop.gui.forms.conflicts import MINE, THEIRS, Conflict, ConflictDialog
+
+    conflicts = [
+        Conflict("dob", "Date of birth", "2016-05-06", "2016-06-05", "2016-05-07"),
+        Conflict("uasc", "Unaccompanied asylum-seeking child", False, True, False),
+    ]
+    dialog = ConflictDialog("Edit the child's details", conflicts)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.activateWindow()
+    qtbot.waitActive(dialog)
+    cells = [label.text() for label in dialog.findChildren(QLabel)]
+    assert {"Fri 6 May 2016", "Sun 5 Jun 2016", "Sat 7 May 2016"} <= set(cells)
+    assert "Yes" in cells and "No" in cells
+    assert "changed the same record somewhere else" in " ".join(cells)
+    assert not dialog.save_button.isEnabled()  # no choice is made for the IRO
+    assert dialog.needed.isVisible()
+
+    # By keyboard: the first field to answer has the keyboard; Space chooses.
+    assert dialog.focusWidget() is dialog.buttons["dob"][MINE]
+    qtbot.keyClick(dialog.buttons["dob"][MINE], Qt.Key.Key_Space)
+    assert dialog.choices() == {"dob": MINE}
+    assert not dialog.save_button.isEnabled()
+    dialog.buttons["uasc"][THEIRS].setFocus()
+    qtbot.keyClick(dialog.buttons["uasc"][THEIRS], Qt.Key.Key_Space)
+    assert dialog.choices() == {"dob": MINE, "uasc": THEIRS}
+    assert dialog.save_button.isEnabled() and not dialog.needed.isVisible()
+    with qtbot.waitSignal(dialog.rejected, timeout=WAIT):
+        qtbot.keyClick(dialog, Qt.Key.Key_Escape)  # back to the form, nothing saved

@@ -1,5 +1,6 @@
 """Recording services: each action is one transaction, validated, with its history kept."""
 
+from dataclasses import replace
 from datetime import date
 
 import pytest
@@ -248,3 +249,114 @@ def test_every_write_is_in_the_change_log_with_source_app(store):
     _child(store)
     sources = {row["source"] for row in raw_db(store).query("SELECT source FROM change_log")}
     assert sources == {"app"}
+
+
+# --- two windows on one child: nothing silently reverted ----------------------------------
+
+
+def _as_opened(record) -> ChildEntry:
+    """The child's details as a form shows them when it opens."""
+    child = record.child
+    return ChildEntry(
+        child.child_ref,
+        child.first_name,
+        child.last_name,
+        child.dob,
+        language=child.language,
+        social_worker=child.social_worker,
+        people=tuple(
+            PersonEntry(p.role, p.name, p.language, p.interpreter_needed, id=p.id)
+            for p in record.people
+            if p.archived_on is None
+        ),
+    )
+
+
+@pytest.fixture
+def second(store):
+    from iro_desktop.storage.opening import open_store
+
+    other = open_store(store.path, "correct horse battery")
+    yield other
+    other.close()
+
+
+def test_a_stale_form_saving_another_field_keeps_the_other_window_s_change(store, second):
+    opened = _as_opened(_child(store))  # window A opens the child form
+    b_record = load_child_record(second, REF)  # window B (another connection) saves first
+    mother = next(p for p in b_record.people if p.role == "mother")
+    b_entry = replace(
+        _as_opened(b_record),
+        social_worker="Sam Patel",
+        people=(
+            *(p for p in _as_opened(b_record).people if p.id != mother.id),
+            PersonEntry("mother", "Dana Webb-Jones", "cy", id=mother.id),
+            PersonEntry("father", "Pat Webb"),
+        ),
+    )
+    rec.edit_child(second, REF, b_entry, TODAY, expected=_as_opened(b_record))
+
+    rec.edit_child(store, REF, replace(opened, first_name="Mase"), TODAY, expected=opened)
+
+    record = load_child_record(second, REF)
+    assert record.child.first_name == "Mase"
+    assert record.child.social_worker == "Sam Patel"  # B's change survives A's save
+    live = {p.role: p.name for p in record.people if p.archived_on is None}
+    assert live == {"mother": "Dana Webb-Jones", "carer": "Sam Lee", "father": "Pat Webb"}
+
+
+def test_a_stale_form_saving_the_same_field_is_asked_and_nothing_is_written(store, second):
+    opened = _as_opened(_child(store))
+    b_opened = _as_opened(load_child_record(second, REF))
+    rec.edit_child(
+        second, REF, replace(b_opened, social_worker="Sam Patel"), TODAY, expected=b_opened
+    )
+    before = len(history.history(store, "children", load_child_record(store, REF).child.id))
+
+    mine = replace(opened, first_name="Mase", social_worker="Kim Ode")
+    with pytest.raises(rec.ChangedSinceOpened) as asked:
+        rec.edit_child(store, REF, mine, TODAY, expected=opened)
+    assert asked.value.conflicts == {"social_worker": ("", "Sam Patel", "Kim Ode")}
+    record = load_child_record(second, REF)
+    assert (record.child.first_name, record.child.social_worker) == ("Mason", "Sam Patel")
+    assert len(history.history(store, "children", record.child.id)) == before
+
+    # The IRO chose mine having seen theirs: saved against what the record holds now.
+    rec.edit_child(store, REF, mine, TODAY, expected=replace(opened, social_worker="Sam Patel"))
+    record = load_child_record(second, REF)
+    assert (record.child.first_name, record.child.social_worker) == ("Mase", "Kim Ode")
+
+
+def test_a_person_changed_in_both_windows_is_asked_by_row_and_field(store, second):
+    opened = _as_opened(_child(store))
+    carer = next(p for p in opened.people if p.role == "carer")
+    b_opened = _as_opened(load_child_record(second, REF))
+    renamed = tuple(
+        replace(p, name="Sam Leigh") if p.id == carer.id else p for p in b_opened.people
+    )
+    rec.edit_child(second, REF, replace(b_opened, people=renamed), TODAY, expected=b_opened)
+
+    mine = tuple(replace(p, name="Samuel Lee") if p.id == carer.id else p for p in opened.people)
+    with pytest.raises(rec.ChangedSinceOpened) as asked:
+        rec.edit_child(store, REF, replace(opened, people=mine), TODAY, expected=opened)
+    assert asked.value.conflicts == {
+        f"people.{carer.id}.name": ("Sam Lee", "Sam Leigh", "Samuel Lee")
+    }
+
+
+def test_a_stale_booking_form_does_not_move_a_review_booked_elsewhere(store, second):
+    _child(store)
+    rec.book_review(store, REF, BookingEntry(date(2026, 12, 1), "Foster home"), TODAY)
+    opened = BookingEntry(date(2026, 12, 1), "Foster home")  # A's form opens on the booking
+    rec.book_review(second, REF, BookingEntry(date(2026, 12, 3), "Foster home"), TODAY)
+
+    rec.book_review(store, REF, replace(opened, venue="School"), TODAY, expected=opened)
+    [review] = load_child_record(second, REF).reviews
+    assert (review.booked_for, review.venue) == (date(2026, 12, 3), "School")
+
+    with pytest.raises(rec.ChangedSinceOpened) as asked:
+        rec.book_review(
+            store, REF, replace(opened, booked_for=date(2026, 12, 2)), TODAY, expected=opened
+        )
+    assert asked.value.conflicts == {"booked_for": ("2026-12-01", "2026-12-03", "2026-12-02")}
+    assert load_child_record(second, REF).reviews[0].booked_for == date(2026, 12, 3)

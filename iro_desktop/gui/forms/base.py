@@ -11,10 +11,19 @@
   unsaved changes asks first (``closing``); saving the record and removing its draft are one
   transaction.
 * Keys: Ctrl+S keeps a draft now, Ctrl+Enter saves to the record and closes, Esc cancels.
+* No lost updates: the form keeps the values it opened with (``loaded``, kept in its draft
+  too). A save whose service takes ``expected`` is given the entry as it was then; the
+  service writes only what the IRO changed and, when someone else changed the same field
+  since, refuses with ``ChangedSinceOpened``: the form then asks, field by field, whose value
+  to keep (``conflicts``) and saves again with the answers.
+* Titles carry the child's initials and reference, never the name (``window_title``).
 """
 
 from __future__ import annotations
 
+import copy
+import functools
+import inspect
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
@@ -27,8 +36,15 @@ from PySide6.QtWidgets import QCheckBox, QDialog, QLabel, QMessageBox, QWidget
 from iro_desktop.domain.validation import Problem
 from iro_desktop.gui.forms import layout
 from iro_desktop.gui.forms.closing import CloseGuard
+from iro_desktop.gui.forms.conflicts import (
+    Conflict,
+    ConflictDialog,
+    conflicts_from,
+    resolved,
+    row_label,
+)
 from iro_desktop.gui.forms.drafts import DraftKeeper
-from iro_desktop.gui.forms.editors import RowsEditor, StepsEditor
+from iro_desktop.gui.forms.editors import RowsEditor, StepsEditor, from_iso
 from iro_desktop.gui.forms.fields import (
     apply_payload,
     change_signal,
@@ -42,10 +58,12 @@ from iro_desktop.gui.widgets.dialog_parts import alive
 from iro_desktop.gui.worker import Worker, show_error_dialog
 from iro_desktop.services.child import ChildDetail
 from iro_desktop.services.drafts import DraftSlot, commit_and_discard
-from iro_desktop.services.recording import RecordNotValid
+from iro_desktop.services.recording import ChangedSinceOpened, RecordNotValid
 from iro_desktop.services.session import Store
 
 AUTOSAVE_MS = 3000
+# In a draft of a form that checks for changes made elsewhere: the values it opened with.
+LOADED_KEY = "__loaded__"
 
 
 @dataclass
@@ -105,10 +123,18 @@ class RecordForm(QDialog):
         self.setAccessibleName(self.window_title())
         self.ui = load_ui(self.UI_FILE, None)
         self.widgets = {key: self._find(name) for key, name in self.FIELDS.items()}
+        self._reading: dict[str, Any] | None = None  # values read instead of the widgets'
+        self._checks: bool | None = None
+        self.conflict_dialog: ConflictDialog | None = None
         self.setup()
         self.apply_defaults()
         self._baseline = self.payload()
+        self.loaded = copy.deepcopy(self._baseline)  # what the record held when opened
         if payload:
+            payload = dict(payload)
+            kept_loaded = payload.pop(LOADED_KEY, None)
+            if isinstance(kept_loaded, dict):
+                self.loaded = kept_loaded  # opened before the draft was typed
             self.apply_payload(payload)
 
         self._build_frame()
@@ -139,8 +165,8 @@ class RecordForm(QDialog):
             host.store,
             self.slot,
             {"kind": self.KIND, "child_ref": context.child_ref, "record_ref": context.record_ref},
-            self.payload,
-            self._baseline,
+            self.draft_payload,
+            self._draft_baseline(),
             self.status,
             AUTOSAVE_MS,
             waiting=lambda: self._saving or self.closing.closing_ok,
@@ -149,11 +175,14 @@ class RecordForm(QDialog):
 
     # -- what each form says ---------------------------------------------------------------
     def window_title(self) -> str:
+        """The child's initials and reference, never the name: a title shows outside the
+        form (taskbar, window switcher, a screen being shared, a screen reader's list of
+        windows), where the app cannot tell who is looking."""
         detail = self.context.detail
         if detail is None:
             return self.TITLE
         child = detail.record.child
-        return f"{self.TITLE}: {child.known_as} {child.last_name} ({child.child_ref})"
+        return f"{self.TITLE}: {child.initials or 'XX'} ({child.child_ref})"
 
     def setup(self) -> None:
         """Fill lists, make row editors, connect the form's own signals."""
@@ -163,19 +192,38 @@ class RecordForm(QDialog):
 
     def payload(self) -> dict[str, Any]:
         """Everything typed, as JSON-safe values (what a draft keeps)."""
+        if self._reading is not None:
+            return copy.deepcopy(self._reading)
         return payload_of(self.widgets, self.editors)
+
+    def draft_payload(self) -> dict[str, Any]:
+        """What a draft keeps: the payload and, for a form that checks, what it opened with."""
+        if not self.checks_changes():
+            return self.payload()
+        return {**self.payload(), LOADED_KEY: self.loaded}
+
+    def _draft_baseline(self) -> dict[str, Any]:
+        if not self.checks_changes():
+            return self._baseline
+        return {**self._baseline, LOADED_KEY: self.loaded}
 
     def apply_payload(self, payload: dict[str, Any]) -> None:
         apply_payload(self.widgets, self.editors, payload)
 
     # values of the fields, by key
     def text(self, key: str) -> str:
+        if self._reading is not None:
+            return str(self._reading.get(key) or "")
         return text_of(self.widgets[key])
 
     def date(self, key: str) -> date | None:
+        if self._reading is not None:
+            return from_iso(self._reading.get(key))
         return optional_date_of(self.widgets[key])
 
     def checked(self, key: str) -> bool:
+        if self._reading is not None:
+            return bool(self._reading.get(key))
         widget = self.widgets[key]
         assert isinstance(widget, QCheckBox)
         return widget.isChecked()
@@ -189,6 +237,41 @@ class RecordForm(QDialog):
 
     def saved_message(self) -> str:
         return f"{self.TITLE} saved."
+
+    # -- changes made elsewhere ----------------------------------------------------------------
+    def checks_changes(self) -> bool:
+        """The save's service takes the values the form opened with (``expected``)."""
+        if self._checks is None:
+            try:
+                function, _ = self.save_call()
+            except Exception:  # a form that cannot name its save yet does not check
+                return False
+            parameters = inspect.signature(function).parameters
+            self._checks = hasattr(self, "entry") and "expected" in parameters
+        return self._checks
+
+    def loaded_entry(self) -> Any:
+        """``entry()`` as it was when the form opened (read from ``loaded``, not the widgets)."""
+        self._reading = copy.deepcopy(self.loaded)
+        try:
+            return self.entry()  # type: ignore[attr-defined]
+        finally:
+            self._reading = None
+
+    def conflicts_of(self, error: ChangedSinceOpened) -> list[Conflict]:
+        """The refused fields as the form shows them, labelled as on the form."""
+        return conflicts_from(error.conflicts, self.loaded, self.payload(), self.label_of)
+
+    def label_of(self, key: str) -> str:
+        widget = self.widgets.get(key)
+        label = self._label_for(widget) if widget is not None else None
+        if label is None:
+            return row_label(self.loaded, key)
+        return label.text().replace("&", "").replace(layout.REQUIRED_MARK, "").rstrip(": ")
+
+    def resolve(self, conflicts: list[Conflict], choices: dict[str, str]) -> None:
+        """Apply the IRO's answers (see ``conflicts.resolved``) to the fields."""
+        self.apply_payload(resolved(conflicts, choices, self.loaded, self.payload()))
 
     def notes(self) -> list[str]:
         """Lines shown above the form (for example the note about writing in Welsh)."""
@@ -232,6 +315,8 @@ class RecordForm(QDialog):
             self.display.focus_first()
             return
         function, args = self.save_call()
+        if self.checks_changes():
+            function = functools.partial(function, expected=self.loaded_entry())
         self._saving = True
         self.drafts.timer.stop()
         self.frame.set_buttons_enabled(False)
@@ -402,9 +487,27 @@ class RecordForm(QDialog):
         self.frame.set_buttons_enabled(True)
         self.drafts.timer.start()
         self.status.setText("Not saved: nothing was changed. Your typing is still here.")
-        if isinstance(error, RecordNotValid):
+        if isinstance(error, ChangedSinceOpened):
+            self.status.setText("Not saved: this record was changed elsewhere. Choose below.")
+            self.ask_about_conflicts(error)
+        elif isinstance(error, RecordNotValid):
             self.display.show_required = True
             self.display.show(list(error.problems), self._saving)
             self.display.focus_first()
         else:
             show_error_dialog(error)
+
+    def ask_about_conflicts(self, error: ChangedSinceOpened) -> ConflictDialog:
+        """Field by field, keep mine or take theirs; Save saves again with the answers."""
+        conflicts = self.conflicts_of(error)
+        dialog = ConflictDialog(self.TITLE, conflicts, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.conflict_dialog = dialog
+
+        def answered() -> None:
+            self.resolve(conflicts, dialog.choices())
+            self.save_and_close()
+
+        dialog.accepted.connect(answered)
+        dialog.open()
+        return dialog

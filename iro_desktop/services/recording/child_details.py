@@ -74,15 +74,29 @@ def _person_values(child_id: int, person, today: date) -> dict[str, Any]:
     }
 
 
-def edit_child(store: Store, child_ref: str, entry: ChildEntry, today: date) -> str:
-    """Change the child's details and their people (people left out are archived)."""
+def edit_child(
+    store: Store,
+    child_ref: str,
+    entry: ChildEntry,
+    today: date,
+    *,
+    expected: ChildEntry | None = None,
+) -> str:
+    """Change the child's details and their people (people left out are archived).
+
+    ``expected``: the details as the form opened with them. Then only what was changed since
+    is written (another window's or an import's change to any other field survives) and a
+    field changed both here and there since raises ``ChangedSinceOpened`` (keys ``field`` or
+    ``people.<id>.<field>``), with nothing written; people someone else added are kept."""
     child_id, record = child_record(store, child_ref)
     taken = child_refs_taken(store, except_child_id=child_id)
     check(child_problems(entry, today, taken))
     values = _child_values(entry)
     values["child_ref"] = entry.child_ref.strip()
-    if entry.language != record.child.language:
+    if entry.language != (expected or record.child).language:
         values["language_recorded_on"] = today
+    if expected is not None:
+        return _edit_checked(store, child_id, values, entry, expected, today)
     with store.atomic():
         history.update(store, "children", child_id, values)
         kept: set[int] = set()
@@ -105,6 +119,60 @@ def edit_child(store: Store, child_ref: str, entry: ChildEntry, today: date) -> 
         for person_id in set(current) - kept:
             if person_id is not None:
                 history.archive(store, "people", person_id, today)
+    return values["child_ref"]
+
+
+def _person_changes(person) -> dict[str, Any]:
+    return {
+        "role": person.role,
+        "name": person.name.strip(),
+        "language": person.language,
+        "interpreter_needed": person.interpreter_needed,
+    }
+
+
+def _edit_checked(
+    store: Store,
+    child_id: int,
+    values: dict[str, Any],
+    entry: ChildEntry,
+    expected: ChildEntry,
+    today: date,
+) -> str:
+    """``edit_child`` against the details the form opened with: every row is checked before
+    any is written, in one transaction that holds the file from the check to the write."""
+    loaded = {**_child_values(expected), "child_ref": expected.child_ref.strip()}
+    loaded_people = {p.id: p for p in expected.people if p.id is not None}
+    people_changes = []
+    for person in entry.people:
+        before = loaded_people.get(person.id) if person.id is not None else None
+        changes = _person_changes(person)
+        if before is not None and person.language != before.language:
+            changes["language_recorded_on"] = today
+        people_changes.append((person, changes, before))
+    with history.transaction(store):
+        conflicts = history.conflicts_with(store, "children", child_id, values, loaded)
+        for person, changes, before in people_changes:
+            if before is not None:
+                found = history.conflicts_with(
+                    store, "people", person.id, changes, _person_changes(before)
+                )
+                conflicts.update({f"people.{person.id}.{k}": v for k, v in found.items()})
+        if conflicts:
+            raise history.ChangedSinceOpened(conflicts)
+        history.update(store, "children", child_id, values, expected=loaded)
+        kept: set[int] = set()
+        for person, changes, before in people_changes:
+            if before is not None:
+                kept.add(person.id)
+                history.update(
+                    store, "people", person.id, changes, expected=_person_changes(before)
+                )
+            else:
+                history.insert(store, "people", _person_values(child_id, person, today))
+        # Only the people this form removed: anyone added elsewhere since stays.
+        for person_id in set(loaded_people) - kept:
+            history.archive(store, "people", person_id, today)
     return values["child_ref"]
 
 

@@ -15,6 +15,7 @@ from iro_desktop.domain.validation import (
 )
 from iro_desktop.errors import UserError
 from iro_desktop.storage.database import Store
+from iro_desktop.storage.history import ChangedSinceOpened as ChangedSinceOpened
 from iro_desktop.storage.records import child_id_for, load_child_record
 
 # decision_updates.kind

@@ -54,19 +54,34 @@ def _booked(record: ChildRecord, review_id: int | None = None) -> Review | None:
     return booked_review(record)
 
 
-def book_review(store: Store, child_ref: str, entry: BookingEntry, today: date) -> int:
-    """Book the next review (date, venue). Re-booking changes the booking already made."""
-    child_id, record = child_record(store, child_ref)
-    check(booking_problems(entry, record.child.dob, today))
-    values = {
+def _booking_values(entry: BookingEntry) -> dict:
+    return {
         "booked_for": entry.booked_for,
         "venue": entry.venue.strip(),
         "venue_childs_choice": entry.venue_childs_choice,
     }
+
+
+def book_review(
+    store: Store,
+    child_ref: str,
+    entry: BookingEntry,
+    today: date,
+    *,
+    expected: BookingEntry | None = None,
+) -> int:
+    """Book the next review (date, venue). Re-booking changes the booking already made.
+
+    ``expected``: the booking as the form opened with it; then only what was changed since is
+    written, and a field re-booked elsewhere meanwhile raises ``ChangedSinceOpened``."""
+    child_id, record = child_record(store, child_ref)
+    check(booking_problems(entry, record.child.dob, today))
+    values = _booking_values(entry)
+    loaded = None if expected is None else _booking_values(expected)
     current = _booked(record)
-    with store.atomic():
+    with history.transaction(store):
         if current is not None and current.id is not None:
-            history.update(store, "reviews", current.id, values)
+            history.update(store, "reviews", current.id, values, expected=loaded)
             return current.id
         return history.insert(
             store, "reviews", {"child_id": child_id, "status": ReviewStatus.BOOKED, **values}
