@@ -78,14 +78,31 @@ def test_an_install_without_its_resources_says_so_in_one_line_not_a_traceback(tm
     crashed writing a letter with a FileNotFoundError traceback for glossary.csv."""
     site = tmp_path / "site-packages"
     shutil.copytree(
-        Path(iro_desktop.__file__).parent, site / "iro_desktop",
+        Path(iro_desktop.__file__).parent,
+        site / "iro_desktop",
         ignore=shutil.ignore_patterns("__pycache__"),
     )
     env = {**os.environ, "PYTHONPATH": str(site), "QT_QPA_PLATFORM": "offscreen"}
     run = subprocess.run(
-        [sys.executable, "-m", "iro_desktop", "letter", "--demo", "--on", "2026-11-23",
-         "--child", "DB402543", "--out", str(tmp_path / "letter.docx")],
-        cwd=tmp_path, env=env, capture_output=True, text=True, timeout=120, check=False,
+        [
+            sys.executable,
+            "-m",
+            "iro_desktop",
+            "letter",
+            "--demo",
+            "--on",
+            "2026-11-23",
+            "--child",
+            "DB402543",
+            "--out",
+            str(tmp_path / "letter.docx"),
+        ],
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
     )
     assert run.returncode == 1, run.stderr
     assert "Traceback" not in run.stderr

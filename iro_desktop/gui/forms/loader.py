@@ -24,8 +24,13 @@ def load_ui(file_name: str, parent: QWidget | None = None) -> QWidget:
         raise MissingShippedFile(f"The form {path} could not be opened: {handle.errorString()}")
     try:
         widget = QUiLoader().load(handle, parent)
+    except RuntimeError:  # PySide's word for a file QUiLoader cannot parse
+        widget = None
     finally:
         handle.close()
     if widget is None:
-        raise MissingShippedFile(f"The form {path} could not be read: it is not a Designer form.")
+        raise MissingShippedFile(
+            f"The form {path} could not be read: it is not a Designer form. Replace it, or "
+            "reinstall IRO Desktop."
+        )
     return widget
