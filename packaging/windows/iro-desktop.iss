@@ -27,7 +27,6 @@ VersionInfoProductName=IRO Desktop
 VersionInfoDescription=IRO Desktop installer
 ; Per user, never elevated: a council laptop without admin rights can install it.
 PrivilegesRequired=lowest
-PrivilegesRequiredOverridesAllowed=
 DefaultDirName={localappdata}\Programs\IRO Desktop
 DefaultGroupName=IRO Desktop
 DisableProgramGroupPage=yes
@@ -44,8 +43,8 @@ ArchitecturesInstallIn64BitMode=x64compatible
 CloseApplications=yes
 
 [Languages]
+; English only: Inno Setup ships no Welsh messages file.
 Name: "english"; MessagesFile: "compiler:Default.isl"
-Name: "welsh"; MessagesFile: "compiler:Languages\Welsh.isl"
 
 [Tasks]
 Name: "desktopicon"; Description: "{cm:CreateDesktopIcon}"; GroupDescription: "{cm:AdditionalIcons}"; Flags: unchecked
