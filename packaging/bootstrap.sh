@@ -96,9 +96,17 @@ else
 fi
 
 if [ "$mode" = demo ]; then
-  if [ -z "${DISPLAY:-}" ] && [ -z "${WAYLAND_DISPLAY:-}" ] && [ -z "${QT_QPA_PLATFORM:-}" ]; then
-    echo "No display was found: running offscreen, so no window will appear." >&2
-    export QT_QPA_PLATFORM=offscreen
+  # A window needs a display (X11 or Wayland; macOS always has one). Without one the app
+  # would run invisibly until killed: say so, show the demo's due list instead, and fail.
+  if [ "$(uname -s)" != Darwin ] && [ -z "${DISPLAY:-}" ] && [ -z "${WAYLAND_DISPLAY:-}" ] \
+    && { [ -z "${QT_QPA_PLATFORM:-}" ] || [ "${QT_QPA_PLATFORM}" = offscreen ]; }; then
+    echo "No display was found (DISPLAY and WAYLAND_DISPLAY are not set), so no window can" >&2
+    echo "open here. Run this from a desktop session, or with a virtual display:" >&2
+    echo "  xvfb-run -a bash packaging/bootstrap.sh demo" >&2
+    echo "Instead, here is the demo caseload's due list (iro-desktop due --demo):" >&2
+    "$VENV/bin/iro-desktop" demo >/dev/null
+    "$VENV/bin/iro-desktop" due --demo
+    exit 3
   fi
   say "Starting IRO Desktop on the demo caseload"
   exec "$VENV/bin/iro-desktop" --demo
@@ -106,7 +114,10 @@ fi
 
 export QT_QPA_PLATFORM=offscreen
 say "Lint (ruff) and the import rules (import-linter)"
-"$VENV/bin/ruff" check iro_desktop tests
+"$VENV/bin/ruff" check iro_desktop tests packaging
 "$VENV/bin/lint-imports" --no-cache
+# The packaging checks (only in a full run: extra pytest arguments pick a few tests).
+[ $# -le 1 ] && bash packaging/ci/wheel_install.sh "$VENV"
+[ $# -le 1 ] && bash packaging/ci/frozen_build.sh "$VENV"
 say "Tests"
 exec "$VENV/bin/python" -m pytest -q -p no:cacheprovider "${@:2}"

@@ -22,7 +22,7 @@ from iro_desktop.errors import UserError
 from iro_desktop.logs import configure_logging
 from iro_desktop.services.session import start_opening_at_launch
 
-FAMILIES = ("setup", "caseload", "exchange", "figures", "letters", "safety")
+FAMILIES = ("setup", "caseload", "exchange", "figures", "letters", "safety", "self_check")
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -7,12 +7,14 @@ from concurrent.futures import Future
 from datetime import date
 from pathlib import Path
 
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from iro_desktop import __version__
 from iro_desktop.gui.main_window import APP_TITLE, MainWindow
 from iro_desktop.gui.worker import Worker
 from iro_desktop.logs import configure_logging
+from iro_desktop.package_files import shipped_folder
 from iro_desktop.services.session import LaunchOpening
 
 
@@ -22,6 +24,8 @@ def application() -> QApplication:
     app.setApplicationDisplayName(APP_TITLE)
     app.setOrganizationName(APP_TITLE)
     app.setApplicationVersion(__version__)
+    app.setDesktopFileName("iro-desktop")  # packaging/linux/iro-desktop.desktop
+    app.setWindowIcon(QIcon(str(shipped_folder("resources") / "icons" / "iro-desktop-256.png")))
     return app  # type: ignore[return-value]
 
 

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from iro_desktop.letters.resources import resources_root
+from iro_desktop.letters.resources import resource_file
 
 KINDS = ("plan", "decision", "worry", "going_well")
 PLACEHOLDERS = ("carer", "worker", "person", "adviser")
@@ -97,7 +97,7 @@ class Suggestion:
 
 
 def shipped_phrases_path() -> Path:
-    return resources_root() / "phrases" / FILE_NAME
+    return resource_file("phrases", FILE_NAME)
 
 
 def _age(value: str | None) -> int | None:

@@ -1,20 +1,24 @@
 """Where the letters' shipped files live: templates, icons, catalogues and the glossary.
 
-The ``resources/`` folder sits beside the package in a source tree; in a frozen build
-(PyInstaller) it is unpacked beside the executable's bundle (``sys._MEIPASS``).
+They are found through ``iro_desktop.package_files``: inside the installed package (wheel,
+frozen build) or ``resources/`` beside it in a source tree. A missing file is a
+``MissingShippedFile`` naming it.
 """
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
+
+from iro_desktop.package_files import shipped_file, shipped_folder
 
 
 def resources_root() -> Path:
-    bundle = getattr(sys, "_MEIPASS", None)
-    if bundle:
-        return Path(bundle) / "resources"
-    return Path(__file__).resolve().parent.parent.parent / "resources"
+    return shipped_folder("resources")
+
+
+def resource_file(*parts: str) -> Path:
+    """A shipped file under ``resources/``, checked to exist."""
+    return shipped_file("resources", *parts)
 
 
 def letters_folder() -> Path:
@@ -26,8 +30,8 @@ def translations_folder() -> Path:
 
 
 def glossary_path() -> Path:
-    return resources_root() / "glossary.csv"
+    return resource_file("glossary.csv")
 
 
 def icon_path(name: str) -> Path:
-    return letters_folder() / "icons" / f"{name}.png"
+    return resource_file("letters", "icons", f"{name}.png")

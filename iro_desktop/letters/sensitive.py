@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from iro_desktop.letters.resources import resources_root
+from iro_desktop.letters.resources import resource_file
 
 # Topic keys in the data, with the words the IRO reads in the prompt.
 TOPICS = {
@@ -58,7 +58,7 @@ class SensitiveItem:
 
 
 def sensitive_words_path() -> Path:
-    return resources_root() / "sensitive_words.csv"
+    return resource_file("sensitive_words.csv")
 
 
 @lru_cache(maxsize=4)

@@ -16,11 +16,13 @@ from PySide6.QtCore import QObject, Qt, Signal, Slot
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from iro_desktop.domain.tasks import Task, TaskKind
+from iro_desktop.errors import UserError
 from iro_desktop.gui.context import AppContext
 from iro_desktop.gui.controllers.screens import Screens
 from iro_desktop.gui.formatting import plural
 from iro_desktop.gui.forms import FORMS, WITHOUT_CHILD
 from iro_desktop.gui.forms.base import FormContext, FormHost, RecordForm
+from iro_desktop.gui.worker import show_error_dialog
 from iro_desktop.services.child import child_detail
 from iro_desktop.services.drafts import Draft, discard_draft, load_drafts
 from iro_desktop.services.recording import chase_decision, mark_decision_done
@@ -152,9 +154,13 @@ class RecordingController(QObject):
         store = self.context.store
         if store is None:
             return None
-        form = form_class(
-            FormHost(self.context.worker, store), context, payload, draft_id, self._parent
-        )
+        try:
+            form = form_class(
+                FormHost(self.context.worker, store), context, payload, draft_id, self._parent
+            )
+        except UserError as error:  # e.g. a form missing from a broken install: say so
+            show_error_dialog(error)
+            return None
         form.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         form.savedToRecord.connect(lambda result, f=form: self._on_saved(f, result))
         form.destroyed.connect(self._forget_dead_forms)

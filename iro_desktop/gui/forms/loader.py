@@ -1,4 +1,5 @@
-"""Load a Designer form from ``ui/`` with ``QUiLoader``.
+"""Load a Designer form from ``ui/`` with ``QUiLoader`` (a council's own version first: see
+``iro_desktop.package_files``).
 
 Why ``QUiLoader`` and not ``pyside6-uic``: there is no build step to forget, a council's IT or a
 designer can open a ``.ui`` file in Qt Designer, change it and see it at the next start, and
@@ -9,31 +10,27 @@ form takes a few milliseconds. Signals are connected explicitly in each form's c
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
-
 from PySide6.QtCore import QFile, QIODevice
 from PySide6.QtUiTools import QUiLoader
 from PySide6.QtWidgets import QWidget
 
-
-def ui_folder() -> Path:
-    """``ui/`` beside the package in a source tree; in a frozen build, inside its bundle."""
-    bundle = getattr(sys, "_MEIPASS", None)
-    if bundle:
-        return Path(bundle) / "ui"
-    return Path(__file__).resolve().parents[3] / "ui"
+from iro_desktop.package_files import MissingShippedFile, form_file
 
 
 def load_ui(file_name: str, parent: QWidget | None = None) -> QWidget:
-    path = ui_folder() / file_name
+    path = form_file(file_name)  # the council's version first; MissingShippedFile names it
     handle = QFile(str(path))
     if not handle.open(QIODevice.OpenModeFlag.ReadOnly):
-        raise FileNotFoundError(f"The form {file_name} is missing from {path.parent}.")
+        raise MissingShippedFile(f"The form {path} could not be opened: {handle.errorString()}")
     try:
         widget = QUiLoader().load(handle, parent)
+    except RuntimeError:  # PySide's word for a file QUiLoader cannot parse
+        widget = None
     finally:
         handle.close()
     if widget is None:
-        raise RuntimeError(f"The form {file_name} could not be read.")
+        raise MissingShippedFile(
+            f"The form {path} could not be read: it is not a Designer form. Replace it, or "
+            "reinstall IRO Desktop."
+        )
     return widget
