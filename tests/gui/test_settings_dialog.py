@@ -51,9 +51,7 @@ def _all_changed() -> Settings:
         if f.name == "timescales":
             continue
         values[f.name] = _other_value(f.name, hints[f.name], getattr(defaults, f.name))
-    timescales = {
-        f.name: getattr(defaults.timescales, f.name) + 1 for f in fields(Timescales)
-    }
+    timescales = {f.name: getattr(defaults.timescales, f.name) + 1 for f in fields(Timescales)}
     return replace(defaults, **values, timescales=Timescales(**timescales))
 
 
@@ -206,5 +204,15 @@ def test_changing_pre_review_meeting_days_updates_the_due_view(qtbot, demo_file)
         after = meetings()
         assert after == {key: due - timedelta(days=5) for key, due in before.items()}
         assert load_settings(window.store).timescales.pre_review_meeting_days_before == 20
+        [(old, new)] = (
+            raw_db(window.store)
+            .execute(
+                "SELECT old, new FROM change_log WHERE table_name = 'settings' "
+                "AND field = 'timescales' ORDER BY id DESC LIMIT 1"
+            )
+            .fetchall()
+        )
+        assert '"pre_review_meeting_days_before": 20' in new
+        assert '"pre_review_meeting_days_before": 20' not in (old or "")
     finally:
         window.close()

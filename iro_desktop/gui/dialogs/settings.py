@@ -129,4 +129,3 @@ class SettingsDialog(QDialog):
     def _on_save(self) -> None:
         self.settingsAccepted.emit(self.settings())
         self.accept()
-

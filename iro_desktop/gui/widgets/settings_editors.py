@@ -25,8 +25,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from iro_desktop.domain.model import Region
 from iro_desktop.domain import display
+from iro_desktop.domain.model import Region
 from iro_desktop.gui.formatting import format_date
 from iro_desktop.gui.widgets.dialog_parts import FileRow, error_label
 
@@ -190,9 +190,7 @@ class DateListEditor(QWidget):
         self.add_button.clicked.connect(self._on_add)
         self.typed.returnPressed.connect(self._on_add)
         self.remove_button.clicked.connect(self._on_remove)
-        self.list.currentRowChanged.connect(
-            lambda row: self.remove_button.setEnabled(row >= 0)
-        )
+        self.list.currentRowChanged.connect(lambda row: self.remove_button.setEnabled(row >= 0))
 
     def value(self) -> tuple[date, ...]:
         return tuple(self._dates)
@@ -218,9 +216,7 @@ class DateListEditor(QWidget):
     def _show(self) -> None:
         self.list.clear()
         for day in self._dates:
-            item = QListWidgetItem(
-                f"{display.format_date(day, SHOWN_DATE)}  ({format_date(day)})"
-            )
+            item = QListWidgetItem(f"{display.format_date(day, SHOWN_DATE)}  ({format_date(day)})")
             item.setData(Qt.ItemDataRole.UserRole, day)
             self.list.addItem(item)
 

@@ -186,4 +186,3 @@ def edited(editors: dict[str, Editor], base: Settings) -> Settings:
         if not key.startswith(TIMESCALE_PREFIX)
     }
     return replace(base, **values, timescales=replace(base.timescales, **timescales))
-
