@@ -109,9 +109,7 @@ def test_a_demo_remembered_by_an_older_version_is_not_reopened(demo_at_its_place
     assert session.find_startup_file() is None
 
 
-def test_after_trying_the_demo_the_app_asks_for_your_own_caseload(
-    qtbot, start, demo_at_its_place
-):
+def test_after_trying_the_demo_the_app_asks_for_your_own_caseload(qtbot, start, demo_at_its_place):
     own = default_store_path()
     own.parent.mkdir(parents=True, exist_ok=True)
     open_store(own, PASSPHRASE, create=True).close()
@@ -127,9 +125,7 @@ def test_after_trying_the_demo_the_app_asks_for_your_own_caseload(
 
 
 # -- the set-up ---------------------------------------------------------------------------------
-def test_the_set_up_saves_what_it_asked_with_history_and_settings_shows_it(
-    qtbot, start, tmp_path
-):
+def test_the_set_up_saves_what_it_asked_with_history_and_settings_shows_it(qtbot, start, tmp_path):
     window = start()
     target = tmp_path / "mine.iro.db"
     wizard = _create_caseload(qtbot, window, target)
@@ -149,6 +145,7 @@ def test_the_set_up_saves_what_it_asked_with_history_and_settings_shows_it(
     with qtbot.waitSignal(window.dueLoaded, timeout=10000):
         wizard.button(QWizard.WizardButton.FinishButton).click()
 
+    assert "Import your tracker (Ctrl+I), add a child (Ctrl+N)" in window.due_view.summary.text()
     saved = load_settings(window.store)
     assert saved.region == Region.WALES
     assert saved.council_address == "1 High Street\nAnytown\nAN1 1AA"

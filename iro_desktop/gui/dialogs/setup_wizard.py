@@ -66,9 +66,12 @@ class SetupWizard(QWizard):
             if number == 0:
                 subtitle += " Everything here can be changed later in Settings (Ctrl+,)."
             page.setSubTitle(subtitle)
-            form = QFormLayout(page)
+            form = QFormLayout()
             form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
             add_field_rows(form, {key: self.editors[key] for key in keys})
+            column = QVBoxLayout(page)
+            column.addLayout(form)
+            column.addStretch(1)  # the rows stay together at the top
             self.addPage(page)
         self.next_buttons: dict[str, QCommandLinkButton] = {}
         self.addPage(self._ready_page())
