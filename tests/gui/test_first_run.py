@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QDialogButtonBox, QWizard
+from PySide6.QtWidgets import QDialogButtonBox, QFileDialog, QWizard
 
 from iro_desktop.domain.model import Region
 from iro_desktop.domain.settings import Settings
@@ -22,6 +22,7 @@ from iro_desktop.services import session
 from iro_desktop.services.settings import load_settings
 from iro_desktop.storage.opening import open_store
 from tests.raw import raw_db
+from tests.safety.safety_helpers import FIXTURE_903
 
 from .conftest import TODAY
 
@@ -188,7 +189,7 @@ def test_a_first_step_from_the_set_up_opens_it(qtbot, start, tmp_path):
     assert load_settings(window.store).iro_name == "Sam Rees"
 
 
-def test_the_903_step_asks_for_the_folder(qtbot, start, tmp_path):
+def test_the_903_step_asks_for_the_folder_and_brings_the_children_in(qtbot, start, tmp_path):
     window = start()
     wizard = _create_caseload(qtbot, window, tmp_path / "mine.iro.db")
     for _page in range(3):
@@ -197,7 +198,14 @@ def test_the_903_step_asks_for_the_folder(qtbot, start, tmp_path):
     controller = window.settings_controller
     qtbot.waitUntil(lambda: controller.chooser is not None, timeout=10000)
     assert controller.chooser.isVisible()
-    controller.chooser.reject()
+    assert controller.chooser.fileMode() == QFileDialog.FileMode.Directory
+    controller.chooser.fileSelected.emit(str(FIXTURE_903))
+    qtbot.waitUntil(lambda: controller.report_box is not None, timeout=20000)
+    assert "children:" in controller.report_box.text()
+    assert "903 files imported:" in window.statusBar().currentMessage()
+    qtbot.waitUntil(lambda: sum(window.due_view.model.group_counts().values()) > 0, timeout=10000)
+    assert "No children yet?" not in window.due_view.summary.text()
+    controller.report_box.accept()
 
 
 def test_skipping_the_set_up_says_where_to_fill_it_in(qtbot, start, tmp_path):
