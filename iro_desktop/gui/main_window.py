@@ -92,7 +92,9 @@ class MainWindow(QMainWindow):
             self,
             change_passphrase=lambda: self.actions["change_passphrase"].trigger(),
             after_saving=self.autolock.reload_settings,
+            run_action=lambda name: self.actions[name].trigger(),
         )
+        self.opener.created.connect(self.settings_controller.set_up)  # the first-run set-up
         # Last: every view reads the new caseload once the others have seen storeChanged,
         # then the settings are read (after the due list, the home screen).
         self.context.storeChanged.connect(self.refresh)

@@ -44,6 +44,7 @@ class CaseloadOpener(QObject):
 
     opened = Signal(object)  # Store
     nothingOpened = Signal()  # the IRO closed a start-up dialog without opening anything
+    created = Signal(object)  # a new caseload (Store), after ``opened``: the set-up follows
 
     def __init__(self, worker, today: date, window: QWidget) -> None:
         super().__init__(window)
@@ -111,7 +112,7 @@ class CaseloadOpener(QObject):
                 create_and_open,
                 path,
                 passphrase,
-                on_result=lambda store: self._done(dialog, store),
+                on_result=lambda store: (self._done(dialog, store), self.created.emit(store)),
                 on_error=lambda error: _show_error_in(dialog, error),
                 label="Creating your caseload…",
             )

@@ -222,11 +222,21 @@ def last_caseload_path() -> Path | None:
     if not isinstance(text, str) or not text:
         return None
     path = Path(text)
+    if _is_demo_place(path):  # remembered by an older version: the demo is never reopened
+        return None
     return path if path.exists() else None
 
 
+def _is_demo_place(path: Path) -> bool:
+    return Path(path).resolve() == default_demo_path().resolve()
+
+
 def remember_caseload_path(path: Path) -> None:
-    """Remember ``path`` for next time (a safe write: see ``storage.files``)."""
+    """Remember ``path`` for next time (a safe write: see ``storage.files``). The demo is
+    never remembered: ``iro-desktop`` on its own opens the IRO's own caseload (or the first-run
+    set-up), so nothing real is ever typed into the demo's publicly keyed file by mistake."""
+    if _is_demo_place(path):
+        return
     state = _read_state()
     state[LAST_CASELOAD_KEY] = str(Path(path).resolve())
     target = state_file()
@@ -234,7 +244,7 @@ def remember_caseload_path(path: Path) -> None:
     write_text(target, json.dumps(state, indent=2))
 
 
-# -- the desktop app's openings: each remembers the file it opened ----------------------------
+# -- the desktop app's openings: each remembers the file it opened, unless it is a demo ------
 def find_startup_file() -> Path | None:
     """The caseload to open at start: the last one opened, else one at the default place."""
     last = last_caseload_path()
@@ -247,7 +257,7 @@ def find_startup_file() -> Path | None:
 def open_unasked(path: Path) -> Store | None:
     """Open a demo file, or a file with the environment's passphrase; None: ask for one."""
     store = open_caseload(path, lambda: None)
-    if store is not None:
+    if store is not None and not store.is_demo:  # a demo file elsewhere: not remembered either
         remember_caseload_path(path)
     return store
 
@@ -259,9 +269,7 @@ def open_with_passphrase(path: Path, passphrase: str) -> Store:
 
 
 def make_and_open_demo(today: date, path: Path) -> Store:
-    store = open_demo(today, path)
-    remember_caseload_path(path)
-    return store
+    return open_demo(today, path)  # never remembered (see remember_caseload_path)
 
 
 def create_and_open(path: Path, passphrase: str) -> Store:

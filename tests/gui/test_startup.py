@@ -56,8 +56,8 @@ def test_first_run_offers_the_demo_and_opens_it_with_a_banner(qtbot, start, demo
     window = start()
     dialog = _wait_for_dialog(qtbot, window, FirstRunDialog)
     assert {b.text() for b in (dialog.demo_button, dialog.new_button, dialog.open_button)} == {
-        "Open the demo",
-        "Create a new caseload",
+        "Try the demo first",
+        "Set up your own caseload",
         "Open an existing caseload file",
     }
     with qtbot.waitSignal(window.dueLoaded, timeout=10000):
@@ -67,7 +67,7 @@ def test_first_run_offers_the_demo_and_opens_it_with_a_banner(qtbot, start, demo
     assert DEMO_BANNER_TEXT in window.banner.text()
     assert DEMO_BANNER_TEXT in window.windowTitle()
     assert sum(window.due_view.model.group_counts().values()) > 0
-    assert session.last_caseload_path() == demo_file.resolve()
+    assert session.last_caseload_path() is None  # the demo is never remembered (test_first_run)
 
 
 def test_demo_flag_makes_the_demo_when_missing(qtbot, start, tmp_path, monkeypatch):

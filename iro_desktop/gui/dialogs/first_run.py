@@ -1,4 +1,6 @@
-"""No caseload yet: the first-run choice of the demo, a new caseload or an existing file."""
+"""No caseload yet: the first-run choice of the demo, setting up the IRO's own caseload (its
+file and passphrase in ``new_caseload``, then the council and the IRO's details in
+``setup_wizard``) or an existing file."""
 
 from __future__ import annotations
 
@@ -26,15 +28,19 @@ class FirstRunDialog(QDialog):
         intro = QLabel(
             "<h3>Welcome to IRO Desktop</h3>"
             "<p>There is no caseload on this computer yet. What would you like to do?</p>"
+            "<p>Setting up takes a few minutes: a passphrase for your caseload's encrypted "
+            "file, then your council, your contact details for letters and the services "
+            "children can ask for help.</p>"
         )
         intro.setWordWrap(True)
         self.demo_button = QCommandLinkButton(
-            "Open the demo",
-            "Fictional children, to try IRO Desktop out. Nothing in it is real.",
+            "Try the demo first",
+            "About 70 fictional children, to try IRO Desktop out. Nothing in it is real, and "
+            "it is never opened instead of your own caseload.",
         )
         self.new_button = QCommandLinkButton(
-            "Create a new caseload",
-            "An encrypted file for your own caseload, locked with a passphrase you choose.",
+            "Set up your own caseload",
+            "An encrypted file for your children, locked with a passphrase you choose.",
         )
         self.open_button = QCommandLinkButton(
             "Open an existing caseload file",
@@ -43,7 +49,7 @@ class FirstRunDialog(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
-        for button in (self.demo_button, self.new_button, self.open_button):
+        for button in (self.new_button, self.demo_button, self.open_button):
             layout.addWidget(button)
         layout.addWidget(buttons)
         self.demo_button.clicked.connect(lambda: self._choose(CHOICE_DEMO))

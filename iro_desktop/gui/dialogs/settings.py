@@ -1,58 +1,69 @@
-"""Settings: the council, the local timescales and the IRO's own details.
+"""Settings: every setting the app reads, in tabs (you, your council, letters, timescales, bank
+holidays, safety), each tab scrolling so the dialog fits a 1366x768 screen. Ctrl+Tab moves
+between the tabs.
 
-Built in code rather than from a Designer form: every timescale is a row generated from
-``TIMESCALE_FIELDS`` (one entry per ``Timescales`` field, checked by a test), which a static
-form could not keep in step. The dialog only edits a ``Settings`` value; the main window saves
-it through the worker (``settingsAccepted``).
+Built from ``gui/widgets/settings_fields.FIELDS`` (one entry per setting, checked by a test)
+rather than a Designer form, which could not keep in step with the settings model. The dialog
+only edits a ``Settings`` value; the settings controller saves it through the worker
+(``settingsAccepted``), with the change history.
 """
 
 from __future__ import annotations
 
-from dataclasses import fields, replace
-
 from PySide6.QtCore import Signal, Slot
 from PySide6.QtWidgets import (
-    QCheckBox,
-    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QGroupBox,
-    QHBoxLayout,
-    QLineEdit,
+    QLabel,
     QPushButton,
-    QSpinBox,
+    QScrollArea,
+    QSizePolicy,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
-from iro_desktop.domain.model import Region
-from iro_desktop.domain.settings import Settings, Timescales
+from iro_desktop.domain.settings import Settings
+from iro_desktop.gui.widgets.settings_editors import Editor, parse_postcodes
+from iro_desktop.gui.widgets.settings_fields import (
+    BY_KEY,
+    FIELDS,
+    GROUPS,
+    SAFETY,
+    TIMESCALE_PREFIX,
+    edited,
+    make_editors,
+    show_values,
+)
 
-LINE_EDIT_MIN_WIDTH = 300  # room for a council's name or an email address in full
-REGION_LABELS = {Region.ENGLAND: "England", Region.WALES: "Wales"}
+__all__ = ["HELP_STYLE", "SettingsDialog", "add_field_rows", "parse_postcodes"]
 
-# Timescales field -> (label, suffix, minimum, maximum)
-TIMESCALE_FIELDS: dict[str, tuple[str, str, int, int]] = {
-    "consultation_working_days_before": (
-        "Consultation papers out",
-        " working days before the review",
-        0,
-        60,
-    ),
-    "pre_review_meeting_days_before": ("Pre-review meeting", " days before the review", 0, 90),
-    "decisions_working_days_after": ("Decisions circulated", " working days after", 1, 60),
-    "letter_working_days_after": ("Letter to the child", " working days after", 1, 90),
-    "informal_challenge_working_days": ("Informal challenge reply", " working days", 1, 60),
-    "formal_stage_working_days": ("Each formal stage's reply", " working days", 1, 60),
-    "formal_process_working_days": ("Whole formal process", " working days", 1, 120),
-    "contact_every_weeks": ("Contact with the child", " weeks at most between", 1, 52),
-}
+HELP_STYLE = "color: palette(dark);"
+DIALOG_SIZE = (820, 600)  # fits a 1366x768 screen with the taskbar and title bar
 
 
-def parse_postcodes(text: str) -> tuple[str, ...]:
-    """'w, nw8 ,SW1' -> ('W', 'NW8', 'SW1')."""
-    return tuple(part.strip().upper() for part in text.replace(";", ",").split(",") if part.strip())
+def add_field_rows(form: QFormLayout, editors: dict[str, Editor]) -> None:
+    """One row per editor, with its label (buddied, for the mnemonic) and help below it."""
+    for key, editor in editors.items():
+        spec = BY_KEY[key]
+        label = QLabel(spec.label)
+        label.setBuddy(editor)
+        form.addRow(label, editor)
+        if spec.help:
+            help_text = QLabel(spec.help)
+            help_text.setWordWrap(True)
+            help_text.setStyleSheet(HELP_STYLE)
+            help_text.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+            form.addRow("", help_text)
+
+
+def _scrolling(content: QWidget) -> QScrollArea:
+    area = QScrollArea()
+    area.setWidgetResizable(True)
+    area.setFrameShape(QScrollArea.Shape.NoFrame)
+    area.setWidget(content)
+    return area
 
 
 class SettingsDialog(QDialog):
@@ -63,75 +74,30 @@ class SettingsDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle("Settings")
         self._original = settings
-
-        self.region = QComboBox()
-        for region, label in REGION_LABELS.items():
-            self.region.addItem(label, region)
-        self.council_name = QLineEdit()
-        self.council_postcodes = QLineEdit()
-        self.council_postcodes.setPlaceholderText("for example: W, NW8, SW1")
-        self.council_postcodes.setToolTip(
-            "Postcode areas or districts of your council, separated by commas. A placement "
-            "elsewhere counts as out of area."
-        )
-        self.judge_by_final_part = QCheckBox("Time a review held in parts from its final part")
-        self.under5_interval = QSpinBox()
-        self.under5_interval.setRange(0, 6)
-        self.under5_interval.setSpecialValueText("Off (the statutory timing)")
-        self.under5_interval.setSuffix(" months")
-        self.timescales: dict[str, QSpinBox] = {}
-        for name, (_label, suffix, low, high) in TIMESCALE_FIELDS.items():
-            spin = QSpinBox()
-            spin.setRange(low, high)
-            spin.setSuffix(suffix)
-            self.timescales[name] = spin
-        self.iro_name = QLineEdit()
-        self.iro_phone = QLineEdit()
-        self.iro_email = QLineEdit()
-        self.auto_lock_minutes = QSpinBox()
-        self.auto_lock_minutes.setRange(1, 120)
-        self.auto_lock_minutes.setSuffix(" minutes")
-        for line in (
-            self.council_name,
-            self.council_postcodes,
-            self.iro_name,
-            self.iro_phone,
-            self.iro_email,
-        ):
-            line.setMinimumWidth(LINE_EDIT_MIN_WIDTH)
-
-        council = QFormLayout()
-        council.addRow("&Region:", self.region)
-        council.addRow("Council &name:", self.council_name)
-        council.addRow("Council &postcodes:", self.council_postcodes)
-        timing = QFormLayout()
-        timing.addRow(self.judge_by_final_part)
-        timing.addRow("Review &under-5s every:", self.under5_interval)
-        local = QFormLayout()
-        for name, (label, _suffix, _low, _high) in TIMESCALE_FIELDS.items():
-            local.addRow(f"{label}:", self.timescales[name])
-        you = QFormLayout()
-        you.addRow("Your n&ame:", self.iro_name)
-        you.addRow("P&hone:", self.iro_phone)
-        you.addRow("&Email:", self.iro_email)
-        security = QFormLayout()
-        security.addRow("&Lock after idle:", self.auto_lock_minutes)
+        self.editors: dict[str, Editor] = make_editors(tuple(f.key for f in FIELDS))
+        self.timescales = {
+            key.removeprefix(TIMESCALE_PREFIX): editor
+            for key, editor in self.editors.items()
+            if key.startswith(TIMESCALE_PREFIX)
+        }
+        self.tabs = QTabWidget()
+        self.pages: dict[str, QWidget] = {}
         self.change_passphrase_button = QPushButton("Change pass&phrase…")
         self.change_passphrase_button.clicked.connect(self.changePassphraseRequested)
-        security.addRow("", self.change_passphrase_button)
-
-        left = QVBoxLayout()
-        left.addWidget(_group("Council", council))
-        left.addWidget(_group("Review timing", timing))
-        left.addWidget(_group("You (shown on letters)", you))
-        left.addStretch(1)
-        right = QVBoxLayout()
-        right.addWidget(_group("Local timescales", local))
-        right.addWidget(_group("Security", security))
-        right.addStretch(1)
-        columns = QHBoxLayout()
-        columns.addLayout(left, 1)
-        columns.addLayout(right, 1)
+        for group in GROUPS:
+            content = QWidget()
+            form = QFormLayout()
+            form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+            column = QVBoxLayout(content)
+            column.addLayout(form)
+            column.addStretch(1)  # rows stay together at the top, however tall the tab
+            add_field_rows(form, {f.key: self.editors[f.key] for f in FIELDS if f.group == group})
+            if group == SAFETY:
+                form.addRow("", self.change_passphrase_button)
+            self.pages[group] = content
+            self.tabs.addTab(_scrolling(content), group)
+        note = QLabel("Every change is kept in your caseload's change history.")
+        note.setStyleSheet(HELP_STYLE)
 
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
@@ -139,50 +105,27 @@ class SettingsDialog(QDialog):
         self.buttons.accepted.connect(self._on_save)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
-        layout.addLayout(columns)
+        layout.addWidget(self.tabs, 1)
+        layout.addWidget(note)
         layout.addWidget(self.buttons)
+        self.resize(*DIALOG_SIZE)
         self.show_settings(settings)
+
+    def editor(self, key: str) -> Editor:
+        return self.editors[key]
+
+    def show_group(self, group: str) -> None:
+        self.tabs.setCurrentIndex(GROUPS.index(group))
 
     def show_settings(self, settings: Settings) -> None:
         self._original = settings
-        self.region.setCurrentIndex(self.region.findData(settings.region))
-        self.council_name.setText(settings.council_name)
-        self.council_postcodes.setText(", ".join(settings.council_postcodes))
-        self.judge_by_final_part.setChecked(settings.judge_review_by_final_part)
-        self.under5_interval.setValue(settings.local_under5_interval_months or 0)
-        for name, spin in self.timescales.items():
-            spin.setValue(getattr(settings.timescales, name))
-        self.iro_name.setText(settings.iro_name)
-        self.iro_phone.setText(settings.iro_phone)
-        self.iro_email.setText(settings.iro_email)
-        self.auto_lock_minutes.setValue(settings.auto_lock_minutes)
+        show_values(self.editors, settings)
 
     def settings(self) -> Settings:
-        """The settings as edited; fields the dialog does not show keep their values."""
-        timescales = Timescales(
-            **{f.name: self.timescales[f.name].value() for f in fields(Timescales)}
-        )
-        return replace(
-            self._original,
-            region=self.region.currentData(),
-            council_name=self.council_name.text().strip(),
-            council_postcodes=parse_postcodes(self.council_postcodes.text()),
-            judge_review_by_final_part=self.judge_by_final_part.isChecked(),
-            local_under5_interval_months=self.under5_interval.value() or None,
-            timescales=timescales,
-            iro_name=self.iro_name.text().strip(),
-            iro_phone=self.iro_phone.text().strip(),
-            iro_email=self.iro_email.text().strip(),
-            auto_lock_minutes=self.auto_lock_minutes.value(),
-        )
+        """The settings as edited."""
+        return edited(self.editors, self._original)
 
     @Slot()
     def _on_save(self) -> None:
         self.settingsAccepted.emit(self.settings())
         self.accept()
-
-
-def _group(title: str, form: QFormLayout) -> QGroupBox:
-    box = QGroupBox(title)
-    box.setLayout(form)
-    return box

@@ -51,6 +51,10 @@ TAB_FOR_TASK = {
 # Open at start: the groups that need action soon. "Later" shows its count; Enter opens it.
 EXPANDED_AT_START = frozenset({TaskGroup.OVERDUE, TaskGroup.THIS_WEEK, TaskGroup.NEXT_4_WEEKS})
 ALL_TASKS = None
+EMPTY_NEXT_STEP = (
+    "No children yet? Import your tracker (Ctrl+I), add a child (Ctrl+N) or receive a "
+    "handover (Ctrl+Shift+I)."
+)
 WIDEST_DATE = "Wed 30 Sep 2026"
 WIDEST_WHEN = "365 days overdue"
 WIDEST_CHILD = "Mmmmmmmm Mmmmmmmm-Mmmmmm (MM000000)"
@@ -72,6 +76,7 @@ class DueView(QWidget):
         self.heading = QLabel("<b>What is due</b>")
         self.summary = QLabel("No caseload open yet.")
         self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.summary.setWordWrap(True)  # the empty caseload's next step never widens the window
         self.kind_filter = QComboBox()
         self.kind_filter.addItem("All tasks", ALL_TASKS)
         for kind, label in TASK_LABELS.items():
@@ -232,4 +237,6 @@ class DueView(QWidget):
         text = f"{total} {what} on {format_day(self.model.today)}"
         if overdue:
             text += f"; {overdue} overdue"
+        if total == 0 and self.kind_filter.currentData() is ALL_TASKS:
+            text += f". {EMPTY_NEXT_STEP}"  # a brand-new caseload: say what to do first
         self.summary.setText(text)

@@ -1,0 +1,109 @@
+"""Setting up a new caseload: the council, the IRO and the services for children that letters
+name (the same fields, labels and editors as Settings: ``settings_fields.SETUP_PAGES``), then
+what to do first with an empty caseload.
+
+Shown once the new caseload file exists (its passphrase was chosen in ``new_caseload``); the
+settings controller saves what was typed, with its history, and runs the next step chosen.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QCommandLinkButton,
+    QFormLayout,
+    QLabel,
+    QVBoxLayout,
+    QWidget,
+    QWizard,
+    QWizardPage,
+)
+
+from iro_desktop.domain.settings import Settings
+from iro_desktop.gui.dialogs.settings import add_field_rows
+from iro_desktop.gui.widgets.settings_editors import Editor
+from iro_desktop.gui.widgets.settings_fields import (
+    SETUP_KEYS,
+    SETUP_PAGES,
+    edited,
+    make_editors,
+    show_values,
+)
+
+# The first things to do with an empty caseload: (action name in gui/shortcuts.py, what it
+# says, its shortcut). "import_903" is the settings controller's own (a folder of 903 files).
+NEXT_STEPS: tuple[tuple[str, str, str, str], ...] = (
+    ("import_903", "Import your 903 files", "",
+     "The DfE SSDA903 CSV files your council's data team gives you (a folder)."),
+    ("import_sheet", "Import your tracker spreadsheet", "Ctrl+I",
+     "Your own list of children (.xlsx or .csv), with a preview before anything is saved."),
+    ("new_child", "Add a child", "Ctrl+N", "Type in one child's details."),
+    ("receive_handover", "Receive a handover", "Ctrl+Shift+I",
+     "Children another IRO handed over to you, in an encrypted file."),
+)  # fmt: skip
+SIZE = (760, 560)  # fits a 1366x768 screen
+
+
+class SetupWizard(QWizard):
+    """``setupFinished(settings, next_step)``: ``next_step`` is one of ``NEXT_STEPS``' names,
+    or "" for "go to my (empty) due list"."""
+
+    setupFinished = Signal(object, str)
+
+    def __init__(self, settings: Settings, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Set up your caseload")
+        self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
+        self.setOption(QWizard.WizardOption.NoBackButtonOnLastPage, False)
+        self._base = settings
+        self.next_step = ""
+        self.editors: dict[str, Editor] = make_editors(SETUP_KEYS)
+        show_values(self.editors, settings)
+        for number, (title, intro, keys) in enumerate(SETUP_PAGES):
+            page = QWizardPage()
+            page.setTitle(title)
+            subtitle = intro
+            if number == 0:
+                subtitle += " Everything here can be changed later in Settings (Ctrl+,)."
+            page.setSubTitle(subtitle)
+            form = QFormLayout()
+            form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+            add_field_rows(form, {key: self.editors[key] for key in keys})
+            column = QVBoxLayout(page)
+            column.addLayout(form)
+            column.addStretch(1)  # the rows stay together at the top
+            self.addPage(page)
+        self.next_buttons: dict[str, QCommandLinkButton] = {}
+        self.addPage(self._ready_page())
+        self.setButtonText(QWizard.WizardButton.FinishButton, "Go to my &due list")
+        self.setButtonText(QWizard.WizardButton.CancelButton, "&Skip for now")
+        self.resize(*SIZE)
+
+    def _ready_page(self) -> QWizardPage:
+        page = QWizardPage()
+        page.setTitle("Your caseload is ready")
+        page.setSubTitle(
+            "It is empty. Bring your children in, or add them one at a time. "
+            "(All of these are in the File and Record menus too.)"
+        )
+        layout = QVBoxLayout(page)
+        for name, text, keys, description in NEXT_STEPS:
+            button = QCommandLinkButton(f"{text} ({keys})" if keys else text, description)
+            button.clicked.connect(lambda _checked=False, step=name: self._finish_with(step))
+            self.next_buttons[name] = button
+            layout.addWidget(button)
+        layout.addStretch(1)
+        layout.addWidget(QLabel("Or press “Go to my due list” and start later."))
+        return page
+
+    def settings(self) -> Settings:
+        """The settings as typed here; everything not asked keeps its value."""
+        return edited(self.editors, self._base)
+
+    def _finish_with(self, step: str) -> None:
+        self.next_step = step
+        self.accept()
+
+    def accept(self) -> None:
+        super().accept()
+        self.setupFinished.emit(self.settings(), self.next_step)
