@@ -44,7 +44,14 @@ from iro_desktop.domain.references import reference_problem, unsafe_character
 from iro_desktop.domain.validation.common import Problem
 from iro_desktop.domain.validation.entries import CONTACT_KINDS, LANGUAGE_CODES, PERSON_ROLES
 
-__all__ = ["EARLIEST_YEAR", "LATEST_YEAR", "LONG_TEXT", "SHORT_TEXT", "received_row_problems"]
+__all__ = [
+    "EARLIEST_YEAR",
+    "LATEST_YEAR",
+    "LONG_TEXT",
+    "SHORT_TEXT",
+    "received_row_problems",
+    "text_problem",
+]
 
 EARLIEST_YEAR, LATEST_YEAR = 1900, 2100
 SHORT_TEXT = 200  # a name, a code, a team, a venue
@@ -116,6 +123,12 @@ def _date_problem(value: Any) -> str:
     if not EARLIEST_YEAR <= day.year <= LATEST_YEAR:
         return f"is a date outside {EARLIEST_YEAR}-{LATEST_YEAR}"
     return ""
+
+
+def text_problem(column: str, value: str) -> str:
+    """What is wrong with ``value`` as the text of ``column`` ("" when nothing): too long, or
+    holding a control character (or a direction control outside the notes)."""
+    return _text_problem(column, value)
 
 
 def _text_problem(column: str, value: str) -> str:
