@@ -116,6 +116,8 @@ def _merged_ranges(name: str, archive: Any, path: str, rows: int, columns: int) 
                         c1, r1, c2, r2 = match.groups()
                         min_row, max_row = sorted((int(r1), int(r2)))
                         min_col, max_col = sorted((_column_number(c1), _column_number(c2)))
+                        if max_row > SHEET_MAX_ROWS or max_col > SHEET_MAX_COLUMNS:
+                            raise _too_big(name, f"a merged range reaches to cell {c2}{r2}")
                         if min_row <= rows and min_col <= columns:
                             max_row, max_col = min(max_row, rows), min(max_col, columns)
                             area += (max_row - min_row + 1) * (max_col - min_col + 1)
