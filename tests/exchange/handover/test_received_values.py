@@ -185,3 +185,29 @@ def test_a_refused_bundle_on_file_is_refused_through_open_and_receive(sent, rece
     with pytest.raises(HandoverRefused):
         receive_bundle(receiver, open_bundle(tmp_path / "bad.iro", PASS), today=TODAY)
     assert raw_db(receiver)["children"].count == 0
+
+
+def test_the_command_line_refuses_then_receives_as_the_iro_chooses(
+    sent, tmp_path, capsys, monkeypatch
+):
+    from iro_desktop.cli.main import main
+    from iro_desktop.services.session import PASSPHRASE_ENV, create_caseload
+
+    monkeypatch.setenv(PASSPHRASE_ENV, "caseload pass")
+    monkeypatch.setenv("IRO_DESKTOP_HANDOVER_PASSPHRASE", PASS)
+    db = tmp_path / "mine.db"
+    store = create_caseload(db, "caseload pass")
+    _someone_else_here(store)
+    store.close()
+    (tmp_path / "h.iro").write_bytes(seal(sent.payload, PASS))
+    argv = ["receive", "--db", str(db), "--on", "2026-11-23", str(tmp_path / "h.iro")]
+    assert main(argv) != 0
+    err = capsys.readouterr().err
+    assert "HB100001: this caseload has TE, the file has SP" in err and "Tomos" not in err
+    assert main([*argv, "--same-reference", "keep-mine"]) == 0
+    assert "1 added" in capsys.readouterr().out  # the episode; never the name
+    store = open_store(db, "caseload pass")
+    try:
+        assert load_child_record(store, "HB100001").child.first_name == "Tomos"
+    finally:
+        store.close()
