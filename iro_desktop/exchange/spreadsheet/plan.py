@@ -13,7 +13,7 @@ from datetime import date
 from typing import Any
 
 from iro_desktop.domain.references import BIDI_CONTROLS, reference_problem
-from iro_desktop.domain.validation.received import text_problem
+from iro_desktop.domain.validation.received import EARLIEST_YEAR, LATEST_YEAR, text_problem
 from iro_desktop.exchange.conflict import Conflict
 from iro_desktop.exchange.spreadsheet.cells import BadSpreadsheet, blank, column_letter, norm, shown
 from iro_desktop.exchange.spreadsheet.dates import column_evidence, parse_sheet_date
@@ -130,6 +130,9 @@ def preview_import(
                 reading = parse_sheet_date(raw, today, day_first_evidence=evidence[index])
                 if reading.problem:
                     refuse(index, reading.reason, f"{reading.problem} date", raw)
+                elif not EARLIEST_YEAR <= reading.value.year <= LATEST_YEAR:  # type: ignore[union-attr]
+                    refuse(index, f"{shown(raw)!r} is not a date between {EARLIEST_YEAR} and "
+                           f"{LATEST_YEAR}", "impossible date", raw)  # fmt: skip
                 else:
                     values[key] = reading.value
             elif spec_.kind == "gender":

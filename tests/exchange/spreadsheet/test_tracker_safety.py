@@ -132,3 +132,11 @@ def test_data_beyond_the_columns_read_is_refused(tmp_path):
     book.save(tmp_path / "t.xlsx")
     with pytest.raises(BadSpreadsheet, match="too big for a tracker"):
         read_sheet(tmp_path / "t.xlsx")
+
+
+def test_a_date_the_schedule_cannot_count_from_is_refused(store, tmp_path):
+    path = tmp_path / "t.csv"
+    path.write_text("Child ref,DOB,Next review booked\nS100001,15/03/2015,31/12/9999\n", "utf-8")
+    found = preview(store, path)
+    assert [r.kind for r in found.refusals] == ["impossible date"]
+    assert "between 1900 and 2100" in found.refusals[0].reason
