@@ -31,6 +31,7 @@ from typing import Any
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
+from iro_desktop.domain.references import reference_problem
 from iro_desktop.exchange.errors import ExchangeError
 from iro_desktop.exchange.limits import (
     HANDOVER_MAX_BYTES,
@@ -131,13 +132,18 @@ class Bundle:
         return {t: len(rows) for t, rows in self.payload["tables"].items()}
 
     def summary(self) -> list[dict[str, str]]:
-        """For a preview: each child's reference and initials (no names)."""
+        """For a preview: each child's reference and initials (no names); a reference that
+        breaks the reference rule is not shown (receiving refuses it)."""
         out = []
         for row in self.payload["tables"].get("children", []):
             initials = "".join(
                 str(p)[:1].upper() for p in (row.get("first_name"), row.get("last_name")) if p
             )
-            out.append({"child": row["child_ref"], "initials": initials})
+            ref = row["child_ref"]
+            shown = (
+                ref if isinstance(ref, str) and not reference_problem(ref) else "(bad reference)"
+            )
+            out.append({"child": shown, "initials": initials})
         return out
 
 
