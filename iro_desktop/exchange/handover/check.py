@@ -144,6 +144,11 @@ def _safe_ref(ref: Any) -> str:
     return str(ref) if isinstance(ref, str) and not reference_problem(ref) else "(bad reference)"
 
 
+def _known(value: Any) -> bool:
+    """A value recorded (a 903 import holds no names: a blank name is not a different one)."""
+    return bool(str(value or "").strip())
+
+
 def _same(a: Any, b: Any) -> bool:
     return " ".join(str(a or "").split()).casefold() == " ".join(str(b or "").split()).casefold()
 
@@ -152,13 +157,17 @@ def identity_conflicts(
     bundle: Bundle, existing: dict[str, dict[str, Any]]
 ) -> list[IdentityConflict]:
     """Children in the bundle whose reference is on this caseload (``existing``, by
-    reference) with another first name, last name or date of birth."""
+    reference) with another first name, last name or date of birth (where both hold one)."""
     out = []
     for row in bundle.payload["tables"].get("children", []):
         here = existing.get(row.get("child_ref")) if isinstance(row, dict) else None
         if here is None:
             continue
-        differ = tuple(f for f in IDENTITY_FIELDS if not _same(here.get(f), row.get(f)))
+        differ = tuple(
+            f
+            for f in IDENTITY_FIELDS
+            if _known(here.get(f)) and _known(row.get(f)) and not _same(here.get(f), row.get(f))
+        )
         if differ:
             out.append(IdentityConflict(row["child_ref"], _initials(here), _initials(row), differ))
     return out

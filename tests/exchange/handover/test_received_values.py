@@ -211,3 +211,11 @@ def test_the_command_line_refuses_then_receives_as_the_iro_chooses(
         assert load_child_record(store, "HB100001").child.first_name == "Tomos"
     finally:
         store.close()
+
+
+def test_a_name_recorded_on_one_side_only_is_not_a_different_child(sent, receiver):
+    """A child imported from a 903 has no name: the same reference and date of birth arriving
+    with a name is the same child (the name here, blank, is the IRO's to fill in)."""
+    history.insert(receiver, "children", {"child_ref": "HB100001", "dob": "2014-05-06"})
+    report = receive_bundle(receiver, sent, today=TODAY)
+    assert dict(report.added) == {"episodes": 1, "reviews": 1, "review_parts": 1}
