@@ -112,6 +112,12 @@ def register(commands: argparse._SubParsersAction) -> None:
     )
     store_options(receive)
     receive.add_argument("bundle", type=Path, metavar="FILE.iro", help="the handover file")
+    receive.add_argument(
+        "--same-reference", choices=("refuse", "skip", "keep-mine"), default="refuse",
+        help="a child in the file whose reference is a different child's here: refuse the "
+        "file (default), leave those children out, or add their records keeping your name "
+        "and date of birth",
+    )  # fmt: skip
     receive.set_defaults(handler=cmd_receive)
 
 
@@ -229,7 +235,9 @@ def cmd_receive(args: argparse.Namespace) -> int:
     store = open_store_for(args)
     passphrase = _handover_passphrase(twice=False)
     bundle = service.open_handover(args.bundle, passphrase)
-    report = service.receive_handover(store, bundle)
+    report = service.receive_handover(
+        store, bundle, today=today_from(args), same_reference=args.same_reference
+    )
     if args.json:
         _print_json(report.as_json())
         return 0

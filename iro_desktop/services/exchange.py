@@ -28,6 +28,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "FIELDS",
+    "SameReference",
     "export_903",
     "import_903",
     "import_spreadsheet",
@@ -140,5 +141,19 @@ def open_handover(path: Path, passphrase: str) -> _handover.Bundle:
     return _handover.open_bundle(Path(path), passphrase)
 
 
-def receive_handover(store: Store, bundle: _handover.Bundle) -> _handover.ReceiveReport:
-    return _handover.receive_bundle(store, bundle)
+SameReference = _handover.SameReference
+
+
+def receive_handover(
+    store: Store,
+    bundle: _handover.Bundle,
+    *,
+    today: date | None = None,
+    same_reference: str = SameReference.REFUSE,
+) -> _handover.ReceiveReport:
+    """Bring the bundle in (one transaction; nothing written when it is refused: a value the
+    app cannot hold, BadHandoverValues; a child whose reference is a different child's here,
+    SameReferenceRefused, unless ``same_reference`` is "skip" or "keep-mine")."""
+    return _handover.receive_bundle(
+        store, bundle, today=today, same_reference=SameReference(same_reference)
+    )

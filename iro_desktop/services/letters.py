@@ -14,6 +14,7 @@ from datetime import date
 from pathlib import Path
 
 from iro_desktop.domain.model import Child, ChildRecord, Review, ReviewStatus
+from iro_desktop.domain.references import safe_file_stem
 from iro_desktop.domain.schedule import schedule_for
 from iro_desktop.domain.tasks import tasks_for
 from iro_desktop.domain.working_days import calendar_for
@@ -126,7 +127,7 @@ def file_stem(child: Child, kind: str, when: date, extra: str = "") -> str:
     if extra:
         parts.append(extra)
     parts.append(when.isoformat())
-    return "-".join(parts)
+    return safe_file_stem(*parts)
 
 
 def safe_file_name(path: Path, children: list[Child]) -> str:

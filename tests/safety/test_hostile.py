@@ -497,3 +497,84 @@ def test_handover_flipped_byte(store, tmp_path, bundle_bytes, at, xor):
     data = bytearray(bundle_bytes)
     data[at % len(data)] ^= xor
     assert _receive(store, tmp_path, bytes(data)) == "refused"
+
+
+# --- small files that unpack to far more: refused within seconds and a few hundred MB ---------
+
+MEMORY_MB = 600  # the address space the reading process may have (Python itself takes ~250)
+_BOUNDED_READ = """
+import resource, sys, time
+limit = int(sys.argv[4]) * 1024 * 1024
+resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+from pathlib import Path
+from iro_desktop.errors import UserError
+kind, path = sys.argv[1], Path(sys.argv[2])
+started = time.monotonic()
+try:
+    if kind == "sheet":
+        from iro_desktop.exchange.spreadsheet import read_sheet
+        read_sheet(path)
+    else:
+        from iro_desktop.exchange.handover import open_bundle
+        open_bundle(path, sys.argv[3])
+    print("read")
+except UserError as error:
+    print("refused:", str(error).replace(chr(10), " "))
+print(time.monotonic() - started)
+"""
+
+
+def _bounded_read(kind: str, path: Path, passphrase: str = "") -> tuple[str, float]:
+    """Read ``path`` in a child process limited to MEMORY_MB of address space: its outcome
+    ("read" or "refused: message") and the seconds it took."""
+    import os
+    import subprocess
+    import sys
+
+    root = Path(__file__).resolve().parents[2]
+    env = {**os.environ, "PYTHONPATH": str(root)}
+    done = subprocess.run(
+        [sys.executable, "-c", _BOUNDED_READ, kind, str(path), passphrase, str(MEMORY_MB)],
+        capture_output=True, text=True, timeout=120, env=env, check=False,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr[-2000:]
+    outcome, seconds = done.stdout.strip().splitlines()[-2:]
+    return outcome, float(seconds)
+
+
+@pytest.mark.parametrize(
+    ("name", "make", "why"),
+    [
+        ("far-cell.xlsx", "far_cell_xlsx", "reaches to cell XFD1048576"),
+        ("merged-bomb.xlsx", "merged_bomb_xlsx", "merged range reaches to cell XFD1048576"),
+        ("zip-bomb.xlsx", "zip_bomb_xlsx", "MB once unpacked"),
+    ],
+)
+def test_small_workbooks_that_unpack_to_billions_are_refused_quickly(tmp_path, name, make, why):
+    import bombs
+
+    data = getattr(bombs, make)()
+    assert len(data) < (4 * 1024 * 1024 if make == "zip_bomb_xlsx" else 2000)
+    (tmp_path / name).write_bytes(data)
+    outcome, seconds = _bounded_read("sheet", tmp_path / name)
+    assert outcome.startswith("refused:") and why in outcome, outcome
+    assert seconds < 10
+
+
+def test_a_handover_bomb_is_refused_quickly(tmp_path):
+    import bombs
+
+    data = bombs.handover_bomb(BUNDLE_PASSPHRASE)
+    assert len(data) < 3 * 1024 * 1024
+    (tmp_path / "bomb.iro").write_bytes(data)
+    outcome, seconds = _bounded_read("handover", tmp_path / "bomb.iro", BUNDLE_PASSPHRASE)
+    assert outcome.startswith("refused:") and "MB once unpacked" in outcome, outcome
+    assert seconds < 10
+
+
+def test_real_files_are_read_under_the_same_limit(tmp_path, bundle_bytes):
+    """The limit is not what refuses the bombs: a good workbook and a good handover are read."""
+    (tmp_path / "good.xlsx").write_bytes(GOOD_XLSX)
+    assert _bounded_read("sheet", tmp_path / "good.xlsx")[0] == "read"
+    (tmp_path / "good.iro").write_bytes(bundle_bytes)
+    assert _bounded_read("handover", tmp_path / "good.iro", BUNDLE_PASSPHRASE)[0] == "read"

@@ -6,6 +6,7 @@ from collections.abc import Iterable
 from datetime import date
 
 from iro_desktop.domain.dates import age_on
+from iro_desktop.domain.references import reference_problem
 from iro_desktop.domain.validation.common import (
     Problem,
     not_before_birth,
@@ -30,11 +31,11 @@ def child_problems(entry: ChildEntry, today: date, taken_refs: Iterable[str] = (
         problems.append(
             Problem("child_ref", f"A child with reference {ref} is already on your caseload.")
         )
-    if ref and (len(ref) > 10 or not ref.isalnum()):
+    if ref and (problem := reference_problem(ref)):
         problems.append(
             Problem(
                 "child_ref",
-                "The reference is the council's child ID: up to 10 letters and numbers, no spaces.",
+                f"The reference is the council's child ID: {problem}.",
             )
         )
     problems += required("first_name", entry.first_name, "the child's first name")

@@ -11,16 +11,26 @@ from iro_desktop.exchange.handover.bundle import (
     HandoverRefused,
     open_bundle,
 )
+from iro_desktop.exchange.handover.check import (
+    BadHandoverValues,
+    IdentityConflict,
+    SameReference,
+    SameReferenceRefused,
+)
 from iro_desktop.exchange.handover.collect import suggested_file_name, write_handover
 from iro_desktop.exchange.handover.receive import SOURCE_HANDOVER, ReceiveReport, receive_bundle
 
 __all__ = [
     "BUNDLE_SUFFIX",
     "SOURCE_HANDOVER",
+    "BadHandoverValues",
     "Bundle",
     "HandoverError",
     "HandoverRefused",
+    "IdentityConflict",
     "ReceiveReport",
+    "SameReference",
+    "SameReferenceRefused",
     "open_bundle",
     "receive_bundle",
     "suggested_file_name",

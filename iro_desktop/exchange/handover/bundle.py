@@ -31,7 +31,17 @@ from typing import Any
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
+from iro_desktop.domain.references import reference_problem
 from iro_desktop.exchange.errors import ExchangeError
+from iro_desktop.exchange.limits import (
+    HANDOVER_MAX_BYTES,
+    HANDOVER_MAX_CHILDREN,
+    HANDOVER_MAX_INFLATED,
+    HANDOVER_MAX_ROWS,
+    MB,
+    TooBig,
+    inflate_capped,
+)
 from iro_desktop.storage.history import LOG_TABLE
 
 __all__ = [
@@ -122,13 +132,18 @@ class Bundle:
         return {t: len(rows) for t, rows in self.payload["tables"].items()}
 
     def summary(self) -> list[dict[str, str]]:
-        """For a preview: each child's reference and initials (no names)."""
+        """For a preview: each child's reference and initials (no names); a reference that
+        breaks the reference rule is not shown (receiving refuses it)."""
         out = []
         for row in self.payload["tables"].get("children", []):
             initials = "".join(
                 str(p)[:1].upper() for p in (row.get("first_name"), row.get("last_name")) if p
             )
-            out.append({"child": row["child_ref"], "initials": initials})
+            ref = row["child_ref"]
+            shown = (
+                ref if isinstance(ref, str) and not reference_problem(ref) else "(bad reference)"
+            )
+            out.append({"child": shown, "initials": initials})
         return out
 
 
@@ -140,13 +155,30 @@ def open_bundle(path: Path, passphrase: str) -> Bundle:
     """Decrypt and check a handover file. Raises HandoverRefused; never writes anything."""
     path = Path(path)
     try:
-        data = path.read_bytes()
+        if not path.is_file():
+            raise _refuse(
+                path.name, "it is not a file. Choose the .iro file the other IRO sent you."
+            )
+        if path.stat().st_size > HANDOVER_MAX_BYTES:
+            raise _too_big(path.name, f"the file is over {HANDOVER_MAX_BYTES // MB} MB")
+        with path.open("rb") as handle:
+            data = handle.read(HANDOVER_MAX_BYTES + 1)
     except OSError as error:
         raise _refuse(path.name, f"the file cannot be read ({error.strerror}).") from error
     return unseal(path.name, data, passphrase)
 
 
+def _too_big(name: str, what: str) -> HandoverRefused:
+    return _refuse(
+        name,
+        f"{what}, more than a handover of a whole caseload holds, so it was not opened. "
+        "Ask the sending IRO to hand over fewer children in each file.",
+    )
+
+
 def unseal(name: str, data: bytes, passphrase: str) -> Bundle:
+    if len(data) > HANDOVER_MAX_BYTES:
+        raise _too_big(name, f"the file is over {HANDOVER_MAX_BYTES // MB} MB")
     if len(data) < len(MAGIC) or data[: len(MAGIC)] != MAGIC:
         raise _refuse(
             name,
@@ -190,8 +222,14 @@ def unseal(name: str, data: bytes, passphrase: str) -> Bundle:
             "was made. Ask for it to be sent again.",
         ) from None
     try:
-        payload = json.loads(zlib.decompress(plain).decode("utf-8"))
-    except (zlib.error, UnicodeDecodeError, ValueError):
+        text = inflate_capped(plain, HANDOVER_MAX_INFLATED)
+        # Every row is a JSON object: counting them first bounds what parsing can build.
+        if text.count(b"{") > HANDOVER_MAX_ROWS + 100:
+            raise TooBig(f"it holds more than {HANDOVER_MAX_ROWS:,} records")
+        payload = json.loads(text.decode("utf-8"))
+    except TooBig as error:
+        raise _too_big(name, error.what) from None
+    except (zlib.error, UnicodeDecodeError, ValueError, RecursionError):
         raise _refuse(name, "the file's contents cannot be read.") from None
     if (
         not isinstance(payload, dict)
@@ -202,4 +240,11 @@ def unseal(name: str, data: bytes, passphrase: str) -> Bundle:
         or not all(isinstance(rows, list) for rows in payload["tables"].values())
     ):
         raise _refuse(name, "the file does not hold a handover IRO Desktop can read.")
+    rows = sum(len(r) for r in payload["tables"].values()) + len(payload[HISTORY_KEY])
+    if len(payload["children"]) > HANDOVER_MAX_CHILDREN or rows > HANDOVER_MAX_ROWS:
+        raise _too_big(
+            name,
+            f"it holds {len(payload['children']):,} children and {rows:,} records (at most "
+            f"{HANDOVER_MAX_CHILDREN:,} and {HANDOVER_MAX_ROWS:,})",
+        )
     return Bundle(name, payload)

@@ -13,6 +13,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from iro_desktop.domain.references import safe_file_stem
 from iro_desktop.exchange.handover.bundle import (
     BUNDLE_SUFFIX,
     FORMAT,
@@ -91,15 +92,15 @@ def write_handover(
 
 
 def suggested_file_name(store: Store, child_refs: list[str], on: date) -> str:
-    """A file name with no personal data beyond initials and the child's reference."""
+    """A file name with no personal data beyond initials and the child's reference, made safe
+    for a file name whatever the reference holds (``domain.references.safe_file_stem``)."""
     if len(child_refs) == 1:
         found = bulk.rows_where_in(store, "children", "child_ref", [child_refs[0]])
         initials = ""
         if found:
             row = found[0]
             initials = "".join(p[:1].upper() for p in (row["first_name"], row["last_name"]) if p)
-        safe_ref = "".join(ch for ch in child_refs[0] if ch.isalnum() or ch in "-_")
-        stem = "-".join(p for p in ("handover", initials, safe_ref) if p)
+        stem = safe_file_stem("handover", initials, child_refs[0])
     else:
         stem = f"handover-{len(child_refs)}-children"
     return f"{stem}-{on.isoformat()}{BUNDLE_SUFFIX}"

@@ -18,10 +18,19 @@ from __future__ import annotations
 import json
 from collections import defaultdict
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any
 
 from iro_desktop.exchange.conflict import Conflict
 from iro_desktop.exchange.handover.bundle import HISTORY_KEY, Bundle, HandoverRefused
+from iro_desktop.exchange.handover.check import (
+    IDENTITY_FIELDS,
+    SameReference,
+    check_values,
+    child_of_rows,
+    identity_conflicts,
+    refuse_same_reference,
+)
 from iro_desktop.storage import bulk, history
 from iro_desktop.storage.backup import KIND_PRE_IMPORT, backup_before_change
 from iro_desktop.storage.database import SQLCIPHER_ERRORS, Store
@@ -117,26 +126,62 @@ def _key(table: str, row: dict[str, Any], first_part: dict[Any, str], owner: str
     return tuple(row.get(c) for c in columns)
 
 
-def receive_bundle(store: Store, bundle: Bundle) -> ReceiveReport:
+def receive_bundle(
+    store: Store,
+    bundle: Bundle,
+    *,
+    today: date | None = None,
+    same_reference: SameReference = SameReference.REFUSE,
+) -> ReceiveReport:
     """Bring ``bundle`` into ``store`` in one transaction, without duplicating anything.
 
-    A file that decrypts but whose contents are not shaped as a handover is refused, with
-    nothing written (the transaction is rolled back)."""
+    Every value is checked first (``check``): one the app cannot hold refuses the whole
+    bundle (BadHandoverValues), and so, unless ``same_reference`` says otherwise, does a
+    child whose reference is a different child's here (SameReferenceRefused). A file that
+    decrypts but whose contents are not shaped as a handover is refused too. Refused: nothing
+    is written."""
+    today = today or date.today()
+    schema = record_tables(store)
+    try:
+        check_values(bundle, schema, today)
+        existing = {r["child_ref"]: r for r in bulk.all_rows(store, "children")}
+        conflicts = identity_conflicts(bundle, existing)
+    except (TypeError, AttributeError, KeyError, ValueError) as error:
+        raise _not_a_handover() from error
+    if conflicts and same_reference == SameReference.REFUSE:
+        refuse_same_reference(bundle, conflicts)
+    refs = {c.child_ref for c in conflicts}
+    skip = refs if same_reference == SameReference.SKIP else set()
+    keep_mine = refs if same_reference == SameReference.KEEP_MINE else set()
     backup_before_change(store, KIND_PRE_IMPORT)
     try:
-        return _receive(store, bundle)
+        return _receive(store, bundle, schema, skip, keep_mine)
     except (TypeError, AttributeError, KeyError, ValueError, *SQLCIPHER_ERRORS) as error:
-        raise HandoverRefused(
-            "The handover file opened, but what is inside is not a handover's records (it "
-            "may come from another program or have been altered before it was sealed). "
-            "Nothing was imported. Ask the sending IRO to make the file again."
-        ) from error
+        raise _not_a_handover() from error
 
 
-def _receive(store: Store, bundle: Bundle) -> ReceiveReport:
-    schema = record_tables(store)
+def _not_a_handover() -> HandoverRefused:
+    return HandoverRefused(
+        "The handover file opened, but what is inside is not a handover's records (it "
+        "may come from another program or have been altered before it was sealed). "
+        "Nothing was imported. Ask the sending IRO to make the file again."
+    )
+
+
+def _receive(
+    store: Store,
+    bundle: Bundle,
+    schema: dict[str, RecordTable],
+    skip: set[str],
+    keep_mine: set[str],
+) -> ReceiveReport:
     payload = bundle.payload
-    report = ReceiveReport(children=list(payload["children"]))
+    report = ReceiveReport(children=[r for r in payload["children"] if r not in skip])
+    child_of = child_of_rows(bundle, schema) if skip else {}
+    for ref in sorted(skip):
+        report.notes.append(
+            f"Child {ref} was left out: this caseload has a different child with that reference."
+        )
     incoming: dict[str, list[dict[str, Any]]] = payload["tables"]
     for name in incoming:
         if name not in schema:
@@ -168,6 +213,10 @@ def _receive(store: Store, bundle: Bundle) -> ReceiveReport:
                 existing.setdefault(_key(name, row, store_first, table.owner), row)
             sources = history.table_field_sources(store, name)
             for row in rows:
+                if skip:
+                    child = child_of.get((name, row.get("id")))
+                    if child is None or child.get("child_ref") in skip:
+                        continue
                 values = {c: row.get(c) for c in table.columns if c in row and c != "id"}
                 unresolved = False
                 for column, target in table.refs.items():
@@ -208,7 +257,10 @@ def _receive(store: Store, bundle: Bundle) -> ReceiveReport:
                 for column, value in values.items():
                     if column in _STAMPS or column in table.refs or match.get(column) == value:
                         continue
-                    if row_sources.get(column) == SOURCE_APP:
+                    mine = name == "children" and match.get("child_ref") in keep_mine
+                    if row_sources.get(column) == SOURCE_APP or (
+                        mine and column in IDENTITY_FIELDS
+                    ):
                         report.conflicts.append(
                             Conflict(ref, name, column, match.get(column), value)
                         )

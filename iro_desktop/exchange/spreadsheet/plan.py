@@ -12,6 +12,8 @@ from collections import defaultdict
 from datetime import date
 from typing import Any
 
+from iro_desktop.domain.references import BIDI_CONTROLS, reference_problem
+from iro_desktop.domain.validation.received import EARLIEST_YEAR, LATEST_YEAR, text_problem
 from iro_desktop.exchange.conflict import Conflict
 from iro_desktop.exchange.spreadsheet.cells import BadSpreadsheet, blank, column_letter, norm, shown
 from iro_desktop.exchange.spreadsheet.dates import column_evidence, parse_sheet_date
@@ -96,7 +98,7 @@ def preview_import(
     known = _Known(store)
     refusals: list[Refusal] = []
     conflicts: list[Conflict] = []
-    warnings: list[str] = []
+    warnings: list[str] = list(sheet.warnings)
     previews: list[RowPreview] = []
     plans: list[RowPlan] = []
     seen_refs: dict[str, int] = {}
@@ -128,6 +130,9 @@ def preview_import(
                 reading = parse_sheet_date(raw, today, day_first_evidence=evidence[index])
                 if reading.problem:
                     refuse(index, reading.reason, f"{reading.problem} date", raw)
+                elif not EARLIEST_YEAR <= reading.value.year <= LATEST_YEAR:  # type: ignore[union-attr]
+                    refuse(index, f"{shown(raw)!r} is not a date between {EARLIEST_YEAR} and "
+                           f"{LATEST_YEAR}", "impossible date", raw)  # fmt: skip
                 else:
                     values[key] = reading.value
             elif spec_.kind == "gender":
@@ -147,10 +152,23 @@ def preview_import(
                 else:
                     values[key] = code
             else:
-                values[key] = shown(raw)
+                text = shown(raw)
+                problem = reference_problem(text) if key == "child_ref" else text_problem(key, text)
+                if problem:
+                    what = "the child reference" if key == "child_ref" else spec_.label
+                    refuse(index, f"{what}: {problem.removeprefix('the reference ')}",
+                           "invalid", _escaped(text))  # fmt: skip
+                else:
+                    values[key] = text
 
         ref = values.get("child_ref", "")
-        if not ref:
+        if (
+            not ref
+            and by_field["child_ref"] is not None
+            and any(r.column == where(by_field["child_ref"]) for r in row_refusals)
+        ):
+            pass  # refused above: a reference that is not one
+        elif not ref:
             refuse(by_field["child_ref"], "the child reference is blank; every row needs one",
                    "missing")  # fmt: skip
         elif ref in seen_refs:
@@ -194,6 +212,15 @@ def preview_import(
     if not sheet.rows:
         warnings.append(f"{sheet.name} has headings but no rows to import.")
     return SheetPreview(sheet, dict(mapping), today, previews, refusals, conflicts, warnings, plans)
+
+
+def _escaped(text: str) -> str:
+    """A refused value as the preview shows it: control and direction characters spelt out
+    (\\u202e), so the screen shows what the file holds, not what it pretends."""
+    return "".join(
+        ch if ch.isprintable() and ch not in BIDI_CONTROLS else ch.encode("unicode_escape").decode()
+        for ch in text
+    )
 
 
 def _plan_row(

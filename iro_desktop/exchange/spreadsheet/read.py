@@ -7,13 +7,20 @@ from __future__ import annotations
 
 import csv
 import io
-from dataclasses import dataclass
-from datetime import date
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from iro_desktop.exchange.csv_safety import restore
+from iro_desktop.exchange.limits import (
+    MB,
+    SHEET_MAX_BYTES,
+    SHEET_MAX_CELLS,
+    SHEET_MAX_COLUMNS,
+    SHEET_MAX_ROWS,
+)
 from iro_desktop.exchange.spreadsheet.cells import BadSpreadsheet, blank, column_letter
+from iro_desktop.exchange.spreadsheet.xlsx import read_xlsx
 
 __all__ = ["Sheet", "SheetRow", "read_sheet"]
 
@@ -34,6 +41,7 @@ class Sheet:
     sheet_title: str = ""
     encoding: str = ""
     delimiter: str = ""
+    warnings: list[str] = field(default_factory=list)  # things read but worth checking
 
 
 def read_sheet(path: Path, *, sheet_name: str | None = None) -> Sheet:
@@ -42,67 +50,33 @@ def read_sheet(path: Path, *, sheet_name: str | None = None) -> Sheet:
     if not path.is_file():
         raise BadSpreadsheet(f"{path}: there is no such file. Choose your tracker's file.")
     suffix = path.suffix.lower()
-    if suffix in (".xlsx", ".xlsm"):
-        return _read_xlsx(path, sheet_name)
     if suffix == ".xls":
         raise BadSpreadsheet(
             f"{path.name} is an old Excel 97-2003 workbook, which IRO Desktop cannot read. "
             "Open it in Excel and save it as 'Excel Workbook (*.xlsx)', then import that."
         )
     try:
-        data = path.read_bytes()
+        if path.stat().st_size > SHEET_MAX_BYTES:
+            raise BadSpreadsheet(
+                f"{path.name} is over {SHEET_MAX_BYTES // MB} MB, far more than a tracker "
+                "holds. Choose your tracker's file, or copy its table into a new one."
+            )
+        with path.open("rb") as handle:
+            data = handle.read(SHEET_MAX_BYTES + 1)
     except OSError as error:
         raise BadSpreadsheet(
             f"{path.name} cannot be read ({error.strerror}). Close it in any other program "
             "and try again."
         ) from error
-    if data.startswith(b"PK\x03\x04"):
-        return _read_xlsx(path, sheet_name)
+    if suffix in (".xlsx", ".xlsm") or data.startswith(b"PK\x03\x04"):
+        # Read from the bytes, so a workbook saved with a .csv or .txt name is still one.
+        return _read_xlsx(path.name, data, sheet_name)
     return _read_csv(path.name, data)
 
 
-def _cell_value(value: Any) -> Any:
-    """A cell as we keep it: text, a number, a date or datetime. A formula stays its text."""
-    if value is None or isinstance(value, str | int | float | date):
-        return value
-    text = getattr(value, "text", None)  # openpyxl ArrayFormula and the like
-    return str(text if text is not None else value)
-
-
-def _read_xlsx(path: Path, sheet_name: str | None) -> Sheet:
-    import zipfile
-
-    from openpyxl import load_workbook
-    from openpyxl.utils.exceptions import InvalidFileException
-
-    try:
-        # data_only=False: a formula is read as its text, never as a worked-out value. Read
-        # from the bytes, so a workbook saved with a .csv or .txt name is still read as one.
-        book = load_workbook(io.BytesIO(path.read_bytes()), data_only=False)
-    except (zipfile.BadZipFile, InvalidFileException, KeyError, OSError, ValueError) as error:
-        raise BadSpreadsheet(
-            f"{path.name} cannot be read as an Excel workbook ({error}). Open it in Excel and "
-            "save it again as 'Excel Workbook (*.xlsx)'."
-        ) from error
-    try:
-        if sheet_name is not None:
-            if sheet_name not in book.sheetnames:
-                raise BadSpreadsheet(
-                    f"{path.name} has no sheet called {sheet_name!r}; its sheets are "
-                    + ", ".join(book.sheetnames)
-                    + "."
-                )
-            sheet = book[sheet_name]
-        else:
-            sheet = book.active or book.worksheets[0]
-        grid = [[_cell_value(v) for v in row] for row in sheet.iter_rows(values_only=True)]
-        merged = [(r.min_row, r.max_row, r.min_col, r.max_col) for r in sheet.merged_cells.ranges]
-        title = sheet.title
-    finally:
-        book.close()
-    width = max((len(row) for row in grid), default=0)
-    for row in grid:
-        row.extend([None] * (width - len(row)))
+def _read_xlsx(name: str, data: bytes, sheet_name: str | None) -> Sheet:
+    read = read_xlsx(name, data, sheet_name)
+    grid, merged, title = read.grid, read.merged, read.title
     # A merged cell's value shows across its whole range: fill it in.
     for min_row, max_row, min_col, max_col in merged:
         value = grid[min_row - 1][min_col - 1]
@@ -111,7 +85,7 @@ def _read_xlsx(path: Path, sheet_name: str | None) -> Sheet:
                 grid[r - 1][c - 1] = value
     first = _first_heading_row(grid)
     if first is None:
-        raise BadSpreadsheet(f"{path.name}: the sheet {title!r} is empty.")
+        raise BadSpreadsheet(f"{name}: the sheet {title!r} is empty.")
     header_top = first + 1  # spreadsheet numbering
     header_bottom = header_top
     for min_row, max_row, min_col, max_col in merged:
@@ -121,7 +95,7 @@ def _read_xlsx(path: Path, sheet_name: str | None) -> Sheet:
                 # A group heading over several columns: the column names are underneath.
                 header_bottom = max(header_bottom, header_top + 1)
     header_bottom = min(header_bottom, len(grid))
-    return _sheet_from_grid(path.name, grid, header_top, header_bottom, sheet_title=title)
+    return _sheet_from_grid(name, grid, header_top, header_bottom, sheet_title=title)
 
 
 def _first_heading_row(grid: list[list[Any]]) -> int | None:
@@ -170,12 +144,14 @@ def _sheet_from_grid(
     return Sheet(name, headers, parts, header_bottom, rows, **extra)
 
 
-def _decode(name: str, data: bytes) -> tuple[str, str]:
+def _decode(name: str, data: bytes) -> tuple[str, str, list[int]]:
+    """The text, its encoding, and the lines (from 1) that were not in it: UTF-8 (with or
+    without BOM), UTF-16 with BOM, or Windows-1252 for a file with no UTF-8 in it at all."""
     if not data.strip(b"\xef\xbb\xbf \t\r\n"):
         raise BadSpreadsheet(f"{name} is empty. Choose the file your tracker is saved in.")
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         try:
-            return data.decode("utf-16"), "utf-16"
+            return data.decode("utf-16"), "utf-16", []
         except UnicodeDecodeError as error:
             raise BadSpreadsheet(
                 f"{name} says it is UTF-16 but cannot be read as such. Save it from Excel as "
@@ -187,11 +163,32 @@ def _decode(name: str, data: bytes) -> tuple[str, str]:
             "with the wrong ending). Save it from Excel as 'Excel Workbook (*.xlsx)' or "
             "'CSV UTF-8 (Comma delimited)' and import that."
         )
-    for encoding in ("utf-8-sig", "cp1252"):
+    try:
+        return data.decode("utf-8-sig"), "utf-8-sig", []
+    except UnicodeDecodeError:
+        pass
+    lines = data.splitlines(keepends=True)
+    utf8_lines: list[bool] = []
+    for line in lines:
         try:
-            return data.decode(encoding), encoding
+            line.decode("utf-8")
+            utf8_lines.append(True)
         except UnicodeDecodeError:
-            continue
+            utf8_lines.append(False)
+    # Lines that are UTF-8 *and* not plain ASCII show the file was saved as UTF-8: then a line
+    # that is not UTF-8 is a stray (a name pasted from elsewhere), read on its own, and listed.
+    # Never the whole file re-read as Windows-1252 ("Siân" would become "SiÃ¢n").
+    if any(ok and not line.isascii() for ok, line in zip(utf8_lines, lines, strict=True)):
+        bad = [number for number, ok in enumerate(utf8_lines, start=1) if not ok]
+        text = "".join(
+            line.decode("utf-8") if ok else line.decode("cp1252", errors="replace")
+            for ok, line in zip(utf8_lines, lines, strict=True)
+        )
+        return text.removeprefix("\ufeff"), "utf-8 (mixed)", bad
+    try:
+        return data.decode("cp1252"), "cp1252", []
+    except UnicodeDecodeError:
+        pass
     raise BadSpreadsheet(
         f"{name} is in a character encoding IRO Desktop does not recognise (neither UTF-8 nor "
         "Windows-1252). Open it in Excel and save it as 'CSV UTF-8 (Comma delimited)'."
@@ -199,15 +196,36 @@ def _decode(name: str, data: bytes) -> tuple[str, str]:
 
 
 def _read_csv(name: str, data: bytes) -> Sheet:
-    text, encoding = _decode(name, data)
+    text, encoding, bad_lines = _decode(name, data)
     sample = text[:65536]
     try:
         dialect: Any = csv.Sniffer().sniff(sample, delimiters=",;\t|")
     except csv.Error:
         dialect = csv.excel
     reader = csv.reader(io.StringIO(text, newline=""), dialect)
+    grid: list[list[Any]] = []
+    bad_rows: list[int] = []  # the rows (as a spreadsheet numbers them) with a bad line
+    pending = sorted(bad_lines)
+    cells = 0
     try:
-        grid: list[list[Any]] = [[restore(cell) for cell in record] for record in reader]
+        for record in reader:
+            if len(grid) >= SHEET_MAX_ROWS:
+                raise _csv_too_big(name, f"it has over {SHEET_MAX_ROWS:,} rows")
+            if len(record) > SHEET_MAX_COLUMNS and any(
+                c.strip() for c in record[SHEET_MAX_COLUMNS:]
+            ):
+                raise _csv_too_big(
+                    name, f"row {len(grid) + 1} has over {SHEET_MAX_COLUMNS} columns"
+                )
+            record = record[:SHEET_MAX_COLUMNS]
+            cells += len(record)
+            if cells > SHEET_MAX_CELLS:
+                raise _csv_too_big(name, f"it has over {SHEET_MAX_CELLS:,} cells")
+            grid.append([restore(cell) for cell in record])
+            while pending and pending[0] <= reader.line_num:  # the lines this row took
+                pending.pop(0)
+                if not bad_rows or bad_rows[-1] != len(grid):
+                    bad_rows.append(len(grid))
     except csv.Error as error:
         raise BadSpreadsheet(
             f"{name}, row {reader.line_num}: the CSV cannot be read ({error}). Save it from "
@@ -216,6 +234,22 @@ def _read_csv(name: str, data: bytes) -> Sheet:
     first = _first_heading_row(grid)
     if first is None:
         raise BadSpreadsheet(f"{name} has no rows.")
+    warnings = []
+    if bad_lines:
+        warnings.append(
+            f"{name} is saved as UTF-8, but row(s) {', '.join(map(str, bad_rows))} were not: they "
+            "were read as Windows-1252. Check the names and text on those rows before you "
+            "import (or save the file again from Excel as 'CSV UTF-8 (Comma delimited)')."
+        )
     return _sheet_from_grid(
-        name, grid, first + 1, first + 1, encoding=encoding, delimiter=dialect.delimiter
+        name, grid, first + 1, first + 1, encoding=encoding, delimiter=dialect.delimiter,
+        warnings=warnings,
+    )  # fmt: skip
+
+
+def _csv_too_big(name: str, what: str) -> BadSpreadsheet:
+    return BadSpreadsheet(
+        f"{name} is too big for a tracker: {what}. IRO Desktop reads up to "
+        f"{SHEET_MAX_ROWS:,} rows and {SHEET_MAX_COLUMNS} columns. Save only your table's "
+        "rows and columns and import that."
     )

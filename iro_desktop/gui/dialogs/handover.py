@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from iro_desktop.domain.references import file_name_part
 from iro_desktop.gui.widgets.dialog_parts import (
     WARNING_STYLE,
     BusyBar,
@@ -70,7 +71,7 @@ class HandoverDialog(QDialog):
         self.file_row = FileRow(
             "Save the handover file as", BUNDLE_FILTER, save=True, default_suffix="iro"
         )
-        self.file_row.set_path(Path(folder) / f"handover-{child_ref}.iro")
+        self.file_row.set_path(Path(folder) / f"handover-{file_name_part(child_ref)}.iro")
         self.result_label = QLabel()
         self.result_label.setWordWrap(True)
         self.error = error_label()

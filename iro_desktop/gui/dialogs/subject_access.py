@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from iro_desktop.domain.references import file_name_part
 from iro_desktop.gui.widgets.dialog_parts import (
     WARNING_STYLE,
     BusyBar,
@@ -61,7 +62,7 @@ class SubjectAccessDialog(QDialog):
             "send it only by a secure route, and delete your copy when the request is done.",
             WARNING_STYLE,
         )
-        safe_ref = "".join(ch for ch in child_ref if ch.isalnum() or ch in "-_")
+        safe_ref = file_name_part(child_ref)
         self.file_row = FileRow(
             "Save the document as", DOCX_FILTER, save=True, default_suffix="docx"
         )

@@ -121,7 +121,7 @@ def test_a_bundle_received_twice_duplicates_nothing(demo, receiver, tmp_path):
 
     # A newer bundle of the same children, made after more work, adds only what is new.
     cid = child_id_for(demo, refs[0])
-    history.insert(demo, "contacts", {"child_id": cid, "on": date(2026, 11, 22), "kind": "call",
+    history.insert(demo, "contacts", {"child_id": cid, "on": date(2026, 11, 22), "kind": "phone",
                                       "note": "Phoned after school"})  # fmt: skip
     try:
         write_handover(demo, refs, tmp_path / "h2.iro", PASS)
@@ -204,8 +204,11 @@ def test_a_receive_refused_part_way_writes_nothing(demo, receiver, tmp_path):
     # which every table holds NOT NULL.
     broken = {**tables[last][-1], "id": 10**9, "created_at": None}
     for column in NATURAL_KEYS.get(last, ()):
-        if not column.endswith("_id"):
-            broken[column] = "not in this caseload"
+        if not column.endswith("_id"):  # a valid value that matches nothing here
+            old = broken[column]
+            broken[column] = (
+                19 if isinstance(old, int) else "2001-02-03" if column.endswith("_on") else "x"
+            )
     tables[last].append(broken)
     before = written(receiver)
     with pytest.raises(HandoverRefused, match="Nothing was imported"):

@@ -144,9 +144,9 @@ def test_xlsx_tracker_with_merged_headings_blank_rows_and_excel_dates(store, tmp
     remembered = load_remembered_mapping(store)
     assert remembered["ref"] == "child_ref" and remembered["reviews next review due"] == ""
     assert (
-        raw_db(store).execute(
-            "SELECT count(*) FROM change_log WHERE field = ?", [MAPPING_SETTING]
-        ).fetchone()[0]
+        raw_db(store)
+        .execute("SELECT count(*) FROM change_log WHERE field = ?", [MAPPING_SETTING])
+        .fetchone()[0]
         == 1
     )
     load_settings(store)  # the settings loader ignores the key
