@@ -29,6 +29,7 @@ if TYPE_CHECKING:
 __all__ = [
     "FIELDS",
     "SameReference",
+    "SameReferenceRefused",
     "export_903",
     "import_903",
     "import_spreadsheet",
@@ -142,6 +143,7 @@ def open_handover(path: Path, passphrase: str) -> _handover.Bundle:
 
 
 SameReference = _handover.SameReference
+SameReferenceRefused = _handover.SameReferenceRefused
 
 
 def receive_handover(

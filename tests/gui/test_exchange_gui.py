@@ -216,3 +216,70 @@ def test_a_child_handed_over_is_received_once_into_another_caseload(
             idle(qtbot, other)
     finally:
         close_window(other)
+
+
+@pytest.mark.parametrize(
+    ("answer", "kept_name", "episodes"),
+    [
+        ("Leave them out", "Tomos", 0),
+        ("Same child: keep my details", "Tomos", 1),
+        ("Cancel", None, 0),
+    ],
+)
+def test_a_different_child_under_the_same_reference_is_the_iros_choice(
+    qtbot, tmp_path, answer, kept_name, episodes
+):
+    """Receiving refuses first (nothing written) and asks; Cancel, the default, changes
+    nothing; neither choice ever overwrites the name or date of birth held here."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    from iro_desktop.exchange.handover import write_handover
+    from iro_desktop.gui.worker import Worker
+    from iro_desktop.storage import history
+    from iro_desktop.storage.records import load_child_record
+
+    sender = open_store(tmp_path / "s.iro.db", "pw", create=True)
+    cid = history.insert(sender, "children", {"child_ref": "HB100001", "first_name": "Siân",
+                         "last_name": "Pryce", "dob": "2014-05-06"})  # fmt: skip
+    history.insert(sender, "episodes", {"child_id": cid, "decom": "2024-02-01", "rne": "S",
+                   "ls": "C2", "place": "U4"})  # fmt: skip
+    write_handover(sender, ["HB100001"], tmp_path / "h.iro", "blue kettle sings loudly")
+    sender.close()
+    receiver = open_store(tmp_path / "r.iro.db", "pw", create=True)
+    history.insert(receiver, "children", {"child_ref": "HB100001", "first_name": "Tomos",
+                   "last_name": "Ellis", "dob": "2011-09-01"})  # fmt: skip
+
+    worker = Worker()
+    dialog = ReceiveDialog(worker, receiver, tmp_path)
+    qtbot.addWidget(dialog)
+    dialog.file_row.set_path(tmp_path / "h.iro")
+    dialog.passphrase.setText("blue kettle sings loudly")
+    qtbot.mouseClick(dialog.open_button, LEFT)
+    qtbot.waitUntil(lambda: dialog.bundle is not None, timeout=WAIT)
+    asked: list[str] = []
+
+    def answer_the_question() -> None:
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QMessageBox):
+            QTimer.singleShot(20, answer_the_question)
+            return
+        asked.append(box.text())
+        assert box.defaultButton().text() == "&Cancel"
+        chosen = next(b for b in box.buttons() if b.text().replace("&", "") == answer)
+        chosen.click()
+
+    QTimer.singleShot(20, answer_the_question)
+    qtbot.mouseClick(dialog.receive_button, LEFT)
+    if kept_name is None:
+        qtbot.waitUntil(lambda: "Nothing was received" in dialog.summary.text(), timeout=WAIT)
+        assert dialog.report is None
+    else:
+        qtbot.waitUntil(lambda: dialog.report is not None, timeout=WAIT)
+    assert asked and "HB100001" in asked[0] and "Siân" not in asked[0]
+    record = load_child_record(receiver, "HB100001")
+    assert record is not None and record.child.first_name == "Tomos"
+    assert record.child.dob.isoformat() == "2011-09-01"
+    assert len(record.episodes) == episodes
+    worker.shutdown()
+    receiver.close()

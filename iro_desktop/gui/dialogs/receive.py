@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QLabel,
+    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QVBoxLayout,
@@ -33,7 +34,12 @@ from iro_desktop.gui.widgets.dialog_parts import (
 )
 from iro_desktop.gui.widgets.file_job import FileJob, show_in
 from iro_desktop.gui.worker import Worker
-from iro_desktop.services.exchange import open_handover, receive_handover
+from iro_desktop.services.exchange import (
+    SameReference,
+    SameReferenceRefused,
+    open_handover,
+    receive_handover,
+)
 from iro_desktop.services.session import Store
 
 
@@ -152,7 +158,7 @@ class ReceiveDialog(QDialog):
         self.receive_button.setEnabled(True)
 
     @Slot()
-    def _on_receive(self) -> None:
+    def _on_receive(self, same_reference: str = SameReference.REFUSE) -> None:
         if self.bundle is None:
             return
         self.receive_button.setEnabled(False)
@@ -160,10 +166,41 @@ class ReceiveDialog(QDialog):
             receive_handover,
             self._store,
             self.bundle,
+            same_reference=same_reference,
             busy="Receiving…",
             label="Receiving the handover…",
             on_result=self._on_received,
+            handles=self._ask_about_same_reference,
         )
+
+    def _ask_about_same_reference(self, error: BaseException) -> bool:
+        """A child in the file has the reference of a different child here: the IRO decides
+        (nothing was written; the default leaves the caseload as it is)."""
+        if not isinstance(error, SameReferenceRefused):
+            return False
+        box = QMessageBox(
+            QMessageBox.Icon.Question, "Same reference, different child", "", parent=self
+        )
+        box.setText(str(error))
+        box.setInformativeText(
+            "Nothing has been added yet. Leave those children out, or, if it is the same child "
+            "with different details, receive their records and keep the name and date of birth "
+            "you hold."
+        )
+        leave_out = box.addButton("&Leave them out", QMessageBox.ButtonRole.AcceptRole)
+        keep_mine = box.addButton("&Same child: keep my details", QMessageBox.ButtonRole.AcceptRole)
+        cancel = box.addButton("&Cancel", QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(cancel)
+        box.exec()
+        chosen = box.clickedButton()
+        if chosen is leave_out:
+            self._on_receive(SameReference.SKIP)
+        elif chosen is keep_mine:
+            self._on_receive(SameReference.KEEP_MINE)
+        else:
+            self.receive_button.setEnabled(True)
+            self.summary.setText("Nothing was received. " + str(error))
+        return True
 
     def _on_received(self, report) -> None:
         self.report = report

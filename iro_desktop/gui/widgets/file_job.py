@@ -62,11 +62,13 @@ class FileJob:
         busy: str = "",
         on_result: Callable[[Any], object],
         latest: str = "",
+        handles: Callable[[BaseException], bool] | None = None,
         **kwargs: Any,
     ) -> None:
         """Run ``function(*args, **kwargs)`` on the worker; ``busy`` is shown meanwhile,
         ``label`` is the worker's. With ``latest``, an answer to an earlier ask of the same
-        job is ignored (a newer one is on its way)."""
+        job is ignored (a newer one is on its way). ``handles(error)``: True when the dialog
+        dealt with that error itself (a question to the IRO) instead of showing it."""
         number = self._asked.get(latest, 0) + 1
         if latest:
             self._asked[latest] = number
@@ -80,8 +82,12 @@ class FileJob:
                 on_result(result)
 
         def failed(error: BaseException) -> None:
-            if current():
-                self.fail(user_message(error))
+            if not current():
+                return
+            if handles is not None and handles(error):
+                self._stop()
+                return
+            self.fail(user_message(error))
 
         if self._busy is not None:
             self._busy.start(busy)
