@@ -89,12 +89,24 @@ def mapping_with_file(
 # --- 903 -------------------------------------------------------------------------------------
 
 
-def import_903(store: Store, folder: Path, today: date | None = None) -> ImportReport:
-    """Import the 903 CSVs in ``folder`` (Bad903File, nothing written, when one is missing or
-    wrong) and report what changed."""
+def import_903(
+    store: Store,
+    folder: Path,
+    today: date | None = None,
+    *,
+    year: int | None = None,
+    xml: bool | None = None,
+    max_rows: int | None = None,
+) -> ImportReport:
+    """Import the 903 CSVs in ``folder``, or the DfE XML file ``folder`` (Bad903File, nothing
+    written, when one is missing or wrong) and report what changed. ``year``: the collection
+    year the files are the return for (inferred from their dates when None); ``max_rows``:
+    the most rows a table may have."""
+    from iro_desktop.exchange.ssda903.files import DEFAULT_LIMITS, Limits
     from iro_desktop.exchange.ssda903.read import import_903 as read_903  # on use, as before
 
-    return read_903(store, Path(folder), today=today)
+    limits = DEFAULT_LIMITS if max_rows is None else Limits(DEFAULT_LIMITS.max_bytes, max_rows)
+    return read_903(store, Path(folder), today=today, year=year, xml=xml, limits=limits)
 
 
 def preview_903(store: Store, year: int | None) -> _export.Export903:
