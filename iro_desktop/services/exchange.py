@@ -38,6 +38,8 @@ __all__ = [
     "propose_mapping",
     "read_spreadsheet",
     "receive_handover",
+    "recordable_placement_types",
+    "sex_choices",
     "suggested_handover_name",
 ]
 
@@ -132,6 +134,22 @@ def export_903(
         )
     _export.write_903(export, Path(folder))
     return export
+
+
+def recordable_placement_types(today: date) -> dict[str, str]:
+    """The placement codes the IRO can record today (the current collection year's list, from
+    ``resources/ssda903``), code -> meaning: K3 and Z11-Z14 from 2025-26, no H5, P2 or Z1."""
+    from iro_desktop.exchange.ssda903 import years
+
+    return dict(years.current_codes(today).place)
+
+
+def sex_choices(today: date) -> dict[str, str]:
+    """The sex codes to offer (the app's one vocabulary, M/F/U), code -> meaning."""
+    del today  # one vocabulary inside, whatever the year
+    from iro_desktop.domain.code_lists import SEX_MEANINGS
+
+    return dict(SEX_MEANINGS)
 
 
 # --- handover --------------------------------------------------------------------------------

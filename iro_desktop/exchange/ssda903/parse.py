@@ -20,6 +20,7 @@ from iro_desktop.domain.schedule import birthday
 from iro_desktop.exchange.csv_safety import restore
 from iro_desktop.exchange.errors import Bad903File
 from iro_desktop.exchange.ssda903 import spec as spec
+from iro_desktop.exchange.ssda903 import years as years
 from iro_desktop.exchange.ssda903.files import (
     DEFAULT_LIMITS,
     Limits,
@@ -398,7 +399,7 @@ def _year_code_warnings(
 ) -> None:
     """A code of another year's list (1 in a 2025-26 file, H5 in a 2025-26 file): imported
     (the app holds every year's codes), and listed, as the DfE validator would flag it."""
-    codes = code_lists.for_year(year)
+    codes = years.for_year(year)
     table = tables["header"] if column == "SEX" else tables["episodes"]
     for row in table.rows:
         value = row.values.get(column, "")

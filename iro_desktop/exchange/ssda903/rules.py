@@ -21,6 +21,7 @@ from itertools import pairwise
 from iro_desktop.domain import code_lists
 from iro_desktop.domain.schedule import birthday
 from iro_desktop.exchange.ssda903 import spec as spec
+from iro_desktop.exchange.ssda903 import years as years
 
 Tables = dict[str, list[dict[str, str]]]
 # (table, index of the row in that table, columns) for one breach
@@ -90,7 +91,7 @@ _YEAR: ContextVar[int] = ContextVar("year", default=0)
 
 
 def _codes() -> code_lists.YearCodes:
-    return code_lists.for_year(_YEAR.get() or code_lists.known_years()[-1])
+    return years.for_year(_YEAR.get()) if _YEAR.get() else years.newest()
 
 
 def _year_end() -> date | None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from iro_desktop.domain import code_lists
+from iro_desktop.exchange.ssda903 import years
 
 HEADER = "header"
 EPISODES = "episodes"
@@ -98,7 +98,7 @@ ETHNIC_CODES = frozenset(
 RNE_CODES = frozenset(["S", "L", "P", "T", "U", "B"])
 LS_CODES = frozenset(["C1", "C2", "D1", "E1", "J1", "J2", "J3", "L1", "L2", "L3", "V2", "V3", "V4"])
 CIN_CODES = frozenset(f"N{n}" for n in range(1, 9))
-PLACE_CODES = code_lists.every_place_code()
+PLACE_CODES = years.every_place_code()
 PLACE_PROVIDER_CODES = frozenset(f"PR{n}" for n in range(0, 6))
 REC_CODES = frozenset(
     [

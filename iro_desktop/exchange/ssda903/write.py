@@ -29,6 +29,7 @@ from iro_desktop.domain.model import ChildRecord
 from iro_desktop.domain.schedule import birthday
 from iro_desktop.exchange.csv_safety import safe_writer
 from iro_desktop.exchange.ssda903 import spec as spec
+from iro_desktop.exchange.ssda903 import years as years
 from iro_desktop.exchange.ssda903.rules import Problem, check_tables
 from iro_desktop.storage.database import Store
 from iro_desktop.storage.files import writing
@@ -128,7 +129,8 @@ def _child_rows(
         return None
     short_breaks_only = _only_short_breaks(episodes)
     out: dict[str, list[Row]] = {kind: [] for kind in spec.COLUMNS}
-    year = code_lists.collection_year_of(end) if end else code_lists.known_years()[-1]
+    year = code_lists.collection_year_of(end) if end else years.known_years()[-1]
+    codes = years.for_year(year)
     if dfe_return and end is not None:
         mother, mc_dob = _mother_as_at(child, episodes, end, short_breaks_only, notes)
         upn = child.upn or _unknown_upn(child.dob, year, notes)
@@ -137,7 +139,7 @@ def _child_rows(
     out[spec.HEADER].append(
         {
             "CHILD": child.child_ref,
-            "SEX": code_lists.sex_for_year(child.gender, year),
+            "SEX": code_lists.sex_for_year(child.gender, codes),
             "DOB": d(child.dob),
             "ETHNIC": child.ethnicity,
             "UPN": upn,
@@ -149,14 +151,13 @@ def _child_rows(
         out[spec.UASC].append(
             {
                 "CHILD": child.child_ref,
-                "SEX": code_lists.sex_for_year(child.gender, year),
+                "SEX": code_lists.sex_for_year(child.gender, codes),
                 "DOB": d(child.dob),
                 # The DfE's DUC for a child still UASC is their 18th birthday (rule 205B).
                 "DUC": d(child.uasc_ceased)
                 or (d(birthday(child.dob, 18)) if dfe_return and end is not None else ""),
             }
         )
-    codes = code_lists.for_year(year)
     for position, e in enumerate(episodes):
         open_at_year_end = end is not None and e.dec is not None and e.dec > end
         if open_at_year_end:

@@ -237,7 +237,7 @@ def test_a_blank_the_record_does_not_hold_is_listed_not_invented(tmp_path):
     export = build_903(store, 2026)
     assert export.tables[spec.HEADER][0]["SEX"] == ""
     assert export.tables[spec.EPISODES][0]["CIN"] == ""
-    assert {p.rule for p in export.problems} == {"101", "103", "145", "178", "218"}  # 218: no URN recorded
+    assert {p.rule for p in export.problems} == {"101", "103", "145", "178", "218"}
     assert "rule 101" in "\n".join(export.summary_lines())
     store.close()
 
