@@ -108,5 +108,6 @@ export QT_QPA_PLATFORM=offscreen
 say "Lint (ruff) and the import rules (import-linter)"
 "$VENV/bin/ruff" check iro_desktop tests
 "$VENV/bin/lint-imports" --no-cache
+bash packaging/ci/dfe_validator.sh "$VENV/bin/python"  # the DfE's 903 validator on the demo
 say "Tests"
 exec "$VENV/bin/python" -m pytest -q -p no:cacheprovider "${@:2}"

@@ -54,6 +54,8 @@ class CsvTable:
 
 def _bad_text(raw: str) -> str:
     """Why a text cell cannot be held ('' when it can)."""
+    if raw.isprintable() and not raw.startswith(("=", "+", "@", "-")) and len(raw) <= spec.MAX_TEXT:
+        return ""  # the usual case, checked at C speed
     for char in raw:
         category = unicodedata.category(char)
         if category in ("Cc", "Cf", "Zl", "Zp"):  # controls, bidi overrides, zero-widths

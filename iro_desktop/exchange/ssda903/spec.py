@@ -9,6 +9,7 @@ Code lists as the DfE guidance has them and as the open-source validator
 from __future__ import annotations
 
 import re
+from functools import cache
 from datetime import date
 
 from iro_desktop.exchange.ssda903 import years
@@ -204,8 +205,9 @@ def upn_ok(text: str) -> bool:
     return bool(_UPN.fullmatch(text))
 
 
+@cache
 def parse_date(text: str) -> date:
-    """A 903 date. Raises ValueError when ``text`` is not a real date in a format we accept."""
+    """A 903 date (cached: a return repeats the same dates thousands of times). Raises ValueError when ``text`` is not a real date in a format we accept."""
     text = text.strip()
     if match := _DMY.fullmatch(text):
         day, month, year = (int(g) for g in match.groups())
