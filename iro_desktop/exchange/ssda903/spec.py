@@ -9,8 +9,8 @@ Code lists as the DfE guidance has them and as the open-source validator
 from __future__ import annotations
 
 import re
-from functools import cache
 from datetime import date
+from functools import cache
 
 from iro_desktop.exchange.ssda903 import years
 
