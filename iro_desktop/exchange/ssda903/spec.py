@@ -207,7 +207,8 @@ def upn_ok(text: str) -> bool:
 
 @cache
 def parse_date(text: str) -> date:
-    """A 903 date (cached: a return repeats the same dates thousands of times). Raises ValueError when ``text`` is not a real date in a format we accept."""
+    """A 903 date (cached: a return repeats the same dates thousands of times). Raises
+    ValueError when ``text`` is not a real date in a format we accept."""
     text = text.strip()
     if match := _DMY.fullmatch(text):
         day, month, year = (int(g) for g in match.groups())
