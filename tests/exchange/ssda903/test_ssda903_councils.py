@@ -251,3 +251,36 @@ def test_yearly_returns_in_any_order_give_the_all_years_schedule(demo_file, tmp_
     assert got.keys() == expected.keys()
     differ = {c for c in expected if got[c] != expected[c]}
     assert differ <= short_break, sorted(differ - short_break)
+
+
+def test_the_later_year_wins_whatever_the_import_order(demo_file, tmp_path):
+    """An episode open on 31 March 2026 is returned open in 2025-26 and ended in 2026-27:
+    importing 2025-26 after 2026-27 does not reopen it."""
+    from iro_desktop.services.session import open_demo_if_demo
+    from iro_desktop.storage import bulk
+
+    demo = open_demo_if_demo(demo_file)
+    try:
+        for year in (2026, 2027):
+            write_903(build_903(demo, year), tmp_path / str(year))
+    finally:
+        demo.close()
+
+    def episodes_after(order: tuple[int, ...]) -> tuple[dict, list]:
+        store = open_store(tmp_path / f"{order}.db", "pw", create=True)
+        reports = [import_903(store, tmp_path / str(y), today=DEMO_DAY) for y in order]
+        refs = {r["id"]: r["child_ref"] for r in bulk.all_rows(store, "children")}
+        rows = {
+            (refs[r["child_id"]], r["decom"]): (r["dec"], r["rec"], r["archived_on"])
+            for r in bulk.all_rows(store, "episodes")
+        }
+        store.close()
+        return rows, reports
+
+    forwards, _ = episodes_after((2026, 2027))
+    backwards, reports = episodes_after((2027, 2026))
+    assert reports[1].kept_newer > 0  # the open rows of 2025-26 left as 2026-27 has them
+    assert "kept as a later year's return has them" in "\n".join(reports[1].summary_lines())
+    ended_later = [k for k, (dec, _, _) in forwards.items() if dec and dec > "2026-03-31"]
+    assert ended_later  # the demo has such episodes
+    assert backwards == forwards
