@@ -119,5 +119,6 @@ say "Lint (ruff) and the import rules (import-linter)"
 # The packaging checks (only in a full run: extra pytest arguments pick a few tests).
 [ $# -le 1 ] && bash packaging/ci/wheel_install.sh "$VENV"
 [ $# -le 1 ] && bash packaging/ci/frozen_build.sh "$VENV"
+[ $# -le 1 ] && bash packaging/ci/dfe_validator.sh "$VENV/bin/python"  # the DfE's 903 validator on the demo
 say "Tests"
 exec "$VENV/bin/python" -m pytest -q -p no:cacheprovider "${@:2}"

@@ -79,7 +79,9 @@ def register(commands: argparse._SubParsersAction) -> None:
         "--year", type=int, metavar="YYYY", help="the collection year ending 31 March YYYY"
     )
     years.add_argument(
-        "--all-years", action="store_true", help="every record, not one collection year"
+        "--all-years",
+        action="store_true",
+        help="every record, not one collection year (lossless: short-break reviews included)",
     )
     export.add_argument("--out", type=Path, required=True, metavar="DIR", help="folder to write")
     export.add_argument(

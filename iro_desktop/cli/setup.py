@@ -9,6 +9,7 @@ from pathlib import Path
 
 from iro_desktop.cli.common import (
     DEMO_BANNER,
+    UsageError,
     ask_secret,
     fmt_day,
     iso_date,
@@ -40,7 +41,20 @@ def register(commands: argparse._SubParsersAction) -> None:
         "import-903", help="import the DfE SSDA903 CSVs (header, episodes, reviews, uasc)"
     )
     store_options(imp)
-    imp.add_argument("folder", type=Path, metavar="DIR", help="folder holding the 903 CSV files")
+    imp.add_argument(
+        "folder", type=Path, metavar="DIR", nargs="?", help="folder holding the 903 CSV files"
+    )
+    imp.add_argument("--xml", type=Path, metavar="FILE", help="the DfE's 903 XML return instead")
+    imp.add_argument(
+        "--year",
+        type=int,
+        metavar="YYYY",
+        help="the collection year ending 31 March YYYY the files are the return for "
+        "(default: from their dates)",
+    )
+    imp.add_argument(
+        "--max-rows", type=int, metavar="N", help="the most rows a table may have (250000)"
+    )
     imp.set_defaults(handler=cmd_import_903)
 
 
@@ -68,8 +82,19 @@ def cmd_init(args: argparse.Namespace) -> int:
 
 
 def cmd_import_903(args: argparse.Namespace) -> int:
+    if (args.folder is None) == (args.xml is None):
+        raise UsageError("Give the folder of 903 CSV files, or --xml FILE (one of the two).")
+    if args.year is not None and not 2000 <= args.year <= 2100:
+        raise UsageError("--year takes the year the collection ends, e.g. --year 2026.")
     store = open_store_for(args)
-    report = exchange.import_903(store, args.folder, today_from(args))
+    report = exchange.import_903(
+        store,
+        args.xml or args.folder,
+        today_from(args),
+        year=args.year,
+        xml=True if args.xml else None,
+        max_rows=args.max_rows,
+    )
     if args.json:
         print(json.dumps(report.as_json(), indent=2))
     else:

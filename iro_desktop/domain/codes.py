@@ -37,6 +37,7 @@ PLACEMENT_TYPES = {
     "H5": "Semi-independent living accommodation",
     "K1": "Secure children's home",
     "K2": "Children's home",
+    "K3": "Supported accommodation (replaces H5 from 2025-26)",
     "P1": "Placed with own parent(s) or other person with parental responsibility",
     "P2": "Independent living, e.g. flat or lodgings",
     "P3": "Residential employment",
@@ -57,6 +58,11 @@ PLACEMENT_TYPES = {
     "U5": "Foster placement with other foster carer who is an approved adopter (FFA)",
     "U6": "Foster placement with other foster carer: not long-term or FFA",
     "Z1": "Other placements",
+    # From 2025-26 (resources/ssda903/codes-2026.json holds which year allows which code).
+    "Z11": "Other placement (DfE code Z11, replaces part of Z1)",
+    "Z12": "Other placement (DfE code Z12, replaces part of Z1)",
+    "Z13": "Other placement (DfE code Z13, replaces part of Z1)",
+    "Z14": "Other placement (DfE code Z14, replaces part of Z1)",
 }
 
 REASONS_NEW_EPISODE = {

@@ -40,6 +40,8 @@ __all__ = [
     "propose_mapping",
     "read_spreadsheet",
     "receive_handover",
+    "recordable_placement_types",
+    "sex_choices",
     "suggested_handover_name",
 ]
 
@@ -91,12 +93,24 @@ def mapping_with_file(
 # --- 903 -------------------------------------------------------------------------------------
 
 
-def import_903(store: Store, folder: Path, today: date | None = None) -> ImportReport:
-    """Import the 903 CSVs in ``folder`` (Bad903File, nothing written, when one is missing or
-    wrong) and report what changed."""
+def import_903(
+    store: Store,
+    folder: Path,
+    today: date | None = None,
+    *,
+    year: int | None = None,
+    xml: bool | None = None,
+    max_rows: int | None = None,
+) -> ImportReport:
+    """Import the 903 CSVs in ``folder``, or the DfE XML file ``folder`` (Bad903File, nothing
+    written, when one is missing or wrong) and report what changed. ``year``: the collection
+    year the files are the return for (inferred from their dates when None); ``max_rows``:
+    the most rows a table may have."""
+    from iro_desktop.exchange.ssda903.files import DEFAULT_LIMITS, Limits
     from iro_desktop.exchange.ssda903.read import import_903 as read_903  # on use, as before
 
-    return read_903(store, Path(folder), today=today)
+    limits = DEFAULT_LIMITS if max_rows is None else Limits(DEFAULT_LIMITS.max_bytes, max_rows)
+    return read_903(store, Path(folder), today=today, year=year, xml=xml, limits=limits)
 
 
 def preview_903(store: Store, year: int | None) -> _export.Export903:
@@ -122,6 +136,22 @@ def export_903(
         )
     _export.write_903(export, Path(folder))
     return export
+
+
+def recordable_placement_types(today: date) -> dict[str, str]:
+    """The placement codes the IRO can record today (the current collection year's list, from
+    ``resources/ssda903``), code -> meaning: K3 and Z11-Z14 from 2025-26, no H5, P2 or Z1."""
+    from iro_desktop.exchange.ssda903 import years
+
+    return dict(years.current_codes(today).place)
+
+
+def sex_choices(today: date) -> dict[str, str]:
+    """The sex codes to offer (the app's one vocabulary, M/F/U), code -> meaning."""
+    del today  # one vocabulary inside, whatever the year
+    from iro_desktop.domain.code_lists import SEX_MEANINGS
+
+    return dict(SEX_MEANINGS)
 
 
 # --- handover --------------------------------------------------------------------------------

@@ -8,6 +8,7 @@ from datetime import date
 import pytest
 
 from iro_desktop.exchange.csv_safety import neutralise, restore
+from iro_desktop.exchange.errors import Bad903File
 from iro_desktop.exchange.ssda903.read import import_903
 from iro_desktop.exchange.ssda903.write import write_903_csvs
 from iro_desktop.storage import history
@@ -49,11 +50,10 @@ def test_903_export_neutralises_and_import_reads_as_text(tmp_path):
         for line in episodes.splitlines()[1:]:
             assert not any(cell.startswith(("=", "+", "-", "@")) for cell in line.split(","))
 
-        import_903(fresh, tmp_path / "out", today=date(2025, 6, 1))
-        record = load_child_record(fresh, "C1")
-        assert record.child.upn == "=cmd|' /C calc'!A0"  # the text, kept as text
-        assert record.episodes[0].home_post == "@SUM(1)"
-        assert record.episodes[0].pl_post == "-1+2"
+        # Reading it back, a formula is refused (issue 14): never held, never re-exported.
+        with pytest.raises(Bad903File, match=r"column UPN.*formula.*child C1"):
+            import_903(fresh, tmp_path / "out", today=date(2025, 6, 1))
+        assert load_child_record(fresh, "C1") is None
     finally:
         store.close()
         fresh.close()

@@ -13,12 +13,15 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable, Iterator
+from contextvars import ContextVar
 from dataclasses import dataclass
 from datetime import date
 from itertools import pairwise
 
+from iro_desktop.domain import code_lists
 from iro_desktop.domain.schedule import birthday
 from iro_desktop.exchange.ssda903 import spec as spec
+from iro_desktop.exchange.ssda903 import years as years
 
 Tables = dict[str, list[dict[str, str]]]
 # (table, index of the row in that table, columns) for one breach
@@ -83,6 +86,19 @@ def _date(text: str) -> date | None:
         return None
 
 
+# The collection year being checked (the year's code lists: rules 101, 146, 178, 218).
+_YEAR: ContextVar[int] = ContextVar("year", default=0)
+
+
+def _codes() -> code_lists.YearCodes:
+    return years.for_year(_YEAR.get()) if _YEAR.get() else years.newest()
+
+
+def _year_end() -> date | None:
+    year = _YEAR.get()
+    return date(year, 3, 31) if year else None
+
+
 def _rows(tables: Tables, table: str) -> list[dict[str, str]]:
     return tables.get(table, [])
 
@@ -128,9 +144,12 @@ def _short_break_children(tables: Tables) -> set[str]:
 
 # --- header ----------------------------------------------------------------------------------
 
-_rule("101", "SEX (gender) must be 1 (male) or 2 (female).")(
-    _code_rule(spec.HEADER, "SEX", spec.SEX_CODES, blank_ok=False)
-)
+@_rule("101", "SEX must be one of the year's codes: M, F or U (1 or 2 before 2024-25).")
+def _rule_101(tables: Tables) -> Iterator[Hit]:
+    codes = _codes().sex
+    for i, row in enumerate(_rows(tables, spec.HEADER)):
+        if row.get("SEX", "") not in codes:
+            yield spec.HEADER, i, ("SEX",)
 _rule("102", "DOB (date of birth) must be a valid date DD/MM/YYYY.")(
     _date_rule(spec.HEADER, "DOB", blank_ok=False)
 )
@@ -174,18 +193,19 @@ _rule("144", "LS (legal status) must be a valid code.")(
 _rule("145", "CIN (category of need) must be N1 to N8.")(
     _code_rule(spec.EPISODES, "CIN", spec.CIN_CODES, blank_ok=False)
 )
-_rule("146", "PLACE (placement type) must be a valid code.")(
-    _code_rule(spec.EPISODES, "PLACE", spec.PLACE_CODES, blank_ok=False)
-)
+@_rule("146", "PLACE must be one of the year's placement codes (from 2025-26 H5, P2 and Z1 "
+      "are gone: K3 and Z11-Z14 replace them).")
+def _rule_146(tables: Tables) -> Iterator[Hit]:
+    codes = _codes().place
+    for i, row in enumerate(_rows(tables, spec.EPISODES)):
+        if row.get("PLACE", "") not in codes:
+            yield spec.EPISODES, i, ("PLACE",)
 _rule("149", "REC (reason episode ceased) must be a valid code when given.")(
     _code_rule(spec.EPISODES, "REC", spec.REC_CODES, blank_ok=True)
 )
 _rule("1009", "REASON_PLACE_CHANGE must be a valid code when given.")(
     _code_rule(spec.EPISODES, "REASON_PLACE_CHANGE", spec.REASON_PLACE_CHANGE_CODES, blank_ok=True)
 )
-
-_NO_PROVIDER_PLACES = frozenset({"T0", "T1", "T2", "T3", "T4", "Z1"})
-
 
 @_rule(
     "178",
@@ -194,7 +214,7 @@ _NO_PROVIDER_PLACES = frozenset({"T0", "T1", "T2", "T3", "T4", "Z1"})
 def _rule_178(tables: Tables) -> Iterator[Hit]:
     for i, row in enumerate(_rows(tables, spec.EPISODES)):
         provider, place = row.get("PLACE_PROVIDER", ""), row.get("PLACE", "")
-        if place in _NO_PROVIDER_PLACES:
+        if place in _codes().no_provider_places:
             ok = provider == ""
         else:
             ok = provider in spec.PLACE_PROVIDER_CODES
@@ -315,6 +335,135 @@ def _rule_433(tables: Tables) -> Iterator[Hit]:
                 yield spec.EPISODES, i, ("RNE", "DECOM")
 
 
+@_rule("148", "DEC and REC must both be given, or both be blank.")
+def _rule_148(tables: Tables) -> Iterator[Hit]:
+    for i, row in enumerate(_rows(tables, spec.EPISODES)):
+        if bool(row.get("DEC", "")) != bool(row.get("REC", "")):
+            yield spec.EPISODES, i, ("DEC", "REC")
+
+
+@_rule("214", "No PL_POST or URN for a short break (V3/V4).")
+def _rule_214(tables: Tables) -> Iterator[Hit]:
+    for i, row in enumerate(_rows(tables, spec.EPISODES)):
+        if row.get("LS") in ("V3", "V4") and (row.get("PL_POST") or row.get("URN")):
+            yield spec.EPISODES, i, ("PL_POST", "URN")
+
+
+@_rule("398", "No HOME_POST or PL_POST for a short break (V3/V4).")
+def _rule_398(tables: Tables) -> Iterator[Hit]:
+    for i, row in enumerate(_rows(tables, spec.EPISODES)):
+        if row.get("LS") in ("V3", "V4") and (row.get("HOME_POST") or row.get("PL_POST")):
+            yield spec.EPISODES, i, ("HOME_POST", "PL_POST")
+
+
+@_rule("217", "A3 or A5 (placed for adoption with the current foster carer) needs RNE S, T or U.")
+def _rule_217(tables: Tables) -> Iterator[Hit]:
+    for i, row in enumerate(_rows(tables, spec.EPISODES)):
+        start = _date(row.get("DECOM", ""))
+        after_2015 = start is not None and start >= date(2015, 4, 1)
+        if row.get("PLACE") in ("A3", "A5") and after_2015 and row.get("RNE") not in "STU":
+            yield spec.EPISODES, i, ("PLACE", "RNE")
+
+
+@_rule("218", "An Ofsted URN is needed for this placement type (record it on the episode).")
+def _rule_218(tables: Tables) -> Iterator[Hit]:
+    exempt = _codes().urn_exempt_places | {"V3", "V4"}
+    start = _year_end()
+    begin = date(start.year - 1, 4, 1) if start else None
+    for i, row in enumerate(_rows(tables, spec.EPISODES)):
+        if row.get("URN") or row.get("PLACE") in exempt or row.get("LS") in ("V3", "V4"):
+            continue
+        dec = _date(row.get("DEC", ""))
+        if begin is None or dec is None or dec >= begin:
+            yield spec.EPISODES, i, ("PLACE", "URN")
+
+
+@_rule("225", "REASON_PLACE_CHANGE is needed on an episode that ends X1 with a placement change.")
+def _rule_225(tables: Tables) -> Iterator[Hit]:
+    temporary = {"T0", "T1", "T2", "T3", "T4"}
+    for episodes in _episodes_by_child(tables).values():
+        for (i, row), (_, after) in pairwise(episodes):
+            if (
+                row.get("REC") == "X1"
+                and not row.get("REASON_PLACE_CHANGE")
+                and row.get("PLACE") not in temporary
+                and after.get("RNE") in ("P", "B", "T", "U")
+                and after.get("PLACE") not in temporary
+            ):
+                yield spec.EPISODES, i, ("REASON_PLACE_CHANGE",)
+
+
+@_rule("233", "No REASON_PLACE_CHANGE on an episode that has not ended.")
+def _rule_233(tables: Tables) -> Iterator[Hit]:
+    for i, row in enumerate(_rows(tables, spec.EPISODES)):
+        if not row.get("DEC") and row.get("REASON_PLACE_CHANGE"):
+            yield spec.EPISODES, i, ("DEC", "REASON_PLACE_CHANGE")
+
+
+def _female(row: dict[str, str]) -> bool:
+    try:
+        return code_lists.normal_sex(row.get("SEX", "")) == code_lists.FEMALE
+    except ValueError:
+        return False
+
+
+@_rule("393", "MOTHER (0 or 1) is needed for a girl who is looked after (not on short breaks).")
+def _rule_393(tables: Tables) -> Iterator[Hit]:
+    looked_after = {
+        r.get("CHILD") for r in _rows(tables, spec.EPISODES) if r.get("LS") not in ("V3", "V4")
+    }
+    for i, row in enumerate(_rows(tables, spec.HEADER)):
+        if _female(row) and row.get("CHILD") in looked_after and not row.get("MOTHER"):
+            yield spec.HEADER, i, ("MOTHER",)
+
+
+@_rule("607", "MOTHER is needed for a girl who ceased to be looked after in the year.")
+def _rule_607(tables: Tables) -> Iterator[Hit]:
+    end = _year_end()
+    if end is None:
+        return
+    begin = date(end.year - 1, 4, 1)
+    left = {
+        r.get("CHILD")
+        for r in _rows(tables, spec.EPISODES)
+        if r.get("REC") not in ("", "X1")
+        and r.get("LS") not in ("V3", "V4")
+        and (d := _date(r.get("DEC", ""))) is not None
+        and begin <= d <= end
+    }
+    for i, row in enumerate(_rows(tables, spec.HEADER)):
+        if _female(row) and row.get("CHILD") in left and not row.get("MOTHER"):
+            yield spec.HEADER, i, ("MOTHER",)
+
+
+@_rule("442", "A UPN (or the DfE's unknown code UN1-UN5) is needed for a child looked after.")
+def _rule_442(tables: Tables) -> Iterator[Hit]:
+    looked_after = {
+        r.get("CHILD") for r in _rows(tables, spec.EPISODES) if r.get("LS") not in ("V3", "V4")
+    }
+    for i, row in enumerate(_rows(tables, spec.HEADER)):
+        if row.get("CHILD") in looked_after and not row.get("UPN"):
+            yield spec.HEADER, i, ("UPN",)
+
+
+@_rule("625", "MC_DOB cannot be after the year's end or the day the child left care.")
+def _rule_625(tables: Tables) -> Iterator[Hit]:
+    end = _year_end()
+    last_dec: dict[str, date] = {}
+    for row in _rows(tables, spec.EPISODES):
+        dec = _date(row.get("DEC", ""))
+        if dec is not None:
+            child = row.get("CHILD", "")
+            last_dec[child] = max(dec, last_dec.get(child, dec))
+    for i, row in enumerate(_rows(tables, spec.HEADER)):
+        born = _date(row.get("MC_DOB", ""))
+        if born is None:
+            continue
+        left = last_dec.get(row.get("CHILD", ""))
+        if (end is not None and born > end) or (left is not None and born > left):
+            yield spec.HEADER, i, ("MC_DOB",)
+
+
 @_rule("INT08", "Every child in EPISODES and REVIEWS must be in HEADER.")
 def _rule_int08(tables: Tables) -> Iterator[Hit]:
     children = {r.get("CHILD", "") for r in _rows(tables, spec.HEADER)}
@@ -383,9 +532,20 @@ def _rule_int17(tables: Tables) -> Iterator[Hit]:
 RULES_BY_CODE: dict[str, Rule] = {rule.code: rule for rule in RULES}
 
 
-def check_tables(tables: Tables, rules: list[str] | None = None) -> list[Problem]:
+def check_tables(
+    tables: Tables, rules: list[str] | None = None, *, year: int | None = None
+) -> list[Problem]:
     """Every breach of the rules (all of ``RULES``, or those named) in ``tables``, in rule
-    order then file order."""
+    order then file order; ``year`` is the collection year checked (its code lists; the
+    newest when None)."""
+    token = _YEAR.set(year or 0)
+    try:
+        return _check(tables, rules)
+    finally:
+        _YEAR.reset(token)
+
+
+def _check(tables: Tables, rules: list[str] | None) -> list[Problem]:
     problems: list[Problem] = []
     for rule in RULES:
         if rules is not None and rule.code not in rules:

@@ -10,6 +10,9 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from functools import cache
+
+from iro_desktop.exchange.ssda903 import years
 
 HEADER = "header"
 EPISODES = "episodes"
@@ -65,7 +68,9 @@ FILE_NAMES: dict[str, str] = {
 }
 REQUIRED_FILES = (HEADER, EPISODES, REVIEWS)
 
-SEX_CODES = frozenset({"1", "2"})
+# Every year's codes are read (old files still import); the year's own list is in
+# domain.code_lists and checked on export (rules 101, 146).
+SEX_CODES = frozenset({"1", "2", "M", "F", "U"})
 MOTHER_CODES = frozenset({"0", "1"})
 ETHNIC_CODES = frozenset(
     [
@@ -94,40 +99,7 @@ ETHNIC_CODES = frozenset(
 RNE_CODES = frozenset(["S", "L", "P", "T", "U", "B"])
 LS_CODES = frozenset(["C1", "C2", "D1", "E1", "J1", "J2", "J3", "L1", "L2", "L3", "V2", "V3", "V4"])
 CIN_CODES = frozenset(f"N{n}" for n in range(1, 9))
-# K3 is in the validator's 2024-25 list (rules/lac2024_25/rule_146.py); accepted so that a
-# current file is not refused.
-PLACE_CODES = frozenset(
-    [
-        "A3",
-        "A4",
-        "A5",
-        "A6",
-        "H5",
-        "K1",
-        "K2",
-        "K3",
-        "P1",
-        "P2",
-        "P3",
-        "R1",
-        "R2",
-        "R3",
-        "R5",
-        "S1",
-        "T0",
-        "T1",
-        "T2",
-        "T3",
-        "T4",
-        "U1",
-        "U2",
-        "U3",
-        "U4",
-        "U5",
-        "U6",
-        "Z1",
-    ]
-)
+PLACE_CODES = years.every_place_code()
 PLACE_PROVIDER_CODES = frozenset(f"PR{n}" for n in range(0, 6))
 REC_CODES = frozenset(
     [
@@ -219,8 +191,24 @@ _DMY = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})(?:\s+00:00(?::00)?)?")
 _ISO = re.compile(r"(\d{4})-(\d{2})-(\d{2})(?:[ T]00:00(?::00)?)?")
 
 
+# A child's reference: what the council's system gives (letters, digits, - _ /), bounded; it
+# is used in file names and messages, so nothing else (no dots, spaces or control characters).
+REFERENCE = re.compile(r"[A-Za-z0-9][A-Za-z0-9_/-]{0,39}")
+TEXT_COLUMNS = frozenset({"UPN", "HOME_POST", "PL_POST", "URN"})
+MAX_TEXT = 40
+# Unknown-UPN codes (rule 168): UN1 not of school age, UN2-UN5 other reasons the UPN is unknown.
+UPN_UNKNOWN_CODES = frozenset({"UN1", "UN2", "UN3", "UN4", "UN5"})
+_UPN = re.compile(r"[A-Z]\d{11}[A-Z0-9]|UN[1-5]")
+
+
+def upn_ok(text: str) -> bool:
+    return bool(_UPN.fullmatch(text))
+
+
+@cache
 def parse_date(text: str) -> date:
-    """A 903 date. Raises ValueError when ``text`` is not a real date in a format we accept."""
+    """A 903 date (cached: a return repeats the same dates thousands of times). Raises
+    ValueError when ``text`` is not a real date in a format we accept."""
     text = text.strip()
     if match := _DMY.fullmatch(text):
         day, month, year = (int(g) for g in match.groups())

@@ -24,9 +24,12 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from iro_desktop.domain import code_lists
 from iro_desktop.domain.model import ChildRecord
+from iro_desktop.domain.schedule import birthday
 from iro_desktop.exchange.csv_safety import safe_writer
 from iro_desktop.exchange.ssda903 import spec as spec
+from iro_desktop.exchange.ssda903 import years as years
 from iro_desktop.exchange.ssda903.rules import Problem, check_tables
 from iro_desktop.storage.database import Store
 from iro_desktop.storage.files import writing
@@ -126,48 +129,63 @@ def _child_rows(
         return None
     short_breaks_only = _only_short_breaks(episodes)
     out: dict[str, list[Row]] = {kind: [] for kind in spec.COLUMNS}
-    mother = "" if (dfe_return and short_breaks_only) else child.mother
+    year = code_lists.collection_year_of(end) if end else years.known_years()[-1]
+    codes = years.for_year(year)
+    if dfe_return and end is not None:
+        mother, mc_dob = _mother_as_at(child, episodes, end, short_breaks_only, notes)
+        upn = child.upn or _unknown_upn(child.dob, year, notes)
+    else:
+        mother, mc_dob, upn = child.mother, d(child.mc_dob), child.upn
     out[spec.HEADER].append(
         {
             "CHILD": child.child_ref,
-            "SEX": child.gender,
+            "SEX": code_lists.sex_for_year(child.gender, codes),
             "DOB": d(child.dob),
             "ETHNIC": child.ethnicity,
-            "UPN": child.upn,
+            "UPN": upn,
             "MOTHER": mother,
-            "MC_DOB": d(child.mc_dob) if mother else ("" if dfe_return else d(child.mc_dob)),
+            "MC_DOB": mc_dob,
         }
     )
     if child.uasc:
         out[spec.UASC].append(
             {
                 "CHILD": child.child_ref,
-                "SEX": child.gender,
+                "SEX": code_lists.sex_for_year(child.gender, codes),
                 "DOB": d(child.dob),
-                "DUC": d(child.uasc_ceased),
+                # The DfE's DUC for a child still UASC is their 18th birthday (rule 205B).
+                "DUC": d(child.uasc_ceased)
+                or (d(birthday(child.dob, 18)) if dfe_return and end is not None else ""),
             }
         )
-    for e in episodes:
+    for position, e in enumerate(episodes):
         open_at_year_end = end is not None and e.dec is not None and e.dec > end
         if open_at_year_end:
             notes["episodes open on 31 March"] += 1
-        out[spec.EPISODES].append(
-            {
-                "CHILD": child.child_ref,
-                "DECOM": d(e.decom),
-                "RNE": e.rne,
-                "LS": e.ls,
-                "CIN": e.cin,
-                "PLACE": e.place,
-                "PLACE_PROVIDER": e.place_provider,
-                "DEC": "" if open_at_year_end else d(e.dec),
-                "REC": "" if open_at_year_end else e.rec,
-                "REASON_PLACE_CHANGE": e.reason_place_change,
-                "HOME_POST": e.home_post,
-                "PL_POST": e.pl_post,
-                "URN": e.urn,
-            }
-        )
+        row = {
+            "CHILD": child.child_ref,
+            "DECOM": d(e.decom),
+            "RNE": e.rne,
+            "LS": e.ls,
+            "CIN": e.cin,
+            "PLACE": e.place,
+            "PLACE_PROVIDER": e.place_provider,
+            "DEC": "" if open_at_year_end else d(e.dec),
+            "REC": "" if open_at_year_end else e.rec,
+            "REASON_PLACE_CHANGE": e.reason_place_change,
+            "HOME_POST": e.home_post,
+            "PL_POST": e.pl_post,
+            "URN": e.urn,
+        }
+        if dfe_return:
+            following = episodes[position + 1] if position + 1 < len(episodes) else None
+            row["REASON_PLACE_CHANGE"] = _reason_on_ended(e, following, row["DEC"])
+            if e.is_short_break:  # rules 214 and 398: no location for a short break
+                row["HOME_POST"] = row["PL_POST"] = row["URN"] = ""
+            if e.place == "H5" and "H5" not in codes.place and "K3" in codes.place:
+                row["PLACE"] = "K3"  # the DfE's successor code (validator rule 243)
+                notes["H5 written as K3"] += 1
+        out[spec.EPISODES].append(row)
     held = sorted(
         (r.part_dates[0], r.review_code)
         for r in record.reviews
@@ -190,6 +208,49 @@ def _child_rows(
     return out
 
 
+def _reason_on_ended(episode: Any, following: Any, written_dec: str) -> str:
+    """REASON_PLACE_CHANGE as the DfE wants it: on the episode that ended with the placement
+    change (rule 225), never on one still open (rule 233). The app records the reason with
+    the new placement; a file's own (on the ended episode) is kept when the next has none."""
+    if not written_dec or episode.rec != "X1" or following is None:
+        return ""
+    if following.rne not in ("P", "B", "T", "U"):
+        return ""
+    return following.reason_place_change or episode.reason_place_change
+
+
+def _mother_as_at(
+    child: Any, episodes: list[Any], end: date, short_breaks_only: bool, notes: dict[str, int]
+) -> tuple[str, str]:
+    """MOTHER and MC_DOB as they were at the year's end, or when the child left care in it
+    (rule 625); none for a child on short breaks only (rule 399). A girl under 12 with nothing
+    recorded is written as not a mother (0), as rule 393 needs an answer."""
+    if short_breaks_only:
+        return "", ""
+    as_at = end
+    last = episodes[-1] if episodes else None
+    if last is not None and last.dec is not None and last.dec <= end and last.rec != "X1":
+        as_at = last.dec
+    if child.mc_dob is not None:
+        if child.mc_dob <= as_at:
+            return "1", spec.format_date(child.mc_dob)
+        notes["mother after the year"] += 1
+        return "0", ""
+    if child.mother:
+        return child.mother, ""
+    female = code_lists.normal_sex(child.gender or "") == code_lists.FEMALE
+    if female and birthday(child.dob, 12) > end:
+        return "0", ""
+    return "", ""
+
+
+def _unknown_upn(dob: date, year: int, notes: dict[str, int]) -> str:
+    """The DfE's code for a UPN the app does not hold: UN1 for a child not yet of school age on
+    31 August before the collection year (rule 209), UN5 (not known) otherwise."""
+    notes["UPN not held"] += 1
+    return "UN1" if birthday(dob, 4) > date(year - 2, 8, 31) else "UN5"
+
+
 def _tables(
     records: list[ChildRecord],
     year: int | None,
@@ -203,6 +264,9 @@ def _tables(
         "not looked after in the year": 0,
         "episodes open on 31 March": 0,
         "short-break reviews left out (rule 399)": 0,
+        "mother after the year": 0,
+        "UPN not held": 0,
+        "H5 written as K3": 0,
     }
     for record in records:
         rows = _child_rows(
@@ -233,18 +297,58 @@ def _tables(
             f"{counts['short-break reviews left out (rule 399)']} review(s) of children on "
             "short breaks only (V3/V4) are left out of REVIEWS (DfE rule 399)."
         )
+    if counts["mother after the year"]:
+        notes.append(
+            f"{counts['mother after the year']} child(ren) became a mother after the year: "
+            "MOTHER 0 as at the year (rule 625)."
+        )
+    if counts["UPN not held"]:
+        notes.append(
+            f"{counts['UPN not held']} child(ren) with no UPN recorded: written as the DfE's "
+            "unknown code (UN1 not of school age, UN5 not known); record the UPN to replace it."
+        )
+    if counts["H5 written as K3"]:
+        notes.append(
+            f"{counts['H5 written as K3']} H5 placement(s) written as K3, the code that "
+            f"replaced H5 from 2025-26."
+        )
     return tables, notes
 
 
 def build_903(store: Store, year: int | None = None) -> Export903:
-    """The DfE 903 return for the collection year ending 31 March ``year`` (every year when
-    None), checked against the DfE rules. Nothing is written."""
+    """The DfE 903 return for the collection year ending 31 March ``year``, checked against the
+    DfE rules; or, when None, every record (lossless: short-break reviews included, with a note
+    that they are not part of the DfE return). Nothing is written."""
     # The light load: episodes, reviews' codes and part dates are all the return needs.
     records = load_child_records(store, for_rules_only=True)
+    if year is None:
+        tables, notes = _tables(records, None, include_short_break_reviews=True, dfe_return=False)
+        short = _short_break_review_count(records)
+        if short:
+            notes.append(
+                f"{short} review(s) of children on short breaks only (V3/V4) are included so "
+                "that nothing is lost; they are not part of the DfE return (rule 399)."
+            )
+        export = Export903(None, tables, notes=notes)
+        export.problems = check_tables(tables, rules=_ALL_YEARS_RULES)
+        return export
     tables, notes = _tables(records, year, include_short_break_reviews=False, dfe_return=True)
     export = Export903(year, tables, notes=notes)
-    export.problems = check_tables(tables)
+    export.problems = check_tables(tables, year=year)
     return export
+
+
+def _short_break_review_count(records: list[ChildRecord]) -> int:
+    count = 0
+    for record in records:
+        episodes = [e for e in record.episodes if e.archived_on is None]
+        if _only_short_breaks(episodes):
+            count += sum(1 for r in record.reviews if r.archived_on is None and r.is_held)
+    return count
+
+
+# An all-years file is the app's own record, not a return: only the rules about its shape.
+_ALL_YEARS_RULES = ["102", "141", "166", "356", "INT08", "INT17"]
 
 
 def write_903(export: Export903, folder: Path) -> list[Path]:

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from iro_desktop.domain.codes import LEGAL_STATUSES, PLACEMENT_TYPES, REASONS_NEW_EPISODE
+from iro_desktop.domain.codes import LEGAL_STATUSES, REASONS_NEW_EPISODE
 from iro_desktop.domain.validation import EpisodeEntry, Problem, episode_problems
 from iro_desktop.gui.formatting import PLACEMENT_PROVIDERS, REASONS_PLACEMENT_CHANGED
 from iro_desktop.gui.forms.base import RecordForm
 from iro_desktop.gui.forms.editors import fill_combo, set_combo
+from iro_desktop.services.exchange import recordable_placement_types
 from iro_desktop.services.recording import add_episode
 
 CHOOSE = ("", "Choose…")
@@ -39,7 +40,8 @@ class EpisodeForm(RecordForm):
     def setup(self) -> None:
         fill_combo(self.field("rne"), _choices(REASONS_NEW_EPISODE))
         fill_combo(self.field("ls"), _choices(LEGAL_STATUSES))
-        fill_combo(self.field("place"), _choices(PLACEMENT_TYPES))
+        # The current collection year's codes (K3, Z11-Z14 from 2025-26; no H5, P2 or Z1).
+        fill_combo(self.field("place"), _choices(recordable_placement_types(self.today)))
         fill_combo(self.field("place_provider"), _choices(PLACEMENT_PROVIDERS, NOT_RECORDED))
         fill_combo(
             self.field("reason_place_change"), _choices(REASONS_PLACEMENT_CHANGED, NOT_RECORDED)

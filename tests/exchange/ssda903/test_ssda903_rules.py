@@ -22,7 +22,7 @@ DEMO_DAY = date(2026, 11, 23)
 
 
 def header(child="C1", **kw):
-    row = {"CHILD": child, "SEX": "1", "DOB": "01/01/2010", "ETHNIC": "WBRI", "UPN": "",
+    row = {"CHILD": child, "SEX": "M", "DOB": "01/01/2010", "ETHNIC": "WBRI", "UPN": "UN5",
            "MOTHER": "", "MC_DOB": ""}  # fmt: skip
     row.update(kw)
     return row
@@ -31,7 +31,7 @@ def header(child="C1", **kw):
 def episode(child="C1", decom="01/05/2025", **kw):
     row = {"CHILD": child, "DECOM": decom, "RNE": "S", "LS": "C2", "CIN": "N1", "PLACE": "U1",
            "PLACE_PROVIDER": "PR1", "DEC": "", "REC": "", "REASON_PLACE_CHANGE": "",
-           "HOME_POST": "", "PL_POST": "", "URN": ""}  # fmt: skip
+           "HOME_POST": "", "PL_POST": "", "URN": "SC123456"}  # fmt: skip
     row.update(kw)
     return row
 
@@ -49,30 +49,30 @@ def tables(headers=None, episodes=None, reviews=None):
 
 
 MOVE = [
-    episode(DEC="01/09/2025", REC="X1"),
+    episode(DEC="01/09/2025", REC="X1", REASON_PLACE_CHANGE="CARPL"),
     episode(decom="01/09/2025", RNE="P", PLACE="U4"),
 ]
 
 # rule -> (breaking tables, passing tables)
 CASES = {
-    "101": (tables([header(SEX="3")]), tables([header(SEX="2")])),
+    "101": (tables([header(SEX="1")]), tables([header(SEX="U")])),
     "102": (tables([header(DOB="31/02/2010")], reviews=[]), tables()),
     "103": (tables([header(ETHNIC="")]), tables([header(ETHNIC="MOTH")])),
-    "611": (tables([header(SEX="2", MOTHER="1")]),
-            tables([header(SEX="2", MOTHER="1", MC_DOB="01/02/2025")])),
-    "399": (tables([header(MOTHER="0")], [episode(LS="V3")], [review()]),
-            tables([header()], [episode(LS="V3")], [])),
+    "611": (tables([header(SEX="F", MOTHER="1")]),
+            tables([header(SEX="F", MOTHER="1", MC_DOB="01/02/2025")])),
+    "399": (tables([header(MOTHER="0")], [episode(LS="V3", URN="")], [review()]),
+            tables([header()], [episode(LS="V3", URN="")], [])),
     "141": (tables(episodes=[episode(decom="2025-05-01")]), tables()),
     "143": (tables(episodes=[episode(RNE="X")]), tables(episodes=[episode(RNE="B")])),
     "144": (tables(episodes=[episode(LS="V1")]), tables(episodes=[episode(LS="J2")])),
     "145": (tables(episodes=[episode(CIN="")]), tables(episodes=[episode(CIN="N8")])),
-    "146": (tables(episodes=[episode(PLACE="H6")]), tables(episodes=[episode(PLACE="H5")])),
+    "146": (tables(episodes=[episode(PLACE="H6")]), tables(episodes=[episode(PLACE="K3")])),
     "149": (tables(episodes=[episode(DEC="01/06/2025", REC="E99")]),
             tables(episodes=[episode(DEC="01/06/2025", REC="E13")])),
-    "1009": (tables(episodes=[episode(REASON_PLACE_CHANGE="other")]),
-             tables(episodes=[episode(REASON_PLACE_CHANGE="OTHER")])),
+    "1009": (tables(episodes=[episode(DEC="01/06/2025", REC="E13", REASON_PLACE_CHANGE="other")]),
+             tables(episodes=[episode(DEC="01/06/2025", REC="E13", REASON_PLACE_CHANGE="OTHER")])),
     "178": (tables(episodes=[episode(PLACE_PROVIDER="")]),
-            tables(episodes=[episode(PLACE="Z1", PLACE_PROVIDER="")])),
+            tables(episodes=[episode(PLACE="Z14", PLACE_PROVIDER="")])),
     "528": (tables(episodes=[episode(PLACE="R2", PLACE_PROVIDER="PR2")]),
             tables(episodes=[episode(PLACE="R1", PLACE_PROVIDER="PR2")])),
     "529": (tables(episodes=[episode(PLACE="U4", PLACE_PROVIDER="PR3")]),
@@ -110,7 +110,32 @@ CASES = {
     "1012": (tables([header(), header("C2")], [episode()], [review(), review("C2")]),
              tables([header(), header("C2")], [episode()], [review()])),
     "INT17": (tables(reviews=[review(dob="02/01/2010")]), tables()),
+    "148": (tables(episodes=[episode(REC="E13")]),
+            tables(episodes=[episode(DEC="01/06/2025", REC="E13")])),
+    "214": (tables(episodes=[episode(LS="V3")], reviews=[]),
+            tables([header(MOTHER="")], [episode(LS="V3", URN="")], [])),
+    "398": (tables(episodes=[episode(LS="V4", URN="", HOME_POST="W10 6")], reviews=[]),
+            tables(episodes=[episode(LS="V4", URN="")], reviews=[])),
+    "217": (tables(episodes=[episode(PLACE="A5", RNE="P")]),
+            tables(episodes=[episode(PLACE="A5", RNE="S")])),
+    "218": (tables(episodes=[episode(URN="")]), tables(episodes=[episode(PLACE="P1", URN="",
+                                                                          PLACE_PROVIDER="PR0")])),
+    "225": (tables(episodes=[{**MOVE[0], "REASON_PLACE_CHANGE": ""}, MOVE[1]]),
+            tables(episodes=[{**MOVE[0], "REASON_PLACE_CHANGE": "CARPL"}, MOVE[1]])),
+    "233": (tables(episodes=[episode(REASON_PLACE_CHANGE="CARPL")]),
+            tables(episodes=[episode(DEC="01/06/2025", REC="E13", REASON_PLACE_CHANGE="CARPL")])),
+    "393": (tables([header(SEX="F")]), tables([header(SEX="F", MOTHER="0")])),
+    "607": (tables([header(SEX="F")], [episode(DEC="01/06/2025", REC="E13")]),
+            tables([header(SEX="F", MOTHER="0")], [episode(DEC="01/06/2025", REC="E13")])),
+    "442": (tables([header(UPN="")]), tables([header(UPN="UN1")])),
+    "625": (tables([header(SEX="F", MOTHER="1", MC_DOB="01/02/2026")],
+                   [episode(DEC="01/06/2025", REC="E13")]),
+            tables([header(SEX="F", MOTHER="1", MC_DOB="01/02/2025")],
+                   [episode(DEC="01/06/2025", REC="E13")])),
 }  # fmt: skip
+
+# The year the cases are checked as (607 needs one: "ceased in the year").
+CASE_YEAR = 2026
 
 
 def test_every_rule_has_a_case():
@@ -120,11 +145,21 @@ def test_every_rule_has_a_case():
 @pytest.mark.parametrize("code", sorted(CASES))
 def test_rule_fails_and_passes(code):
     breaking, passing = CASES[code]
-    found = [p for p in check_tables(copy.deepcopy(breaking)) if p.rule == code]
+    found = [p for p in check_tables(copy.deepcopy(breaking), year=CASE_YEAR) if p.rule == code]
     assert found, f"rule {code} did not fire"
     assert all(p.message == RULES_BY_CODE[code].description for p in found)
     assert found[0].row >= 2 and found[0].table in (spec.HEADER, spec.EPISODES, spec.REVIEWS)
-    assert check_tables(copy.deepcopy(passing)) == []
+    assert check_tables(copy.deepcopy(passing), year=CASE_YEAR) == []
+
+
+def test_the_year_decides_the_codes():
+    """1/2 and H5 pass for 2023-24 and fail for 2025-26; M/F and Z11 the other way round."""
+    old = tables([header(SEX="1")], [episode(PLACE="H5")])
+    new = tables([header(SEX="F", MOTHER="0")], [episode(PLACE="Z11", PLACE_PROVIDER="")])
+    assert {p.rule for p in check_tables(copy.deepcopy(old), year=2024)} == set()
+    assert {p.rule for p in check_tables(copy.deepcopy(old), year=2026)} == {"101", "146"}
+    assert {p.rule for p in check_tables(copy.deepcopy(new), year=2026)} == set()
+    assert {p.rule for p in check_tables(copy.deepcopy(new), year=2024)} >= {"101", "146"}
 
 
 def test_collection_year_runs_april_to_march():
@@ -143,9 +178,12 @@ def demo(tmp_path_factory):
 def test_the_demo_export_passes_every_rule(demo, year):
     export = build_903(demo, year)
     assert export.counts()[spec.REVIEWS] > 10
-    for rule in RULES:  # rule by rule, so a failure names the rule
-        assert check_tables(export.tables, [rule.code]) == [], rule.code
-    assert export.passes
+    # The demo's own records break two rules in 2026-27 (another package's data): one A5
+    # placement entered as a placement change (217), one placement without an Ofsted URN (218).
+    # The app lists both for the IRO to correct; everything else passes.
+    # In 2026-27 one girl of 12 or over has no MOTHER recorded (393): the IRO must record it.
+    demo_data = {"217", "218", "393"} if year == 2027 else set()
+    assert {p.rule for p in export.problems} == demo_data
 
 
 def test_the_demo_year_keeps_only_what_the_year_holds(demo):
@@ -199,7 +237,7 @@ def test_a_blank_the_record_does_not_hold_is_listed_not_invented(tmp_path):
     export = build_903(store, 2026)
     assert export.tables[spec.HEADER][0]["SEX"] == ""
     assert export.tables[spec.EPISODES][0]["CIN"] == ""
-    assert {p.rule for p in export.problems} == {"101", "103", "145", "178"}
+    assert {p.rule for p in export.problems} == {"101", "103", "145", "178", "218"}
     assert "rule 101" in "\n".join(export.summary_lines())
     store.close()
 
