@@ -5,6 +5,7 @@ written for the child."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from iro_desktop.domain.model import Review
@@ -13,6 +14,7 @@ from iro_desktop.letters.model import Letter
 from iro_desktop.letters.plain_language import PlainLanguageWarning, check_letter
 
 LANGUAGE_NAMES = {"en": "English", "cy": "Welsh"}
+_CONTACT = re.compile(r"\S+@\S+|https?://\S+|\+?\d[\d ]{6,}\d")
 
 
 def checked_lines(letter: Letter) -> list[str]:
@@ -40,7 +42,8 @@ def letter_warnings(letters: Sequence[Letter], review: Review) -> list[PlainLang
         ):
             add(warning)
         other = "cy" if letter.language == "en" else "en"
-        for sentence in foreign_sentences(letter.texts(), letter.language):
+        texts = [_CONTACT.sub(" ", t) for t in letter.texts()]  # an address is no language
+        for sentence in foreign_sentences(texts, letter.language):
             short = sentence if len(sentence) <= 70 else sentence[:67] + "..."
             add(
                 PlainLanguageWarning(

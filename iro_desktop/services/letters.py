@@ -108,8 +108,15 @@ class Written:
     child_refs: tuple[str, ...] = field(default=())
 
 
-def record_read_with_interpreter(store: Store, letter_id: int, on: date) -> None:
-    """The letter ``letter_id`` was read through with the child and an interpreter on ``on``."""
+def record_read_with_interpreter(store: Store, child_ref: str, letter_id: int, on: date) -> None:
+    """The child's letter ``letter_id`` was read through with them and an interpreter on
+    ``on``."""
+    child_id = child_id_for(store, child_ref)
+    rows = letter_rows(store, child_id) if child_id is not None else []
+    if not any(r["id"] == letter_id and r["kind"] == KIND_LETTER for r in rows):
+        raise UserError(
+            f"{child_ref} has no letter {letter_id}. The Letters tab lists the child's letters."
+        )
     with store.atomic():
         history.update(store, "letters", letter_id, {"read_with_interpreter_on": on})
 

@@ -110,7 +110,7 @@ def worries_section(c: LetterContext) -> Section | None:
             decided[k] for k in (item.wording.answers if item.wording else ()) if k in decided
         ]
         if answers:
-            blocks.append(Block("reply", _("What we will do: %(plan)s", plan=" ".join(answers))))
+            blocks.append(Block("reply", " ".join([_("We will help with this."), *answers])))
         elif c.check_by is not None:
             blocks.append(
                 Block(
