@@ -95,44 +95,99 @@ def _decisions() -> tuple[Decision, ...]:
 def _wordings(welsh: bool = False, *, sensitive: bool = False) -> tuple[ChildWording, ...]:
     cy = welsh
     out = [
-        _w(WordingKind.PLAN_REASON, "line:0", "You are safe and happy here.",
-           "Rwyt ti'n saff ac yn hapus yma." if cy else ""),
-        _w(WordingKind.CHILD_SAID, "line:0", "You told me you want to see Leo more.",
-           "Dywedaist ti dy fod eisiau gweld Leo yn amlach." if cy else "",
-           "I agree. You will see him every two weeks.",
-           "Rwy'n cytuno. Byddi di'n ei weld bob pythefnos." if cy else ""),
-        _w(WordingKind.CHILD_SAID, "line:1", "You asked if you can change school.",
-           "Gofynnaist ti a gei di newid ysgol." if cy else "",
-           "Not this year. We want you to stay with your friends.",
-           "Dim eleni. Rydyn ni eisiau i ti aros gyda dy ffrindiau." if cy else ""),
-        _w(WordingKind.GOING_WELL, "line:0", "You are happy at home and you go to school every day.",
-           "Rwyt ti'n hapus gartref ac rwyt ti'n mynd i'r ysgol bob dydd." if cy else ""),
-        _w(WordingKind.WORRY, "line:0", "Sunday nights can feel hard after you see your mum.",
-           "Gall nos Sul fod yn anodd ar ôl i ti weld dy fam." if cy else "",
-           answers=("decision:10",)),
-        _w(WordingKind.WORRY, "line:1", "You have not seen the dentist for a while.",
-           "Dwyt ti ddim wedi gweld y deintydd ers tipyn." if cy else ""),
-        _w(WordingKind.DECISION, "decision:10", "Priya will help you find someone to talk to about your feelings.",
-           "Bydd Priya yn dy helpu di i ddod o hyd i rywun i siarad â nhw am dy deimladau." if cy else ""),
-        _w(WordingKind.DECISION, "decision:11", "You will see Leo every two weeks.",
-           "Byddi di'n gweld Leo bob pythefnos." if cy else ""),
-        _w(WordingKind.LEARNED, "", "You are brilliant at drawing horses.",
-           "Rwyt ti'n wych am dynnu lluniau ceffylau." if cy else ""),
+        _w(
+            WordingKind.PLAN_REASON,
+            "line:0",
+            "You are safe and happy here.",
+            "Rwyt ti'n saff ac yn hapus yma." if cy else "",
+        ),
+        _w(
+            WordingKind.CHILD_SAID,
+            "line:0",
+            "You told me you want to see Leo more.",
+            "Dywedaist ti dy fod eisiau gweld Leo yn amlach." if cy else "",
+            "I agree. You will see him every two weeks.",
+            "Rwy'n cytuno. Byddi di'n ei weld bob pythefnos." if cy else "",
+        ),
+        _w(
+            WordingKind.CHILD_SAID,
+            "line:1",
+            "You asked if you can change school.",
+            "Gofynnaist ti a gei di newid ysgol." if cy else "",
+            "Not this year. We want you to stay with your friends.",
+            "Dim eleni. Rydyn ni eisiau i ti aros gyda dy ffrindiau." if cy else "",
+        ),
+        _w(
+            WordingKind.GOING_WELL,
+            "line:0",
+            "You are happy at home and you go to school every day.",
+            "Rwyt ti'n hapus gartref ac rwyt ti'n mynd i'r ysgol bob dydd." if cy else "",
+        ),
+        _w(
+            WordingKind.WORRY,
+            "line:0",
+            "Sunday nights can feel hard after you see your mum.",
+            "Gall nos Sul fod yn anodd ar ôl i ti weld dy fam." if cy else "",
+            answers=("decision:10",),
+        ),
+        _w(
+            WordingKind.WORRY,
+            "line:1",
+            "You have not seen the dentist for a while.",
+            "Dwyt ti ddim wedi gweld y deintydd ers tipyn." if cy else "",
+        ),
+        _w(
+            WordingKind.DECISION,
+            "decision:10",
+            "Priya will help you find someone to talk to about your feelings.",
+            "Bydd Priya yn dy helpu di i ddod o hyd i rywun i siarad â nhw am dy deimladau."
+            if cy
+            else "",
+        ),
+        _w(
+            WordingKind.DECISION,
+            "decision:11",
+            "You will see Leo every two weeks.",
+            "Byddi di'n gweld Leo bob pythefnos." if cy else "",
+        ),
+        _w(
+            WordingKind.LEARNED,
+            "",
+            "You are brilliant at drawing horses.",
+            "Rwyt ti'n wych am dynnu lluniau ceffylau." if cy else "",
+        ),
     ]
     if sensitive:
         out.append(
-            _w(WordingKind.DECISION, "decision:12",
-               "Some grown-ups will meet to keep you safe from people who hurt children for money.",
-               "", confirmed=True)
+            _w(
+                WordingKind.DECISION,
+                "decision:12",
+                "Some grown-ups will meet to keep you safe from people who use children for money.",
+                "",
+                confirmed=True,
+            )
         )
     return tuple(out)
 
 
 def _record(dob: date, *, wordings=None, people=(), episodes=None, **kw) -> ChildRecord:
-    child_kw = {k: kw.pop(k) for k in list(kw) if k in (
-        "first_name", "preferred_name", "language", "language_recorded_on", "interpreter_needed",
-        "first_language", "letter_format", "learning_need", "uasc", "communication_needs",
-    )}
+    child_kw = {
+        k: kw.pop(k)
+        for k in list(kw)
+        if k
+        in (
+            "first_name",
+            "preferred_name",
+            "language",
+            "language_recorded_on",
+            "interpreter_needed",
+            "first_language",
+            "letter_format",
+            "learning_need",
+            "uasc",
+            "communication_needs",
+        )
+    }
     review_kw = {
         "id": 1,
         "venue": "your home",
@@ -144,8 +199,9 @@ def _record(dob: date, *, wordings=None, people=(), episodes=None, **kw) -> Chil
         "worries": PROFESSIONAL["worries"],
     }
     review_kw.update(kw)
-    child = make_child(dob=dob, id=7, first_name=child_kw.pop("first_name", "Kezia"),
-                       last_name="Jones", **child_kw)
+    child = make_child(
+        dob=dob, id=7, first_name=child_kw.pop("first_name", "Kezia"), last_name="Jones", **child_kw
+    )
     return make_record(
         child,
         episodes=episodes or [episode(date(2024, 9, 1))],
@@ -171,23 +227,40 @@ def situations() -> dict[str, Situation]:
         "age7": Situation(_record(date(2018, 11, 2)), SETTINGS),
         "age12": Situation(_record(date(2013, 6, 1)), SETTINGS),
         "uasc16": Situation(
-            _record(date(2009, 8, 1), first_name="Dawit", uasc=True, interpreter_needed=True,
-                    first_language="Tigrinya", plan_type=PlanType.OWN_HOME),
+            _record(
+                date(2009, 8, 1),
+                first_name="Dawit",
+                uasc=True,
+                interpreter_needed=True,
+                first_language="Tigrinya",
+                plan_type=PlanType.OWN_HOME,
+            ),
             SETTINGS,
         ),
         "easy_read": Situation(_record(date(2014, 2, 1), learning_need=True), SETTINGS),
         "welsh_cy": Situation(
-            _record(date(2016, 4, 4), language="cy", wordings=_wordings(welsh=True),
-                    text_language="cy", venue="dy gartref",
-                    people=(Person(id=2, role="carer", name="Eirlys Morgan", called_by_child="Nain"),)),
-            WALES, language="cy",
+            _record(
+                date(2016, 4, 4),
+                language="cy",
+                wordings=_wordings(welsh=True),
+                text_language="cy",
+                venue="dy gartref",
+                people=(Person(id=2, role="carer", name="Eirlys Morgan", called_by_child="Nain"),),
+            ),
+            WALES,
+            language="cy",
         ),
         "welsh_both": Situation(
-            _record(date(2016, 4, 4), wordings=_wordings(welsh=True)), WALES, language="both",
+            _record(date(2016, 4, 4), wordings=_wordings(welsh=True)),
+            WALES,
+            language="both",
         ),
         "adoption": Situation(
-            _record(date(2021, 1, 5), plan_type=PlanType.ADOPTION,
-                    episodes=[episode(date(2024, 9, 1), ls="E1", place="A4")]),
+            _record(
+                date(2021, 1, 5),
+                plan_type=PlanType.ADOPTION,
+                episodes=[episode(date(2024, 9, 1), ls="E1", place="A4")],
+            ),
             SETTINGS,
         ),
         "short_breaks": Situation(
@@ -198,14 +271,19 @@ def situations() -> dict[str, Situation]:
             _record(date(2008, 6, 1), plan_type=PlanType.STAYING_PUT), SETTINGS
         ),
         "did_not_take_part": Situation(
-            _record(date(2012, 1, 1), code="PN7", child_words="",
-                    next_contact_on=date(2026, 4, 15)),
+            _record(
+                date(2012, 1, 1), code="PN7", child_words="", next_contact_on=date(2026, 4, 15)
+            ),
             SETTINGS,
         ),
         "kinship": Situation(
-            _record(date(2017, 1, 1), people=(
-                Person(id=3, role="carer", name="Eirlys Jones", called_by_child="Grandma"),
-            ), attendees=("Eirlys Jones (carer)", "Priya Nair (social worker)")),
+            _record(
+                date(2017, 1, 1),
+                people=(
+                    Person(id=3, role="carer", name="Eirlys Jones", called_by_child="Grandma"),
+                ),
+                attendees=("Eirlys Jones (carer)", "Priya Nair (social worker)"),
+            ),
             SETTINGS,
         ),
         "young_person": Situation(_record(date(2009, 2, 1)), SETTINGS),
