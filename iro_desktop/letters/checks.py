@@ -7,11 +7,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 
 from iro_desktop.domain.model import Review
 from iro_desktop.letters.language_check import foreign_sentences
 from iro_desktop.letters.model import Letter
 from iro_desktop.letters.plain_language import PlainLanguageWarning, check_letter
+from iro_desktop.letters.sensitive import SensitiveItem, find_sensitive
 
 LANGUAGE_NAMES = {"en": "English", "cy": "Welsh"}
 _CONTACT = re.compile(r"\S+@\S+|https?://\S+|\+?\d[\d ]{6,}\d")
@@ -54,3 +56,18 @@ def letter_warnings(letters: Sequence[Letter], review: Review) -> list[PlainLang
                 )
             )
     return out
+
+
+def sensitive_items(letters: Sequence[Letter]) -> list[SensitiveItem]:
+    """The items of the letter(s) that touch a sensitive topic, in the child's words or in
+    the professional text they speak for; each once, shown as the child will read it."""
+    seen: dict[str, SensitiveItem] = {}
+    for letter in letters:
+        professional = dict(letter.sources)
+        for key, text in letter.items:
+            scan = f"{text}\n{professional.get(key, '')}"
+            for found in find_sensitive([(key, scan)]):
+                shown = replace(found, text=text)
+                if f"{key}:{text}" not in seen:
+                    seen[f"{key}:{text}"] = shown
+    return list(seen.values())

@@ -143,6 +143,7 @@ def build_letter(
         rights=rights,
         rights_title=_("Your rights") if rights else "",
         items=tuple(c.used),
+        sources=tuple(c.sources),
         child_name=name,
     )
 

@@ -109,6 +109,9 @@ class Letter:
     rights_title: str = ""
     # What the child should hear about, as (key, child-facing text): the sensitive check reads it.
     items: tuple[tuple[str, str], ...] = field(default=())
+    # The professional text each item speaks for, (key, text): a sensitive topic there needs
+    # confirming too, however gently the child's sentence puts it.
+    sources: tuple[tuple[str, str], ...] = field(default=())
     child_name: str = ""
 
     def section(self, key: str) -> Section | None:

@@ -18,7 +18,7 @@ from iro_desktop.domain.schedule import schedule_for
 from iro_desktop.domain.tasks import tasks_for
 from iro_desktop.domain.working_days import calendar_for
 from iro_desktop.errors import UserError
-from iro_desktop.letters.checks import letter_warnings
+from iro_desktop.letters.checks import letter_warnings, sensitive_items
 from iro_desktop.letters.choices import (
     choose_language,
     choose_version,
@@ -30,7 +30,7 @@ from iro_desktop.letters.content import build_letters
 from iro_desktop.letters.model import Letter, LetterLanguage, parse_version
 from iro_desktop.letters.pdf import PdfUnavailable, convert_to_pdf
 from iro_desktop.letters.plain_language import PlainLanguageWarning
-from iro_desktop.letters.sensitive import SensitiveItem, find_sensitive
+from iro_desktop.letters.sensitive import SensitiveItem
 from iro_desktop.reports.briefing import build_briefing
 from iro_desktop.reports.decisions_record import build_decisions_record
 from iro_desktop.reports.pages import Page
@@ -277,7 +277,7 @@ def _preview(
         with_rights=rights,
     )
     warnings = letter_warnings(letters, review)
-    sensitive = find_sensitive(dict.fromkeys(item for letter in letters for item in letter.items))
+    sensitive = sensitive_items(letters)
     return LetterPreview(
         child_ref=child.child_ref,
         review_id=review.id,

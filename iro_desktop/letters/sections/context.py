@@ -32,6 +32,7 @@ class LetterContext:
     last_before_18: bool = False
     warnings: list[str] = field(default_factory=list)
     used: list[tuple[str, str]] = field(default_factory=list)  # (key, text) the child reads
+    sources: list[tuple[str, str]] = field(default_factory=list)  # (key, professional text)
 
     @property
     def language(self) -> str:
@@ -52,6 +53,8 @@ class LetterContext:
             self.warnings.append(item.missing_warning(self.name, self.language))
             return ""
         self.used.append((f"{item.kind}:{item.key}", text))
+        if item.professional:
+            self.sources.append((f"{item.kind}:{item.key}", item.professional))
         return text
 
     def reply(self, item: ChildItem) -> str:
