@@ -41,7 +41,6 @@ from iro_desktop.letters.sections.review import answers_section, review_section
 from iro_desktop.letters.sections.support import (
     adult_life_section,
     carer_note_section,
-    interpreter_section,
     next_review_section,
     reach_me_section,
     rights_sections,
@@ -106,7 +105,6 @@ def build_letter(
         learned_section(c),
         adult_life_section(c),
         next_review_section(c),
-        interpreter_section(c),
         reach_me_section(c),
         carer_note_section(c),
     ]

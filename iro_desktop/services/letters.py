@@ -350,7 +350,9 @@ def write_letter(
     )
     if preview.sensitive and not confirm_sensitive:
         raise SensitiveNotConfirmed(preview.sensitive)
-    rendered = _render().write_letter_docx(list(preview.letters), detail.settings, Path(out_path))
+    rendered = _render().write_letter_docx(
+        list(preview.letters), detail.settings, Path(out_path), today
+    )
     warnings = list(preview.warning_lines) + list(rendered.warnings)
     warnings += _leftovers(rendered.path)
     pdf_path, problem = _pdf(rendered.path, pdf)

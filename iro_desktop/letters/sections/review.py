@@ -56,20 +56,25 @@ def review_section(c: LetterContext) -> Section:
     people = [as_child_knows(a, _, c.record.people) for a in c.review.attendees if a.strip()]
     people = [p for p in people if p != _("you") and p != _("me")]
     came = _("%(people)s came.", people=_list(c, people)) if people else ""
-    blocks.append(joined(met, came) if c.version != Version.EASY_READ else para(met))
-    if c.version == Version.EASY_READ and came:
-        blocks.append(para(came))
+    came = came[:1].upper() + came[1:]
+    took_part = _participation(c) if c.review.child_words.strip() else ""
+    if c.version == Version.EASY_READ:
+        blocks += [para(met), para(came), para(took_part)]
+    else:
+        blocks.append(joined(met, came, took_part))
     if c.adoption:
         blocks.append(para(_("You now live with the family who are going to adopt you.")))
-    return section("review", _("About your review"), blocks)
+    # The opening follows the greeting with no heading of its own (room on the one page);
+    # easy read keeps one, to sit beside its symbol.
+    heading = _("About your review") if c.version == Version.EASY_READ else ""
+    return section("review", heading, blocks)
 
 
 def _list(c: LetterContext, names: list[str]) -> str:
     _ = c.words
     if len(names) == 1:
-        return names[0][:1].upper() + names[0][1:]
-    text = _("%(first)s and %(second)s", first=", ".join(names[:-1]), second=names[-1])
-    return text[:1].upper() + text[1:]
+        return names[0]
+    return _("%(first)s and %(second)s", first=", ".join(names[:-1]), second=names[-1])
 
 
 def _participation(c: LetterContext) -> str:
@@ -98,9 +103,7 @@ def answers_section(c: LetterContext) -> Section | None:
     said = [(c.text(i), c.reply(i)) for i in c.of_kind(WordingKind.CHILD_SAID)]
     said = [(text, reply) for text, reply in said if text]
     how = _participation(c)
-    if said:
-        if how:
-            blocks.append(para(how))
+    if said:  # how they took part is said in the first section
         for text, reply in said:
             blocks.append(Block("said", text))
             if reply:

@@ -17,11 +17,17 @@ def next_review_section(c: LetterContext) -> Section | None:
     if c.next_review is None:
         return None
     day = _.inline_date(c.next_review)
-    blocks = [para(_("Your next review will be by %(date)s.", date=day))]
+    when = _("Your next review will be by %(date)s.", date=day)
     if c.version == Version.EASY_READ:
-        blocks += [para(_("You can choose where it is.")), para(_("You can choose who comes."))]
-    elif c.version != Version.READ_ALOUD:
-        blocks.append(para(_("You can choose where it is and who comes. Just tell me.")))
+        blocks = [
+            para(when),
+            para(_("You can choose where it is.")),
+            para(_("You can choose who comes.")),
+        ]
+    elif c.version == Version.READ_ALOUD:
+        blocks = [para(when)]
+    else:
+        blocks = [joined(when, _("You can choose where it is and who comes. Just tell me."))]
     return section("next_review", _("Your next review"), blocks)
 
 
@@ -62,12 +68,15 @@ def reach_me_section(c: LetterContext) -> Section | None:
         return None  # the note to the grown-up says how to reach the IRO
     lines = _reach_lines(c)
     blocks: list[Block] = [joined(_("You can talk to me at any time."), lines)]
+    offer = interpreter_offer(c)
+    if offer:
+        blocks.append(para(offer))
     blocks.append(para(_help_line(c)))
     heading = _("Talk to me") if c.version == Version.EASY_READ else _("How to reach me")
     return section("reach_me", heading, blocks)
 
 
-def interpreter_section(c: LetterContext) -> Section | None:
+def interpreter_offer(c: LetterContext) -> str:
     """An offer to read the letter with an interpreter in the child's first language (the
     app never translates the letter itself)."""
     _ = c.words
@@ -76,7 +85,7 @@ def interpreter_section(c: LetterContext) -> Section | None:
     if not child.interpreter_needed and not (
         first and first.lower() not in ENGLISH_LANGUAGES | WELSH_LANGUAGES
     ):
-        return None
+        return ""
     if first and first.lower() not in ENGLISH_LANGUAGES | WELSH_LANGUAGES:
         text = _(
             "I can read this letter with you and an interpreter who speaks %(language)s. Just ask.",
@@ -84,7 +93,7 @@ def interpreter_section(c: LetterContext) -> Section | None:
         )
     else:
         text = _("I can read this letter with you and an interpreter. Just ask.")
-    return section("interpreter", _("Reading this letter together"), [para(text)])
+    return text
 
 
 def adult_life_section(c: LetterContext) -> Section | None:
@@ -126,6 +135,9 @@ def carer_note_section(c: LetterContext) -> Section | None:
     lines = _reach_lines(c)
     if lines:
         blocks.append(para(_("You can reach me: %(how)s", how=lines)))
+    offer = interpreter_offer(c)
+    if offer:
+        blocks.append(para(offer))
     return section("carer_note", _("A note for the grown-up"), blocks)
 
 
