@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
-from iro_desktop.domain.model import WordingKind
+from iro_desktop.domain.model import PlanType, WordingKind
 from iro_desktop.letters.blocks import joined, para, section
 from iro_desktop.letters.model import Block, Section, Version
-from iro_desktop.letters.people import as_child_knows
+from iro_desktop.letters.people import as_child_knows, carer_names
 from iro_desktop.letters.sections.context import LetterContext
+from iro_desktop.letters.sections.support import interpreter_offer
+
+CARER_ROLES = {"carer", "carers", "foster carer", "foster carers", "kinship carer"}
 
 
 def _venue(c: LetterContext) -> str:
@@ -53,7 +56,15 @@ def review_section(c: LetterContext) -> Section:
         if venue
         else _("We had your review on %(date)s.", date=day)
     )
-    people = [as_child_knows(a, _, c.record.people) for a in c.review.attendees if a.strip()]
+    carers = carer_names(c.record.people, _)
+    people = [
+        carers
+        if carers and a.strip().lower() in CARER_ROLES
+        else as_child_knows(a, _, c.record.people)
+        for a in c.review.attendees
+        if a.strip()
+    ]
+    people = list(dict.fromkeys(people))
     people = [p for p in people if p != _("you") and p != _("me")]
     came = _("%(people)s came.", people=_list(c, people)) if people else ""
     came = came[:1].upper() + came[1:]
@@ -62,8 +73,11 @@ def review_section(c: LetterContext) -> Section:
         blocks += [para(met), para(came), para(took_part)]
     else:
         blocks.append(joined(met, came, took_part))
-    if c.adoption:
+    if c.adoption and c.review.plan_type != PlanType.ADOPTION:  # else the plan says it
         blocks.append(para(_("You now live with the family who are going to adopt you.")))
+    offer = interpreter_offer(c)
+    if offer and c.version != Version.READ_ALOUD:  # first, for a child who reads little English
+        blocks.insert(0, para(offer))
     # The opening follows the greeting with no heading of its own (room on the one page);
     # easy read keeps one, to sit beside its symbol.
     heading = _("About your review") if c.version == Version.EASY_READ else ""
@@ -72,6 +86,8 @@ def review_section(c: LetterContext) -> Section:
 
 def _list(c: LetterContext, names: list[str]) -> str:
     _ = c.words
+    # In a list, "your social worker, Priya" loses its comma: "your social worker Priya".
+    names = [n.replace(", ", " ") for n in names] if len(names) > 1 else names
     if len(names) == 1:
         return names[0]
     return _("%(first)s and %(second)s", first=", ".join(names[:-1]), second=names[-1])

@@ -68,9 +68,6 @@ def reach_me_section(c: LetterContext) -> Section | None:
         return None  # the note to the grown-up says how to reach the IRO
     lines = _reach_lines(c)
     blocks: list[Block] = [joined(_("You can talk to me at any time."), lines)]
-    offer = interpreter_offer(c)
-    if offer:
-        blocks.append(para(offer))
     blocks.append(para(_help_line(c)))
     heading = _("Talk to me") if c.version == Version.EASY_READ else _("How to reach me")
     return section("reach_me", heading, blocks)
