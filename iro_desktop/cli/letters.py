@@ -97,7 +97,11 @@ def register(commands: argparse._SubParsersAction) -> None:
     read.add_argument("--child", required=True, metavar="REF", help="the child's reference")
     read.add_argument("--letter", type=int, metavar="ID", help="the letter's id (Letters tab)")
     read.add_argument(
-        "--on", required=True, type=iso_date, metavar="YYYY-MM-DD", help="the day it was read"
+        "--read-on",
+        required=True,
+        type=iso_date,
+        metavar="YYYY-MM-DD",
+        help="the day it was read through",
     )
     read.set_defaults(handler=cmd_letter_read)
 
@@ -196,8 +200,9 @@ def cmd_letter_read(args: argparse.Namespace) -> int:
     letter_id = args.letter or service.latest_letter_id(store, args.child)
     if letter_id is None:
         raise UsageError(f"No letter has been written for {args.child} yet: write it first.")
-    service.record_read_with_interpreter(store, args.child, letter_id, args.on)
-    print(f"Recorded: letter {letter_id} was read with an interpreter on {args.on.isoformat()}.")
+    service.record_read_with_interpreter(store, args.child, letter_id, args.read_on)
+    day = args.read_on.isoformat()
+    print(f"Recorded: letter {letter_id} was read with an interpreter on {day}.")
     return 0
 
 

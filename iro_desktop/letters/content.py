@@ -131,7 +131,7 @@ def build_letter(
         closing=closing,
         signature=iro,
         signature_role=_("Your Independent Reviewing Officer"),
-        welsh_welcome=_("You can write to me or call me in Welsh.") if c.wales else "",
+        welsh_welcome=_("We welcome letters and calls in Welsh.") if c.wales else "",
         table_headings=(_("What"), _("Who"), _("By when")),
         review_date=held_on,
         next_review=next_review,

@@ -149,7 +149,7 @@ def next_steps_section(c: LetterContext) -> Section | None:
     heading = _("What happens next")
     if c.version == Version.EASY_READ:  # no tables in easy read: one idea to a line
         blocks = [
-            Block("bullet", _("%(what)s By %(when)s.", what=r.what, when=r.by_when)) for r in rows
+            Block("bullet", _("%(item)s By %(date)s.", item=r.what, date=r.by_when)) for r in rows
         ]
         return section("next_steps", heading, blocks)
     return section("next_steps", heading, [Block("table", rows=tuple(rows))])

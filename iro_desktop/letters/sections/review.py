@@ -66,8 +66,7 @@ def review_section(c: LetterContext) -> Section:
     ]
     people = list(dict.fromkeys(people))
     people = [p for p in people if p != _("you") and p != _("me")]
-    came = _("%(people)s came.", people=_list(c, people)) if people else ""
-    came = came[:1].upper() + came[1:]
+    came = _came(c, people)
     took_part = _participation(c) if c.review.child_words.strip() else ""
     if c.version == Version.EASY_READ:
         blocks += [para(met), para(came), para(took_part)]
@@ -82,6 +81,21 @@ def review_section(c: LetterContext) -> Section:
     # easy read keeps one, to sit beside its symbol.
     heading = _("About your review") if c.version == Version.EASY_READ else ""
     return section("review", heading, blocks)
+
+
+def _came(c: LetterContext, people: list[str]) -> str:
+    """Who came, three to a sentence (a long list is a sentence too long to read)."""
+    _ = c.words
+    groups = [people[i : i + 3] for i in range(0, len(people), 3)]
+    out = []
+    for n, group in enumerate(groups):
+        text = (
+            _("%(people)s came.", people=_list(c, group))
+            if n == 0
+            else _("%(people)s came too.", people=_list(c, group))
+        )
+        out.append(text[:1].upper() + text[1:])
+    return " ".join(out)
 
 
 def _list(c: LetterContext, names: list[str]) -> str:

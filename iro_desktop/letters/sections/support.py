@@ -102,8 +102,8 @@ def adult_life_section(c: LetterContext) -> Section | None:
     blocks = [
         para(
             _(
-                "You will be 18 before your next review. Your "
-                "pathway plan says how we will help you."
+                "You will be 18 before your next review. Your plan "
+                "for leaving care says how we will help you."
             )
         ),
         para(_("A personal adviser will help you until you are 25.")),
@@ -204,6 +204,8 @@ def rights_sections(c: LetterContext) -> tuple[Section, ...]:
                             "Your pathway plan is your plan for leaving "
                             "care. It is written with you."
                         )
+                        if c.version == Version.YOUNG_PERSON
+                        else _("You will have a plan for leaving care. It is written with you.")
                     ),
                     para(_("A personal adviser can help you until you are 25.")),
                     para(
