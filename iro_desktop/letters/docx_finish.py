@@ -76,7 +76,13 @@ def _mark_rpr(ppr):
 def describe_pictures(document: Document, describe: dict[str, str], default: str) -> None:
     """Alt text on every picture: by the image file's name (``describe``), else the text of
     the paragraph it sits in (an easy-read symbol beside its heading), else ``default``."""
-    parts = [document.part, *(s.header.part for s in document.sections)]
+    # Headers and footers from the relationships themselves: docxtpl swaps in the rendered
+    # part there, where a cached lookup would still find the template's.
+    parts = [document.part] + [
+        rel.target_part
+        for rel in document.part.rels.values()
+        if not rel.is_external and rel.reltype.endswith(("/header", "/footer"))
+    ]
     for part in parts:
         for inline in part.element.iter(qn("wp:inline"), qn("wp:anchor")):
             doc_pr = inline.find(qn("wp:docPr"))
