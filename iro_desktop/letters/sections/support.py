@@ -102,7 +102,7 @@ def adult_life_section(c: LetterContext) -> Section | None:
     blocks = [
         para(
             _(
-                "You will be 18 before your next review. Your plan "
+                "You will be 18 soon. Your plan "
                 "for leaving care says how we will help you."
             )
         ),
