@@ -17,6 +17,7 @@ from iro_desktop.cli.common import (
     store_options,
     today_from,
 )
+from iro_desktop.services import letter_status
 from iro_desktop.services import letters as service
 
 LANGUAGES = ("en", "cy", "both", "auto")
@@ -197,10 +198,10 @@ def cmd_letter(args: argparse.Namespace) -> int:
 def cmd_letter_read(args: argparse.Namespace) -> int:
     store = open_store_for(args)
     say_demo(store, args)
-    letter_id = args.letter or service.latest_letter_id(store, args.child)
+    letter_id = args.letter or letter_status.latest_letter_id(store, args.child)
     if letter_id is None:
         raise UsageError(f"No letter has been written for {args.child} yet: write it first.")
-    service.record_read_with_interpreter(store, args.child, letter_id, args.read_on)
+    letter_status.record_read_with_interpreter(store, args.child, letter_id, args.read_on)
     day = args.read_on.isoformat()
     print(f"Recorded: letter {letter_id} was read with an interpreter on {day}.")
     return 0

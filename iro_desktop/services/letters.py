@@ -22,8 +22,6 @@ from iro_desktop.letters.checks import letter_warnings, sensitive_items
 from iro_desktop.letters.choices import (
     choose_language,
     choose_version,
-    is_first_review,
-    moved_since,
     pick_review,
 )
 from iro_desktop.letters.content import build_letters
@@ -35,6 +33,7 @@ from iro_desktop.reports.briefing import build_briefing
 from iro_desktop.reports.decisions_record import build_decisions_record
 from iro_desktop.reports.pages import Page
 from iro_desktop.services.child import ChildDetail, child_detail
+from iro_desktop.services.letter_status import rights_page_due
 from iro_desktop.storage import history
 from iro_desktop.storage.database import Store
 from iro_desktop.storage.queries import letter_rows
@@ -106,28 +105,6 @@ class Written:
     pdf_problem: str = ""  # why no PDF was made, when one was asked for
     letter_ids: tuple[int, ...] = ()
     child_refs: tuple[str, ...] = field(default=())
-
-
-def record_read_with_interpreter(store: Store, child_ref: str, letter_id: int, on: date) -> None:
-    """The child's letter ``letter_id`` was read through with them and an interpreter on
-    ``on``."""
-    child_id = child_id_for(store, child_ref)
-    rows = letter_rows(store, child_id) if child_id is not None else []
-    if not any(r["id"] == letter_id and r["kind"] == KIND_LETTER for r in rows):
-        raise UserError(
-            f"{child_ref} has no letter {letter_id}. The Letters tab lists the child's letters."
-        )
-    with store.atomic():
-        history.update(store, "letters", letter_id, {"read_with_interpreter_on": on})
-
-
-def latest_letter_id(store: Store, child_ref: str) -> int | None:
-    """The child's most recently written letter (not a record or pack)."""
-    child_id = child_id_for(store, child_ref)
-    if child_id is None:
-        return None
-    rows = [r for r in letter_rows(store, child_id) if r["kind"] == KIND_LETTER]
-    return rows[0]["id"] if rows else None
 
 
 @dataclass(frozen=True)
@@ -212,36 +189,8 @@ def preview_letter(
         today,
         use_suggestions,
         with_rights,
-        _rights_due(store, detail, chosen, today),
+        rights_page_due(store, detail.record, chosen, today),
     )
-
-
-def _rights_due(store: Store, detail: ChildDetail, review: Review, today: date) -> str:
-    """Why the "your rights" page is due with this letter: the first review, a move, or a
-    year since it was last sent ("" when it is not due)."""
-    record = detail.record
-    if is_first_review(record, review):
-        return "this is the child's first review"
-    if moved_since(record, review, today) is not None:
-        return "the child has moved"
-    earlier = [
-        r
-        for r in record.reviews
-        if r.is_held and r.archived_on is None and r.part_dates[0] < review.part_dates[0]
-    ]
-    if earlier and moved_since(
-        record, max(earlier, key=lambda r: r.part_dates[0]), review.part_dates[0]
-    ):
-        return "the child moved since the last review"
-    child_id = record.child.id
-    sent = [
-        date.fromisoformat(row["written_on"])
-        for row in (letter_rows(store, child_id) if child_id is not None else [])
-        if row["kind"] == KIND_LETTER and row.get("with_rights")
-    ]
-    if not sent or (today - max(sent)).days >= 365:
-        return "it has not been sent in the last year"
-    return ""
 
 
 def _preview(
@@ -346,7 +295,7 @@ def write_letter(
         today,
         use_suggestions,
         with_rights,
-        _rights_due(store, detail, chosen, today),
+        rights_page_due(store, detail.record, chosen, today),
     )
     if preview.sensitive and not confirm_sensitive:
         raise SensitiveNotConfirmed(preview.sensitive)
