@@ -113,6 +113,7 @@ if [ "$mode" = demo ]; then
 fi
 
 export QT_QPA_PLATFORM=offscreen
+bash packaging/ci/letter_pages.sh  # LibreOffice + Carlito for the letters' page-count test
 say "Lint (ruff) and the import rules (import-linter)"
 "$VENV/bin/ruff" check iro_desktop tests packaging
 "$VENV/bin/lint-imports" --no-cache

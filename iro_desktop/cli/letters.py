@@ -17,10 +17,13 @@ from iro_desktop.cli.common import (
     store_options,
     today_from,
 )
+from iro_desktop.services import letter_status
 from iro_desktop.services import letters as service
 
-LANGUAGES = ("en", "cy", "both")
-VERSIONS = ("under4", "standard", "young_person", "easy_read")
+LANGUAGES = ("en", "cy", "both", "auto")
+# "under4" is kept for old scripts: it is the read-aloud letter now.
+VERSIONS = ("under4", "read_aloud", "standard", "young_person", "easy_read", "auto")
+SENSITIVE_EXIT = 3  # the letter speaks of sensitive things the IRO has not confirmed
 
 
 def register(commands: argparse._SubParsersAction) -> None:
@@ -41,10 +44,67 @@ def register(commands: argparse._SubParsersAction) -> None:
         metavar="YYYY-MM-DD",
         help="the review held on this date (default: the latest review)",
     )
-    letter.add_argument("--lang", choices=LANGUAGES, help="en, cy (Cymraeg) or both (Welsh first)")
-    letter.add_argument("--version", choices=VERSIONS, help="which version of the letter")
+    letter.add_argument(
+        "--lang",
+        choices=LANGUAGES,
+        help="en, cy (Cymraeg), both (the Welsh letter, then the English one) or auto "
+        "(the child's recorded language; the default)",
+    )
+    letter.add_argument(
+        "--version",
+        choices=VERSIONS,
+        help="which version of the letter: auto (the default: the child's preferred format, "
+        "else read-aloud for young children, easy read for a learning need, by age "
+        "otherwise); under4 is the read-aloud letter",
+    )
+    letter.add_argument(
+        "--use-suggestions",
+        action="store_true",
+        help="use suggested child-facing wording not yet confirmed (otherwise those items "
+        "are left out, with a warning)",
+    )
+    letter.add_argument(
+        "--with-rights",
+        action="store_true",
+        default=None,
+        help="add the 'your rights' page (it is added anyway when due: first review, a "
+        "move, or a year since it was last sent)",
+    )
+    letter.add_argument(
+        "--without-rights",
+        dest="with_rights",
+        action="store_false",
+        help="leave the 'your rights' page out even when it is due",
+    )
+    letter.add_argument(
+        "--confirm-sensitive",
+        action="store_true",
+        help="you have checked that the child may read the sensitive items listed and that "
+        "the letter is safe to post (without it, such a letter is not written)",
+    )
     _out_options(letter)
     letter.set_defaults(handler=cmd_letter)
+
+    read = commands.add_parser(
+        "letter-read",
+        help="record that a letter was read through with the child and an interpreter",
+        description=(
+            "Record the day a letter was read through with the child and an interpreter "
+            "(the app never translates a letter itself). Without --letter, the child's "
+            "latest letter."
+        ),
+    )
+    store_options(read, with_json=False)
+    read.add_argument("--child", required=True, metavar="REF", help="the child's reference")
+    read.add_argument("--letter", type=int, metavar="ID", help="the letter's id (Letters tab)")
+    read.add_argument(
+        "--read-on",
+        required=True,
+        type=iso_date,
+        metavar="YYYY-MM-DD",
+        help="the day it was read through",
+    )
+    read.set_defaults(handler=cmd_letter_read)
 
     decisions = commands.add_parser(
         "decisions",
@@ -113,18 +173,37 @@ def cmd_letter(args: argparse.Namespace) -> int:
     out = _check_out(args.out)
     store = open_store_for(args)
     say_demo(store, args)
-    written = service.write_letter(
-        store,
-        args.child,
-        args.review,
-        args.lang,
-        args.version,
-        out,
-        today_from(args),
-        pdf=args.pdf,
-    )
+    try:
+        written = service.write_letter(
+            store,
+            args.child,
+            args.review,
+            args.lang,
+            args.version,
+            out,
+            today_from(args),
+            pdf=args.pdf,
+            use_suggestions=args.use_suggestions,
+            with_rights=args.with_rights,
+            confirm_sensitive=args.confirm_sensitive,
+        )
+    except service.SensitiveNotConfirmed as blocked:
+        print(f"iro-desktop: {blocked}", file=sys.stderr)
+        return SENSITIVE_EXIT
     _report(written)
     print("Read it through before it goes to the child. Writing it does not mark it sent.")
+    return 0
+
+
+def cmd_letter_read(args: argparse.Namespace) -> int:
+    store = open_store_for(args)
+    say_demo(store, args)
+    letter_id = args.letter or letter_status.latest_letter_id(store, args.child)
+    if letter_id is None:
+        raise UsageError(f"No letter has been written for {args.child} yet: write it first.")
+    letter_status.record_read_with_interpreter(store, args.child, letter_id, args.read_on)
+    day = args.read_on.isoformat()
+    print(f"Recorded: letter {letter_id} was read with an interpreter on {day}.")
     return 0
 
 

@@ -12,6 +12,8 @@ from iro_desktop.domain.model import (
     ChildRecord,
     Decision,
     DecisionStatus,
+    Episode,
+    LetterFormat,
     Region,
     Review,
     ReviewStatus,
@@ -20,36 +22,23 @@ from iro_desktop.domain.schedule_types import ChildSchedule
 from iro_desktop.domain.settings import Settings
 from iro_desktop.letters.model import LetterError, LetterLanguage, Version
 
-# Words in the child's communication needs or disability that call for the easy-read version.
-EASY_READ_SIGNS = (
-    "easy read",
-    "easy-read",
-    "learning",
-    "pecs",
-    "makaton",
-    "symbol",
-    "picture",
-    "few words",
-    "non-verbal",
-    "nonverbal",
-    "communication aid",
-    "autism",
-    "autistic",
-    "developmental delay",
-)
-
 
 def needs_easy_read(child: Child) -> bool:
-    text = f"{child.communication_needs} {child.disability}".lower()
-    return any(sign in text for sign in EASY_READ_SIGNS)
+    """Easy read only where the child's format or a recorded learning need says so: a
+    communication aid, autism or a diagnosis alone is not a learning need."""
+    return child.letter_format == LetterFormat.EASY_READ or child.learning_need
 
 
-def choose_version(child: Child, on: date) -> Version:
-    """Under 4: the under-4s letter; then easy read where the child's needs say so; 16 and
-    over: the young person's letter; otherwise the standard letter."""
+def choose_version(child: Child, on: date, read_aloud_under_age: int = 6) -> Version:
+    """The child's preferred format when it is set; automatically: read-aloud for a child
+    who cannot yet read (under ``read_aloud_under_age``), easy read for a learning need, the
+    young person's letter from 16, otherwise the standard letter."""
+    preferred = child.letter_format or LetterFormat.AUTO
+    if preferred != LetterFormat.AUTO:
+        return Version(preferred)
     age = age_on(child.dob, on)
-    if age < 4:
-        return Version.UNDER4
+    if age < read_aloud_under_age:
+        return Version.READ_ALOUD
     if needs_easy_read(child):
         return Version.EASY_READ
     if age >= 16:
@@ -122,3 +111,56 @@ def review_decisions(record: ChildRecord, review: Review) -> list[Decision]:
         if d.review_id == review.id and d.archived_on is None and d.status != DecisionStatus.DROPPED
     ]
     return sorted(chosen, key=lambda d: (d.by_when or date.max, d.id or 0))
+
+
+def current_episode(record: ChildRecord, on: date) -> Episode | None:
+    """The episode open on ``on`` (the latest started on or before it)."""
+    live = [
+        e
+        for e in record.episodes
+        if e.archived_on is None and e.decom <= on and (e.dec is None or e.dec >= on)
+    ]
+    return max(live, key=lambda e: e.decom, default=None)
+
+
+def moved_since(record: ChildRecord, review: Review, today: date) -> date | None:
+    """The day the child moved to a new placement after ``review`` (None if they did not)."""
+    held_on = review.part_dates[-1]
+    before = current_episode(record, held_on)
+    for episode in sorted(record.episodes, key=lambda e: e.decom):
+        if episode.archived_on is not None or not (held_on < episode.decom <= today):
+            continue
+        if before is None or episode.place != before.place or episode.rne in ("P", "B", "T", "U"):
+            return episode.decom
+    return None
+
+
+def is_short_breaks(record: ChildRecord, on: date) -> bool:
+    episode = current_episode(record, on)
+    return episode is not None and episode.is_short_break
+
+
+def is_placed_for_adoption(record: ChildRecord, on: date) -> bool:
+    episode = current_episode(record, on)
+    return episode is not None and episode.is_adoption_placement
+
+
+def last_review_before_18(child: Child, held_on: date, next_review: date | None) -> bool:
+    """The child turns 18 before the next review is due (or none is due and they are 17)."""
+    if age_on(child.dob, held_on) >= 18:
+        return False
+    if next_review is None:
+        return age_on(child.dob, held_on) >= 17
+    return age_on(child.dob, next_review) >= 18
+
+
+def is_first_review(record: ChildRecord, review: Review) -> bool:
+    held = held_reviews(record)
+    return bool(held) and held[0].id == review.id and held[0].part_dates == review.part_dates
+
+
+def midpoint(held_on: date, next_review: date | None) -> date | None:
+    """The calendar midpoint between the review and the next one: when the IRO checks."""
+    if next_review is None or next_review <= held_on:
+        return None
+    return held_on + (next_review - held_on) / 2

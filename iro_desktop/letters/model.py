@@ -12,10 +12,19 @@ from iro_desktop.errors import UserError
 
 
 class Version(StrEnum):
-    UNDER4 = "under4"
+    READ_ALOUD = "read_aloud"  # written to the child, read to them by their carer
     STANDARD = "standard"
     YOUNG_PERSON = "young_person"
     EASY_READ = "easy_read"
+
+
+# Older names still accepted on the command line: the under-4s letter is now read-aloud.
+VERSION_ALIASES = {"under4": "read_aloud"}
+
+
+def parse_version(value: str) -> Version:
+    """A version by name, old names included ("under4" is the read-aloud letter now)."""
+    return Version(VERSION_ALIASES.get(value, value))
 
 
 class LetterLanguage(StrEnum):
@@ -35,6 +44,10 @@ SECTION_ICONS = {
     "reach_me": "reach_me",
     "rights": "rights",
     "carer_note": "carer_note",
+    "plan": "next_steps",
+    "answers": "views",
+    "learned": "going_well",
+    "interpreter": "reach_me",
 }
 
 
@@ -91,6 +104,15 @@ class Letter:
     initials: str
     language_note: str = ""  # "this letter is in Welsh and English" on a bilingual letter
     warnings: tuple[str, ...] = field(default=())
+    # The separate "your rights" page, printed when it is due (or asked for); empty otherwise.
+    rights: tuple[Section, ...] = field(default=())
+    rights_title: str = ""
+    # What the child should hear about, as (key, child-facing text): the sensitive check reads it.
+    items: tuple[tuple[str, str], ...] = field(default=())
+    # The professional text each item speaks for, (key, text): a sensitive topic there needs
+    # confirming too, however gently the child's sentence puts it.
+    sources: tuple[tuple[str, str], ...] = field(default=())
+    child_name: str = ""
 
     def section(self, key: str) -> Section | None:
         return next((s for s in self.sections if s.key == key), None)
@@ -108,6 +130,11 @@ class Letter:
                 elif typed or not block.is_typed:
                     out.append(block.text)
         out.extend((self.closing, self.signature, self.signature_role, self.welsh_welcome))
+        if self.rights:
+            out.append(self.rights_title)
+        for section in self.rights:
+            out.append(section.heading)
+            out.extend(block.text for block in section.blocks if block.text)
         return [t for t in out if t]
 
     def prose(self) -> list[str]:

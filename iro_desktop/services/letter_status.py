@@ -1,17 +1,24 @@
-"""The letter to the child was sent: the one thing the IRO sets after writing it.
+"""What happens to a letter after it is written: it was sent, or read through with the child
+and an interpreter.
 
 Writing a letter (``services/letters.py``) is not sending it; when the IRO marks it sent, the
-review's ``letter_sent_on`` is set and the letter task leaves the due list.
+review's ``letter_sent_on`` is set and the letter task leaves the due list. The app never
+translates a letter: the IRO records the day they read it through with an interpreter.
 """
 
 from __future__ import annotations
 
 from datetime import date
 
+from iro_desktop.domain.model import ChildRecord, Review
 from iro_desktop.errors import UserError
+from iro_desktop.letters.choices import is_first_review, moved_since
 from iro_desktop.storage import history
 from iro_desktop.storage.database import Store
-from iro_desktop.storage.queries import held_review_first_day
+from iro_desktop.storage.queries import held_review_first_day, letter_rows
+from iro_desktop.storage.records import child_id_for
+
+KIND_LETTER = "letter"
 
 
 class ReviewNotHeld(UserError):
@@ -33,3 +40,52 @@ def mark_letter_sent(store: Store, review_id: int, on: date) -> None:
         )
     with store.atomic():
         history.update(store, "reviews", review_id, {"letter_sent_on": on})
+
+
+def record_read_with_interpreter(store: Store, child_ref: str, letter_id: int, on: date) -> None:
+    """The child's letter ``letter_id`` was read through with them and an interpreter on
+    ``on``."""
+    child_id = child_id_for(store, child_ref)
+    rows = letter_rows(store, child_id) if child_id is not None else []
+    if not any(r["id"] == letter_id and r["kind"] == KIND_LETTER for r in rows):
+        raise UserError(
+            f"{child_ref} has no letter {letter_id}. The Letters tab lists the child's letters."
+        )
+    with store.atomic():
+        history.update(store, "letters", letter_id, {"read_with_interpreter_on": on})
+
+
+def latest_letter_id(store: Store, child_ref: str) -> int | None:
+    """The child's most recently written letter (not a record or pack)."""
+    child_id = child_id_for(store, child_ref)
+    if child_id is None:
+        return None
+    rows = [r for r in letter_rows(store, child_id) if r["kind"] == KIND_LETTER]
+    return rows[0]["id"] if rows else None
+
+
+def rights_page_due(store: Store, record: ChildRecord, review: Review, today: date) -> str:
+    """Why the "your rights" page is due with this letter: the first review, a move, or a
+    year since it was last sent ("" when it is not due)."""
+    if is_first_review(record, review):
+        return "this is the child's first review"
+    if moved_since(record, review, today) is not None:
+        return "the child has moved"
+    earlier = [
+        r
+        for r in record.reviews
+        if r.is_held and r.archived_on is None and r.part_dates[0] < review.part_dates[0]
+    ]
+    if earlier and moved_since(
+        record, max(earlier, key=lambda r: r.part_dates[0]), review.part_dates[0]
+    ):
+        return "the child moved since the last review"
+    child_id = record.child.id
+    sent = [
+        date.fromisoformat(row["written_on"])
+        for row in (letter_rows(store, child_id) if child_id is not None else [])
+        if row["kind"] == KIND_LETTER and row.get("with_rights")
+    ]
+    if not sent or (today - max(sent)).days >= 365:
+        return "it has not been sent in the last year"
+    return ""

@@ -19,15 +19,22 @@ from iro_desktop.domain.schedule import schedule_for
 from iro_desktop.domain.tasks import tasks_for
 from iro_desktop.domain.working_days import calendar_for
 from iro_desktop.errors import UserError
-from iro_desktop.letters.choices import choose_language, choose_version, pick_review
+from iro_desktop.letters.checks import letter_warnings, sensitive_items
+from iro_desktop.letters.choices import (
+    choose_language,
+    choose_version,
+    pick_review,
+)
 from iro_desktop.letters.content import build_letters
-from iro_desktop.letters.model import Letter, LetterLanguage, Version
+from iro_desktop.letters.model import Letter, LetterLanguage, parse_version
 from iro_desktop.letters.pdf import PdfUnavailable, convert_to_pdf
-from iro_desktop.letters.plain_language import PlainLanguageWarning, check_texts
+from iro_desktop.letters.plain_language import PlainLanguageWarning
+from iro_desktop.letters.sensitive import SensitiveItem
 from iro_desktop.reports.briefing import build_briefing
 from iro_desktop.reports.decisions_record import build_decisions_record
 from iro_desktop.reports.pages import Page
 from iro_desktop.services.child import ChildDetail, child_detail
+from iro_desktop.services.letter_status import rights_page_due
 from iro_desktop.storage import history
 from iro_desktop.storage.database import Store
 from iro_desktop.storage.queries import letter_rows
@@ -51,6 +58,19 @@ class ChildNotFound(UserError):
     pass
 
 
+class SensitiveNotConfirmed(UserError):
+    """The letter touches a sensitive topic the IRO has not confirmed: nothing was written."""
+
+    def __init__(self, items: tuple[SensitiveItem, ...]) -> None:
+        self.items = items
+        lines = [f"  - {', '.join(i.labels())}: {i.text}" for i in items]
+        super().__init__(
+            "The letter was not written: it speaks of sensitive things. Check that the child "
+            "may read each of these and that it is safe to post, then confirm "
+            "(--confirm-sensitive on the command line):\n" + "\n".join(lines)
+        )
+
+
 @dataclass(frozen=True)
 class LetterPreview:
     """What the letter will say, before anything is written: for the GUI's preview."""
@@ -65,12 +85,14 @@ class LetterPreview:
     letters: tuple[Letter, ...]
     warnings: tuple[PlainLanguageWarning, ...]
     suggested_file_name: str
+    sensitive: tuple[SensitiveItem, ...] = ()  # to confirm before the letter is saved
+    rights_due: str = ""  # why the "your rights" page is due now ("" when it is not)
+    with_rights: bool = False
+    use_suggestions: bool = False
 
     @property
     def warning_lines(self) -> list[str]:
-        return [w.message for w in self.warnings] + [
-            line for letter in self.letters for line in letter.warnings
-        ]
+        return [w.message for w in self.warnings]
 
 
 @dataclass(frozen=True)
@@ -98,6 +120,8 @@ class WrittenRecord:
     language: str
     written_on: date
     file_name: str
+    with_rights: bool = False
+    read_with_interpreter_on: date | None = None
 
 
 def _detail(store: Store, child_ref: str, today: date) -> ChildDetail:
@@ -148,21 +172,49 @@ def preview_letter(
     version: str | None = None,
     *,
     today: date,
+    use_suggestions: bool = False,
+    with_rights: bool | None = None,
 ) -> LetterPreview:
-    """The letter's content and plain-language warnings; ``review`` is an id, a date the
-    review was held on, or None for the latest. Language and version default from the
-    child's record."""
+    """The letter's content and warnings (reading level, wording not yet written, English in
+    a Welsh letter, sensitive items to confirm); ``review`` is an id, a date the review was
+    held on, or None for the latest. Language and version default from the child's record
+    ("auto" asks for that too); the rights page goes with it when due unless
+    ``with_rights`` says otherwise."""
     detail = _detail(store, child_ref, today)
-    return _preview(detail, _review(detail, review), lang, version, today)
+    chosen = _review(detail, review)
+    return _preview(
+        detail,
+        chosen,
+        lang,
+        version,
+        today,
+        use_suggestions,
+        with_rights,
+        rights_page_due(store, detail.record, chosen, today),
+    )
 
 
 def _preview(
-    detail: ChildDetail, review: Review, lang: str | None, version: str | None, today: date
+    detail: ChildDetail,
+    review: Review,
+    lang: str | None,
+    version: str | None,
+    today: date,
+    use_suggestions: bool = False,
+    with_rights: bool | None = None,
+    rights_due: str = "",
 ) -> LetterPreview:
     child = detail.record.child
     held_on = review.part_dates[0]
-    chosen_version = Version(version) if version else choose_version(child, held_on)
-    chosen_lang = LetterLanguage(lang) if lang else choose_language(child, detail.settings)
+    auto_version = version in (None, "", "auto")
+    auto_lang = lang in (None, "", "auto")
+    chosen_version = (
+        choose_version(child, held_on, detail.settings.read_aloud_under_age)
+        if auto_version
+        else parse_version(str(version))
+    )
+    chosen_lang = choose_language(child, detail.settings) if auto_lang else LetterLanguage(lang)
+    rights = bool(rights_due) if with_rights is None else with_rights
     letters = build_letters(
         detail.record,
         detail.schedule,
@@ -171,30 +223,29 @@ def _preview(
         chosen_lang.value,
         chosen_version.value,
         today,
+        use_suggestions=use_suggestions,
+        with_rights=rights,
     )
-    warnings: list[PlainLanguageWarning] = []
-    seen: set[str] = set()
-    for letter in letters:
-        for warning in check_texts(
-            letter.texts(), letter.language, letter.version, prose=letter.prose()
-        ):
-            if warning.message not in seen:
-                seen.add(warning.message)
-                warnings.append(warning)
+    warnings = letter_warnings(letters, review)
+    sensitive = sensitive_items(letters)
     return LetterPreview(
         child_ref=child.child_ref,
         review_id=review.id,
         review_date=held_on,
         version=chosen_version.value,
         language=chosen_lang.value,
-        version_was_chosen=version is None,
-        language_was_chosen=lang is None,
+        version_was_chosen=auto_version,
+        language_was_chosen=auto_lang,
         letters=tuple(letters),
         warnings=tuple(warnings),
         suggested_file_name=file_stem(
             child, KIND_LETTER, held_on, f"{chosen_version.value}-{chosen_lang.value}"
         )
         + ".docx",
+        sensitive=tuple(sensitive),
+        rights_due=rights_due,
+        with_rights=rights,
+        use_suggestions=use_suggestions,
     )
 
 
@@ -228,11 +279,30 @@ def write_letter(
     today: date,
     *,
     pdf: bool = False,
+    use_suggestions: bool = False,
+    with_rights: bool | None = None,
+    confirm_sensitive: bool = False,
 ) -> Written:
-    """Write the letter to the child as a Word document (and a PDF when asked)."""
+    """Write the letter to the child as a Word document (and a PDF when asked). Items that
+    touch a sensitive topic must be confirmed (``confirm_sensitive``: the IRO has checked the
+    child may read them and it is safe to post) or nothing is written."""
     detail = _detail(store, child_ref, today)
-    preview = _preview(detail, _review(detail, review), lang, version, today)
-    rendered = _render().write_letter_docx(list(preview.letters), detail.settings, Path(out_path))
+    chosen = _review(detail, review)
+    preview = _preview(
+        detail,
+        chosen,
+        lang,
+        version,
+        today,
+        use_suggestions,
+        with_rights,
+        rights_page_due(store, detail.record, chosen, today),
+    )
+    if preview.sensitive and not confirm_sensitive:
+        raise SensitiveNotConfirmed(preview.sensitive)
+    rendered = _render().write_letter_docx(
+        list(preview.letters), detail.settings, Path(out_path), today
+    )
     warnings = list(preview.warning_lines) + list(rendered.warnings)
     warnings += _leftovers(rendered.path)
     pdf_path, problem = _pdf(rendered.path, pdf)
@@ -248,6 +318,7 @@ def write_letter(
                 "language": preview.language,
                 "written_on": today,
                 "file_name": safe_file_name(rendered.path, [child]),
+                "with_rights": int(preview.with_rights),
             }
         ],
     )
@@ -436,6 +507,12 @@ def letters_written(store: Store, child_ref: str) -> list[WrittenRecord]:
             language=row["language"],
             written_on=date.fromisoformat(row["written_on"]),
             file_name=row["file_name"],
+            with_rights=bool(row.get("with_rights")),
+            read_with_interpreter_on=(
+                date.fromisoformat(row["read_with_interpreter_on"])
+                if row.get("read_with_interpreter_on")
+                else None
+            ),
         )
         for row in letter_rows(store, child_id)
     ]

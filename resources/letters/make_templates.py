@@ -62,12 +62,12 @@ def _style(
     return style
 
 
-def _base(body_size=12) -> Document:
+def _base(body_size=12, heading_before=8, after=4) -> Document:
     doc = Document()
     section = doc.sections[0]
     section.page_height, section.page_width = Mm(297), Mm(210)
     section.left_margin = section.right_margin = Mm(20)
-    section.top_margin, section.bottom_margin = Mm(15), Mm(15)
+    section.top_margin, section.bottom_margin = Mm(14), Mm(12)
     section.header_distance = Mm(8)
     normal = doc.styles["Normal"]
     normal.font.name = FONT
@@ -76,37 +76,70 @@ def _base(body_size=12) -> Document:
     fonts = rpr.find(qn("w:rFonts"))
     for attr in ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia"):
         fonts.set(qn(attr), FONT)
-    _style(doc, "Letter Text", size=body_size, after=6)
-    _style(doc, "Letter Title", size=body_size + 8, bold=True, color=ACCENT, after=2)
-    _style(doc, "Letter Date", size=body_size - 1, after=10)
+    _style(doc, "Letter Text", size=body_size, after=after)
+    _style(
+        doc, "Letter Title", base="Heading 1", size=body_size + 6, bold=True, color=ACCENT, after=2
+    )
+    _style(doc, "Letter Date", size=body_size - 1, after=4)
     _style(
         doc,
         "Letter Heading",
-        size=body_size + 2,
+        base="Heading 2",
+        size=body_size + 1,
         bold=True,
         color=ACCENT,
-        before=10,
-        after=3,
+        before=heading_before,
+        after=2,
         keep_next=True,
     )
-    _style(doc, "Letter Lead", size=body_size, after=4, keep_next=True)
-    _style(doc, "Letter Bullet", base="List Bullet", size=body_size, after=2)
-    _style(doc, "Letter Quote", size=body_size, italic=True, after=4, indent_mm=8)
+    _style(doc, "Letter Lead", size=body_size, after=2, keep_next=True)
+    _style(doc, "Letter Bullet", base="List Bullet", size=body_size, after=1)
+    _style(doc, "Letter Quote", size=body_size, italic=True, after=1, indent_mm=6, keep_next=True)
+    _style(doc, "Letter Reply", size=body_size, after=after, indent_mm=6)
+    _style(doc, "Letter Sign", size=body_size, after=0, keep_next=True)
     _style(doc, "Letter Small", size=body_size - 2, after=2, color=RGBColor(0x44, 0x44, 0x44))
     _style(doc, "Letter Table", size=body_size - 1, after=0, line=1.0)
+    for name in ("Letter Title", "Letter Heading"):
+        _plain_fonts(doc.styles[name])
     _header(doc)
     return doc
 
 
+def _plain_fonts(style) -> None:
+    """A style based on a built-in heading keeps the heading's outline level (a real heading
+    in Word's navigation and a tagged PDF) but takes the letter's font, not the theme's."""
+    rpr = style.element.get_or_add_rPr()
+    fonts = rpr.find(qn("w:rFonts"))
+    if fonts is None:
+        fonts = OxmlElement("w:rFonts")
+        rpr.insert(0, fonts)
+    for attr in list(fonts.attrib):
+        del fonts.attrib[attr]
+    for attr in ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia"):
+        fonts.set(qn(attr), FONT)
+
+
 def _header(doc) -> None:
+    """The logo and the council's name and address, right-aligned; each paragraph is there
+    only when it has something to show, so an unbranded letter keeps its room for words."""
     header = doc.sections[0].header
     first = header.paragraphs[0]
-    first.text = "{{ logo }}"
-    first.alignment = WD_ALIGN_PARAGRAPH.RIGHT
-    name = header.add_paragraph("{{ council_name }}", style="Letter Small")
-    name.alignment = WD_ALIGN_PARAGRAPH.RIGHT
-    address = header.add_paragraph("{{ council_address }}", style="Letter Small")
-    address.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    first.text = "{%p if logo %}"
+    for text, style in (
+        ("{{ logo }}", "Letter Small"),
+        ("{%p endif %}", "Letter Small"),
+        ("{%p if council_name %}", "Letter Small"),
+        ("{{ council_name }}", "Letter Small"),
+        ("{%p endif %}", "Letter Small"),
+        ("{%p if council_address %}", "Letter Small"),
+        ("{{ council_address }}", "Letter Small"),
+        ("{%p endif %}", "Letter Small"),
+    ):
+        paragraph = header.add_paragraph(text, style=style)
+        paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    end = header.add_paragraph("", style="Letter Small")  # a header keeps one paragraph
+    end.paragraph_format.line_spacing = Pt(2)
+    end.paragraph_format.space_after = Pt(0)
 
 
 def _p(container, text, style="Letter Text"):
@@ -175,8 +208,10 @@ def _blocks(container, *, table_width_mm=170):
     _p(container, "{{ b.text }}", "Letter Lead")
     _p(container, "{%p elif b.kind == 'bullet' %}")
     _p(container, "{{ b.text }}", "Letter Bullet")
-    _p(container, "{%p elif b.kind == 'typed' %}")
+    _p(container, "{%p elif b.kind == 'typed' or b.kind == 'said' %}")
     _p(container, "{{ b.text }}", "Letter Quote")
+    _p(container, "{%p elif b.kind == 'reply' %}")
+    _p(container, "{{ b.text }}", "Letter Reply")
     _p(container, "{%p elif b.kind == 'table' %}")
     w = table_width_mm
     _plan_table(
@@ -200,63 +235,96 @@ def _page_break(container):
     _p(container, "{%p endif %}")
 
 
+def _new_page_title(doc, text):
+    """A title that starts a new page (page break before), so a full page before it never
+    leaves an empty page."""
+    _p(doc, text, "Letter Title").paragraph_format.page_break_before = True
+
+
 def _opening(doc):
     _p(doc, "{%p for letter in letters %}")
+    _p(doc, "{%p if loop.first %}")
     _p(doc, "{{ letter.title }}", "Letter Title")
+    _p(doc, "{%p else %}")
+    _new_page_title(doc, "{{ letter.title }}")
+    _p(doc, "{%p endif %}")
     _p(doc, "{{ letter.date_line }}", "Letter Date")
     _p(doc, "{%p if letter.language_note %}")
-    _p(doc, "{{ letter.language_note }}", "Letter Small").paragraph_format.space_after = Pt(8)
+    _p(doc, "{{ letter.language_note }}", "Letter Small").paragraph_format.space_after = Pt(4)
     _p(doc, "{%p endif %}")
     _p(doc, "{{ letter.greeting }}")
 
 
-def _closing(doc):
-    _p(doc, "{{ letter.closing }}").paragraph_format.space_before = Pt(10)
+def _closing(doc, rights_blocks):
+    # The signature block is kept together (each line kept with the next).
+    _p(doc, "{{ letter.closing }}", "Letter Sign").paragraph_format.space_before = Pt(4)
     _p(doc, "{%p if photo %}")
-    _p(doc, "{{ photo }}")
+    _p(doc, "{{ photo }}", "Letter Sign")
     _p(doc, "{%p endif %}")
-    _p(doc, "{{ letter.signature }}").runs[0].bold = True
-    _p(doc, "{{ letter.signature_role }}")
+    _p(doc, "{{ letter.signature }}", "Letter Sign").runs[0].bold = True
     _p(doc, "{%p if letter.welsh_welcome %}")
-    _p(doc, "{{ letter.welsh_welcome }}", "Letter Small").paragraph_format.space_before = Pt(8)
+    _p(doc, "{{ letter.signature_role }}", "Letter Sign")
+    _p(doc, "{{ letter.welsh_welcome }}", "Letter Small").paragraph_format.space_before = Pt(2)
+    _p(doc, "{%p else %}")
+    _p(doc, "{{ letter.signature_role }}")
     _p(doc, "{%p endif %}")
-    _page_break(doc)
+    # The "your rights" page, when it goes with the letter: a page of its own.
+    _p(doc, "{%p if letter.rights %}")
+    _new_page_title(doc, "{{ letter.rights_title }}")
+    _p(doc, "{%p for s in letter.rights %}")
+    rights_blocks(doc)
     _p(doc, "{%p endfor %}")
+    _p(doc, "{%p endif %}")
+    _p(doc, "{%p endfor %}")
+
+
+def _section(doc):
+    _p(doc, "{%p if s.heading %}")  # the opening section has none: it follows the greeting
+    _p(doc, "{{ s.heading }}", "Letter Heading")
+    _p(doc, "{%p endif %}")
+    _blocks(doc)
 
 
 def letter_template() -> Document:
-    doc = _base(12)
+    doc = _base(11, heading_before=4, after=2)
     _opening(doc)
     _p(doc, "{%p for s in letter.sections %}")
-    _p(doc, "{{ s.heading }}", "Letter Heading")
-    _blocks(doc)
+    _section(doc)
     _p(doc, "{%p endfor %}")
-    _closing(doc)
+    _closing(doc, _section)
     return doc
 
 
+def _easy_blocks(container):
+    """Easy read: one idea to a line, no tables (the content gives no table blocks)."""
+    _p(container, "{%p for b in s.blocks %}")
+    _p(container, "{%p if b.kind == 'bullet' %}")
+    _p(container, "{{ b.text }}", "Letter Bullet")
+    _p(container, "{%p elif b.kind == 'said' or b.kind == 'typed' %}")
+    _p(container, "{{ b.text }}", "Letter Quote")
+    _p(container, "{%p elif b.kind == 'reply' %}")
+    _p(container, "{{ b.text }}", "Letter Reply")
+    _p(container, "{%p else %}")
+    _p(container, "{{ b.text }}")
+    _p(container, "{%p endif %}")
+    _p(container, "{%p endfor %}")
+
+
+def _easy_section(doc):
+    """The section's symbol beside its heading, then its lines."""
+    heading = _p(doc, "{{ icons[s.icon] }}  {{ s.heading }}", "Letter Heading")
+    heading.paragraph_format.space_before = Pt(8)
+    _easy_blocks(doc)
+
+
 def easy_read_template() -> Document:
-    """Large print; each section a row: its picture on the left, short lines on the right."""
-    doc = _base(14)
+    """Large print (16 pt), no tables: each section's symbol beside its heading."""
+    doc = _base(16, heading_before=8, after=4)
     _opening(doc)
-    table = doc.add_table(rows=3, cols=2)
-    table.alignment = WD_TABLE_ALIGNMENT.LEFT
-    table.autofit = False
-    table.columns[0].width, table.columns[1].width = Mm(30), Mm(140)
-    for row in table.rows:
-        row.cells[0].width, row.cells[1].width = Mm(30), Mm(140)
-    table.rows[0].cells[0].paragraphs[0].text = "{%tr for s in letter.sections %}"
-    icon_cell, text_cell = table.rows[1].cells
-    icon_cell.paragraphs[0].text = "{{ icons[s.icon] }}"
-    icon_cell.paragraphs[0].paragraph_format.space_before = Pt(8)
-    text_cell.paragraphs[0].text = "{{ s.heading }}"
-    text_cell.paragraphs[0].style = "Letter Heading"
-    _blocks(text_cell, table_width_mm=136)
-    end = _p(text_cell, "", "Letter Small")  # a cell must end with a paragraph, not a table
-    end.paragraph_format.space_after = Pt(0)
-    end.paragraph_format.line_spacing = Pt(4)
-    table.rows[2].cells[0].paragraphs[0].text = "{%tr endfor %}"
-    _closing(doc)
+    _p(doc, "{%p for s in letter.sections %}")
+    _easy_section(doc)
+    _p(doc, "{%p endfor %}")
+    _closing(doc, _easy_section)
     return doc
 
 

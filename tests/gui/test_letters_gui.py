@@ -299,3 +299,106 @@ def test_mark_letter_sent_service_refuses_a_review_not_held(demo_store):
     again = child_detail(demo_store, LETTER_CHILD, TODAY)
     review = next(r for r in again.record.reviews if r.id == LETTER_REVIEW)
     assert review.letter_sent_on == TODAY
+
+
+def _letter_dialog(qtbot, window):
+    _open_child(qtbot, window, LETTER_CHILD, "letters")
+    letters_tab = window.child_view.tabs["letters"]
+    return _dialog_from(qtbot, window, letters_tab.action_bar.buttons[ACTION_LETTER])
+
+
+def test_options_preview_again_and_the_rights_page_says_why_it_is_due(qtbot, window, saved_to):
+    dialog = _letter_dialog(qtbot, window)
+    # Due (here: a move since the last review), so ticked, saying why.
+    assert dialog.rights_box.isChecked()
+    assert "(due: " in dialog.rights_box.text() and dialog.current.rights_due
+    assert "Your rights" in dialog.text_preview.toPlainText()
+    with qtbot.waitSignal(dialog.previewShown, timeout=WAIT):
+        dialog.rights_box.setChecked(False)
+    assert "Your rights" not in dialog.text_preview.toPlainText()
+    assert dialog.current.with_rights is False
+    with qtbot.waitSignal(dialog.previewShown, timeout=WAIT):
+        dialog.suggestions_box.setChecked(True)
+    assert dialog.current.use_suggestions is True
+    saved_to["name"] = "letter.docx"
+    written = _save(qtbot, dialog)
+    assert "Your rights" not in _docx_text(written.path)
+    dialog.close()
+
+
+def test_a_note_with_a_suggestion_is_fixed_in_one_click(qtbot, window):
+    from dataclasses import replace
+
+    from iro_desktop.letters.plain_language import PlainLanguageWarning
+
+    dialog = _letter_dialog(qtbot, window)
+    note = (
+        'Not yet written for Jo: the decision "Dentist" is left out. A suggested sentence is '
+        "waiting: confirm it, or choose to use suggested wording."
+    )
+    dialog.show_preview(
+        replace(dialog.current, warnings=(PlainLanguageWarning("not_written", note),))
+    )
+    dialog.warnings_list.setCurrentRow(0)
+    assert dialog.fix_button.isEnabled()
+    with qtbot.waitSignal(dialog.previewShown, timeout=WAIT):
+        qtbot.mouseClick(dialog.fix_button, Qt.MouseButton.LeftButton)
+    assert dialog.suggestions_box.isChecked() and dialog.current.use_suggestions
+    dialog.close()
+
+
+def test_sensitive_items_are_confirmed_before_saving(qtbot, window, saved_to, monkeypatch):
+    from dataclasses import replace
+
+    from PySide6.QtWidgets import QMessageBox
+
+    from iro_desktop.letters.sensitive import find_sensitive
+
+    dialog = _letter_dialog(qtbot, window)
+    item = find_sensitive([("decision:1", "The police will talk to you about that night.")])
+    dialog.show_preview(replace(dialog.current, sensitive=tuple(item)))
+    assert any(line.startswith("Sensitive (police") for line in dialog.warning_lines())
+    asked = []
+
+    def answer(reply):
+        def question(_parent, _title, text, *_args):
+            asked.append(text)
+            return reply
+
+        return question
+
+    monkeypatch.setattr(QMessageBox, "question", answer(QMessageBox.StandardButton.No))
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert "The police will talk to you about that night." in asked[0]
+    assert "suggested" not in saved_to  # not even asked where: nothing written
+    monkeypatch.setattr(QMessageBox, "question", answer(QMessageBox.StandardButton.Yes))
+    saved_to["name"] = "letter.docx"
+    written = _save(qtbot, dialog)
+    assert written.path.exists() and len(asked) == 2
+    dialog.close()
+
+
+def test_print_sends_the_same_letter_to_the_printer(qtbot, window, monkeypatch, tmp_path):
+    from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+    from PySide6.QtWidgets import QDialog
+
+    dialog = _letter_dialog(qtbot, window)
+    with qtbot.waitSignal(dialog.previewShown, timeout=WAIT):
+        dialog.choose(language="both")
+    pdf = tmp_path / "printed.pdf"
+
+    def choose_printer(print_dialog):
+        printer = print_dialog.printer()
+        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        printer.setOutputFileName(str(pdf))
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(QPrintDialog, "exec", choose_printer)
+    qtbot.mouseClick(dialog.print_button, Qt.MouseButton.LeftButton)
+    assert pdf.exists() and pdf.stat().st_size > 1000
+    printed = dialog.print_document().toPlainText()
+    welsh, english = dialog.current.letters
+    assert welsh.greeting in printed and english.greeting in printed
+    assert printed.index(welsh.greeting) < printed.index(english.greeting)
+    assert "Sent to the printer" in dialog.result.text()
+    dialog.close()

@@ -47,5 +47,13 @@ def demo_children(demo):
             found.setdefault("young_person", child.child_ref)
         elif 4 <= age < 16 and has_all and decided:
             found.setdefault("standard", child.child_ref)
-    assert set(found) == {"under4", "standard", "young_person", "easy_read", "welsh"}, found
+    # Easy read now needs a recorded learning need or format (issue 13), which the demo gains
+    # with its child-facing texts; until then a test asking for it skips.
+    assert set(found) >= {"under4", "standard", "young_person", "welsh"}, found
     return found
+
+
+def demo_child(demo_children, band):
+    if band not in demo_children:
+        pytest.skip(f"the demo has no {band} child yet (its issue-13 texts land separately)")
+    return demo_children[band]

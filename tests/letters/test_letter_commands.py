@@ -185,3 +185,112 @@ def test_briefing_needs_out(demo_db, capsys):
     with pytest.raises(SystemExit):
         main(["briefing", "--db", str(demo_db), "--date", ON])
     assert "--out" in capsys.readouterr().err
+
+
+def _letter(capsys, demo_db, ref, out_file, *extra):
+    return _run(
+        capsys,
+        [
+            "letter",
+            "--db",
+            str(demo_db),
+            "--on",
+            ON,
+            "--child",
+            ref,
+            "--out",
+            str(out_file),
+            *extra,
+        ],
+    )
+
+
+def test_old_and_new_version_and_language_values(demo, demo_db, demo_children, tmp_path, capsys):
+    ref = demo_children["standard"]
+    code, _, err = _letter(capsys, demo_db, ref, tmp_path / "a.docx", "--version", "under4")
+    assert code == 0, err
+    code, _, err = _letter(
+        capsys, demo_db, ref, tmp_path / "b.docx", "--version", "auto", "--lang", "auto"
+    )
+    assert code == 0, err
+    rows = list(
+        raw_db(demo).query(
+            "SELECT version, language FROM letters WHERE file_name IN (?, ?) ORDER BY id",
+            ["a.docx", "b.docx"],
+        )
+    )
+    assert rows[0]["version"] == "read_aloud"  # under4 is the read-aloud letter now
+    assert rows[1]["version"] in ("standard", "young_person", "easy_read", "read_aloud")
+    assert rows[1]["language"] in ("en", "cy", "both")
+
+
+def test_the_rights_page_on_request_or_left_out(demo_db, demo_children, tmp_path, capsys):
+    ref = demo_children["young_person"]
+    with_it, without = tmp_path / "with.docx", tmp_path / "without.docx"
+    assert _letter(capsys, demo_db, ref, with_it, "--with-rights")[0] == 0
+    assert _letter(capsys, demo_db, ref, without, "--without-rights")[0] == 0
+    assert "Your rights" in [p.text for p in Document(str(with_it)).paragraphs]
+    assert "Your rights" not in [p.text for p in Document(str(without)).paragraphs]
+
+
+def test_letter_read_records_the_interpreter_read_through(
+    demo, demo_db, demo_children, tmp_path, capsys
+):
+    ref = demo_children["young_person"]
+    assert _letter(capsys, demo_db, ref, tmp_path / "read.docx")[0] == 0
+    code, out, err = _run(
+        capsys,
+        ["letter-read", "--db", str(demo_db), "--on", ON, "--child", ref, "--read-on", ON],
+    )
+    assert code == 0, err
+    letter_id = int(out.split("letter ")[1].split()[0])
+    assert raw_db(demo)["letters"].get(letter_id)["read_with_interpreter_on"] == ON
+    code, _, err = _run(
+        capsys,
+        [
+            "letter-read",
+            "--db",
+            str(demo_db),
+            "--child",
+            ref,
+            "--letter",
+            "999999",
+            "--read-on",
+            ON,
+        ],
+    )
+    assert code == 1 and "has no letter 999999" in err
+
+
+def test_letter_exits_non_zero_listing_sensitive_items_until_confirmed(
+    demo_store, demo_children, tmp_path, capsys
+):
+    from iro_desktop.letters.choices import pick_review
+    from iro_desktop.services.child import child_detail
+
+    ref = demo_children["standard"]
+    record = child_detail(demo_store, ref, date(2026, 11, 23)).record
+    review = pick_review(record)
+    raw_db(demo_store)["child_wordings"].insert(
+        {
+            "child_id": record.child.id,
+            "review_id": review.id,
+            "kind": "learned",
+            "item_key": "",
+            "text_en": "You told me the police came to your old house, and you were brave.",
+            "confirmed": 1,
+            "created_at": "2026-11-23T10:00:00",
+            "updated_at": "2026-11-23T10:00:00",
+        }
+    )
+    if not child_detail(demo_store, ref, date(2026, 11, 23)).record.wordings:
+        pytest.skip("storage does not load child wordings yet (i13a's part of issue 13)")
+    path = demo_store.path
+    out_file = tmp_path / "sensitive.docx"
+    code, _, err = _letter(capsys, path, ref, out_file)
+    assert code == 3
+    assert "police" in err and "--confirm-sensitive" in err
+    assert not out_file.exists()
+    code, _, err = _letter(capsys, path, ref, out_file, "--confirm-sensitive")
+    assert code == 0, err
+    assert out_file.exists()

@@ -40,6 +40,7 @@ KIND_WORDS = {
 }
 VERSION_WORDS = {
     "under4": "Under 4s",
+    "read_aloud": "Read-aloud",
     "standard": "Standard",
     "young_person": "Young person",
     "easy_read": "Easy read",

@@ -1,9 +1,15 @@
-"""Write the letter to the child: choose its version and language, read the plain-language
-warnings, then save it as a Word document and open it in the word processor.
+"""Write the letter to the child: choose its version and language, read the notes on the
+wording (fixing what can be fixed in one click), then save it as a Word document, or print
+it straight from here.
 
-The version and language start as the letter service chose them from the child's age, needs
-and recorded language (and say so); changing either previews the letter again. Nothing is
+The version and language start as the letter service chose them from the child's record (and
+say so); changing any option previews the letter again at once. The preview and the printed
+page are rendered from the same content model the Word file is written from (``Letter``).
+Items touching a sensitive topic must be confirmed before the letter is saved. Nothing is
 written until the IRO saves, and writing it does not mark it sent (the Letters tab does).
+
+Printing goes through Qt's print dialog (QPrintDialog): on Windows that is the system's own
+print dialog and printers; on Linux, Qt's dialog over CUPS.
 """
 
 from __future__ import annotations
@@ -12,14 +18,21 @@ from datetime import date
 from html import escape
 from pathlib import Path
 
-from PySide6.QtCore import QItemSelectionModel, Slot
+from PySide6.QtCore import QItemSelectionModel, Qt, Slot
+from PySide6.QtGui import QTextDocument
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QComboBox,
+    QDialog,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
+    QMessageBox,
+    QPushButton,
     QTextBrowser,
     QWidget,
 )
@@ -34,7 +47,7 @@ from iro_desktop.services.letters import LetterPreview, preview_letter, write_le
 from iro_desktop.services.session import Store
 
 VERSIONS = (
-    ("under4", "Under 4s: a record for later, with a note for the carer"),
+    ("read_aloud", "Read-aloud: for a child who cannot read yet, read to them by a grown-up"),
     ("standard", "Standard: for children of about 5 to 15"),
     ("young_person", "Young person: 16 and over, a more adult voice"),
     ("easy_read", "Easy read: very short sentences, with pictures"),
@@ -42,20 +55,17 @@ VERSIONS = (
 LANGUAGES = (
     ("en", "English"),
     ("cy", "Cymraeg (Welsh)"),
-    ("both", "Welsh and English side by side (Welsh first)"),
+    ("both", "Welsh and English: the Welsh letter, then the English one"),
 )
 AUTOMATIC = " (chosen automatically)"
 NO_WARNINGS = "The wording reads plainly: nothing to check."
 
 
-def letter_html(letter: Letter) -> str:
-    """The letter's words as simple HTML for the preview (Word shows the real layout)."""
-    out = [f"<h3>{escape(letter.title)}</h3>"]
-    for line in (letter.date_line, letter.language_note, letter.greeting):
-        if line:
-            out.append(f"<p>{escape(line)}</p>")
-    for section in letter.sections:
-        out.append(f"<h4>{escape(section.heading)}</h4>")
+def _sections_html(letter: Letter, sections) -> list[str]:
+    out: list[str] = []
+    for section in sections:
+        if section.heading:
+            out.append(f"<h4>{escape(section.heading)}</h4>")
         bullets: list[str] = []
         for block in section.blocks:
             if block.kind == "bullet":
@@ -71,17 +81,51 @@ def letter_html(letter: Letter) -> str:
                     f"<td>{escape(r.by_when)}</td></tr>"
                     for r in block.rows
                 )
-                out.append(f"<table cellpadding='3'><tr>{head}</tr>{rows}</table>")
-            elif block.is_typed:
-                out.append(f"<p><i>{escape(block.text)}</i></p>")
+                out.append(
+                    f"<table border='1' cellspacing='0' cellpadding='3'><tr>{head}</tr>"
+                    f"{rows}</table>"
+                )
+            elif block.is_typed or block.kind == "said":
+                out.append(f"<p style='margin-left:18px'><i>{escape(block.text)}</i></p>")
+            elif block.kind == "reply":
+                out.append(f"<p style='margin-left:18px'>{escape(block.text)}</p>")
             elif block.text:
                 out.append(f"<p>{escape(block.text)}</p>")
         if bullets:
             out.append("<ul>" + "".join(bullets) + "</ul>")
+    return out
+
+
+def letter_html(letter: Letter, *, pages: bool = False) -> str:
+    """The letter as simple HTML, from the same ``Letter`` the Word file is written from:
+    for the live preview, and (``pages=True``, each page starting a new sheet) for printing."""
+    out = [f"<h3>{escape(letter.title)}</h3>"]
+    for line in (letter.date_line, letter.language_note, letter.greeting):
+        if line:
+            out.append(f"<p>{escape(line)}</p>")
+    out += _sections_html(letter, letter.sections)
     for line in (letter.closing, letter.signature, letter.signature_role, letter.welsh_welcome):
         if line:
             out.append(f"<p>{escape(line)}</p>")
+    if letter.rights:
+        style = " style='page-break-before: always'" if pages else ""
+        out.append(f"<hr><h3{style}>{escape(letter.rights_title)}</h3>")
+        out += _sections_html(letter, letter.rights)
     return "\n".join(out)
+
+
+def print_html(letters) -> str:
+    """Every letter (Welsh, then English) for the printer, each on a new sheet."""
+    parts = []
+    for n, letter in enumerate(letters):
+        body = letter_html(letter, pages=True)
+        parts.append(body if n == 0 else f"<div style='page-break-before: always'>{body}</div>")
+    return "".join(parts)
+
+
+# A warning the dialog can fix in one click, by what it says.
+FIX_SUGGESTION = "A suggested sentence is waiting"
+FIX_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
 def warning_texts(preview: LetterPreview) -> list[str]:
@@ -92,8 +136,6 @@ def warning_texts(preview: LetterPreview) -> list[str]:
         if warning.suggestion and warning.suggestion not in text:
             text += f"\nSuggestion: {warning.suggestion}."
         texts.append(text)
-    for letter in preview.letters:
-        texts += [line for line in letter.warnings if line not in texts]
     return texts
 
 
@@ -144,6 +186,19 @@ class LetterDialog(DocumentDialog):
         form.addRow("Review:", self.review_label)
         form.addRow(version_label, self.version_combo)
         form.addRow(language_label, self.language_combo)
+        self.suggestions_box = QCheckBox("Use &suggested wording not yet confirmed", self)
+        self.suggestions_box.setToolTip(
+            "Items whose child-facing sentence is still a suggestion are left out unless you "
+            "tick this."
+        )
+        self.rights_box = QCheckBox("Add the '&your rights' page", self)
+        self.rights_box.setToolTip(
+            "Advocacy, complaints, an independent visitor and what happens at 18, on a page of "
+            "its own. It is due at the first review, after a move, and once a year."
+        )
+        form.addRow("", self.suggestions_box)
+        form.addRow("", self.rights_box)
+        self._confirmed_sensitive = False
 
         self.warnings_heading = heading_label("Notes on the wording", self)
         self.warnings_list = QListWidget(self)
@@ -165,6 +220,13 @@ class LetterDialog(DocumentDialog):
         self.body.addWidget(self.warnings_heading)
         self.body.addWidget(warnings_label)
         self.body.addWidget(self.warnings_list)
+        fixes = QHBoxLayout()
+        self.fix_button = QPushButton("&Fix this note", self)
+        self.fix_button.setToolTip("Use the suggested wording for the chosen note")
+        self.fix_button.setEnabled(False)
+        fixes.addWidget(self.fix_button)
+        fixes.addStretch(1)
+        self.body.addLayout(fixes)
         self.body.addSpacing(6)
         self.body.addWidget(text_label)
         self.body.addWidget(self.text_preview, 1)
@@ -172,7 +234,17 @@ class LetterDialog(DocumentDialog):
 
         self.version_combo.activated.connect(self._on_choice_changed)
         self.language_combo.activated.connect(self._on_choice_changed)
-        self.resize(720, 680)
+        self.suggestions_box.toggled.connect(self._on_choice_changed)
+        self.rights_box.toggled.connect(self._on_choice_changed)
+        self.warnings_list.currentItemChanged.connect(self._on_note_chosen)
+        self.warnings_list.itemActivated.connect(lambda _item: self.fix_chosen_note())
+        self.fix_button.clicked.connect(self.fix_chosen_note)
+        self.print_button = QPushButton("&Print…", self)
+        self.print_button.setEnabled(False)
+        self.print_button.setToolTip("Print the letter now, through the system's print dialog")
+        self.buttons.addButton(self.print_button, self.buttons.ButtonRole.ActionRole)
+        self.print_button.clicked.connect(self.print_letter)
+        self.resize(720, 720)
         self.preview(preview_letter, store, child_ref, review_id, today=today)
 
     # -- public ----------------------------------------------------------------------------
@@ -196,8 +268,73 @@ class LetterDialog(DocumentDialog):
         return (
             write_letter,
             (self.store, self.child_ref, review, language, version, path, self.today),
-            {"pdf": self.pdf_box.isChecked()},
+            {
+                "pdf": self.pdf_box.isChecked(),
+                "use_suggestions": self.suggestions_box.isChecked(),
+                "with_rights": self.rights_box.isChecked(),
+                "confirm_sensitive": self._confirmed_sensitive,
+            },
         )
+
+    @Slot()
+    def save(self) -> None:
+        """Sensitive items are confirmed first; then ask where, and write."""
+        if not self.confirm_sensitive():
+            return
+        super().save()
+
+    def confirm_sensitive(self) -> bool:
+        """Ask the IRO to confirm each sensitive item: that the child may read it and the
+        letter is safe to post. True when there is none, or the IRO confirms."""
+        items = self.current.sensitive if self.current else ()
+        if not items or self._confirmed_sensitive:
+            return True
+        listed = "\n".join(f"• {', '.join(i.labels())}: {i.text}" for i in items)
+        answer = QMessageBox.question(
+            self,
+            "Sensitive things in the letter",
+            "The letter speaks of sensitive things:\n\n"
+            f"{listed}\n\nHave you checked that the child may read each of these, and that "
+            "the letter is safe to post?",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        self._confirmed_sensitive = answer == QMessageBox.StandardButton.Yes
+        return self._confirmed_sensitive
+
+    def print_document(self) -> QTextDocument:
+        """The letter as the printer gets it: the same content as the preview and Word."""
+        document = QTextDocument(self)
+        document.setHtml(print_html(self.current.letters if self.current else ()))
+        return document
+
+    @Slot()
+    def print_letter(self) -> None:
+        """Print through the system's print dialog (sensitive items confirmed first)."""
+        if self.current is None or not self.confirm_sensitive():
+            return
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setDocName(self.current.suggested_file_name.removesuffix(".docx"))
+        dialog = QPrintDialog(printer, self)
+        dialog.setWindowTitle("Print the letter to the child")
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        self.print_document().print_(printer)
+        self.result.set_status(
+            "Sent to the printer. Printing it does not mark it sent: the Letters tab does.",
+            ICON_INFO,
+        )
+        self.result.show()
+
+    @Slot()
+    def fix_chosen_note(self) -> None:
+        """The one-click fix for the chosen note: use the suggested wording."""
+        item = self.warnings_list.currentItem()
+        if item is not None and item.data(FIX_ROLE) == "use_suggestions":
+            self.suggestions_box.setChecked(True)  # previews again
+
+    def _on_note_chosen(self, item, _previous=None) -> None:
+        self.fix_button.setEnabled(item is not None and bool(item.data(FIX_ROLE)))
 
     # -- preview ---------------------------------------------------------------------------
     def show_preview(self, preview: LetterPreview) -> None:
@@ -213,13 +350,33 @@ class LetterDialog(DocumentDialog):
             combo.setCurrentIndex(combo.findData(value))
             combo.setEnabled(True)
         self.review_label.setText(f"Held {format_date(preview.review_date)}")
+        self._confirmed_sensitive = False  # what is confirmed is this letter's items
+        for box, value in (
+            (self.suggestions_box, preview.use_suggestions),
+            (self.rights_box, preview.with_rights),
+        ):
+            box.blockSignals(True)
+            box.setChecked(value)
+            box.blockSignals(False)
+        due = f" (due: {preview.rights_due})" if preview.rights_due else ""
+        self.rights_box.setText(f"Add the '&your rights' page{due}")
+        self.print_button.setEnabled(True)
         self.suggested_name = preview.suggested_file_name
         self._show_chosen_note(preview)
         self.warnings_list.clear()
         texts = warning_texts(preview)
         for text in texts:
-            QListWidgetItem(standard_icon(ICON_WARNING), text, self.warnings_list)
-        if not texts:
+            item = QListWidgetItem(standard_icon(ICON_WARNING), text, self.warnings_list)
+            if FIX_SUGGESTION in text:
+                item.setData(FIX_ROLE, "use_suggestions")
+        for sensitive in preview.sensitive:
+            QListWidgetItem(
+                standard_icon(ICON_WARNING),
+                f"Sensitive ({', '.join(sensitive.labels())}): you will be asked to confirm "
+                f'the child may read this and it is safe to post. "{sensitive.text}"',
+                self.warnings_list,
+            )
+        if not texts and not preview.sensitive:
             QListWidgetItem(standard_icon(ICON_INFO), NO_WARNINGS, self.warnings_list)
         self._fit_warnings()
         self.warnings_list.setCurrentRow(0, QItemSelectionModel.SelectionFlag.NoUpdate)
@@ -262,6 +419,7 @@ class LetterDialog(DocumentDialog):
     @Slot()
     def _on_choice_changed(self) -> None:
         version, language = self.chosen()
+        self.print_button.setEnabled(False)
         self.preview(
             preview_letter,
             self.store,
@@ -270,4 +428,6 @@ class LetterDialog(DocumentDialog):
             language,
             version,
             today=self.today,
+            use_suggestions=self.suggestions_box.isChecked(),
+            with_rights=self.rights_box.isChecked(),
         )

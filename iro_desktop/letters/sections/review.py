@@ -1,145 +1,169 @@
-"""About the review: who the IRO is, when and where it was, who came, and how the child
-took part and what they said."""
+"""About the review, and what the child told the IRO with the IRO's answer."""
 
 from __future__ import annotations
 
-from datetime import date
-
-from iro_desktop.domain.model import Review
-from iro_desktop.letters.blocks import joined, lead, para, section, typed
-from iro_desktop.letters.i18n import Words
+from iro_desktop.domain.model import PlanType, WordingKind
+from iro_desktop.letters.blocks import joined, para, section
 from iro_desktop.letters.model import Block, Section, Version
-from iro_desktop.letters.people import as_child_knows
+from iro_desktop.letters.people import as_child_knows, carer_names
+from iro_desktop.letters.sections.context import LetterContext
+from iro_desktop.letters.sections.support import interpreter_offer
+
+CARER_ROLES = {"carer", "carers", "foster carer", "foster carers", "kinship carer"}
 
 
-def review_section(_: Words, v: Version, review: Review, iro: str, held_on: date) -> Section:
-    day = _.inline_date(held_on)
-    people = [as_child_knows(a, _) for a in review.attendees if a.strip()]
-    venue = review.venue.strip() or next((p.venue for p in review.parts if p.venue), "")
+def _venue(c: LetterContext) -> str:
+    """The venue as typed, only when it was typed in the letter's language (a Welsh letter
+    does not carry an English venue); otherwise left out with a warning."""
+    venue = c.review.venue.strip() or next((p.venue for p in c.review.parts if p.venue), "")
+    if not venue:
+        return ""
+    if (c.review.text_language or "en") != c.language:
+        c.warnings.append(
+            f"Where the review was held is recorded in {_lang(c.review.text_language)}, so the "
+            f"{_lang(c.language)} letter leaves it out. Add it to the letter by hand if it helps."
+        )
+        return ""
+    return venue
+
+
+def _lang(code: str) -> str:
+    return "Welsh" if code == "cy" else "English"
+
+
+def review_section(c: LetterContext) -> Section:
+    _ = c.words
+    iro = c.settings.iro_name.strip()
+    day = _.inline_date(c.held_on)
+    me = (
+        _("I am %(iro)s, your Independent Reviewing Officer.", iro=iro)
+        if iro
+        else _("I am your Independent Reviewing Officer.")
+    )
     blocks: list[Block] = []
-    if v == Version.UNDER4:
-        blocks += [
-            joined(
-                _("I am %(iro)s, your Independent Reviewing Officer.", iro=iro)
-                if iro
-                else _("I am your Independent Reviewing Officer."),
-                _(
-                    "You are very young now, so I have written this letter for you to read "
-                    "when you are older."
-                ),
-            ),
-            para(
-                _(
-                    "A review is a meeting where the grown-ups who look after you check that "
-                    "the plan for you is working."
-                )
-            ),
-            para(_("Your review was on %(date)s.", date=day)),
-        ]
-    elif v == Version.EASY_READ:
-        blocks += [
-            para(_("I am %(iro)s.", iro=iro)) if iro else None,
-            para(_("I am your Independent Reviewing Officer.")),
-            para(_("I check that your plan is right for you.")),
-            para(_("A review is a meeting about you.")),
-            para(_("Your review was on %(date)s.", date=day)),
-        ]
-    elif v == Version.YOUNG_PERSON:
-        blocks += [
-            para(
-                _(
-                    "This letter is my record of your review on %(date)s. It is about your "
-                    "life and your plans, so I have written it to you.",
-                    date=day,
-                )
-            ),
-            joined(
-                _("I am %(iro)s, your Independent Reviewing Officer.", iro=iro)
-                if iro
-                else _("I am your Independent Reviewing Officer."),
-                _("I check that your plan is right for you, and that people do what they agreed."),
-            ),
-        ]
+    if c.version == Version.READ_ALOUD:
+        blocks.append(
+            joined(_("This letter is for you. A grown-up who looks after you will read it to you."))
+        )
+        blocks.append(joined(me, _("I help to make sure you are safe and happy.")))
+    elif c.version == Version.EASY_READ:
+        blocks += [para(me), para(_("I check that your plan is right for you."))]
     else:
-        blocks += [
-            joined(
-                _("I am %(iro)s, your Independent Reviewing Officer.", iro=iro)
-                if iro
-                else _("I am your Independent Reviewing Officer."),
-                _("My job is to check that your plan is right for you."),
-                _("I also check that people do what they say they will do."),
-            ),
-            para(_("We had your review on %(date)s.", date=day)),
-        ]
-    blocks = [b for b in blocks if b is not None]
-    if venue:
-        blocks.append(para(_("Where we met: %(place)s", place=venue)))
-    if people:
-        blocks.append(lead(_("Who came:")))
-        blocks += [Block("bullet", p) for p in people]
-    heading = _("About your review")
+        blocks.append(joined(me, _("My job is to check that your plan is right for you.")))
+    venue = _venue(c)
+    met = (
+        _("We had your review on %(date)s at %(place)s.", date=day, place=venue)
+        if venue
+        else _("We had your review on %(date)s.", date=day)
+    )
+    carers = carer_names(c.record.people, _)
+    people = [
+        carers
+        if carers and a.strip().lower() in CARER_ROLES
+        else as_child_knows(a, _, c.record.people)
+        for a in c.review.attendees
+        if a.strip()
+    ]
+    people = list(dict.fromkeys(people))
+    people = [p for p in people if p != _("you") and p != _("me")]
+    came = _came(c, people)
+    took_part = _participation(c) if c.review.child_words.strip() else ""
+    if c.version == Version.EASY_READ:
+        blocks += [para(met), para(came), para(took_part)]
+    else:
+        blocks.append(joined(met, came, took_part))
+    if c.adoption and c.review.plan_type != PlanType.ADOPTION:  # else the plan says it
+        blocks.append(para(_("You now live with the family who are going to adopt you.")))
+    offer = interpreter_offer(c)
+    if offer and c.version != Version.READ_ALOUD:  # first, for a child who reads little English
+        blocks.insert(0, para(offer))
+    # The opening follows the greeting with no heading of its own (room on the one page);
+    # easy read keeps one, to sit beside its symbol.
+    heading = _("About your review") if c.version == Version.EASY_READ else ""
     return section("review", heading, blocks)
 
 
-def _participation(_: Words, code: str) -> str:
+def _came(c: LetterContext, people: list[str]) -> str:
+    """Who came, three to a sentence (a long list is a sentence too long to read)."""
+    _ = c.words
+    groups = [people[i : i + 3] for i in range(0, len(people), 3)]
+    out = []
+    for n, group in enumerate(groups):
+        text = (
+            _("%(people)s came.", people=_list(c, group))
+            if n == 0
+            else _("%(people)s came too.", people=_list(c, group))
+        )
+        out.append(text[:1].upper() + text[1:])
+    return " ".join(out)
+
+
+def _list(c: LetterContext, names: list[str]) -> str:
+    _ = c.words
+    # In a list, "your social worker, Priya" loses its comma: "your social worker Priya".
+    names = [n.replace(", ", " ") for n in names] if len(names) > 1 else names
+    if len(names) == 1:
+        return names[0]
+    return _("%(first)s and %(second)s", first=", ".join(names[:-1]), second=names[-1])
+
+
+def _participation(c: LetterContext) -> str:
+    _ = c.words
     # Each literal is here so that the catalogues pick it up.
     texts = {
         "PN1": _("You came to the review and told us what you think."),
         "PN2": _("You came to the review, and your advocate spoke for you."),
         "PN3": _("You came to the review and showed us what you think."),
-        "PN4": _(
-            "You came to the review. You chose not to share your views this time, and that is OK."
-        ),
-        "PN5": _("You did not come to the review, but you told your advocate what to say for you."),
-        "PN6": _("You did not come to the review, but you sent me your views before it."),
-        "PN7": _("You did not come to the review this time, and we did not hear your views."),
+        "PN4": _("You came to the review. You chose not to say much this time, and that is OK."),
+        "PN5": _("You did not come, but you told your advocate what to say for you."),
+        "PN6": _("You did not come, but you sent me your views before it."),
     }
-    return texts.get(code, "")
+    return texts.get(c.review.review_code.strip().upper(), "")
 
 
-def views_section(_: Words, v: Version, review: Review) -> Section | None:
-    words = review.child_words.strip()
-    code = review.review_code.strip().upper()
+def answers_section(c: LetterContext) -> Section | None:
+    """ "You told me ... — here is my answer": each thing the child said or asked, with the
+    IRO's reply; or, for a child who did not take part, a warm word and when the IRO will be
+    in touch."""
+    _ = c.words
+    code = c.review.review_code.strip().upper()
+    if c.version == Version.READ_ALOUD or code == "PN0":
+        return None
     blocks: list[Block] = []
-    if v == Version.UNDER4:
+    said = [(c.text(i), c.reply(i)) for i in c.of_kind(WordingKind.CHILD_SAID)]
+    said = [(text, reply) for text, reply in said if text]
+    how = _participation(c)
+    if said:  # how they took part is said in the first section
+        for text, reply in said:
+            blocks.append(Block("said", text))
+            if reply:
+                blocks.append(Block("reply", reply))
+        return section("answers", _("What you told me, and my answer"), blocks)
+    if code in ("PN4", "PN7") or not c.review.child_words.strip():
         blocks.append(
             para(
-                _(
-                    "You were too young to tell us what you think. The people who know you "
-                    "best told us how you are."
-                )
+                _("I am sorry I did not hear from you this time.")
+                if code == "PN7"
+                else how or _("I would like to hear what you think.")
             )
         )
-        if words:
-            blocks.append(lead(_("This is what we noticed about you:")))
-            blocks += typed(words)
-        return section("views", _("How we heard about you"), blocks)
-    how = _participation(_, code)
-    if how:
-        blocks.append(para(how))
-    if words:
-        if v == Version.EASY_READ:
-            blocks.append(lead(_("You told me:")))
-        else:
-            blocks.append(lead(_("This is what you told me, in your own words:")))
-        blocks += typed(words)
-        if v == Version.EASY_READ:
-            blocks.append(para(_("Everyone at the review heard this.")))
-        else:
-            blocks.append(para(_("I made sure everyone at the review heard this.")))
-    elif code in ("PN4", "PN7"):
-        if v == Version.EASY_READ:
-            blocks.append(para(_("You can tell me what you think at any time.")))
-        else:
+        blocks.append(
+            para(_("Your views matter to me. You can tell me what you think at any time."))
+        )
+        contact = c.review.next_contact_on
+        if contact:
             blocks.append(
                 para(
                     _(
-                        "I would still like to hear from you. You can tell me what you think "
-                        "at any time."
+                        "I will come to see you or call you by %(date)s.",
+                        date=_.inline_date(contact),
                     )
                 )
             )
-    if not blocks:
-        return None
-    heading = _("What you told me") if words else _("How you took part")
-    return section("views", heading, blocks)
+        elif code in ("PN4", "PN7"):
+            c.warnings.append(
+                f"{c.name} did not take part: record when you will next visit or call "
+                "(next contact on the review) so the letter can say when."
+            )
+        return section("answers", _("Hearing from you"), blocks)
+    return None

@@ -1,188 +1,233 @@
-"""What the child can count on after the review: getting ready for adult life, the next
-review, how to reach the IRO, their rights, and the note for the carers of a child under 4."""
+"""What the child can count on after the review: the next review and visit, how to reach
+the IRO (with one line on advocacy and complaints), an interpreter, what happens at 18, the
+note for the grown-up reading a read-aloud letter, and the separate "your rights" page."""
 
 from __future__ import annotations
 
-from datetime import date
-
-from iro_desktop.domain.settings import Settings
-from iro_desktop.letters.blocks import lead, para, section
-from iro_desktop.letters.i18n import Words
+from iro_desktop.letters.blocks import joined, para, section
 from iro_desktop.letters.model import Block, Section, Version
+from iro_desktop.letters.sections.context import LetterContext
+
+ENGLISH_LANGUAGES = {"", "en", "english", "saesneg"}
+WELSH_LANGUAGES = {"cy", "welsh", "cymraeg"}
 
 
-def adult_life_section(_: Words, v: Version) -> Section | None:
-    if v != Version.YOUNG_PERSON:
+def next_review_section(c: LetterContext) -> Section | None:
+    _ = c.words
+    if c.next_review is None:
         return None
-    blocks = [
-        para(
-            _(
-                "Your pathway plan is your plan for leaving care. It covers where you will "
-                "live, money, college or work, and your health."
-            )
-        ),
-        para(_("It should be written with you, and you should have your own copy.")),
-        para(_("A personal adviser can help you until you are 25.")),
-        para(
-            _(
-                "If you live with foster carers, you may be able to stay with them after you "
-                "are 18. Ask your social worker about this."
-            )
-        ),
-    ]
-    return section("adult_life", _("Getting ready for adult life"), blocks)
-
-
-def next_review_section(_: Words, v: Version, next_review: date | None) -> Section | None:
-    if next_review is None:
-        return None
-    day = _.inline_date(next_review)
-    if v == Version.EASY_READ:
+    day = _.inline_date(c.next_review)
+    when = _("Your next review will be by %(date)s.", date=day)
+    if c.version == Version.EASY_READ:
         blocks = [
-            para(_("It will be on or before %(date)s.", date=day)),
+            para(when),
             para(_("You can choose where it is.")),
             para(_("You can choose who comes.")),
         ]
-    elif v == Version.UNDER4:
-        blocks = [para(_("Your next review will be on or before %(date)s.", date=day))]
+    elif c.version == Version.READ_ALOUD:
+        blocks = [para(when)]
     else:
-        blocks = [
-            para(_("Your next review will be on or before %(date)s.", date=day)),
-            para(
-                _(
-                    "You can choose where it happens and who comes. Tell me or your social "
-                    "worker what you would like."
-                )
-            ),
-        ]
+        blocks = [joined(when, _("You can choose where it is and who comes. Just tell me."))]
     return section("next_review", _("Your next review"), blocks)
 
 
-def _reach_lines(_: Words, settings: Settings) -> list[Block]:
-    lines = []
-    if settings.iro_phone.strip():
-        lines.append(para(_("Phone: %(phone)s", phone=settings.iro_phone.strip())))
-    if settings.iro_email.strip():
-        lines.append(para(_("Email: %(email)s", email=settings.iro_email.strip())))
-    return lines
+def _reach_lines(c: LetterContext) -> str:
+    _ = c.words
+    s = c.settings
+    parts = []
+    if s.iro_phone.strip():
+        parts.append(_("Phone: %(phone)s", phone=s.iro_phone.strip()))
+    if s.iro_email.strip():
+        parts.append(_("Email: %(email)s", email=s.iro_email.strip()))
+    return " ".join(f"{p}." if not p.endswith(".") else p for p in parts) if parts else ""
 
 
-def reach_me_section(_: Words, v: Version, settings: Settings) -> Section | None:
-    if v == Version.UNDER4:
-        return None  # the carer's note says how to reach the IRO
-    lines = _reach_lines(_, settings)
-    if not lines:
-        return None
-    if v == Version.EASY_READ:
-        intro = _("You can talk to me at any time.")
-        heading = _("Talk to me")
-    else:
-        intro = _("You can talk to me at any time, not just at your review.")
-        heading = _("How to reach me")
-    return section("reach_me", heading, [para(intro), *lines])
-
-
-def rights_section(_: Words, v: Version, settings: Settings) -> Section | None:
-    if v == Version.UNDER4:
-        return None
-    advocacy = settings.advocacy_service.strip()
-    advocacy_contact = settings.advocacy_contact.strip()
-    complaints = settings.complaints_contact.strip()
-    visitor = settings.independent_visitor_service.strip()
-    blocks: list[Block] = []
-    if v == Version.EASY_READ:
-        blocks.append(para(_("An advocate can help you say what you want.")))
-        if advocacy:
-            blocks.append(para(_("Ask %(service)s.", service=advocacy)))
-        if advocacy_contact:
-            blocks.append(para(advocacy_contact))
-        blocks.append(para(_("You can complain if you are not happy.")))
-        if complaints:
-            blocks.append(para(complaints))
-        blocks.append(para(_("An independent visitor is an adult friend who visits you.")))
-        if visitor:
-            blocks.append(para(_("Ask %(service)s.", service=visitor)))
-        return section("rights", _("Help for you"), blocks)
-    if advocacy:
-        blocks.append(
-            para(
-                _(
-                    "You can have an advocate: someone on your side who helps you say what "
-                    "you want. %(service)s can give you one.",
-                    service=advocacy,
-                )
-            )
+def _help_line(c: LetterContext) -> str:
+    """One line on reaching an advocate and complaining; in Wales, the active offer."""
+    _ = c.words
+    s = c.settings
+    if c.wales:
+        advocacy = _(
+            "You have the right to an advocate, someone on your "
+            "side. Tell me and I will get you one."
+        )
+    elif s.advocacy_service.strip():
+        advocacy = _(
+            "An advocate is someone on your side. Ask %(service)s for one.",
+            service=s.advocacy_service.strip(),
         )
     else:
-        blocks.append(
-            para(
-                _(
-                    "You can have an advocate: someone on your side who helps you say what "
-                    "you want. Ask me or your social worker."
-                )
-            )
-        )
-    if advocacy_contact:
-        blocks.append(para(advocacy_contact))
-    if complaints:
-        blocks.append(
-            para(
-                _(
-                    "If you are unhappy about how you are looked after, you can complain: "
-                    "%(contact)s",
-                    contact=complaints,
-                )
-            )
-        )
-    else:
-        blocks.append(
-            para(
-                _(
-                    "If you are unhappy about how you are looked after, you can complain. I "
-                    "can help you do this."
-                )
-            )
-        )
-    if visitor:
-        blocks.append(
-            para(
-                _(
-                    "You can ask for an independent visitor: an adult friend who spends time "
-                    "with you. Ask %(service)s.",
-                    service=visitor,
-                )
-            )
-        )
-    else:
-        blocks.append(
-            para(
-                _(
-                    "You can ask for an independent visitor: an adult friend who spends time "
-                    "with you."
-                )
-            )
-        )
-    if v == Version.YOUNG_PERSON:
-        blocks.append(para(_("You can also ask to see what is written about you.")))
-    return section("rights", _("Your rights"), blocks)
+        advocacy = _("An advocate is someone on your side. Ask me for one.")
+    complain = _("If you are not happy, you can complain. I can help.")
+    return f"{advocacy} {complain}"
 
 
-def carer_note_section(_: Words, v: Version, name: str, settings: Settings) -> Section | None:
-    if v != Version.UNDER4:
+def reach_me_section(c: LetterContext) -> Section | None:
+    _ = c.words
+    if c.version == Version.READ_ALOUD:
+        return None  # the note to the grown-up says how to reach the IRO
+    lines = _reach_lines(c)
+    blocks: list[Block] = [joined(_("You can talk to me at any time."), lines)]
+    blocks.append(para(_help_line(c)))
+    heading = _("Talk to me") if c.version == Version.EASY_READ else _("How to reach me")
+    return section("reach_me", heading, blocks)
+
+
+def interpreter_offer(c: LetterContext) -> str:
+    """An offer to read the letter with an interpreter in the child's first language (the
+    app never translates the letter itself)."""
+    _ = c.words
+    child = c.record.child
+    first = child.first_language.strip()
+    if not child.interpreter_needed and not (
+        first and first.lower() not in ENGLISH_LANGUAGES | WELSH_LANGUAGES
+    ):
+        return ""
+    if first and first.lower() not in ENGLISH_LANGUAGES | WELSH_LANGUAGES:
+        text = _(
+            "I can read this letter with you and an interpreter who speaks %(language)s. Just ask.",
+            language=first,
+        )
+    else:
+        text = _("I can read this letter with you and an interpreter. Just ask.")
+    return text
+
+
+def adult_life_section(c: LetterContext) -> Section | None:
+    """The last review before 18: what happens then, in a few lines (the rights page has
+    more)."""
+    _ = c.words
+    if not c.last_before_18 or c.short_breaks:
         return None
     blocks = [
         para(
             _(
-                "Please keep this letter safe with %(name)s's life story book, and read it "
-                "with %(name)s when they are older.",
-                name=name,
+                "You will be 18 soon. Your plan "
+                "for leaving care says how we will help you."
+            )
+        ),
+        para(_("A personal adviser will help you until you are 25.")),
+        para(
+            _(
+                "You may be able to stay with your carers after 18, or live close by. Ask me "
+                "or your social worker."
             )
         ),
     ]
-    lines = _reach_lines(_, settings)
+    return section("adult_life", _("When you turn 18"), blocks)
+
+
+def carer_note_section(c: LetterContext) -> Section | None:
+    _ = c.words
+    if c.version != Version.READ_ALOUD:
+        return None
+    blocks = [
+        para(
+            _(
+                "For the grown-up reading this: please read it aloud, slowly, and talk about "
+                "it together. Keep it safe with the life story book."
+            )
+        )
+    ]
+    lines = _reach_lines(c)
     if lines:
-        blocks.append(lead(_("If you have questions about the plan, you can reach me:")))
-        blocks += lines
-    return section(
-        "carer_note", _("A note for the people who look after %(name)s", name=name), blocks
-    )
+        blocks.append(para(_("You can reach me: %(how)s", how=lines)))
+    offer = interpreter_offer(c)
+    if offer:
+        blocks.append(para(offer))
+    return section("carer_note", _("A note for the grown-up"), blocks)
+
+
+def rights_sections(c: LetterContext) -> tuple[Section, ...]:
+    """The "your rights" page: advocacy, complaints, an independent visitor (not for short
+    breaks), seeing your records, what happens at 18 (from 15, not for short breaks), and in
+    Wales the Children's Commissioner for Wales and Meic."""
+    _ = c.words
+    s = c.settings
+    out: list[Section] = []
+    advocate = [
+        para(
+            _(
+                "You have the right to an advocate. An advocate is someone on "
+                "your side who helps you say what you want."
+            )
+        )
+    ]
+    if c.wales:
+        advocate.append(para(_("In Wales you are offered an advocate. You can say yes or no.")))
+    if s.advocacy_service.strip():
+        advocate.append(para(_("Ask %(service)s.", service=s.advocacy_service.strip())))
+    if s.advocacy_contact.strip():
+        advocate.append(para(s.advocacy_contact.strip()))
+    out.append(section("rights", _("Someone on your side"), advocate))
+    complain = [
+        para(
+            _(
+                "If you are not happy with how you are looked after, you "
+                "can complain. I can help you do this."
+            )
+        )
+    ]
+    if s.complaints_contact.strip():
+        complain.append(para(s.complaints_contact.strip()))
+    out.append(section("rights", _("If you are not happy"), complain))
+    if not c.short_breaks:
+        visitor = [
+            para(
+                _(
+                    "You can ask for an independent visitor: an adult "
+                    "friend who spends time with you."
+                )
+            )
+        ]
+        if s.independent_visitor_service.strip():
+            visitor.append(
+                para(_("Ask %(service)s.", service=s.independent_visitor_service.strip()))
+            )
+        out.append(section("rights", _("An adult friend"), visitor))
+    if c.age >= 12:
+        out.append(
+            section(
+                "rights",
+                _("What is written about you"),
+                [para(_("You can ask to see what is written about you."))],
+            )
+        )
+    if c.age >= 15 and not c.short_breaks:
+        out.append(
+            section(
+                "adult_life",
+                _("When you turn 18"),
+                [
+                    para(
+                        _(
+                            "Your pathway plan is your plan for leaving "
+                            "care. It is written with you."
+                        )
+                        if c.version == Version.YOUNG_PERSON
+                        else _("You will have a plan for leaving care. It is written with you.")
+                    ),
+                    para(_("A personal adviser can help you until you are 25.")),
+                    para(
+                        _(
+                            "You may be able to stay with your carers after "
+                            "18. Ask your social worker."
+                        )
+                    ),
+                ],
+            )
+        )
+    if c.wales:
+        out.append(
+            section(
+                "rights",
+                _("More help in Wales"),
+                [
+                    para(
+                        _("The Children's Commissioner for Wales stands up for children's rights.")
+                    ),
+                    para(_("Meic is a free helpline for young people in Wales: 080880 23456.")),
+                ],
+            )
+        )
+    return tuple(out)

@@ -1,0 +1,64 @@
+"""What every section of the letter reads: the record, the review, the chosen version and
+language, the child-facing items, and the life events that change what the letter says."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from iro_desktop.domain.model import ChildRecord, Region, Review, WordingKind
+from iro_desktop.domain.settings import Settings
+from iro_desktop.letters.i18n import Words
+from iro_desktop.letters.items import ChildItem
+from iro_desktop.letters.model import Version
+
+
+@dataclass
+class LetterContext:
+    words: Words
+    version: Version
+    record: ChildRecord
+    review: Review
+    settings: Settings
+    items: list[ChildItem]
+    use_suggestions: bool
+    name: str
+    held_on: date
+    next_review: date | None
+    check_by: date | None  # the midpoint: when the IRO checks on what is still open
+    age: int
+    short_breaks: bool = False
+    adoption: bool = False
+    last_before_18: bool = False
+    warnings: list[str] = field(default_factory=list)
+    used: list[tuple[str, str]] = field(default_factory=list)  # (key, text) the child reads
+    sources: list[tuple[str, str]] = field(default_factory=list)  # (key, professional text)
+
+    @property
+    def language(self) -> str:
+        return self.words.lang
+
+    @property
+    def wales(self) -> bool:
+        return self.language == "cy" or self.settings.region == Region.WALES
+
+    def of_kind(self, kind: WordingKind) -> list[ChildItem]:
+        return [i for i in self.items if i.kind == kind]
+
+    def text(self, item: ChildItem) -> str:
+        """The item's child-facing sentence; "" (and a warning naming it) when there is none
+        the letter may use. The professional text is never used instead."""
+        text = item.text(self.language, self.use_suggestions)
+        if not text:
+            self.warnings.append(item.missing_warning(self.name, self.language))
+            return ""
+        self.used.append((f"{item.kind}:{item.key}", text))
+        if item.professional:
+            self.sources.append((f"{item.kind}:{item.key}", item.professional))
+        return text
+
+    def reply(self, item: ChildItem) -> str:
+        text = item.reply(self.language, self.use_suggestions)
+        if text:
+            self.used.append((f"{item.kind}:{item.key}:reply", text))
+        return text
