@@ -9,18 +9,17 @@ rules we know of). A new collection year is a new file, not a change of code.
 from __future__ import annotations
 
 import json
-import sys
 from datetime import date
 from functools import cache
 from pathlib import Path
 
 from iro_desktop.domain.code_lists import YearCodes, collection_year_of
+from iro_desktop.package_files import shipped_folder
 
 
 def _folder() -> Path:
-    bundle = getattr(sys, "_MEIPASS", None)  # a frozen build unpacks resources beside it
-    root = Path(bundle) if bundle else Path(__file__).resolve().parents[3]
-    return root / "resources" / "ssda903"
+    # Wherever the app runs (clone, wheel, frozen build): package_files knows.
+    return shipped_folder("resources") / "ssda903"
 
 
 @cache
