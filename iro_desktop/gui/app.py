@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from concurrent.futures import Future
 from datetime import date
@@ -13,7 +14,9 @@ from iro_desktop import __version__
 from iro_desktop.gui.main_window import APP_TITLE, MainWindow
 from iro_desktop.gui.worker import Worker
 from iro_desktop.logs import configure_logging
-from iro_desktop.services.session import LaunchOpening
+from iro_desktop.services.session import LaunchOpening, announce_process, tidy_data_folder
+
+PRIVATE_UMASK = 0o077  # files the app writes are the user's alone (0600; folders 0700)
 
 
 def application() -> QApplication:
@@ -46,7 +49,10 @@ def run_gui(
     today: date | None,
     early: Future[LaunchOpening] | None = None,
 ) -> int:
+    os.umask(PRIVATE_UMASK)
     configure_logging()
+    announce_process("app")
+    tidy_data_folder()
     app = application()
     window = launch(db_path, demo, today, early)
     code = app.exec()
