@@ -19,8 +19,7 @@ from collections.abc import Sequence
 from iro_desktop import __version__
 from iro_desktop.cli.common import EPILOG, store_options, today_from
 from iro_desktop.errors import UserError
-from iro_desktop.logs import configure_logging
-from iro_desktop.logs import get_logger, log_event
+from iro_desktop.logs import configure_logging, get_logger, log_event
 from iro_desktop.services.session import (
     announce_process,
     explain,

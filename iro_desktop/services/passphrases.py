@@ -28,9 +28,9 @@ from iro_desktop.storage.rekey import (
 __all__ = [
     "MIN_PASSPHRASE_LENGTH",
     "MIN_SCORE",
-    "WeakPassphrase",
     "PassphraseChange",
     "PassphraseNotChanged",
+    "WeakPassphrase",
     "change_and_reopen",
     "change_passphrase",
     "check_passphrase",

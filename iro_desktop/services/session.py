@@ -21,10 +21,10 @@ from pathlib import Path
 import platformdirs
 
 from iro_desktop.paths import APP_AUTHOR, APP_NAME, default_demo_path, default_store_path
+from iro_desktop.services.strength import WeakPassphrase, require_strong
 from iro_desktop.storage import backup as backups
 from iro_desktop.storage.backup import BackupInfo, BadBackup, RestoreResult
 from iro_desktop.storage.database import DEMO_PASSPHRASE, Store
-from iro_desktop.services.strength import WeakPassphrase, require_strong
 from iro_desktop.storage.errors import (
     DiskFull,
     NewerSchema,
@@ -220,7 +220,7 @@ def create_caseload(path: Path, passphrase: str) -> Store:
     (restoring one is what the IRO needs; a new file would rotate them away)."""
     path = Path(path)
     if path.is_dir():
-        raise StoreError(f"{path} is a folder. Give a file name ending in .iro.db.")
+        raise StoreError(f"{path} is a folder: give the name of the caseload file itself.")
     if path.exists() and path.stat().st_size > 0:
         raise StoreError(f"{path} already exists. Choose another file name, or open it instead.")
     if backups.list_backups(path):

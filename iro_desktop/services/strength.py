@@ -13,7 +13,7 @@ from iro_desktop.storage.errors import StoreError
 
 MIN_SCORE = 3  # of zxcvbn's 4: "safely unguessable" for an offline attack on a slow hash
 MIN_PASSPHRASE_LENGTH = 8
-_LABELS = {0: "Very weak", 1: "Weak", 2: "Fair", 3: "Strong", 4: "Very strong"}
+_LABELS = {0: "Very weak", 1: "Weak", 2: "Fair", 3: "Strong", 4: "Strong, very hard to guess"}
 _ADVICE = "Four or five ordinary words that do not belong together make a strong passphrase."
 
 

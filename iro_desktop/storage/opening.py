@@ -24,8 +24,8 @@ from iro_desktop.storage.errors import NewerSchema, StoreError, StoreNotFound
 from iro_desktop.storage.files import make_private
 from iro_desktop.storage.integrity import DamagedStore, integrity_problems
 from iro_desktop.storage.locking import CaseloadLock, hold_shared
-from iro_desktop.storage.problems import translate
 from iro_desktop.storage.migrations import SCHEMA_VERSION, apply_migrations, schema_version
+from iro_desktop.storage.problems import translate
 
 # The name these log lines have always had (they were written by storage.integrity).
 log = get_logger("iro_desktop.storage.integrity")
@@ -120,10 +120,9 @@ def open_store(
     existed = path.exists() and path.stat().st_size > 0
     if not existed and not create:
         raise missing_store_error(path)
-    if not existed:
-        if not path.parent.exists():
-            path.parent.mkdir(parents=True, exist_ok=True)
-            make_private(path.parent)
+    if not existed and not path.parent.exists():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        make_private(path.parent)
     # Every process holds a shared lock while the file is open (``storage.locking``).
     process_lock = held if held is not None else (hold_shared(path) if lock else None)
     try:

@@ -10,10 +10,10 @@ from pathlib import Path
 from iro_desktop.storage.errors import (
     READ_ONLY_ERRNOS,
     StoreError,
-    where,
     busy,
     disk_full,
     read_only,
+    where,
 )
 from iro_desktop.storage.locking import describe_holders
 

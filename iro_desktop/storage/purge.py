@@ -144,7 +144,6 @@ def purge_children(store: Store, candidates: list[PurgeCandidate], cutoff: date)
 
     The caller takes the backup first and has the IRO's confirmation."""
     started = time.monotonic()
-    conn = store._db.conn
     child_ids = [c.child_id for c in candidates]
     note = f"purged {len(child_ids)} child record(s) archived before {cutoff.isoformat()}"
     if not child_ids:

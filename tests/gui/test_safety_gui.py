@@ -229,12 +229,14 @@ def test_a_damaged_caseload_offers_its_latest_good_backup(qtbot, tmp_path, monke
 
         qtbot.waitUntil(lambda: offer() is not None and offer().isVisible(), timeout=WAIT)
         box = offer()
-        assert "This caseload file is damaged" in box.text()
-        assert f"Restore the latest good backup from {info.describe()}?" in box.text()
+        assert "mine.iro.db is damaged" in box.text()
+        assert f"latest good backup is from {info.describe()}" in box.text()
         assert window.store is None  # nothing opened, nothing written
-        restore = next(
-            b for b in box.buttons() if box.buttonRole(b) == QMessageBox.ButtonRole.AcceptRole
-        )
+        # The safe answer is the default: Enter never restores (issue 14).
+        assert box.defaultButton().text() == "&Not now"
+        assert box.escapeButton() is box.defaultButton()
+        restore = next(b for b in box.buttons() if "Restore" in b.text())
+        assert restore is not box.defaultButton()
         with qtbot.waitSignal(window.storeChanged, timeout=WAIT):
             restore.click()
         assert window.store is not None and window.store.path == path

@@ -25,9 +25,9 @@ from iro_desktop.storage.backup.names import (
     utc_now,
 )
 from iro_desktop.storage.database import unlock
-from iro_desktop.storage.problems import translate
 from iro_desktop.storage.files import copy_durably, file_digest, fsync_folder, writing
 from iro_desktop.storage.locking import KIND_RESTORE, CaseloadLock, exclusively
+from iro_desktop.storage.problems import translate
 
 # The name these log lines have always had.
 log = get_logger("iro_desktop.storage.backup")
