@@ -37,6 +37,7 @@ def launch(
     """Show the window and start opening a caseload: the demo, ``db_path``, the last file
     opened, or (first run) the choice of demo, new caseload or existing file. ``early``: the
     same opening, already begun by the command line before Qt was loaded."""
+    announce_process("app")  # the note on an open file says "open in IRO Desktop since ..."
     window = MainWindow(Worker(), today or date.today())
     window.show()
     window.opener.start(db_path, demo, early)

@@ -92,7 +92,7 @@ def holders(store_path: Path) -> list[dict]:
 
 
 def describe_holders(store_path: Path, *, other_than: int | None = None) -> str:
-    """"open in IRO Desktop since 10:42; an import is running (since 10:50)", or a plain
+    """ "open in IRO Desktop since 10:42; an import is running (since 10:50)", or a plain
     phrase when nothing left a note."""
     phrases = []
     for data in holders(store_path):
@@ -168,15 +168,13 @@ class CaseloadLock:
         self._write_note(self.kind)
         return self
 
-    def acquire_exclusive(
-        self, kind: str, doing: str, wait: float = WAIT_SECONDS
-    ) -> CaseloadLock:
+    def acquire_exclusive(self, kind: str, doing: str, wait: float = WAIT_SECONDS) -> CaseloadLock:
         was = self.mode
         if was is not None:
             self._unlock()  # Windows cannot turn a shared lock into an exclusive one
         if not self._try(portalocker.LockFlags.EXCLUSIVE, wait):
-            if was == "shared":
-                self._try(portalocker.LockFlags.SHARED, 60)
+            if was == "shared" and self._try(portalocker.LockFlags.SHARED, 60):
+                self.mode = "shared"
             else:
                 self.close()
             raise self._refused(doing)

@@ -193,8 +193,11 @@ def _create_private(path: Path) -> None:
     try:
         fd = os.open(path, os.O_WRONLY | os.O_CREAT, 0o600)
     except OSError as error:
-        raise (translate(error, path) or StoreError(
-            f"{path.name} could not be created ({error.strerror}). Choose another folder."
-        )) from error
+        raise (
+            translate(error, path)
+            or StoreError(
+                f"{path.name} could not be created ({error.strerror}). Choose another folder."
+            )
+        ) from error
     os.close(fd)
     make_private(path)
