@@ -126,18 +126,28 @@ class CaseloadLock:
         self._note: Path | None = None
 
     # -- taking and letting go ------------------------------------------------------------
-    def _open(self) -> None:
+    def _open(self) -> bool:
+        """Open the lock file (False: it cannot be, in a read-only folder: nothing can swap
+        the file there either, so a read goes ahead and a write fails with its own error)."""
         if self._handle is None:
             path = lock_path(self.store_path)
-            if not path.parent.exists():  # a restore to a new computer makes the folder
-                path.parent.mkdir(parents=True, exist_ok=True)
-                with contextlib.suppress(OSError):
-                    os.chmod(path.parent, 0o700)
-            fd = os.open(path, os.O_RDWR | os.O_CREAT, PRIVATE_FILE)
-            self._handle = os.fdopen(fd, "r+b")
+            try:
+                if not path.parent.exists():  # a restore to a new computer makes the folder
+                    path.parent.mkdir(parents=True, exist_ok=True)
+                    with contextlib.suppress(OSError):
+                        os.chmod(path.parent, 0o700)
+                fd = os.open(path, os.O_RDWR | os.O_CREAT, PRIVATE_FILE)
+            except OSError:
+                try:
+                    fd = os.open(path, os.O_RDONLY)
+                except OSError:
+                    return False
+            self._handle = os.fdopen(fd, "rb")
+        return True
 
     def _try(self, flags: portalocker.LockFlags, wait: float) -> bool:
-        self._open()
+        if not self._open():
+            return True
         deadline = time.monotonic() + max(wait, 0)
         while True:
             try:

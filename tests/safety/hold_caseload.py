@@ -15,8 +15,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from iro_desktop.services.session import announce_process, open_with_safety  # noqa: E402
-from tests.raw import raw_db  # noqa: E402
+from iro_desktop.services.session import announce_process, open_with_safety
+from tests.raw import raw_db
 
 
 def main(db: str, passphrase: str, kind: str, *rest: str) -> None:

@@ -71,8 +71,15 @@ def test_every_file_the_command_line_writes_is_the_users_alone(tmp_path):
         assert result.returncode == 0, (argv, result.stderr)
     env = {"IRO_DESKTOP_HANDOVER_PASSPHRASE": "handover passphrase for the next officer"}
     handed = _cli(
-        "handover", "--db", str(db), "--child", "C000001", "--out", str(out / "h.iro"),
-        home=home, **env,
+        "handover",
+        "--db",
+        str(db),
+        "--child",
+        "C000001",
+        "--out",
+        str(out / "h.iro"),
+        home=home,
+        **env,
     )
     assert handed.returncode == 0, handed.stderr
     assert _mode(folder) == 0o700  # the folder init made for the caseload
