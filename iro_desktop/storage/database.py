@@ -51,8 +51,10 @@ def unlock(conn: sqlcipher.Connection, passphrase: str) -> None:
 def connect_encrypted(path: Path, passphrase: str) -> sqlcipher.Connection:
     """Open ``path`` with ``passphrase`` and prove the key by reading the schema.
 
-    Raises WrongPassphrase or NotACaseloadFile without writing to the file.
+    Raises WrongPassphrase or NotACaseloadFile without writing to the file; a busy,
+    read-only or full file raises its own error (``storage.problems``), never those.
     """
+    path = Path(path)
     try:
         conn = sqlcipher.connect(
             str(path), isolation_level=None, check_same_thread=False, timeout=BUSY_TIMEOUT_SECONDS
