@@ -181,7 +181,8 @@ def open_caseload(path: Path, ask_passphrase: Callable[[], str | None]) -> Store
     with the one ``ask_passphrase`` returns (None from it: nothing opened, ask elsewhere).
 
     Each try derives a key (0.10 s of a core, measured: see the README), so the likelier
-    one goes first: with a passphrase in the environment, that one, unless the file is at the demo's own place."""
+    one goes first: with a passphrase in the environment, that one, unless the file is at
+    the demo's own place."""
     path = Path(path)
     passphrase = env_passphrase()
     if passphrase is not None and path != default_demo_path():

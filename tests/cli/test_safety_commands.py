@@ -114,7 +114,9 @@ def test_init_refuses_a_passphrase_that_is_easy_to_guess(tmp_path, monkeypatch, 
     assert not target.exists()
 
 
-def test_a_new_passphrase_and_a_handover_passphrase_must_be_strong(db, tmp_path, capsys, monkeypatch):
+def test_a_new_passphrase_and_a_handover_passphrase_must_be_strong(
+    db, tmp_path, capsys, monkeypatch
+):
     monkeypatch.setenv("IRO_DESKTOP_NEW_PASSPHRASE", "password")
     assert main(["passphrase", "--db", str(db)]) == 1
     assert "too easy to guess" in capsys.readouterr().err
@@ -134,7 +136,9 @@ def test_an_existing_caseload_with_a_weak_passphrase_still_opens(tmp_path, monke
     assert main(["demo", "--db", str(tmp_path / "demo.iro.db"), "--on", ON]) == 0  # exempt
 
 
-def test_the_old_passphrase_after_a_change_is_named_and_nothing_is_restored(db, capsys, monkeypatch):
+def test_the_old_passphrase_after_a_change_is_named_and_nothing_is_restored(
+    db, capsys, monkeypatch
+):
     main(["backup", "--db", str(db)])
     monkeypatch.setenv("IRO_DESKTOP_NEW_PASSPHRASE", NEW_PASSPHRASE)
     assert main(["passphrase", "--db", str(db), "--keep-old-backups"]) == 0
