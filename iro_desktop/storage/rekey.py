@@ -174,7 +174,7 @@ def changed_marker(path: Path) -> Path:
 
 def record_passphrase_change(path: Path) -> None:
     try:
-        write_text(changed_marker(path), datetime.now(UTC).isoformat(timespec="seconds"))
+        write_text(changed_marker(path), datetime.now(UTC).isoformat())
     except OSError as error:  # only the wording of a later message depends on it
         log_event(log, "passphrase.marker_skipped", 30, error=type(error).__name__)
 

@@ -206,3 +206,12 @@ def test_the_busy_message_from_the_command_line(caseload):
     assert result.returncode == 1
     assert "busy" in result.stderr and "does not open" not in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_the_file_a_restore_replaces_is_kept_and_can_itself_be_restored(caseload):
+    path, backup = caseload
+    result = session.restore_backup(path, backup, PASSPHRASE)
+    assert _refs(path) == ["C000001", "C000002"]
+    again = session.restore_backup(path, result.kept_as, PASSPHRASE)
+    assert again.kept_as is not None
+    assert _refs(path) == ["C000001", "C000002", "C000003"]  # nothing recorded was lost
