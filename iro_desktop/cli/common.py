@@ -11,6 +11,7 @@ import argparse
 import getpass
 import os
 import sys
+import time
 from datetime import date
 from pathlib import Path
 
@@ -18,7 +19,18 @@ from iro_desktop.domain import display
 from iro_desktop.domain.model import Child
 from iro_desktop.errors import UserError
 from iro_desktop.paths import default_demo_path, default_store_path
-from iro_desktop.services.session import PASSPHRASE_ENV, Store, open_caseload, open_demo
+from iro_desktop.services.passphrases import wrong_try_delay
+from iro_desktop.services.session import (
+    PASSPHRASE_ENV,
+    OldPassphrase,
+    Store,
+    WrongPassphrase,
+    env_passphrase,
+    open_caseload,
+    open_demo,
+)
+
+PROMPT_TRIES = 3
 
 DEMO_BANNER = "DEMO DATA: fictional children made up for trying IRO Desktop, not a real caseload."
 
@@ -96,10 +108,27 @@ def open_store_for(args: argparse.Namespace) -> Store:
     if getattr(args, "demo", False):
         return open_demo(today_from(args))
     path = args.db or default_store_path()
-    store = open_caseload(path, ask_passphrase)
+    store = _open_asking(path)
     if store is None:  # ask_passphrase answers or raises; kept for honest types
         raise UsageError(f"A passphrase is needed to open {path.name}.")
     return store
+
+
+def _open_asking(path) -> Store | None:
+    """Open ``path``; at a terminal, a wrong passphrase is asked again (three tries), each
+    retry after a growing delay, so guessing at the prompt is slow."""
+    wrong = 0
+    while True:
+        try:
+            return open_caseload(path, ask_passphrase)
+        except OldPassphrase:
+            raise
+        except WrongPassphrase as error:
+            wrong += 1
+            if env_passphrase() is not None or not sys.stdin.isatty() or wrong >= PROMPT_TRIES:
+                raise
+            print(f"iro-desktop: {error}", file=sys.stderr)
+            time.sleep(wrong_try_delay(wrong))
 
 
 def say_demo(store: Store, args: argparse.Namespace) -> None:

@@ -116,7 +116,7 @@ def cmd_passphrase(args: argparse.Namespace) -> int:
     old = _secret(PASSPHRASE_ENV, "Current passphrase: ")
     new = _secret(
         NEW_PASSPHRASE_ENV,
-        "New passphrase (8 characters or more): ",
+        "New passphrase (four or five ordinary words): ",
         again="Type the new passphrase again: ",
         differ="The two new passphrases differ; nothing was changed. Try again.",
     )

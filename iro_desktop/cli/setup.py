@@ -70,7 +70,7 @@ def cmd_init(args: argparse.Namespace) -> int:
     path = args.db or default_store_path()
     passphrase = ask_secret(
         PASSPHRASE_ENV,
-        "Choose a passphrase (8 characters or more): ",
+        "Choose a passphrase (four or five ordinary words): ",
         not_a_terminal=f"Set {PASSPHRASE_ENV} or run in a terminal to choose a passphrase.",
         again="Type it again: ",
         differ="The two passphrases differ; nothing was created. Try again.",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from concurrent.futures import Future
 from datetime import date
@@ -15,7 +16,9 @@ from iro_desktop.gui.main_window import APP_TITLE, MainWindow
 from iro_desktop.gui.worker import Worker
 from iro_desktop.logs import configure_logging
 from iro_desktop.package_files import shipped_folder
-from iro_desktop.services.session import LaunchOpening
+from iro_desktop.services.session import LaunchOpening, announce_process, tidy_data_folder
+
+PRIVATE_UMASK = 0o077  # files the app writes are the user's alone (0600; folders 0700)
 
 
 def application() -> QApplication:
@@ -38,6 +41,7 @@ def launch(
     """Show the window and start opening a caseload: the demo, ``db_path``, the last file
     opened, or (first run) the choice of demo, new caseload or existing file. ``early``: the
     same opening, already begun by the command line before Qt was loaded."""
+    announce_process("app")  # the note on an open file says "open in IRO Desktop since ..."
     window = MainWindow(Worker(), today or date.today())
     window.show()
     window.opener.start(db_path, demo, early)
@@ -50,7 +54,10 @@ def run_gui(
     today: date | None,
     early: Future[LaunchOpening] | None = None,
 ) -> int:
+    os.umask(PRIVATE_UMASK)
     configure_logging()
+    announce_process("app")
+    tidy_data_folder()
     app = application()
     window = launch(db_path, demo, today, early)
     code = app.exec()

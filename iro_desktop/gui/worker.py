@@ -22,6 +22,7 @@ from PySide6.QtCore import QObject, Qt, QThread, QTimer, Signal, Slot
 from PySide6.QtWidgets import QApplication, QHBoxLayout, QLabel, QMessageBox, QProgressBar, QWidget
 
 from iro_desktop.errors import UserError
+from iro_desktop.services.session import explain
 
 SLOW_JOB_MS = 500
 
@@ -42,9 +43,14 @@ class Job:
 
 
 def user_message(error: BaseException) -> str:
-    """What to tell the IRO: our own errors are written for them; anything else is a bug."""
+    """What to tell the IRO: our own errors are written for them; a busy or read-only file,
+    a full disk ... each its own message (``services.session.explain``); anything else is a
+    bug."""
     if isinstance(error, UserError):
         return str(error)
+    known = explain(error)
+    if known is not None:
+        return str(known)
     return (
         # The type only: an exception's text may quote a record, and this may be screenshotted.
         f"Something went wrong ({type(error).__name__}). Nothing half-written was "
@@ -57,8 +63,10 @@ _open_boxes: set[QMessageBox] = set()
 
 def show_error_dialog(error: BaseException) -> QMessageBox:
     """A warning box with the error's message, opened without blocking (no exec())."""
-    if not isinstance(error, UserError):
-        traceback.print_exception(error, file=sys.stderr)
+    if not isinstance(error, UserError) and explain(error) is None:
+        # The type and where only: an exception's text may quote a record.
+        print(f"IRO Desktop: {type(error).__name__}", file=sys.stderr)
+        traceback.print_tb(error.__traceback__, file=sys.stderr)
     box = QMessageBox(QApplication.activeWindow())
     box.setIcon(QMessageBox.Icon.Warning)
     box.setWindowTitle("IRO Desktop")

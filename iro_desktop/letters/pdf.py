@@ -6,6 +6,7 @@ clearly that no PDF was made.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import subprocess
@@ -16,6 +17,40 @@ from iro_desktop.errors import UserError
 
 TIMEOUT_SECONDS = 120
 SOFFICE_NAMES = ("soffice", "libreoffice")
+# What LibreOffice is given of our environment: enough to find its libraries, fonts, locale
+# and a temporary folder; never IRO_DESKTOP_* (passphrases) or anything else of ours.
+CHILD_ENV_KEYS = (
+    "PATH",
+    "HOME",
+    "USER",
+    "LOGNAME",
+    "LANG",
+    "LC_ALL",
+    "LC_CTYPE",
+    "TMPDIR",
+    "TEMP",
+    "TMP",
+    "DISPLAY",
+    "FONTCONFIG_PATH",
+    "FONTCONFIG_FILE",
+    "SYSTEMROOT",
+    "WINDIR",
+    "COMSPEC",
+    "PATHEXT",
+    "USERPROFILE",
+    "LOCALAPPDATA",
+    "APPDATA",
+    "PROGRAMFILES",
+)
+
+
+def child_environment() -> dict[str, str]:
+    """A minimal environment for LibreOffice (issue 14: no passphrases handed on)."""
+    return {
+        key: value
+        for key in CHILD_ENV_KEYS
+        if (value := os.environ.get(key)) is not None and not key.startswith("IRO_DESKTOP_")
+    }
 
 
 class PdfUnavailable(UserError):
@@ -62,7 +97,12 @@ def convert_to_pdf(docx: Path) -> Path:
         ]
         try:
             result = subprocess.run(
-                command, capture_output=True, text=True, timeout=TIMEOUT_SECONDS, check=False
+                command,
+                capture_output=True,
+                text=True,
+                timeout=TIMEOUT_SECONDS,
+                check=False,
+                env=child_environment(),
             )
         except (OSError, subprocess.TimeoutExpired) as error:
             raise PdfUnavailable(
@@ -76,4 +116,6 @@ def convert_to_pdf(docx: Path) -> Path:
             f"No PDF was made: LibreOffice could not convert {docx.name} ({detail[0]}). The "
             "Word document was written."
         )
+    with contextlib.suppress(OSError):
+        os.chmod(pdf, 0o600)  # private, like every file the app writes
     return pdf

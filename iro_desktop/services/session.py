@@ -21,19 +21,28 @@ from pathlib import Path
 import platformdirs
 
 from iro_desktop.paths import APP_AUTHOR, APP_NAME, default_demo_path, default_store_path
+from iro_desktop.services.strength import WeakPassphrase, require_strong
 from iro_desktop.storage import backup as backups
 from iro_desktop.storage.backup import BackupInfo, BadBackup, RestoreResult
 from iro_desktop.storage.database import DEMO_PASSPHRASE, Store
 from iro_desktop.storage.errors import (
+    DiskFull,
     NewerSchema,
     NotACaseloadFile,
+    OldPassphrase,
+    StoreBusy,
     StoreError,
+    StoreLocked,
     StoreNotFound,
+    StoreReadOnly,
     WrongPassphrase,
 )
-from iro_desktop.storage.files import write_text, writing
+from iro_desktop.storage.files import remove_leftover_partials, write_text, writing
 from iro_desktop.storage.integrity import DamagedStore
-from iro_desktop.storage.opening import open_store
+from iro_desktop.storage.locking import KIND_DEMO, exclusively, set_process_kind
+from iro_desktop.storage.opening import MissingWithBackups, missing_store_error, open_store
+from iro_desktop.storage.problems import translate
+from iro_desktop.storage.rekey import last_passphrase_change
 
 __all__ = [
     "DEMO_PASSPHRASE",
@@ -41,16 +50,24 @@ __all__ = [
     "BackupInfo",
     "BadBackup",
     "DamagedStore",
+    "DiskFull",
     "LaunchOpening",
+    "MissingWithBackups",
     "NewerSchema",
     "NotACaseloadFile",
     "NotADemoFile",
+    "OldPassphrase",
     "Reopened",
     "RestoreResult",
     "Store",
+    "StoreBusy",
     "StoreError",
+    "StoreLocked",
     "StoreNotFound",
+    "StoreReadOnly",
+    "WeakPassphrase",
     "WrongPassphrase",
+    "announce_process",
     "backup_description",
     "backup_folder",
     "check_backup",
@@ -58,6 +75,7 @@ __all__ = [
     "create_caseload",
     "create_demo",
     "env_passphrase",
+    "explain",
     "find_startup_file",
     "last_caseload_path",
     "latest_good_backup",
@@ -76,6 +94,7 @@ __all__ = [
     "restore_backup",
     "restore_damaged",
     "start_opening_at_launch",
+    "tidy_data_folder",
 ]
 
 PASSPHRASE_ENV = "IRO_DESKTOP_PASSPHRASE"
@@ -89,29 +108,64 @@ def env_passphrase() -> str | None:
     return os.environ.get(PASSPHRASE_ENV) or None
 
 
+def announce_process(kind: str) -> None:
+    """Say what this process is ("app", "import", "command"), for the note it leaves while
+    it has a caseload open: another process refused the file can then say who has it."""
+    set_process_kind(kind)
+
+
+def explain(error: BaseException) -> StoreError | None:
+    """What an error from the file, the driver or the OS means for the IRO (busy, locked,
+    read-only, disk full, ...), or None when it is none of them (a bug)."""
+    return translate(error, getattr(error, "filename", None) and Path(error.filename))
+
+
+def tidy_data_folder(folder: Path | None = None) -> list[Path]:
+    """At start: remove the hidden partial files a killed write left in the data folder (and
+    its backups folder), and make the folder private (0700)."""
+    from iro_desktop.storage.files import make_private
+
+    folder = Path(folder) if folder is not None else default_store_path().parent
+    if not folder.is_dir():
+        return []
+    make_private(folder)
+    removed = remove_leftover_partials(folder)
+    removed += remove_leftover_partials(folder / "backups")
+    return removed
+
+
 # -- opening -----------------------------------------------------------------------------------
 def open_with_safety(path: Path, passphrase: str, *, is_demo: bool = False) -> Store:
     """Open a caseload with its checks: ``integrity_check`` before anything writes
     (DamagedStore, carrying ``latest_good_backup``, when it fails) and the daily backup.
 
-    When the passphrase does not open the file but does open one of its backups, the file
-    may be damaged where its key is checked (or the passphrase was changed since that
-    backup): DamagedStore says both and carries that backup."""
+    When the passphrase does not open the file but opens one of its backups, it is the
+    passphrase the file had before it was changed: OldPassphrase says so, with the date, and
+    never offers a restore (a file we cannot read is never called damaged)."""
     path = Path(path)
     try:
         return open_store(path, passphrase, is_demo=is_demo)
+    except OldPassphrase:
+        raise
     except WrongPassphrase as wrong:
-        good = backups.latest_good_backup(path, passphrase, tries=2)
+        good = backups.latest_good_backup(path, passphrase, tries=3)
         if good is None:
             raise
-        raise DamagedStore(
-            f"That passphrase does not open {path.name}, but it does open your backup from "
-            f"{good.describe()}. If you changed your passphrase since then, use the new one. "
-            f"Otherwise {path.name} is damaged: restore that backup from the File menu "
-            f"(Restore backup) or with `iro-desktop restore --db {path} {good.path}`; the "
-            "damaged file is kept.",
-            latest_good_backup=good.path,
-        ) from wrong
+        raise OldPassphrase(_old_passphrase_message(path, good)) from wrong
+
+
+def _old_passphrase_message(path: Path, good: BackupInfo) -> str:
+    changed = last_passphrase_change(path)
+    if changed is not None and changed > good.taken_at:
+        local = changed.astimezone()
+        when = f"from before {local.day} {local:%b %Y}"
+    else:
+        when = f"{path.name} had when the backup of {good.describe()} was taken"
+    return (
+        f"That is the passphrase {when}: the passphrase has been changed since. Use the new "
+        f"one. Nothing in {path.name} has been changed. (If you are sure it was never "
+        "changed, ask IT for help before doing anything else; your backups are kept.)"
+    )
 
 
 def open_demo_if_demo(path: Path) -> Store | None:
@@ -126,8 +180,9 @@ def open_caseload(path: Path, ask_passphrase: Callable[[], str | None]) -> Store
     """Open a caseload file: a demo file unasked, or with the environment's passphrase, or
     with the one ``ask_passphrase`` returns (None from it: nothing opened, ask elsewhere).
 
-    Each try derives a key (~0.2 s by design), so the likelier one goes first: with a
-    passphrase in the environment, that one, unless the file is at the demo's own place."""
+    Each try derives a key (0.10 s of a core, measured: see the README), so the likelier
+    one goes first: with a passphrase in the environment, that one, unless the file is at
+    the demo's own place."""
     path = Path(path)
     passphrase = env_passphrase()
     if passphrase is not None and path != default_demo_path():
@@ -148,17 +203,34 @@ def open_caseload(path: Path, ask_passphrase: Callable[[], str | None]) -> Store
     return open_with_safety(path, passphrase)
 
 
-def reopen(path: Path, passphrase: str, is_demo: bool) -> Store:
-    """Open again a file this session closed to replace it (restore, new passphrase)."""
-    return open_store(path, passphrase, is_demo=is_demo)
+def reopen(path: Path, passphrase: str, is_demo: bool, held=None) -> Store:
+    """Open again a file this session closed to replace it (restore, new passphrase), with
+    the lock it kept (``held``) while the file was swapped."""
+    try:
+        return open_store(path, passphrase, is_demo=is_demo, held=held)
+    except BaseException:
+        if held is not None:
+            held.close()
+        raise
 
 
 # -- creating ----------------------------------------------------------------------------------
 def create_caseload(path: Path, passphrase: str) -> Store:
+    """A new, empty caseload at ``path`` with a passphrase that is hard to guess. Refused
+    over an existing file, a folder, or a missing/empty file whose backups are beside it
+    (restoring one is what the IRO needs; a new file would rotate them away)."""
+    path = Path(path)
+    if path.is_dir():
+        raise StoreError(f"{path} is a folder: give the name of the caseload file itself.")
     if path.exists() and path.stat().st_size > 0:
         raise StoreError(f"{path} already exists. Choose another file name, or open it instead.")
-    if len(passphrase) < 8:
-        raise StoreError("Choose a passphrase of at least 8 characters (a short sentence is best).")
+    if backups.list_backups(path):
+        error = missing_store_error(path)
+        raise StoreError(
+            f"{error} No new caseload was created there; to start a new one instead, choose "
+            "another file name."
+        )
+    require_strong(passphrase)
     return open_store(path, passphrase, create=True)
 
 
@@ -179,8 +251,12 @@ def create_demo(today: date, path: Path | None = None) -> tuple[Path, int]:
             )
         existing.close()
     path.parent.mkdir(parents=True, exist_ok=True)
-    with writing(path) as partial:
-        store = open_store(partial, DEMO_PASSPHRASE, create=True, is_demo=True)
+    # Replacing the demo under a window that has it open would pull the file from under it.
+    with (
+        exclusively(path, KIND_DEMO, "the demo was not written again"),
+        writing(path) as partial,
+    ):
+        store = open_store(partial, DEMO_PASSPHRASE, create=True, is_demo=True, lock=False)
         try:
             count = write_demo_caseload(store, today)
         finally:
@@ -246,12 +322,18 @@ def remember_caseload_path(path: Path) -> None:
 
 # -- the desktop app's openings: each remembers the file it opened, unless it is a demo ------
 def find_startup_file() -> Path | None:
-    """The caseload to open at start: the last one opened, else one at the default place."""
+    """The caseload to open at start: the last one opened, else one at the default place;
+    a missing one whose backups are still there too (opening it offers them)."""
     last = last_caseload_path()
     if last is not None:
         return last
+    remembered = _read_state().get(LAST_CASELOAD_KEY)
+    if isinstance(remembered, str) and remembered and backups.list_backups(Path(remembered)):
+        return Path(remembered)
     default = default_store_path()
-    return default if default.exists() else None
+    if default.exists() or backups.list_backups(default):
+        return default
+    return None
 
 
 def open_unasked(path: Path) -> Store | None:
@@ -303,7 +385,7 @@ def open_at_launch(db_path: Path | None, demo: bool, today: date) -> LaunchOpeni
 
 def start_opening_at_launch(db_path: Path | None, demo: bool, today: date) -> Future[LaunchOpening]:
     """Begin ``open_at_launch`` on a thread of its own and return at once: the command line
-    starts it before Qt loads, so the key derivation (~0.2 s by design) overlaps the GUI's."""
+    starts it before Qt loads, so the key derivation (0.10 s of a core) overlaps the GUI's."""
     executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="iro-desktop-open")
     future = executor.submit(open_at_launch, db_path, demo, today)
     executor.shutdown(wait=False)
@@ -355,14 +437,14 @@ def restore_and_reopen(store: Store, backup: Path, passphrase: str, current: str
     """Close ``store``, put ``backup`` in its place (checked first), open it again.
 
     ``current`` opens the store as it is now: used to open it again if the restore fails."""
-    path, is_demo = store.path, store.is_demo
+    path, is_demo, held = store.path, store.is_demo, store.process_lock
     check_backup(backup, passphrase)  # refused here, the store stays open and untouched
-    store.close()
+    store.close_connection()  # this process keeps its lock on the file while it is swapped
     try:
-        result = restore_backup(path, backup, passphrase)
+        result = backups.restore_backup(path, backup, passphrase, held=held)
     except Exception as error:  # the file is as it was: open it again and say why
-        return Reopened(reopen(path, current, is_demo), None, error)
-    return Reopened(reopen(path, passphrase, is_demo), result)
+        return Reopened(reopen(path, current, is_demo, held), None, error)
+    return Reopened(reopen(path, passphrase, is_demo, held), result)
 
 
 def restore_damaged(path: Path, backup: Path, typed: str | None = None) -> Store:

@@ -21,11 +21,16 @@ from sqlcipher3 import dbapi2 as sqlcipher
 
 import iro_desktop.storage  # noqa: F401  (aliases SQLCipher before sqlite_utils loads)
 from iro_desktop.storage.errors import NotACaseloadFile, WrongPassphrase
+from iro_desktop.storage.locking import CaseloadLock
+from iro_desktop.storage.problems import translate
 
 # The demo file is encrypted like any other; its passphrase is public so it opens unasked.
 DEMO_PASSPHRASE = "iro-desktop-demo-caseload"
 
 SQLCIPHER_ERRORS = (sqlcipher.Error,)
+# How long a connection waits for another process's write before it says the file is busy.
+BUSY_TIMEOUT_SECONDS = 5.0
+_NOT_A_DATABASE = 26  # SQLITE_NOTADB: what a wrong key looks like (and nothing else does)
 
 T = TypeVar("T")
 
@@ -46,13 +51,23 @@ def unlock(conn: sqlcipher.Connection, passphrase: str) -> None:
 def connect_encrypted(path: Path, passphrase: str) -> sqlcipher.Connection:
     """Open ``path`` with ``passphrase`` and prove the key by reading the schema.
 
-    Raises WrongPassphrase or NotACaseloadFile without writing to the file.
+    Raises WrongPassphrase or NotACaseloadFile without writing to the file; a busy,
+    read-only or full file raises its own error (``storage.problems``), never those.
     """
-    conn = sqlcipher.connect(str(path), isolation_level=None, check_same_thread=False)
+    path = Path(path)
+    try:
+        conn = sqlcipher.connect(
+            str(path), isolation_level=None, check_same_thread=False, timeout=BUSY_TIMEOUT_SECONDS
+        )
+    except sqlcipher.Error as error:
+        raise (translate(error, path) or error) from error
     try:
         unlock(conn, passphrase)
     except sqlcipher.DatabaseError as error:
         conn.close()
+        known = translate(error, path)
+        if known is not None and getattr(error, "sqlite_errorcode", 0) & 0xFF != _NOT_A_DATABASE:
+            raise known from error  # busy, read-only, full: never "wrong passphrase"
         if _looks_like_plain_sqlite(path):
             raise NotACaseloadFile(
                 f"{path.name} is an unencrypted SQLite file, not an IRO Desktop caseload. "
@@ -87,6 +102,8 @@ class Store:
     is_demo: bool = False
     # Results worked out from the file's contents, dropped whenever the contents change.
     _cache: dict = field(default_factory=dict, repr=False)
+    # This process's shared lock on the file while it is open (``storage.locking``).
+    _lock: CaseloadLock | None = field(default=None, repr=False)
 
     def change_marker(self) -> tuple[int, int]:
         """Changes whenever anything is written: by this connection (total_changes) or by
@@ -109,14 +126,28 @@ class Store:
         with self._db.atomic():
             yield
 
+    @property
+    def process_lock(self) -> CaseloadLock | None:
+        """This process's hold on the file (kept across a swap: restore, passphrase)."""
+        return self._lock
+
     def close(self) -> None:
+        self.close_connection()
+        if self._lock is not None:
+            self._lock.close()
+            self._lock = None
+
+    def close_connection(self) -> None:
+        """Close the connection but keep this process's lock (to swap the file and reopen)."""
         self._db.conn.close()
 
 
 def open_read_only(path: Path, passphrase: str) -> sqlcipher.Connection:
     """Open ``path`` read-only with ``passphrase``; raises sqlcipher errors as they come."""
     uri = Path(path).resolve().as_uri() + "?mode=ro"
-    conn = sqlcipher.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
+    conn = sqlcipher.connect(
+        uri, uri=True, isolation_level=None, check_same_thread=False, timeout=BUSY_TIMEOUT_SECONDS
+    )
     try:
         unlock(conn, passphrase)
     except BaseException:

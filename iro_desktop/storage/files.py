@@ -2,7 +2,10 @@
 disk, made private to the user (0600), then moved over the target in one step.
 
 A crash or a kill leaves either the old file or the new one, never half of one; the partial
-file it may leave is hidden (``.NAME.partial``) and removed on the next write to that folder.
+file it may leave is hidden (``.NAME.partial``) and removed on the next write to that folder
+and at the next start. The partial file is created 0600 before anything is written to it, and
+its writer holds a lock on it (POSIX), so a cleaner in another process never removes a partial
+file that is still being written.
 """
 
 from __future__ import annotations
@@ -10,6 +13,8 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import os
+import sys
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -18,6 +23,38 @@ PARTIAL_SUFFIX = ".partial"
 PRIVATE_FILE = 0o600
 PRIVATE_FOLDER = 0o700
 _COPY_CHUNK = 1 << 20
+# Where partial files cannot be locked (Windows), a cleaner leaves the young ones alone.
+_UNLOCKABLE_PARTIAL_AGE = 600
+
+if sys.platform != "win32":
+    import fcntl
+
+    def _hold(fd: int) -> None:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+
+    def _is_held(path: Path) -> bool:
+        try:
+            fd = os.open(path, os.O_RDONLY)
+        except OSError:
+            return True
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            return True
+        finally:
+            os.close(fd)
+        return False
+
+else:  # pragma: no cover - Windows
+
+    def _hold(fd: int) -> None:
+        return None
+
+    def _is_held(path: Path) -> bool:
+        try:
+            return time.time() - path.stat().st_mtime < _UNLOCKABLE_PARTIAL_AGE
+        except OSError:
+            return True
 
 
 def partial_path(target: Path) -> Path:
@@ -48,7 +85,10 @@ def writing(target: Path) -> Iterator[Path]:
     target = Path(target)
     partial = partial_path(target)
     partial.unlink(missing_ok=True)
+    remove_leftover_partials(target.parent)
+    fd = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_EXCL, PRIVATE_FILE)
     try:
+        _hold(fd)  # released when fd closes: after the rename, or when the process dies
         yield partial
         make_private(partial)
         _fsync(partial)
@@ -56,6 +96,8 @@ def writing(target: Path) -> Iterator[Path]:
     except BaseException:
         partial.unlink(missing_ok=True)
         raise
+    finally:
+        os.close(fd)
 
 
 def write_bytes(target: Path, data: bytes) -> None:
@@ -108,10 +150,14 @@ def file_digest(path: Path) -> str:
 
 
 def remove_leftover_partials(folder: Path) -> list[Path]:
-    """Delete hidden partial files a killed write left in ``folder``; returns what went."""
+    """Delete hidden partial files a killed write left in ``folder`` (``.NAME.partial``, a
+    document's ``.NAME.docx.partial``); a partial file another writer still holds is left
+    alone. Returns what went."""
     removed: list[Path] = []
     with contextlib.suppress(OSError):
         for leftover in Path(folder).glob(f".*{PARTIAL_SUFFIX}"):
+            if not leftover.is_file() or _is_held(leftover):
+                continue
             with contextlib.suppress(OSError):
                 leftover.unlink()
                 removed.append(leftover)

@@ -13,6 +13,7 @@ from pathlib import Path
 from sqlcipher3 import dbapi2 as sqlcipher
 
 from iro_desktop.storage.errors import StoreError
+from iro_desktop.storage.problems import translate
 
 _MAX_PROBLEMS = 20
 
@@ -35,12 +36,16 @@ class DamagedStore(StoreError):
 
 def integrity_problems(conn: sqlcipher.Connection, schema: str = "main") -> list[str]:
     """What ``PRAGMA integrity_check`` finds wrong ([] when the file is sound). An error
-    while reading (an HMAC failure on a damaged page) counts as a problem too."""
+    while reading a page (an HMAC failure on a damaged page) counts as a problem too; a busy,
+    read-only or full file is not damage and raises its own error (``storage.problems``)."""
     if not schema.replace("_", "").isalnum():
         raise ValueError(f"bad schema name {schema!r}")
     try:
         rows = conn.execute(f"PRAGMA {schema}.integrity_check({_MAX_PROBLEMS})").fetchall()
     except sqlcipher.Error as error:
+        known = translate(error)
+        if known is not None:
+            raise known from error
         return [f"the file cannot be read ({type(error).__name__})"]
     found = [str(r[0]) for r in rows]
     return [] if found == ["ok"] else found

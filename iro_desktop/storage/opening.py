@@ -8,6 +8,7 @@ backup is taken before pending migrations run; the daily backup at most once a d
 
 from __future__ import annotations
 
+import os
 import time
 from pathlib import Path
 
@@ -16,12 +17,15 @@ from sqlcipher3 import dbapi2 as sqlcipher
 
 from iro_desktop.logs import get_logger, log_event
 from iro_desktop.storage.backup.check import latest_good_backup
-from iro_desktop.storage.backup.names import KIND_PRE_MIGRATION
+from iro_desktop.storage.backup.names import KIND_PRE_MIGRATION, list_backups
 from iro_desktop.storage.backup.take import backup_on_open, take_backup
 from iro_desktop.storage.database import Store, connect_encrypted
-from iro_desktop.storage.errors import NewerSchema, StoreNotFound
+from iro_desktop.storage.errors import NewerSchema, StoreError, StoreNotFound
+from iro_desktop.storage.files import make_private
 from iro_desktop.storage.integrity import DamagedStore, integrity_problems
+from iro_desktop.storage.locking import CaseloadLock, hold_shared
 from iro_desktop.storage.migrations import SCHEMA_VERSION, apply_migrations, schema_version
+from iro_desktop.storage.problems import translate
 
 # The name these log lines have always had (they were written by storage.integrity).
 log = get_logger("iro_desktop.storage.integrity")
@@ -60,12 +64,48 @@ def check_on_open(conn: sqlcipher.Connection, path: Path, passphrase: str) -> No
     log_event(log, "store.checked", outcome="ok", seconds=time.monotonic() - started)
 
 
+class MissingWithBackups(StoreNotFound):
+    """The caseload is missing or empty, but backups of it are beside it: restore one."""
+
+    def __init__(self, message: str, backups: list) -> None:
+        super().__init__(message)
+        self.backups = backups
+
+
+def missing_store_error(path: Path) -> StoreNotFound:
+    """No caseload at ``path`` (or an empty file): say which backups of it exist and how to
+    restore one, or, when there are none, how to make a caseload."""
+    path = Path(path)
+    found = list_backups(path)
+    state = "is empty (0 bytes)" if path.is_file() else "is missing"
+    if found:
+        newest = found[0]
+        return MissingWithBackups(
+            f"{path.name} {state}, but {len(found)} backup(s) of it are in "
+            f"{newest.path.parent}; the newest is from {newest.describe()}. Restore it from "
+            f"the app, or with `iro-desktop restore --db {path} {newest.path}` (see "
+            f"`iro-desktop backup --list --db {path}` for the others).",
+            found,
+        )
+    if path.is_dir():
+        return StoreNotFound(
+            f"{path} is a folder, not a caseload file. Give the caseload file's own name "
+            "(it ends in .iro.db)."
+        )
+    return StoreNotFound(
+        f"There is no caseload file at {path}. Create one with `iro-desktop init`, "
+        "or use --demo to open the demo caseload."
+    )
+
+
 def open_store(
     path: Path,
     passphrase: str,
     *,
     create: bool = False,
     is_demo: bool = False,
+    lock: bool = True,
+    held: CaseloadLock | None = None,
 ) -> Store:
     """Open (or, with ``create``, make) the caseload at ``path`` and bring its schema up to date.
 
@@ -75,30 +115,67 @@ def open_store(
     the daily backup (``storage.backup``) is taken at most once a day.
     """
     path = Path(path)
+    if path.is_dir():
+        raise missing_store_error(path)
     existed = path.exists() and path.stat().st_size > 0
     if not existed and not create:
-        raise StoreNotFound(
-            f"There is no caseload file at {path}. Create one with `iro-desktop init`, "
-            "or use --demo to open the demo caseload."
-        )
-    if not existed:
+        raise missing_store_error(path)
+    if not existed and not path.parent.exists():
         path.parent.mkdir(parents=True, exist_ok=True)
-    conn = connect_encrypted(path, passphrase)
+        make_private(path.parent)
+    # Every process holds a shared lock while the file is open (``storage.locking``).
+    process_lock = held if held is not None else (hold_shared(path) if lock else None)
+    try:
+        store = _open_locked(path, passphrase, existed=existed, is_demo=is_demo)
+    except BaseException:
+        if process_lock is not None and held is None:
+            process_lock.close()
+        raise
+    store._lock = process_lock
+    return store
+
+
+def _open_locked(path: Path, passphrase: str, *, existed: bool, is_demo: bool) -> Store:
+    created = not path.exists()
+    if not existed:
+        _create_private(path)
+    try:
+        conn = connect_encrypted(path, passphrase)
+    except BaseException:
+        _forget_created(path, created)
+        raise
+    try:
+        return _prepare(conn, path, passphrase, existed=existed, is_demo=is_demo)
+    except BaseException as error:
+        conn.close()
+        _forget_created(path, created)
+        if isinstance(error, sqlcipher.Error | OSError):
+            known = translate(error, path)
+            if known is not None:
+                raise known from error
+        raise
+
+
+def _forget_created(path: Path, created: bool) -> None:
+    """A new file that could not be made whole (a full disk) is not left behind."""
+    if created:
+        for leftover in (path, path.with_name(path.name + "-journal")):
+            leftover.unlink(missing_ok=True)
+
+
+def _prepare(
+    conn: sqlcipher.Connection, path: Path, passphrase: str, *, existed: bool, is_demo: bool
+) -> Store:
     db = sqlite_utils.Database(conn)
     version = schema_version(db)
     if version > SCHEMA_VERSION:
-        conn.close()
         raise NewerSchema(
             f"{path.name} was written by a newer version of IRO Desktop (schema {version}; this "
             f"version reads up to {SCHEMA_VERSION}). Install the newer version to open it."
         )
     if existed:
         # A damaged file is never written to: checked before migrations or backups run.
-        try:
-            check_on_open(conn, path, passphrase)
-        except DamagedStore:
-            conn.close()
-            raise
+        check_on_open(conn, path, passphrase)
     store = Store(db, path, is_demo=is_demo)
     if existed and version < SCHEMA_VERSION:
         # Checked, listed for restore, rotated and re-encrypted with the other backups; if it
@@ -108,3 +185,19 @@ def open_store(
     if existed and not is_demo:
         backup_on_open(store)  # at most once a day; never stops the store opening
     return store
+
+
+def _create_private(path: Path) -> None:
+    """Create the new (empty) file 0600 before SQLite writes to it, so it is never readable
+    by another account, whatever the umask."""
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT, 0o600)
+    except OSError as error:
+        raise (
+            translate(error, path)
+            or StoreError(
+                f"{path.name} could not be created ({error.strerror}). Choose another folder."
+            )
+        ) from error
+    os.close(fd)
+    make_private(path)

@@ -26,6 +26,7 @@ from dateutil.relativedelta import relativedelta
 from iro_desktop.logs import get_logger, log_event
 from iro_desktop.storage.database import Store
 from iro_desktop.storage.history import now_stamp
+from iro_desktop.storage.locking import KIND_PURGE, exclusively
 
 log = get_logger(__name__)
 
@@ -143,11 +144,24 @@ def purge_children(store: Store, candidates: list[PurgeCandidate], cutoff: date)
 
     The caller takes the backup first and has the IRO's confirmation."""
     started = time.monotonic()
-    conn = store._db.conn
     child_ids = [c.child_id for c in candidates]
     note = f"purged {len(child_ids)} child record(s) archived before {cutoff.isoformat()}"
     if not child_ids:
         return PurgeResult(0, 0, 0, cutoff, "")
+    # The one hard delete needs the file alone: refused while another process has it open.
+    with exclusively(store.path, KIND_PURGE, "nothing was purged", store._lock):
+        return _purge(store, candidates, cutoff, child_ids, note, started)
+
+
+def _purge(
+    store: Store,
+    candidates: list[PurgeCandidate],
+    cutoff: date,
+    child_ids: list[int],
+    note: str,
+    started: float,
+) -> PurgeResult:
+    conn = store._db.conn
     conn.execute("PRAGMA secure_delete = ON")
     rows = history_entries = 0
     with store.atomic():

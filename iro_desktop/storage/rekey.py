@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import time
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from pathlib import Path
 
 from sqlcipher3 import dbapi2 as sqlcipher
@@ -32,8 +33,16 @@ from iro_desktop.logs import get_logger, log_event
 from iro_desktop.storage.backup.names import backup_folder, list_backups
 from iro_desktop.storage.database import connect_encrypted, open_read_only, quote_passphrase
 from iro_desktop.storage.errors import StoreError, WrongPassphrase
-from iro_desktop.storage.files import copy_durably, file_digest, fsync_folder, writing
+from iro_desktop.storage.files import (
+    copy_durably,
+    file_digest,
+    fsync_folder,
+    write_text,
+    writing,
+)
 from iro_desktop.storage.integrity import DamagedStore, integrity_problems
+from iro_desktop.storage.locking import KIND_PASSPHRASE, CaseloadLock, exclusively
+from iro_desktop.storage.problems import translate
 
 log = get_logger(__name__)
 
@@ -99,6 +108,9 @@ def _consistent_copy(path: Path, partial: Path, old: str) -> str:
         finally:
             conn.execute("ROLLBACK")
     except OSError as error:
+        known = translate(error, path)
+        if known is not None:
+            raise known from error
         raise PassphraseNotChanged(
             f"A copy of {path.name} could not be written ({error.strerror or error}), so the "
             "passphrase was not changed. Check there is room on the disk."
@@ -107,20 +119,32 @@ def _consistent_copy(path: Path, partial: Path, old: str) -> str:
         conn.close()
 
 
-def _not_changed(path: Path, error: Exception) -> PassphraseNotChanged:
+def _not_changed(path: Path, error: Exception) -> StoreError:
+    known = translate(error, path)
+    if known is not None:
+        return known
     return PassphraseNotChanged(
         f"The passphrase of {path.name} could not be changed ({type(error).__name__}). "
         "Nothing was changed; check there is room on the disk and try again."
     )
 
 
-def change_store_passphrase(path: Path, old: str, new: str) -> None:
+def change_store_passphrase(
+    path: Path, old: str, new: str, *, held: CaseloadLock | None = None
+) -> None:
     """Change the passphrase of the (closed) caseload at ``path`` from ``old`` to ``new``.
 
     Raises WrongPassphrase when ``old`` does not open it, DamagedStore when it fails its
-    check, PassphraseNotChanged otherwise; in every case the file is as it was."""
+    check, StoreLocked while another process has it open, PassphraseNotChanged otherwise;
+    in every case the file is as it was. ``held``: this process's own lock on it."""
     path = Path(path)
     check_new_passphrase(old, new)
+    with exclusively(path, KIND_PASSPHRASE, "its passphrase was not changed", held):
+        _change(path, old, new)
+    record_passphrase_change(path)
+
+
+def _change(path: Path, old: str, new: str) -> None:
     started = time.monotonic()
     try:
         with writing(path) as partial:
@@ -139,6 +163,27 @@ def change_store_passphrase(path: Path, old: str, new: str) -> None:
         raise _not_changed(path, error) from error
     fsync_folder(path.parent)
     log_event(log, "passphrase.changed", seconds=time.monotonic() - started)
+
+
+def changed_marker(path: Path) -> Path:
+    """A small private note of when the passphrase was last changed (a date, never anything
+    that could test a guess): it lets the old passphrase be named "from before 3 Dec"."""
+    path = Path(path)
+    return path.with_name(f".{path.name}.passphrase-changed")
+
+
+def record_passphrase_change(path: Path) -> None:
+    try:
+        write_text(changed_marker(path), datetime.now(UTC).isoformat())
+    except OSError as error:  # only the wording of a later message depends on it
+        log_event(log, "passphrase.marker_skipped", 30, error=type(error).__name__)
+
+
+def last_passphrase_change(path: Path) -> datetime | None:
+    try:
+        return datetime.fromisoformat(changed_marker(path).read_text(encoding="utf-8").strip())
+    except (OSError, ValueError):
+        return None
 
 
 def rekey_backups(store_path: Path, old: str, new: str) -> PassphraseChange:

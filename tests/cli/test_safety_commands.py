@@ -102,3 +102,63 @@ def test_purge_lists_then_needs_confirmation(db, capsys, monkeypatch):
     store.close()
     assert main(["purge", "--db", str(db), "--on", ON, "--yes"]) == 0
     assert "Nobody is due" in capsys.readouterr().out
+
+
+# -- issue 14: passphrases that mean something, the old passphrase, the prompt's delay ----------
+@pytest.mark.parametrize("weak", ["aaaaaaaa", "12345678", "password", "Password1"])
+def test_init_refuses_a_passphrase_that_is_easy_to_guess(tmp_path, monkeypatch, capsys, weak):
+    monkeypatch.setenv("IRO_DESKTOP_PASSPHRASE", weak)
+    target = tmp_path / "new.iro.db"
+    assert main(["init", "--db", str(target)]) == 1
+    assert "too easy to guess" in capsys.readouterr().err
+    assert not target.exists()
+
+
+def test_a_new_passphrase_and_a_handover_passphrase_must_be_strong(
+    db, tmp_path, capsys, monkeypatch
+):
+    monkeypatch.setenv("IRO_DESKTOP_NEW_PASSPHRASE", "password")
+    assert main(["passphrase", "--db", str(db)]) == 1
+    assert "too easy to guess" in capsys.readouterr().err
+    open_store(db, PASSPHRASE).close()  # unchanged
+    monkeypatch.setenv("IRO_DESKTOP_HANDOVER_PASSPHRASE", "12345678")
+    out = tmp_path / "h.iro"
+    assert main(["handover", "--db", str(db), "--child", "C000001", "--out", str(out)]) == 1
+    assert "too easy to guess" in capsys.readouterr().err
+    assert not out.exists()
+
+
+def test_an_existing_caseload_with_a_weak_passphrase_still_opens(tmp_path, monkeypatch, capsys):
+    path = tmp_path / "old.iro.db"
+    open_store(path, "aaaaaaaa", create=True).close()  # made before passphrases were checked
+    monkeypatch.setenv("IRO_DESKTOP_PASSPHRASE", "aaaaaaaa")
+    assert main(["due", "--db", str(path), "--on", ON]) == 0
+    assert main(["demo", "--db", str(tmp_path / "demo.iro.db"), "--on", ON]) == 0  # exempt
+
+
+def test_the_old_passphrase_after_a_change_is_named_and_nothing_is_restored(
+    db, capsys, monkeypatch
+):
+    main(["backup", "--db", str(db)])
+    monkeypatch.setenv("IRO_DESKTOP_NEW_PASSPHRASE", NEW_PASSPHRASE)
+    assert main(["passphrase", "--db", str(db), "--keep-old-backups"]) == 0
+    capsys.readouterr()
+    before = db.read_bytes()
+    assert main(["due", "--db", str(db), "--on", ON]) == 1  # still the old one in the env
+    err = capsys.readouterr().err
+    today = date.today()
+    assert f"the passphrase from before {today.day} {today:%b %Y}" in err
+    assert "Use the new one" in err and "damaged" not in err and "restore" not in err
+    assert db.read_bytes() == before
+
+
+def test_wrong_tries_at_the_prompt_wait_longer_each_time(db, monkeypatch, capsys):
+    monkeypatch.delenv("IRO_DESKTOP_PASSPHRASE")
+    answers = iter(["wrong one", "wrong two", PASSPHRASE])
+    waits = []
+    monkeypatch.setattr("getpass.getpass", lambda prompt="": next(answers))
+    monkeypatch.setattr("sys.stdin.isatty", lambda: True)
+    monkeypatch.setattr("time.sleep", waits.append)
+    assert main(["due", "--db", str(db), "--on", ON]) == 0
+    assert waits == [0.0, 1.0]
+    assert capsys.readouterr().err.count("does not open") == 2

@@ -22,6 +22,7 @@ from iro_desktop.storage.errors import WrongPassphrase
 from iro_desktop.storage.opening import open_store
 from iro_desktop.storage.settings_store import load_settings, save_settings
 from tests.raw import raw_db
+from tests.safety.safety_helpers import add_child
 
 from .test_exchange_gui import LEFT, MASON, WAIT, close_window, idle, launch_window, open_dialog
 
@@ -229,15 +230,134 @@ def test_a_damaged_caseload_offers_its_latest_good_backup(qtbot, tmp_path, monke
 
         qtbot.waitUntil(lambda: offer() is not None and offer().isVisible(), timeout=WAIT)
         box = offer()
-        assert "This caseload file is damaged" in box.text()
-        assert f"Restore the latest good backup from {info.describe()}?" in box.text()
+        assert "mine.iro.db is damaged" in box.text()
+        assert f"latest good backup is from {info.describe()}" in box.text()
         assert window.store is None  # nothing opened, nothing written
-        restore = next(
-            b for b in box.buttons() if box.buttonRole(b) == QMessageBox.ButtonRole.AcceptRole
-        )
+        # The safe answer is the default: Enter never restores (issue 14).
+        assert box.defaultButton().text() == "&Not now"
+        assert box.escapeButton() is box.defaultButton()
+        restore = next(b for b in box.buttons() if "Restore" in b.text())
+        assert restore is not box.defaultButton()
         with qtbot.waitSignal(window.storeChanged, timeout=WAIT):
             restore.click()
         assert window.store is not None and window.store.path == path
         idle(qtbot, window)
+    finally:
+        close_window(window)
+
+
+# -- issue 14: the window and another process, the old passphrase, a missing file ---------------
+def _cli(*argv, **env):
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    clean = {k: v for k, v in os.environ.items() if not k.startswith("IRO_DESKTOP_")}
+    clean.update(PYTHONPATH=str(root), IRO_DESKTOP_PASSPHRASE=PASSPHRASE, **env)
+    return subprocess.run(
+        [sys.executable, "-m", "iro_desktop", *argv],
+        capture_output=True,
+        text=True,
+        env=clean,
+        cwd=root,
+        timeout=120,
+    )
+
+
+def test_restore_and_passphrase_from_the_command_line_are_refused_while_the_window_is_open(
+    qtbot, own_window
+):
+    path = own_window.store.path
+    backup = run(qtbot, own_window, backup_now)
+    run(qtbot, own_window, lambda store: add_child(store, ref="W1"))
+    restore = _cli("restore", "--db", str(path), str(backup.path))
+    assert restore.returncode == 1 and "open in IRO Desktop since" in restore.stderr
+    change = _cli("passphrase", "--db", str(path), IRO_DESKTOP_NEW_PASSPHRASE=NEW_PASSPHRASE)
+    assert change.returncode == 1 and "open in IRO Desktop since" in change.stderr
+    listed = _cli("backup", "--db", str(path), "--list", "--json")  # reads work beside it
+    assert listed.returncode == 0, listed.stderr
+    # The window's file was never swapped: what it saves after still lands.
+    run(qtbot, own_window, lambda store: add_child(store, ref="W2"))
+    refs = run(qtbot, own_window, lambda s: [r["child_ref"] for r in raw_db(s)["children"].rows])
+    assert sorted(refs) == ["W1", "W2"]
+
+
+def test_the_old_passphrase_is_named_and_never_offers_a_restore(qtbot, tmp_path):
+    from iro_desktop.gui.app import launch
+    from iro_desktop.gui.dialogs.unlock import UnlockDialog
+    from iro_desktop.services.passphrases import change_passphrase
+
+    from .conftest import TODAY
+
+    path = tmp_path / "mine.iro.db"
+    store = open_store(path, PASSPHRASE, create=True)
+    backup_now(store)
+    store.close()
+    change_passphrase(path, PASSPHRASE, NEW_PASSPHRASE, rekey_backups_too=False)
+    window = launch(path, False, TODAY)
+    qtbot.addWidget(window)
+    try:
+        qtbot.waitUntil(lambda: isinstance(window.opener.dialog, UnlockDialog), timeout=WAIT)
+        dialog = window.opener.dialog
+        dialog.passphrase.setText(PASSPHRASE)
+        dialog.unlock_button.click()
+        qtbot.waitUntil(dialog.error.isVisible, timeout=WAIT)
+        today = date.today()
+        assert f"from before {today.day} {today:%b %Y}" in dialog.error.text()
+        assert "Use the new one" in dialog.error.text()
+        boxes = [w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox)]
+        assert not [b for b in boxes if b.isVisible() and "amaged" in b.windowTitle()]
+        assert window.store is None
+        # Wrong tries in a row make the next one wait.
+        for _ in range(2):
+            qtbot.waitUntil(dialog.unlock_button.isEnabled, timeout=WAIT)
+            dialog.passphrase.setText("still not the passphrase")
+            dialog.unlock_button.click()
+            qtbot.waitUntil(lambda: "Checking" not in dialog.unlock_button.text(), timeout=WAIT)
+        assert dialog.failed_tries == 3
+        assert "try again in" in dialog.error.text() and not dialog.unlock_button.isEnabled()
+        qtbot.waitUntil(dialog.unlock_button.isEnabled, timeout=WAIT)
+        dialog.passphrase.setText(NEW_PASSPHRASE)
+        with qtbot.waitSignal(window.storeChanged, timeout=WAIT):
+            dialog.unlock_button.click()
+    finally:
+        close_window(window)
+
+
+def test_an_empty_caseload_with_backups_offers_them(qtbot, tmp_path, monkeypatch):
+    from iro_desktop.gui.app import launch
+
+    from .conftest import TODAY
+
+    path = tmp_path / "mine.iro.db"
+    store = open_store(path, PASSPHRASE, create=True)
+    add_child(store, ref="E1")
+    backup_now(store)
+    store.close()
+    path.write_bytes(b"")  # emptied (a sync client, a full disk)
+    monkeypatch.setenv(PASSPHRASE_ENV, PASSPHRASE)
+    window = launch(path, False, TODAY)
+    qtbot.addWidget(window)
+    try:
+
+        def offer():
+            found = [
+                w
+                for w in QApplication.topLevelWidgets()
+                if isinstance(w, QMessageBox) and w.windowTitle() == "Caseload file missing"
+            ]
+            return found[0] if found and found[0].isVisible() else None
+
+        qtbot.waitUntil(lambda: offer() is not None, timeout=WAIT)
+        box = offer()
+        assert "missing or empty" in box.text()
+        assert box.defaultButton().text() == "&Not now"
+        restore = next(b for b in box.buttons() if "Restore" in b.text())
+        with qtbot.waitSignal(window.storeChanged, timeout=WAIT):
+            restore.click()
+        refs = run(qtbot, window, lambda s: [r["child_ref"] for r in raw_db(s)["children"].rows])
+        assert refs == ["E1"]
     finally:
         close_window(window)

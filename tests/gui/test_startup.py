@@ -145,6 +145,11 @@ def test_a_new_caseload_needs_a_matching_passphrase_of_eight_or_more(qtbot, star
     dialog.passphrase.setText("short")
     assert not dialog.create_button.isEnabled()
     assert "Too short" in dialog.strength.text()
+    for weak in ("aaaaaaaa", "password", "12345678"):  # long enough, but guessed at once
+        dialog.passphrase.setText(weak)
+        dialog.again.setText(weak)
+        assert not dialog.create_button.isEnabled()
+        assert "too easy to guess" in dialog.strength.text()
     dialog.passphrase.setText(PASSPHRASE)
     dialog.again.setText(PASSPHRASE + "x")
     assert not dialog.create_button.isEnabled()

@@ -75,11 +75,16 @@ def test_damaged_store_without_a_backup_says_so(tmp_path):
     assert list_backups(path) == []
 
 
-def test_damage_where_the_key_is_checked_offers_the_backup_and_says_both(tmp_path):
+def test_a_file_the_passphrase_cannot_read_is_never_called_damaged(tmp_path):
+    """Damage where the key is checked looks exactly like a changed passphrase: only a failed
+    integrity check on a file we could read is "damaged", so no restore is offered; the IRO
+    is told the passphrase may be an old one and to ask IT, and the backups are kept."""
     path = tmp_path / "caseload.iro.db"
     _big_store(path, with_backup=True)
     _damage(path, 100)  # page 1: looks like a wrong passphrase
-    with pytest.raises(DamagedStore) as caught:
+    with pytest.raises(session.OldPassphrase) as caught:
         session.open_with_safety(path, PASSPHRASE)
-    assert caught.value.latest_good_backup == list_backups(path)[0].path
-    assert "changed your passphrase" in str(caught.value)
+    assert not isinstance(caught.value, DamagedStore)
+    assert getattr(caught.value, "latest_good_backup", None) is None
+    assert "changed since" in str(caught.value) and "ask IT" in str(caught.value)
+    assert len(list_backups(path)) == 1

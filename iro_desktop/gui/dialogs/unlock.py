@@ -1,10 +1,13 @@
-"""Asking for a caseload's passphrase: at start-up and when the auto-lock unlocks."""
+"""Asking for a caseload's passphrase: at start-up and when the auto-lock unlocks.
+
+After repeated failed tries the Unlock button waits a little longer each time
+(``services.passphrases.wrong_try_delay``), so guessing at the dialog is slow."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtCore import Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -15,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from iro_desktop.gui.widgets.dialog_parts import error_label, password_field
+from iro_desktop.services.passphrases import wrong_try_delay
 
 
 class UnlockDialog(QDialog):
@@ -48,6 +52,11 @@ class UnlockDialog(QDialog):
         self.buttons.accepted.connect(self._on_unlock)
         self.buttons.rejected.connect(self.reject)
         self.setMinimumWidth(440)
+        self.failed_tries = 0
+        self._tried = False
+        self.delay_timer = QTimer(self)
+        self.delay_timer.setSingleShot(True)
+        self.delay_timer.timeout.connect(lambda: self.set_waiting(False))
 
     def showEvent(self, event) -> None:
         # On show, QDialogButtonBox makes Cancel an auto-default button, and Enter in the
@@ -58,9 +67,19 @@ class UnlockDialog(QDialog):
         self.unlock_button.setDefault(True)
 
     def show_error(self, message: str) -> None:
+        """Say why it did not open; after a failed try, Unlock waits a growing delay."""
+        delay = 0.0
+        if self._tried:
+            self._tried = False
+            self.failed_tries += 1
+            delay = wrong_try_delay(self.failed_tries)
         self.error.setText(message)
         self.error.setVisible(True)
         self.set_waiting(False)
+        if delay > 0:
+            self.error.setText(f"{message} You can try again in {delay:.0f} seconds.")
+            self.unlock_button.setEnabled(False)
+            self.delay_timer.start(int(delay * 1000))
         self.passphrase.selectAll()
         self.passphrase.setFocus()
 
@@ -74,5 +93,8 @@ class UnlockDialog(QDialog):
         if not self.passphrase.text():
             self.show_error("Type the passphrase first.")
             return
+        if self.delay_timer.isActive():
+            return
         self.set_waiting(True)
+        self._tried = True
         self.passphraseEntered.emit(self.passphrase.text())

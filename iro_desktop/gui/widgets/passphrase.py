@@ -11,7 +11,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QFormLayout, QLabel
 
 from iro_desktop.gui.widgets.dialog_parts import password_field
-from iro_desktop.services.passphrases import passphrase_strength
+from iro_desktop.services.passphrases import MIN_SCORE, passphrase_strength
 
 
 class NewPassphrase(QObject):
@@ -51,14 +51,15 @@ class NewPassphrase(QObject):
         self.again.setEnabled(enabled)
 
     def assess(self, *, current: str | None = None) -> bool:
-        """Show the strength hint; True when the passphrase is long enough, typed the same
-        twice and (given ``current``, the passphrase it replaces) not the same as before."""
+        """Show the strength hint; True when the passphrase is hard enough to guess (zxcvbn's
+        score 3 of 4 or more), typed the same twice and (given ``current``, the passphrase it
+        replaces) not the same as before."""
         text = self.first.text()
         score, hint = passphrase_strength(text)
         matches = text == self.again.text()
-        if score and self.again.text() and not matches:
+        if score >= MIN_SCORE and self.again.text() and not matches:
             hint += f" {self._differ}"
         if current is not None and text and text == current:
             hint += " It is the same as the current one."
         self.strength.setText(f"Strength: {hint}" if text else hint)
-        return score > 0 and matches and (current is None or text != current)
+        return score >= MIN_SCORE and matches and (current is None or text != current)

@@ -26,6 +26,8 @@ from iro_desktop.storage.backup.names import (
 )
 from iro_desktop.storage.database import unlock
 from iro_desktop.storage.files import copy_durably, file_digest, fsync_folder, writing
+from iro_desktop.storage.locking import KIND_RESTORE, CaseloadLock, exclusively
+from iro_desktop.storage.problems import translate
 
 # The name these log lines have always had.
 log = get_logger("iro_desktop.storage.backup")
@@ -40,16 +42,29 @@ class RestoreResult:
 
 
 def restore_backup(
-    store_path: Path, backup_path: Path, passphrase: str, *, now: datetime | None = None
+    store_path: Path,
+    backup_path: Path,
+    passphrase: str,
+    *,
+    now: datetime | None = None,
+    held: CaseloadLock | None = None,
 ) -> RestoreResult:
     """Replace the caseload at ``store_path`` with ``backup_path``.
 
     The backup is checked first (opens with ``passphrase``, integrity, schema); nothing is
     replaced unless it passes. The file it replaces is kept in the backups folder (kind
-    ``replaced``). The store must be closed (the GUI closes it first)."""
+    ``replaced``). The store must be closed here (the GUI closes its connection first and
+    passes its own lock as ``held``); while another process has it open, StoreLocked."""
     store_path = Path(store_path)
     backup_path = Path(backup_path)
     version = verify_backup(backup_path, passphrase)
+    with exclusively(store_path, KIND_RESTORE, "the backup was not restored", held):
+        return _restore(store_path, backup_path, passphrase, version, now)
+
+
+def _restore(
+    store_path: Path, backup_path: Path, passphrase: str, version: int, now: datetime | None
+) -> RestoreResult:
     started = time.monotonic()
     folder = backup_folder(store_path)
     kept: Path | None = None
@@ -66,6 +81,9 @@ def restore_backup(
                 kept = _keep_replaced(store_path, passphrase, folder, utc_now(now))
         fsync_folder(store_path.parent)
     except OSError as error:
+        known = translate(error, store_path)
+        if known is not None:
+            raise known from error
         raise BadBackup(
             f"The backup could not be put in place ({error.strerror or error}). Check there is "
             "room on the disk and that nothing else has the caseload open."

@@ -42,6 +42,7 @@ from iro_desktop.storage.files import (
     writing,
 )
 from iro_desktop.storage.integrity import integrity_problems
+from iro_desktop.storage.problems import translate
 from iro_desktop.storage.settings_store import load_settings
 
 # The name these log lines have always had.
@@ -128,6 +129,9 @@ def take_backup(
         fsync_folder(folder)
     except OSError as error:
         log_event(log, "backup.failed", 30, kind=kind, error=type(error).__name__)
+        known = translate(error, target)
+        if known is not None:  # a read-only folder or a full disk, said as such
+            raise known from error
         raise BackupError(
             f"The backup could not be written to {folder} ({error.strerror or error}). "
             "Check there is room on the disk and that the folder may be written to; "
