@@ -8,7 +8,6 @@ and moved into place, so a failed render never leaves half a document.
 
 from __future__ import annotations
 
-import os
 import zipfile
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -26,6 +25,7 @@ from iro_desktop.errors import UserError
 from iro_desktop.letters.docx_finish import finish_letter
 from iro_desktop.letters.model import SECTION_ICONS, Letter, Version
 from iro_desktop.letters.resources import icon_path, letters_folder
+from iro_desktop.storage.files import writing
 
 LETTER_TEMPLATE = "letter.docx"
 DECISIONS_TEMPLATE = "decisions-record.docx"
@@ -148,12 +148,10 @@ def render_template(
         ) from error
     if finish is not None:
         finish(tpl.docx)  # title, author, languages, alt text: before it is saved
-    partial = out_path.with_name(f".{out_path.name}.partial")
     try:
-        tpl.save(str(partial))
-        os.replace(partial, out_path)
+        with writing(out_path) as partial:
+            tpl.save(str(partial))
     except OSError as error:
-        partial.unlink(missing_ok=True)
         raise OutputError(
             f"Could not save {out_path}: {error.strerror or error}. Is it open in Word? "
             "Close it, or choose another name."
