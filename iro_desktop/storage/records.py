@@ -18,6 +18,7 @@ from iro_desktop.domain.model import (
     ChallengeStage,
     Child,
     ChildRecord,
+    ChildWording,
     Contact,
     Decision,
     Episode,
@@ -207,6 +208,7 @@ def load_child_records(
     checks = by_child("midpoint_checks", MidpointCheck)
     challenges = by_child("challenges", Challenge)
     people = {} if for_rules_only else by_child("people", Person)
+    wordings = {} if for_rules_only else _wordings_by_child(store, child_filter)
     parts: dict[int, tuple] = (
         _part_dates_by_review(store, child_filter)
         if for_rules_only
@@ -252,9 +254,27 @@ def load_child_records(
                 midpoint_checks=_build(MidpointCheck, checks, cid),
                 challenges=_build(Challenge, challenges, cid, stages=stages),
                 people=_build(Person, people, cid),
+                wordings=_build(ChildWording, wordings, cid),
             )
         )
     return records
+
+
+# A decision's wording is tied to its decision by ``decision_id`` (a reference the handover
+# renumbers), so its item_key is read from that rather than from the stored text.
+_WORDING_COLUMNS = (
+    "id, child_id, review_id, kind, CASE WHEN decision_id IS NOT NULL "
+    "THEN 'decision:' || decision_id ELSE item_key END AS item_key, professional, text_en, "
+    "text_cy, reply_en, reply_cy, answers, theme, confirmed, archived_on"
+)
+
+
+def _wordings_by_child(store: Store, child_filter: str) -> dict[int, list]:
+    """The child-facing layer (archived wordings kept, as for every sub-record)."""
+    sql = f"SELECT {_WORDING_COLUMNS} FROM child_wordings"
+    if child_filter:
+        sql += f" WHERE {child_filter}"
+    return _rows_as(store, ChildWording, sql + " ORDER BY id", "child_id")
 
 
 # --- the figures' load ----------------------------------------------------------------------

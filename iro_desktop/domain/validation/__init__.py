@@ -57,6 +57,7 @@ from iro_desktop.domain.validation.reviews import (
     part_problems,
     review_problems,
 )
+from iro_desktop.domain.validation.wording import wording_problems
 
 __all__ = [
     "CHALLENGE_THEMES",
@@ -98,4 +99,5 @@ __all__ = [
     "required",
     "review_problems",
     "step_problems",
+    "wording_problems",
 ]
