@@ -221,3 +221,18 @@ def test_a_handed_over_child_keeps_their_wordings_on_the_right_decisions(store, 
         assert sum(1 for w in record.wordings) == sum(1 for i in sent if i.wording)
     finally:
         receiver.close()
+
+
+def test_subject_access_carries_the_child_facing_wording(store):
+    from iro_desktop.reports.subject_access import build_document
+
+    _child(store)
+    review_id = rec.record_review(store, REF, _review_entry(), TODAY)
+    svc.save_wording(store, REF, review_id, ChildWording(
+        None, review_id, WordingKind.GOING_WELL, "line:0", text_en="School is going well.",
+        confirmed=True), TODAY)  # fmt: skip
+    doc, counts = build_document(store, REF, today=TODAY)
+    assert counts["records"].get("child_wordings") == 1
+    assert "School is going well." in "\n".join(
+        c.text for t in doc.tables for r in t.rows for c in r.cells
+    )
