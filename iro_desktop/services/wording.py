@@ -47,6 +47,7 @@ __all__ = [
     "save_wordings",
     "suggest_wording",
     "suggest_wordings",
+    "suggestion_for",
     "use_suggested_wordings",
     "wording_languages",
 ]
@@ -173,6 +174,14 @@ def _suggested(
         confirmed=False,
         **body,
     )
+
+
+def suggestion_for(
+    record: ChildRecord, settings: Settings, kind: WordingKind, professional: str, today: date
+) -> ChildWording | None:
+    """A suggestion for one item of a review not yet saved (the review form has the record
+    and settings already, so nothing is read from the store). None when there is no theme."""
+    return _suggested(record, kind, "", professional, None, today, settings)
 
 
 def suggest_wording(

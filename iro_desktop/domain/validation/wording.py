@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from datetime import date
 
 from iro_desktop.domain.model import ChildWording, WordingKind
 from iro_desktop.domain.validation.common import Problem
@@ -43,3 +44,22 @@ def wording_problems(
     elif any(a not in decisions for a in wording.answers):
         problems.append(Problem(field, "A worry can only be answered by this review's decisions."))
     return problems
+
+
+def next_contact_problems(
+    review_code: str, next_contact_on: date | None, review_day: date | None, name: str
+) -> list[Problem]:
+    """A child who did not take part (PN7) is told in their letter when the IRO will visit
+    or call: the date is needed, and it comes after the review."""
+    if review_code == "PN7" and next_contact_on is None:
+        return [
+            Problem(
+                "next_contact_on",
+                f"{name} did not take part: enter when you will next visit or call them, "
+                "so that their letter can tell them.",
+                required=True,
+            )
+        ]
+    if next_contact_on and review_day and next_contact_on < review_day:
+        return [Problem("next_contact_on", "The next visit or call comes after the review.")]
+    return []

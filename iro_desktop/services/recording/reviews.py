@@ -27,6 +27,7 @@ from iro_desktop.domain.validation import (
     dated_step_problems,
     meeting_problems,
     midpoint_problems,
+    next_contact_problems,
     review_problems,
     wording_problems,
 )
@@ -159,6 +160,12 @@ def record_review(store: Store, child_ref: str, entry: ReviewEntry, today: date)
         due=review_due_date(store, record, today),
     )
     problems += unknown_steps(record, entry.steps)
+    problems += next_contact_problems(
+        entry.review_code,
+        entry.next_contact_on,
+        entry.parts[0].held_on if entry.parts else None,
+        known_name(record),
+    )
     keys = entry_item_keys(entry)
     for wording in entry.wordings:
         problems += wording_problems(wording, keys, field="wordings")
