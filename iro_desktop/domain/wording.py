@@ -106,6 +106,11 @@ class ReviewItem:
         return f"not yet written for {name}"
 
 
+def review_decision_ids(record: ChildRecord, review_id: int | None) -> list[int]:
+    """Every decision recorded at the review (archived too), in the order recorded."""
+    return sorted(d.id for d in record.decisions if d.review_id == review_id and d.id is not None)
+
+
 def live_wordings(
     record: ChildRecord, review_id: int | None
 ) -> dict[tuple[str, str], ChildWording]:

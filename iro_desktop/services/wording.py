@@ -28,7 +28,7 @@ from iro_desktop.domain.model import (
 )
 from iro_desktop.domain.settings import Settings
 from iro_desktop.domain.validation import wording_problems
-from iro_desktop.domain.wording import ReviewItem, match_theme
+from iro_desktop.domain.wording import ReviewItem, match_theme, review_decision_ids
 from iro_desktop.domain.wording import review_items as pair_items
 from iro_desktop.letters import phrase_bank
 from iro_desktop.letters.resources import resources_root
@@ -210,7 +210,9 @@ def suggest_wordings(
                 record, item.kind, item.item_key, item.professional, review_id, today, settings
             )
             if found is not None:
-                row_id = history.insert(store, TABLE, _row(child_id, found))
+                row_id = history.insert(
+                    store, TABLE, _row(child_id, found, review_decision_ids(record, review_id))
+                )
                 added.append(replace(found, id=row_id))
     return added
 
@@ -226,7 +228,7 @@ def _write(
     item = items.get((str(wording.kind), wording.item_key))
     professional = item.professional if item is not None else ""
     wording = replace(wording, review_id=review.id, professional=professional)
-    values = _row(child_id, wording)
+    values = _row(child_id, wording, review_decision_ids(record, review.id))
     current = item.wording if item is not None else None
     if current is None and wording.kind == WordingKind.LEARNED:
         current = next(

@@ -29,6 +29,7 @@ from iro_desktop.domain.model import (
     ReviewPart,
 )
 from iro_desktop.storage.database import Store
+from iro_desktop.storage.wordings import answer_keys
 
 T = TypeVar("T")
 
@@ -208,7 +209,7 @@ def load_child_records(
     checks = by_child("midpoint_checks", MidpointCheck)
     challenges = by_child("challenges", Challenge)
     people = {} if for_rules_only else by_child("people", Person)
-    wordings = {} if for_rules_only else _wordings_by_child(store, child_filter)
+    wordings = {} if for_rules_only else _wordings_by_child(store, child_filter, decisions)
     parts: dict[int, tuple] = (
         _part_dates_by_review(store, child_filter)
         if for_rules_only
@@ -269,12 +270,22 @@ _WORDING_COLUMNS = (
 )
 
 
-def _wordings_by_child(store: Store, child_filter: str) -> dict[int, list]:
-    """The child-facing layer (archived wordings kept, as for every sub-record)."""
+def _wordings_by_child(store: Store, child_filter: str, decisions: dict[int, list]) -> dict:
+    """The child-facing layer (archived wordings kept, as for every sub-record); a worry's
+    answers are stored by place among its review's decisions (see ``storage.wordings``)."""
     sql = f"SELECT {_WORDING_COLUMNS} FROM child_wordings"
     if child_filter:
         sql += f" WHERE {child_filter}"
-    return _rows_as(store, ChildWording, sql + " ORDER BY id", "child_id")
+    grouped = _rows_as(store, ChildWording, sql + " ORDER BY id", "child_id")
+    by_review: dict[int, list[int]] = defaultdict(list)
+    for rows in decisions.values():
+        for decision_id, values in rows:
+            by_review[values["review_id"]].append(decision_id)
+    for rows in grouped.values():
+        for _row_id, values in rows:
+            if values["answers"]:
+                values["answers"] = answer_keys(values["answers"], by_review[values["review_id"]])
+    return grouped
 
 
 # --- the figures' load ----------------------------------------------------------------------

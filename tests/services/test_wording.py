@@ -201,6 +201,10 @@ def test_a_handed_over_child_keeps_their_wordings_on_the_right_decisions(store, 
     review_id = rec.record_review(store, REF, _review_entry(), TODAY)
     svc.suggest_wordings(store, REF, review_id, TODAY)
     svc.use_suggested_wordings(store, REF, review_id, TODAY)
+    health = next(d for d in load_child_record(store, REF).decisions if "health" in d.what)
+    svc.save_wording(store, REF, review_id, ChildWording(
+        None, review_id, WordingKind.WORRY, "line:0", text_en="You miss your brother.",
+        answers=(f"decision:{health.id}",), confirmed=True), TODAY)  # fmt: skip
     sent = svc.review_items(store, REF, review_id, TODAY)
     write_handover(store, [REF], tmp_path / "h.iro", "a long handover passphrase")
 
@@ -219,6 +223,9 @@ def test_a_handed_over_child_keeps_their_wordings_on_the_right_decisions(store, 
             (i.kind, i.professional, i.wording and i.wording.text_en) for i in sent
         ]
         assert sum(1 for w in record.wordings) == sum(1 for i in sent if i.wording)
+        worry = next(i for i in got if i.kind == WordingKind.WORRY and i.item_key == "line:0")
+        answered = [d.what for d in record.decisions if f"decision:{d.id}" in worry.wording.answers]
+        assert answered == ["Arrange the annual health assessment"]  # the same decision
     finally:
         receiver.close()
 

@@ -56,10 +56,10 @@ _SOCIAL_WORKER_FIELDS = (
 PERSON_COLUMNS = (
     Column("Role", lambda p: p.role.capitalize() if p.role else MISSING),
     Column("Name", lambda p: text_or_missing(p.name)),
-    Column("The child calls them", lambda p: text_or_missing(p.called_by_child)),
     Column("Language", lambda p: language_text(p.language)),
     Column("Language recorded on", lambda p: format_date(p.language_recorded_on)),
     Column("Interpreter needed", lambda p: yes_no(p.interpreter_needed)),
+    Column("The child calls them", lambda p: text_or_missing(p.called_by_child)),
 )
 
 

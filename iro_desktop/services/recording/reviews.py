@@ -31,7 +31,7 @@ from iro_desktop.domain.validation import (
     review_problems,
     wording_problems,
 )
-from iro_desktop.domain.wording import LINE_FIELDS, item_lines
+from iro_desktop.domain.wording import LINE_FIELDS, item_lines, review_decision_ids
 from iro_desktop.domain.working_days import calendar_for
 from iro_desktop.services.recording.common import (
     RecordNotFound,
@@ -219,12 +219,18 @@ def record_review(store: Store, child_ref: str, entry: ReviewEntry, today: date)
             apply_step(
                 store, decision_of(record, step.decision_id), step, held_on, review_id=review_id
             )
-        _save_entry_wordings(store, child_id, review_id, entry, decision_ids)
+        earlier = review_decision_ids(record, review_id)  # a booking has none: kept general
+        _save_entry_wordings(store, child_id, review_id, entry, decision_ids, earlier)
     return review_id
 
 
 def _save_entry_wordings(
-    store: Store, child_id: int, review_id: int, entry: ReviewEntry, decision_ids: list[int]
+    store: Store,
+    child_id: int,
+    review_id: int,
+    entry: ReviewEntry,
+    decision_ids: list[int],
+    earlier: list[int],
 ) -> None:
     """The child-facing wording written in the review form, each tied to its item (a new
     decision by the id it was just given) and to the professional text it speaks for."""
@@ -240,7 +246,7 @@ def _save_entry_wordings(
             answers=tuple(resolve_new(a, decision_ids) for a in wording.answers),
             professional=text,
         )
-        history.insert(store, WORDINGS, wording_row(child_id, resolved))
+        history.insert(store, WORDINGS, wording_row(child_id, resolved, earlier + decision_ids))
 
 
 def _entry_texts(entry: ReviewEntry) -> list[str]:
