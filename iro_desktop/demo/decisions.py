@@ -32,7 +32,7 @@ def decisions_for(demo: Demo, plan: ChildPlan, day: date, next_held: date | None
     adoption_plan = plan.profile.kind in ADOPTION_PLANS
     for what, who, weeks in chosen:
         if adoption_plan and what.startswith("Increase contact with Mum"):
-            what, who, weeks = ADOPTION_DECISION  # the plan is adoption: no more time with Mum
+            what, who = ADOPTION_DECISION[:2]  # weeks kept: same draws
         by_when = day + timedelta(weeks=weeks)
         status, done_on = _decision_outcome(demo, day, by_when, next_held)
         decisions.append(

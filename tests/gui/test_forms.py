@@ -600,12 +600,45 @@ def test_the_child_form_keeps_first_language_letter_format_and_what_the_child_ca
     qtbot.keyClicks(form.field("first_language"), "Polish")
     form.field("letter_format").setCurrentIndex(form.field("letter_format").findData("easy_read"))
     form.field("learning_need").setChecked(True)
-    qtbot.keyClicks(form.people.rows[0].fields["called_by_child"], "Nain")
+    carer = next(r for r in form.people.rows if r.fields["role"].currentData() == "carer")
+    carer.fields["called_by_child"].clear()
+    qtbot.keyClicks(carer.fields["called_by_child"], "Nain")
     _save_by_keyboard(qtbot, window, form)
     record = load_child_record(window.store, MASON)
     assert record.child.first_language == "Polish"
     assert (record.child.letter_format, record.child.learning_need) == ("easy_read", True)
-    assert record.people[0].called_by_child == "Nain"
+    assert [p.called_by_child for p in record.people if p.role == "carer"] == ["Nain"]
     details = window.child_view.tab("details")
     qtbot.waitUntil(lambda: "Polish" in details.child_form.value("first_language"),
                     timeout=WAIT)  # fmt: skip
+
+
+def test_a_review_draft_brings_back_the_childs_wording(qtbot, demo_store):
+    from iro_desktop.gui.worker import Worker
+
+    worker = Worker()
+    try:
+        detail = child_detail(demo_store, MASON, TODAY)
+        context = FormContext(TODAY, MASON, "", detail)
+        first = FORMS["review"](FormHost(worker, demo_store), context)
+        qtbot.addWidget(first)
+        first.decisions.add_button.click()
+        first.decisions.rows[0].fields["what"].setText("Start life story work")
+        first.field("worries").setPlainText("Life story work has not started.")
+        rows = {(r.property("kind"), r.property("item_key")): r for r in first.wordings.rows}
+        rows[("decision", "new:0")].fields["text_en"].setText("You will make a book.")
+        rows[("worry", "line:0")].fields["text_en"].setText("Your book has not started.")
+        rows[("worry", "line:0")].answers_box.findChildren(QAbstractButton)[0].setChecked(True)
+        payload = first.payload()
+        first._closing_ok = True
+        first.close()
+
+        again = FORMS["review"](FormHost(worker, demo_store), context, payload=payload)
+        qtbot.addWidget(again)
+        kept = {(w.kind, w.item_key): w for w in again.entry().wordings}
+        assert kept[("decision", "new:0")].text_en == "You will make a book."
+        assert kept[("worry", "line:0")].answers == ("new:0",)
+        again._closing_ok = True
+        again.close()
+    finally:
+        worker.shutdown()

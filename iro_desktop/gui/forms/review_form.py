@@ -112,6 +112,7 @@ class ReviewForm(RecordForm):
             "wordingsHost",
         )
         self.decisions.changed.connect(self._refresh_items)
+        self.decisions.rowsChanged.connect(self._refresh_items)  # a draft's rows put back
         for key in (*LINE_FIELDS.values(),):
             self.field(key).textChanged.connect(self._refresh_items)  # type: ignore[attr-defined]
         self.code_note = self._find("codeNote")
