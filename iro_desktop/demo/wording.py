@@ -14,6 +14,7 @@ from dataclasses import replace
 from datetime import date, timedelta
 
 from iro_desktop.demo import for_the_child as words
+from iro_desktop.demo import for_the_welsh_child as welsh_words
 from iro_desktop.demo.plan import ChildPlan, Demo, Placement, ReviewPlan
 from iro_desktop.demo.welsh import as_written
 from iro_desktop.domain.dates import age_on
@@ -82,17 +83,17 @@ def _fill(text: str, names: dict[str, str]) -> str:
 def _for_child(professional: str, welsh: bool) -> tuple[str, str]:
     """(English, Welsh) for the child; ("", "") where nothing was written."""
     if welsh:
-        found = words.FOR_WELSH_CHILD.get(as_written(professional))
+        found = welsh_words.FOR_WELSH_CHILD.get(as_written(professional))
         if found:
             return found
-        if professional in words.DECISIONS_WELSH:
-            return words.FOR_CHILD.get(professional, ""), words.DECISIONS_WELSH[professional]
+        if professional in welsh_words.DECISIONS_WELSH:
+            return words.FOR_CHILD.get(professional, ""), welsh_words.DECISIONS_WELSH[professional]
     return words.FOR_CHILD.get(professional, ""), ""
 
 
 def _reply(said: str, welsh: bool) -> tuple[str, str]:
-    if welsh and as_written(said) in words.REPLIES_WELSH:
-        return words.REPLIES_WELSH[as_written(said)]
+    if welsh and as_written(said) in welsh_words.REPLIES_WELSH:
+        return welsh_words.REPLIES_WELSH[as_written(said)]
     return words.REPLIES.get(said, ""), ""
 
 
