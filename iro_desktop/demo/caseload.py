@@ -18,7 +18,8 @@ The chapters, in the order they draw from the generator: ``shape`` (who is on th
 ``people`` (who they are), ``care_histories`` and ``short_breaks`` (time in care and the
 reviews held), ``episodes``, ``placements`` and ``welsh`` (where they lived), ``reviews``,
 ``decisions`` (and challenges), ``cycle`` (today's contacts, midpoint, booking); ``writing``
-puts them in the store.
+puts them in the store. ``wording`` adds the child-facing layer (the type of plan, and the
+sentences written for the child) without drawing from the generator.
 """
 
 from __future__ import annotations
@@ -40,6 +41,7 @@ from iro_desktop.demo.short_breaks import (
     short_break_series,
     short_break_single,
 )
+from iro_desktop.demo.wording import add_child_wording
 from iro_desktop.demo.writing import write_plan
 from iro_desktop.storage import history
 from iro_desktop.storage.database import Store
@@ -85,6 +87,7 @@ def build_plans(rng: random.Random, today: date) -> list[ChildPlan]:
     add_two_part_reviews(demo, plans)
     add_challenges(demo, plans)
     add_decision_due_this_week(demo, plans)
+    add_child_wording(demo, plans)  # draws nothing: follows from what the others drew
     return plans
 
 

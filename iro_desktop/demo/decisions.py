@@ -7,6 +7,7 @@ from dataclasses import replace
 from datetime import date, timedelta
 
 from iro_desktop.demo import names as names
+from iro_desktop.demo.for_the_child import ADOPTION_DECISION, ADOPTION_PLANS
 from iro_desktop.demo.plan import ChildPlan, Demo
 from iro_desktop.domain.model import Challenge, ChallengeStage, Decision, DecisionStatus
 
@@ -28,7 +29,10 @@ def decisions_for(demo: Demo, plan: ChildPlan, day: date, next_held: date | None
         "kw": placement.carer or "Key worker",
     }
     decisions = []
+    adoption_plan = plan.profile.kind in ADOPTION_PLANS
     for what, who, weeks in chosen:
+        if adoption_plan and what.startswith("Increase contact with Mum"):
+            what, who = ADOPTION_DECISION[:2]  # weeks kept: same draws
         by_when = day + timedelta(weeks=weeks)
         status, done_on = _decision_outcome(demo, day, by_when, next_held)
         decisions.append(

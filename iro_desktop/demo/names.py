@@ -414,7 +414,7 @@ GOING_WELL = {
     ),
     "teen": (
         "Attendance at school is up to 94% this term.",
-        "Getting on well with the carers; has a part-time job at the weekend.",
+        "Getting on well with the carers; helps cook the Sunday dinner.",
         "Sees siblings every month and enjoys it.",
         "Started boxing at the local club and goes twice a week.",
         "CAMHS sessions have started and are helping.",
@@ -523,11 +523,12 @@ SHOWN_WORDS = (
     "Pointed to the trampoline and the dog: the best things at short breaks.",
 )
 
-# Welsh texts for the Welsh-speaking children, keyed by who they live with.
+# Welsh texts for the Welsh-speaking children, keyed by who they live with; written for a boy
+# (``welsh.for_gender`` gives a girl's forms: *ei brawd*, *ganddi*, *o'i theulu*).
 WELSH_TEXTS = {
     "nain": {
         "going_well": (
-            "Mae wedi setlo'n dda gyda Nain a Taid ac mae'n mwynhau'r ysgol.",
+            "Mae wedi setlo'n dda gyda Nain a Thaid ac mae'n mwynhau'r ysgol.",
             "Mae'n mynd i'r ysgol bob dydd ac mae'n gwneud ffrindiau newydd.",
             "Mae'n mwynhau nofio a chanu yn y côr.",
         ),
@@ -539,7 +540,7 @@ WELSH_TEXTS = {
         "child_words": (
             "Dw i'n hoffi byw gyda Nain. Dw i eisiau mynd i'r clwb pêl-droed.",
             "Dw i'n hapus yn yr ysgol. Dw i'n colli Mam weithiau.",
-            "Dw i'n hoffi chwarae pêl-droed gyda Taid.",
+            "Dw i'n hoffi chwarae pêl-droed gyda Thaid.",
         ),
     },
     "mam-gu": {
@@ -551,7 +552,7 @@ WELSH_TEXTS = {
         "worries": (
             "Mae angen cynllun ar gyfer symud i'r ysgol uwchradd.",
             "Mae Mam-gu yn flinedig ac mae angen mwy o gefnogaeth arni.",
-            "Mae'n poeni am ei brawd bach.",
+            "Mae'n poeni am ei frawd bach.",
         ),
         "child_words": (
             "Dw i'n hoffi byw gyda Mam-gu. Dw i eisiau mynd i'r clwb pêl-droed.",
@@ -602,7 +603,7 @@ DECISIONS = {
         ("Hold a strategy meeting about exploitation concerns", "sw", 2),
         ("Review the Personal Education Plan and agree tuition in maths", "vs", 6),
         ("Arrange the annual health assessment", "nurse", 8),
-        ("Allocate a personal adviser from age 16", "sw", 10),
+        ("Find a sports club or activity of their choice and pay the fees", "sw", 10),
         ("Arrange sibling contact at least once a month", "sw", 4),
         ("Agree the phone and going-out rules with the young person and carers", "carer", 3),
     ),

@@ -10,7 +10,7 @@ from dateutil.relativedelta import relativedelta
 from iro_desktop.demo import names as names
 from iro_desktop.demo.plan import ChildPlan, Demo, Profile
 from iro_desktop.domain.dates import age_on
-from iro_desktop.domain.model import Child, Person
+from iro_desktop.domain.model import Child, LetterFormat, Person
 
 
 def identity(demo: Demo, profile: Profile) -> Child:
@@ -21,6 +21,7 @@ def identity(demo: Demo, profile: Profile) -> Child:
     if profile.kind == "teen_mother":
         gender = "2"
     language, interpreter, comms, disability = "en", False, "", ""
+    first_language, letter_format, learning_need = "", LetterFormat.AUTO, False
     asylum = rng.choice(names.ASYLUM_GROUPS)
     group = rng.choices(
         [g for g, _ in names.NAME_GROUPS], weights=[w for _, w in names.NAME_GROUPS]
@@ -34,10 +35,14 @@ def identity(demo: Demo, profile: Profile) -> Child:
         )
         interpreter = True
         comms = f"First language {asylum.language}; an interpreter for reviews."
+        first_language = asylum.language
     elif profile.kind == "welsh":
         boys, girls, surnames = names.WELSH_BOYS, names.WELSH_GIRLS, names.WELSH_SURNAMES
         ethnicity, language = "WBRI", "cy"
         comms = "Welsh is the first language; letters and forms in Welsh."
+        first_language = "Welsh"
+        if profile.variant == "nain":  # he likes Nain to read his letter with him
+            letter_format = LetterFormat.READ_ALOUD
     else:
         boys, girls, surnames, ethnicity = (
             group.boys,
@@ -58,8 +63,9 @@ def identity(demo: Demo, profile: Profile) -> Child:
             break
     demo.used_names.append(f"{first} {last}")
     if profile.kind == "v3":
-        disability = "Autism"
+        disability = "Autism and a learning disability"
         comms = "Few words; uses PECS picture cards and a visual timetable."
+        learning_need = True  # easy read (the eye-gaze aid below alone would not be)
     elif profile.kind == "v4":
         disability = "Cerebral palsy; wheelchair user"
         comms = "Uses an eye-gaze communication aid; give extra time."
@@ -91,6 +97,9 @@ def identity(demo: Demo, profile: Profile) -> Child:
         communication_needs=comms,
         language=language,
         interpreter_needed=interpreter,
+        first_language=first_language,
+        letter_format=letter_format,
+        learning_need=learning_need,
         social_worker=sw_name,
         social_worker_team=team,
         social_worker_phone=sw_phone,
@@ -159,6 +168,7 @@ def add_people(demo: Demo, plan: ChildPlan) -> None:
                 "cy" if welsh else "en",
                 recorded,
                 interpreter,
+                called_by_child="Mam" if welsh else "Mum",
             )
         )
         if demo.chance(0.7):
@@ -172,9 +182,28 @@ def add_people(demo: Demo, plan: ChildPlan) -> None:
                     "cy" if welsh and demo.chance(0.5) else "en",
                     recorded,
                     interpreter,
+                    called_by_child="Dad",
                 )
             )
-    carer = plan.placement_on(demo.today).carer
+    placement = plan.placement_on(demo.today)
+    carer = placement.carer
     if carer:
         role = "other" if "key worker" in carer else "carer"
-        plan.people.append(Person(None, role, carer, "cy" if welsh else "en", recorded))
+        called = _called_by_child(placement.name, carer)
+        plan.people.append(
+            Person(None, role, carer, "cy" if welsh else "en", recorded, called_by_child=called)
+        )
+
+
+# What a child calls a relative who cares for them, from the placement's name.
+_KIN_NAMES = (("Nain", "Nain"), ("Mam-gu", "Mam-gu"), ("Grandmother", "Grandma"),
+              ("Grandparents", "Nan"))  # fmt: skip
+
+
+def _called_by_child(placement_name: str, carer: str) -> str:
+    for starts, called in _KIN_NAMES:
+        if placement_name.startswith(starts):
+            return called
+    if placement_name.startswith("Aunt"):
+        return f"Auntie {carer.split()[0]}"
+    return ""

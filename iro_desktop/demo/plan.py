@@ -15,6 +15,7 @@ from iro_desktop.domain.model import (
     Challenge,
     Child,
     ChildRecord,
+    ChildWording,
     Contact,
     Decision,
     Episode,
@@ -66,6 +67,8 @@ class ReviewPlan:
     decisions: list[Decision] = field(default_factory=list)
     meeting: PreReviewMeeting | None = None
     midpoint: MidpointCheck | None = None  # the check done after this review
+    # the child-facing layer (latest review only); a new decision's key is "new:<n>"
+    wordings: list[ChildWording] = field(default_factory=list)
 
 
 @dataclass

@@ -9,7 +9,16 @@ from datetime import date, timedelta
 
 from iro_desktop.demo import names as names
 from iro_desktop.demo.decisions import decisions_for
+from iro_desktop.demo.for_the_child import (
+    ADOPTED_GOING_WELL,
+    ADOPTED_WORRIES,
+    ADOPTION_PLANS,
+    WAITING_GOING_WELL,
+    WAITING_WORRIES,
+)
 from iro_desktop.demo.plan import ChildPlan, Demo, Placement, ReviewPlan
+from iro_desktop.demo.welsh import for_gender
+from iro_desktop.demo.wording import with_plan
 from iro_desktop.domain.dates import age_on
 from iro_desktop.domain.model import (
     Contact,
@@ -60,6 +69,20 @@ def _held_review(demo: Demo, plan: ChildPlan, day: date, latest: bool) -> Review
     band = plan.band(day)
     placement = plan.placement_on(day)
     going_well, worries, words = _review_texts(demo, plan, band, code)
+    if placement.kind == "adopters" or plan.profile.kind in ADOPTION_PLANS:
+        # The plan is adoption: no talk of more time with the birth family.
+        placed = placement.kind == "adopters"
+        going_well = _adopted(
+            going_well,
+            names.GOING_WELL["under4"],
+            ADOPTED_GOING_WELL if placed else WAITING_GOING_WELL,
+        )
+        worries = _adopted(worries, names.WORRIES["under4"],
+                           ADOPTED_WORRIES if placed else WAITING_WORRIES)  # fmt: skip
+    if plan.profile.kind == "welsh":
+        going_well, worries, words = (
+            for_gender(t, child.gender) for t in (going_well, worries, words)
+        )
     circulated = demo.wd_after(day, rng.randint(1, 5) if demo.chance(0.9) else rng.randint(6, 9))
     letter = demo.wd_after(day, rng.randint(8, 20) if demo.chance(0.88) else rng.randint(21, 28))
     if latest and (demo.today - day).days < 60 and demo.chance(0.25):
@@ -67,7 +90,7 @@ def _held_review(demo: Demo, plan: ChildPlan, day: date, latest: bool) -> Review
     if latest and demo.wd_after(day, 5) >= demo.today:
         circulated = demo.today  # still within the 5 working days: not out yet
     consultation = demo.calendar.add_working_days(day, -rng.randint(18, 22))[0]
-    return Review(
+    review = Review(
         id=None,
         status=ReviewStatus.HELD,
         parts=(ReviewPart(day, venue(demo, plan, placement)),),
@@ -76,7 +99,7 @@ def _held_review(demo: Demo, plan: ChildPlan, day: date, latest: bool) -> Review
         attendees=_attendees(demo, plan, placement, code, band),
         review_code=code,
         views_how=names.VIEWS_HOW[code],
-        parents_participation=_parents_participation(demo, plan),
+        parents_participation=_parents_participation(demo, plan, placement),
         decisions_circulated_on=circulated if circulated < demo.today else None,
         letter_sent_on=letter if letter < demo.today else None,
         record_sent_on=letter if letter < demo.today else None,
@@ -92,6 +115,12 @@ def _held_review(demo: Demo, plan: ChildPlan, day: date, latest: bool) -> Review
         child_words=words,
         text_language="cy" if child.language == "cy" else "en",
     )
+    return with_plan(demo, plan, placement, review)
+
+
+def _adopted(text: str, bank: tuple[str, ...], adopted: tuple[str, ...]) -> str:
+    """The same place in the adopted child's bank (the draw already made is kept)."""
+    return adopted[bank.index(text)] if text in bank else text
 
 
 def _code_for(demo: Demo, plan: ChildPlan, on: date) -> str:
@@ -149,7 +178,7 @@ def _attendees(demo: Demo, plan: ChildPlan, placement: Placement, code: str, ban
         )
     if plan.profile.kind in ("v3", "v4"):
         people.append("Mum and Dad")
-    elif band != "uasc" and demo.chance(0.6):
+    elif band != "uasc" and demo.chance(0.6) and placement.kind != "adopters":
         people.append("Mum")
     if placement.carer:
         role = "key worker" if "key worker" in placement.carer else "carer"
@@ -169,10 +198,10 @@ def _attendees(demo: Demo, plan: ChildPlan, placement: Placement, code: str, ban
     return tuple(people)
 
 
-def _parents_participation(demo: Demo, plan: ChildPlan) -> str:
+def _parents_participation(demo: Demo, plan: ChildPlan, placement: Placement) -> str:
     if plan.profile.kind == "uasc":
         return "Parents are not in the UK."
-    return demo.rng.choice(
+    said = demo.rng.choice(
         (
             "Mum came to the review.",
             "Mum came; Dad sent his views by email.",
@@ -181,6 +210,9 @@ def _parents_participation(demo: Demo, plan: ChildPlan) -> str:
             "Mum met the IRO separately before the review.",
         )
     )
+    if placement.kind == "adopters":  # the draw is kept, so the rest of the demo is unchanged
+        return "Birth parents were told of the review; letterbox contact only."
+    return said
 
 
 def _care_plan_view(plan: ChildPlan, placement: Placement) -> str:

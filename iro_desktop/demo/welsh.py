@@ -1,4 +1,4 @@
-"""The three Welsh-speaking children placed in Wales: with Nain a Taid, with Mam-gu, and with
+"""The three Welsh-speaking children placed in Wales: with Nain a Thaid, with Mam-gu, and with
 Welsh-speaking foster carers in Ceredigion (their review texts are in ``names.WELSH_TEXTS``)."""
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ def welsh_placement(demo: Demo, variant: str, plan: ChildPlan) -> Placement:
             "PR1",
             post,
             OWN_FOSTERING_URN,
-            f"Nain a Taid (Mr and Mrs {plan.child.last_name})",
+            f"Nain a Thaid (Mr and Mrs {plan.child.last_name})",
             carer,
         )
     if variant == "mam-gu":
@@ -43,3 +43,23 @@ def welsh_placement(demo: Demo, variant: str, plan: ChildPlan) -> Placement:
         f"Mr and Mrs {surname} (foster carers, Ceredigion)",
         f"{demo.rng.choice(names.WELSH_WOMEN)} {surname}",
     )
+
+
+# The Welsh texts are written for a boy; a girl's forms differ after "ei" (her) and in the
+# person of a preposition.
+_GIRL_FORMS = (("ei frawd", "ei brawd"), ("ganddo", "ganddi"), ("o'i deulu", "o'i theulu"))
+
+
+def for_gender(text: str, gender: str) -> str:
+    """The text for a girl (gender "2"), or as written for a boy."""
+    if gender == "2":
+        for boy, girl in _GIRL_FORMS:
+            text = text.replace(boy, girl)
+    return text
+
+
+def as_written(text: str) -> str:
+    """A girl's text back to the form it is written in (to find its child-facing wording)."""
+    for boy, girl in _GIRL_FORMS:
+        text = text.replace(girl, boy)
+    return text

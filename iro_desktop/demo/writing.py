@@ -3,12 +3,14 @@ its source, in the order the original generator wrote them (ids and history foll
 
 from __future__ import annotations
 
-from dataclasses import fields
+from dataclasses import fields, replace
 from typing import Any
 
 from iro_desktop.demo.plan import ChildPlan, ReviewPlan
 from iro_desktop.storage import history
 from iro_desktop.storage.database import Store
+from iro_desktop.storage.wordings import TABLE as WORDINGS
+from iro_desktop.storage.wordings import wording_row
 
 
 def _values(obj: Any, drop: tuple[str, ...] = ()) -> dict[str, Any]:
@@ -42,10 +44,12 @@ def _write_review(store: Store, child_id: int, rp: ReviewPlan) -> None:
     review_id = _insert(store, "reviews", {"child_id": child_id, **_values(rp.review, ("parts",))})
     for part in rp.review.parts:
         _insert(store, "review_parts", {"review_id": review_id, **_values(part)})
-    for decision in rp.decisions:
+    decision_ids = [
         _insert(
             store, "decisions", {**_values(decision), "child_id": child_id, "review_id": review_id}
         )
+        for decision in rp.decisions
+    ]
     if rp.meeting is not None:
         _insert(
             store,
@@ -58,3 +62,16 @@ def _write_review(store: Store, child_id: int, rp: ReviewPlan) -> None:
             "midpoint_checks",
             {**_values(rp.midpoint), "child_id": child_id, "after_review_id": review_id},
         )
+    for wording in rp.wordings:
+        resolved = replace(
+            wording,
+            review_id=review_id,
+            item_key=_resolved(wording.item_key, decision_ids),
+            answers=tuple(_resolved(a, decision_ids) for a in wording.answers),
+        )
+        _insert(store, WORDINGS, wording_row(child_id, resolved, decision_ids))
+
+
+def _resolved(key: str, decision_ids: list[int]) -> str:
+    """A new decision's "new:<n>" as "decision:<id>" once it is written."""
+    return f"decision:{decision_ids[int(key[4:])]}" if key.startswith("new:") else key

@@ -203,7 +203,11 @@ def _0004_child_wording(db: sqlite_utils.Database) -> None:
     child: their first language, preferred letter format and learning need; what they call
     the people in their life; the type of plan and its reasons; when the IRO will next be in
     touch; and, for each letter, whether the rights page went with it and when it was read
-    through with an interpreter."""
+    through with an interpreter.
+
+    A decision's wording also holds the decision's row in ``decision_id`` (a real reference),
+    so that a handover, which gives rows new ids, keeps each wording on its decision: the
+    record's ``item_key`` "decision:<id>" is read from it."""
     for statement in (
         "ALTER TABLE children ADD COLUMN first_language TEXT NOT NULL DEFAULT ''",
         "ALTER TABLE children ADD COLUMN letter_format TEXT NOT NULL DEFAULT 'auto'",
@@ -218,6 +222,7 @@ def _0004_child_wording(db: sqlite_utils.Database) -> None:
             id INTEGER PRIMARY KEY,
             child_id INTEGER NOT NULL REFERENCES children(id),
             review_id INTEGER REFERENCES reviews(id),
+            decision_id INTEGER REFERENCES decisions(id),
             kind TEXT NOT NULL,
             item_key TEXT NOT NULL DEFAULT '',
             professional TEXT NOT NULL DEFAULT '',
@@ -230,6 +235,7 @@ def _0004_child_wording(db: sqlite_utils.Database) -> None:
             {_STAMPS})""",
         "CREATE INDEX child_wordings_child ON child_wordings (child_id)",
         "CREATE INDEX child_wordings_review ON child_wordings (review_id)",
+        "CREATE INDEX child_wordings_decision ON child_wordings (decision_id)",
     ):
         db.execute(statement)
     db.execute("PRAGMA user_version = 4")

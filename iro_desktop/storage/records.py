@@ -18,6 +18,7 @@ from iro_desktop.domain.model import (
     ChallengeStage,
     Child,
     ChildRecord,
+    ChildWording,
     Contact,
     Decision,
     Episode,
@@ -28,6 +29,7 @@ from iro_desktop.domain.model import (
     ReviewPart,
 )
 from iro_desktop.storage.database import Store
+from iro_desktop.storage.wordings import answer_keys
 
 T = TypeVar("T")
 
@@ -207,6 +209,7 @@ def load_child_records(
     checks = by_child("midpoint_checks", MidpointCheck)
     challenges = by_child("challenges", Challenge)
     people = {} if for_rules_only else by_child("people", Person)
+    wordings = {} if for_rules_only else _wordings_by_child(store, child_filter, decisions)
     parts: dict[int, tuple] = (
         _part_dates_by_review(store, child_filter)
         if for_rules_only
@@ -252,9 +255,37 @@ def load_child_records(
                 midpoint_checks=_build(MidpointCheck, checks, cid),
                 challenges=_build(Challenge, challenges, cid, stages=stages),
                 people=_build(Person, people, cid),
+                wordings=_build(ChildWording, wordings, cid),
             )
         )
     return records
+
+
+# A decision's wording is tied to its decision by ``decision_id`` (a reference the handover
+# renumbers), so its item_key is read from that rather than from the stored text.
+_WORDING_COLUMNS = (
+    "id, child_id, review_id, kind, CASE WHEN decision_id IS NOT NULL "
+    "THEN 'decision:' || decision_id ELSE item_key END AS item_key, professional, text_en, "
+    "text_cy, reply_en, reply_cy, answers, theme, confirmed, archived_on"
+)
+
+
+def _wordings_by_child(store: Store, child_filter: str, decisions: dict[int, list]) -> dict:
+    """The child-facing layer (archived wordings kept, as for every sub-record); a worry's
+    answers are stored by place among its review's decisions (see ``storage.wordings``)."""
+    sql = f"SELECT {_WORDING_COLUMNS} FROM child_wordings"
+    if child_filter:
+        sql += f" WHERE {child_filter}"
+    grouped = _rows_as(store, ChildWording, sql + " ORDER BY id", "child_id")
+    by_review: dict[int, list[int]] = defaultdict(list)
+    for rows in decisions.values():
+        for decision_id, values in rows:
+            by_review[values["review_id"]].append(decision_id)
+    for rows in grouped.values():
+        for _row_id, values in rows:
+            if values["answers"]:
+                values["answers"] = answer_keys(values["answers"], by_review[values["review_id"]])
+    return grouped
 
 
 # --- the figures' load ----------------------------------------------------------------------

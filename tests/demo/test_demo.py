@@ -34,6 +34,7 @@ TABLES = (
     "midpoint_checks",
     "challenges",
     "challenge_stages",
+    "child_wordings",
     "settings",
 )
 ENGLISH_WORDS = ("I ", " the ", " and ")
@@ -322,3 +323,110 @@ def test_any_day_gives_a_working_demo(tmp_path, today):
         }
     finally:
         store.close()
+
+
+# -- the child-facing layer (issue 13) -------------------------------------------------------------
+def _latest(record):
+    held = [r for r in record.reviews if r.is_held and r.archived_on is None]
+    return max(held, key=lambda r: r.part_dates[0], default=None)
+
+
+def _current(records):
+    return [(r, _latest(r)) for r in records if r.child.archived_on is None and _latest(r)]
+
+
+def test_every_held_review_has_a_type_of_plan_and_a_pn7_review_a_next_visit(records):
+    from iro_desktop.domain.model import PlanType
+
+    held = [rv for r in records for rv in r.reviews if rv.is_held]
+    assert all(rv.plan_type != PlanType.NOT_RECORDED and rv.plan_reasons for rv in held)
+    assert {rv.plan_type for rv in held} >= set(PlanType) - {PlanType.NOT_RECORDED}
+    pn7 = [rv for rv in held if rv.review_code == "PN7"]
+    assert pn7 and all(rv.next_contact_on and rv.next_contact_on > rv.part_dates[0] for rv in pn7)
+    assert any(rv.next_contact_on > TODAY for rv in pn7)  # a visit still to come
+
+
+def test_most_items_are_written_for_the_child_and_a_few_deliberately_not(records):
+    from iro_desktop.domain.wording import review_items
+
+    items = [(r, i) for r, rv in _current(records) for i in review_items(r, rv)]
+    written = [i for _, i in items if i.written]
+    assert len(written) / len(items) > 0.9
+    assert 3 <= sum(1 for _, i in items if i.wording is None) <= 12  # warnings to show
+    assert 3 <= sum(1 for _, i in items if i.suggested) <= 12  # "use suggested wording"
+    for record, item in items:
+        if not item.wording:
+            continue
+        text = " ".join((item.wording.text_en, item.wording.reply_en, item.wording.text_cy))
+        assert item.professional not in text or not item.professional
+        assert "young person" not in text and "the IRO" not in text, text
+        assert record.child.known_as not in text, text
+        assert "{" not in text, text  # every name the child uses is filled in
+
+
+def test_texts_fit_the_childs_age_gender_and_plan(records):
+    every = [(r, rv) for r in records for rv in r.reviews if rv.is_held]
+    for record, review in every:
+        age = age_on(record.child.dob, review.part_dates[0])
+        said = " ".join((review.going_well, review.worries)).lower()
+        decided = " ".join(d.what for d in record.decisions if d.review_id == review.id)
+        if age < 16:
+            assert "job" not in said, said
+            assert "personal adviser" not in decided.lower(), decided
+    adoption = [r for r in records if any(e.place in ("A4", "A5") for e in r.episodes)]
+    assert adoption
+    for record in adoption:
+        review = _latest(record)
+        texts = [review.going_well, review.worries] + [
+            d.what for d in record.decisions if d.review_id == review.id
+        ]
+        assert not any("Mum" in t for t in texts), texts  # no more time with birth mum
+        assert review.plan_type == "adoption"
+
+
+def test_welsh_children_have_welsh_wording_and_correct_mutations(records):
+    from iro_desktop.domain.wording import review_items
+
+    welsh = [(r, rv) for r, rv in _current(records) if r.child.language == "cy"]
+    assert len(welsh) == 3
+    english_only = 0
+    for record, review in welsh:
+        for item in review_items(record, review):
+            if item.wording:
+                text = item.wording.text_cy or item.wording.reply_cy
+                english_only += not text
+                if text:
+                    assert not any(word in f" {text} " for word in (" the ", " and ", " you ")), (
+                        text
+                    )
+        for rv in record.reviews:
+            joined = " ".join((rv.going_well, rv.worries, rv.child_words))
+            if record.child.gender == "1":
+                assert "ei brawd" not in joined and "ganddi" not in joined
+            assert " a Taid" not in joined and "gyda Taid" not in joined  # a Thaid, gyda Thaid
+    assert 1 <= english_only <= 3  # one decision written in English only: the letter warns
+    nain = next(r for r, _ in welsh if any(p.called_by_child == "Nain" for p in r.people))
+    assert any("Nain a Thaid" in e.placement_name for e in nain.episodes)
+    assert nain.child.letter_format == "read_aloud"
+
+
+def test_the_situations_a_letter_must_handle_are_in_the_demo(records, overviews):
+    uasc = [r for r in records if r.child.uasc]
+    assert all(r.child.first_language and r.child.interpreter_needed for r in uasc)
+    assert any(age_on(r.child.dob, TODAY) == 16 for r in uasc)
+    kin = {p.called_by_child for r in records for p in r.people if p.role == "carer"}
+    assert {"Nain", "Mam-gu", "Grandma"} <= kin
+    learning = [r for r in records if r.child.learning_need]
+    assert [r.child.disability for r in learning] == ["Autism and a learning disability"]
+    aided = [r for r in records if "eye-gaze" in r.child.communication_needs]
+    assert aided and not aided[0].child.learning_need  # an aid alone is not a learning need
+    last_before_18 = [
+        o for o in overviews
+        if o.schedule.next_due is None and o.schedule.looked_after_until
+    ]  # fmt: skip
+    assert last_before_18
+    moved = [
+        r for r, rv in _current(records)
+        if any(e.decom > rv.part_dates[-1] and e.rne == "P" for e in r.episodes)
+    ]  # fmt: skip
+    assert moved

@@ -693,3 +693,119 @@ def test_the_changed_elsewhere_dialog_shows_each_value_and_chooses_nothing_for_t
     assert dialog.save_button.isEnabled() and not dialog.needed.isVisible()
     with qtbot.waitSignal(dialog.rejected, timeout=WAIT):
         qtbot.keyClick(dialog, Qt.Key.Key_Escape)  # back to the form, nothing saved
+
+
+# -- the child-facing layer (issue 13) ---------------------------------------------------------
+def test_review_form_writes_the_childs_wording_beside_each_item_by_keyboard(qtbot, window):
+    from iro_desktop.domain.model import PlanType, WordingKind
+    from iro_desktop.services.wording import review_items
+
+    _open_child(qtbot, window, MASON, "reviews")
+    form = _open(qtbot, window, lambda: window.actions["record_review"].trigger())
+    _choose_code(form, "PN1")
+    qtbot.keyClicks(form.field("timing_reason"), "Mason was in hospital")
+    form.decisions.add_button.click()
+    qtbot.keyClicks(form.decisions.rows[0].fields["what"], "Complete life story work")
+    qtbot.keyClicks(form.decisions.rows[0].fields["who"], "Social worker")
+    qtbot.keyClicks(form.field("worries"), "Misses his brother")
+    qtbot.keyClicks(form.field("child_words"), "Can I see my brother more?")
+    form.field("plan_type").setCurrentIndex(form.field("plan_type").findData("staying_here"))
+    rows = {(r.property("kind"), r.property("item_key")): r for r in form.wordings.rows}
+    assert set(rows) == {("decision", "new:0"), ("worry", "line:0"), ("child_said", "line:0")}
+    decision, worry, said = rows[("decision", "new:0")], rows[("worry", "line:0")], rows[
+        ("child_said", "line:0")]  # fmt: skip
+    # The professional text on the left, "not yet written" until the IRO writes or chooses.
+    summary = decision.fields["summary"].text()
+    assert "Complete life story work" in summary and "not yet written for Mason" in summary
+    # The keyboard reaches the suggestion button of the decision and presses it.
+    _tab_to(qtbot, decision.fields["suggest"], limit=120)
+    _key(qtbot, Qt.Key.Key_Space)
+    assert decision.fields["text_en"].text()  # a phrase-bank sentence about life story work
+    assert "written for Mason" in decision.fields["summary"].text()
+    _tab_to(qtbot, worry.fields["text_en"], limit=40)
+    _type(qtbot, "You miss your brother.")
+    tick = worry.answers_box.findChildren(QAbstractButton)[0]
+    _tab_to(qtbot, tick, limit=10)
+    _key(qtbot, Qt.Key.Key_Space)
+    _tab_to(qtbot, said.fields["reply_en"], limit=10)
+    _type(qtbot, "Yes: we will plan more time with him.")
+    _tab_to(qtbot, form.field("learned"), limit=10)
+    _type(qtbot, "You showed me your football medals.")
+    with qtbot.waitSignal(window.dueLoaded, timeout=WAIT):
+        _save_by_keyboard(qtbot, window, form)
+
+    record = load_child_record(window.store, MASON)
+    review = next(r for r in record.reviews if r.id == 104)
+    assert review.plan_type == PlanType.STAYING_HERE
+    items = {(i.kind, i.item_key): i for i in review_items(window.store, MASON, 104, TODAY)}
+    decision_id = next(d.id for d in record.decisions if d.what == "Complete life story work")
+    key = f"decision:{decision_id}"
+    assert items[(WordingKind.DECISION, key)].written
+    assert items[(WordingKind.DECISION, key)].professional == "Complete life story work"
+    assert items[(WordingKind.WORRY, "line:0")].wording.answers == (key,)
+    assert items[(WordingKind.CHILD_SAID, "line:0")].wording.reply_en.startswith("Yes: we will")
+    assert items[(WordingKind.LEARNED, "")].wording.text_en.startswith("You showed me")
+
+
+def test_a_child_who_did_not_take_part_needs_the_next_visit_date(qtbot, window):
+    _open_child(qtbot, window, MASON, "reviews")
+    form = _open(qtbot, window, lambda: window.actions["record_review"].trigger())
+    _choose_code(form, "PN7")
+    qtbot.keyClicks(form.field("timing_reason"), "Mason was in hospital")
+    assert not form.is_valid()
+    assert any("did not take part" in p.message for p in form._problems)
+    form.field("next_contact_on").setDate(to_qdate(TODAY + timedelta(days=14)))
+    assert form.is_valid(), [p.message for p in form._problems]
+    assert form.entry().next_contact_on == TODAY + timedelta(days=14)
+
+
+def test_the_child_form_keeps_first_language_letter_format_and_what_the_child_calls_people(
+    qtbot, window
+):
+    _open_child(qtbot, window, MASON, "details")
+    form = _open(qtbot, window, lambda: window.actions["edit_child"].trigger())
+    qtbot.keyClicks(form.field("first_language"), "Polish")
+    form.field("letter_format").setCurrentIndex(form.field("letter_format").findData("easy_read"))
+    form.field("learning_need").setChecked(True)
+    carer = next(r for r in form.people.rows if r.fields["role"].currentData() == "carer")
+    carer.fields["called_by_child"].clear()
+    qtbot.keyClicks(carer.fields["called_by_child"], "Nain")
+    _save_by_keyboard(qtbot, window, form)
+    record = load_child_record(window.store, MASON)
+    assert record.child.first_language == "Polish"
+    assert (record.child.letter_format, record.child.learning_need) == ("easy_read", True)
+    assert [p.called_by_child for p in record.people if p.role == "carer"] == ["Nain"]
+    details = window.child_view.tab("details")
+    qtbot.waitUntil(lambda: "Polish" in details.child_form.value("first_language"),
+                    timeout=WAIT)  # fmt: skip
+
+
+def test_a_review_draft_brings_back_the_childs_wording(qtbot, demo_store):
+    from iro_desktop.gui.worker import Worker
+
+    worker = Worker()
+    try:
+        detail = child_detail(demo_store, MASON, TODAY)
+        context = FormContext(TODAY, MASON, "", detail)
+        first = FORMS["review"](FormHost(worker, demo_store), context)
+        qtbot.addWidget(first)
+        first.decisions.add_button.click()
+        first.decisions.rows[0].fields["what"].setText("Start life story work")
+        first.field("worries").setPlainText("Life story work has not started.")
+        rows = {(r.property("kind"), r.property("item_key")): r for r in first.wordings.rows}
+        rows[("decision", "new:0")].fields["text_en"].setText("You will make a book.")
+        rows[("worry", "line:0")].fields["text_en"].setText("Your book has not started.")
+        rows[("worry", "line:0")].answers_box.findChildren(QAbstractButton)[0].setChecked(True)
+        payload = first.payload()
+        first._closing_ok = True
+        first.close()
+
+        again = FORMS["review"](FormHost(worker, demo_store), context, payload=payload)
+        qtbot.addWidget(again)
+        kept = {(w.kind, w.item_key): w for w in again.entry().wordings}
+        assert kept[("decision", "new:0")].text_en == "You will make a book."
+        assert kept[("worry", "line:0")].answers == ("new:0",)
+        again._closing_ok = True
+        again.close()
+    finally:
+        worker.shutdown()

@@ -2,6 +2,7 @@
 
 import hashlib
 import sqlite3
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -153,4 +154,19 @@ def test_saved_schema_database_opens(tmp_path, schema):
 
     drafts = load_drafts(opened)  # schema 3 keeps forms' drafts inside the encrypted file
     assert [d.payload.get("note") for d in drafts] == (["Fixture draft"] if schema >= 3 else [])
+    # Schema 4: the child-facing layer, and what the letter needs to be the child's own.
+    record = records[0]
+    expected = ["Fixture wording"] if schema >= 4 else []
+    assert [w.text_en for w in record.wordings] == expected
+    if schema >= 4:
+        decision = next(d for d in record.decisions if d.what == "Fixture decision")
+        assert record.wordings[0].item_key == f"decision:{decision.id}"
+        assert (record.child.first_language, record.child.letter_format) == ("Welsh", "read_aloud")
+        assert record.child.learning_need is True
+        assert [p.called_by_child for p in record.people] == ["Nain"]
+        assert record.reviews[0].plan_type == "staying_here"
+        assert record.reviews[0].next_contact_on == date(2026, 3, 1)
+        assert [row["with_rights"] for row in letters] == [1]
+    else:
+        assert record.child.letter_format == "auto" and record.reviews[0].plan_type == ""
     opened.close()

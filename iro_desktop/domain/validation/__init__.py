@@ -57,6 +57,7 @@ from iro_desktop.domain.validation.reviews import (
     part_problems,
     review_problems,
 )
+from iro_desktop.domain.validation.wording import next_contact_problems, wording_problems
 
 __all__ = [
     "CHALLENGE_THEMES",
@@ -93,9 +94,11 @@ __all__ = [
     "meeting_problems",
     "midpoint_problems",
     "new_decision_problems",
+    "next_contact_problems",
     "part_problems",
     "proposed_code",
     "required",
     "review_problems",
     "step_problems",
+    "wording_problems",
 ]

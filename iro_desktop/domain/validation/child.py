@@ -6,6 +6,7 @@ from collections.abc import Iterable
 from datetime import date
 
 from iro_desktop.domain.dates import age_on
+from iro_desktop.domain.model import LetterFormat
 from iro_desktop.domain.references import reference_problem
 from iro_desktop.domain.validation.common import (
     Problem,
@@ -51,6 +52,8 @@ def child_problems(entry: ChildEntry, today: date, taken_refs: Iterable[str] = (
         )
     if entry.language not in LANGUAGE_CODES:
         problems.append(Problem("language", "Choose English or Welsh."))
+    if entry.letter_format not in {f.value for f in LetterFormat}:
+        problems.append(Problem("letter_format", "Choose the kind of letter the child prefers."))
     for index, person in enumerate(entry.people):
         problems += required(f"people.{index}.name", person.name, f"the name of person {index + 1}")
         if person.role not in PERSON_ROLES:

@@ -6,6 +6,8 @@ from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 
+from iro_desktop.domain.model import ChildWording, LetterFormat, PlanType
+
 LANGUAGE_CODES = ("en", "cy")
 CONTACT_KINDS = ("visit", "phone", "video", "other")
 PERSON_ROLES = ("mother", "father", "carer", "other")
@@ -25,6 +27,7 @@ class PersonEntry:
     language: str = "en"
     interpreter_needed: bool = False
     id: int | None = None  # an existing person being edited
+    called_by_child: str = ""  # what the child calls them: Nain, Grandma, Auntie Jo
 
 
 @dataclass(frozen=True)
@@ -45,6 +48,9 @@ class ChildEntry:
     social_worker_team: str = ""
     social_worker_phone: str = ""
     people: tuple[PersonEntry, ...] = ()
+    first_language: str = ""  # any language, as the child names it
+    letter_format: str = LetterFormat.AUTO
+    learning_need: bool = False  # a learning disability or need (not a communication aid)
 
 
 @dataclass(frozen=True)
@@ -139,6 +145,12 @@ class ReviewEntry:
     decisions: tuple[NewDecision, ...] = ()
     steps: tuple[DecisionStep, ...] = ()  # the open decisions carried forward
     review_id: int | None = None  # the booked review this records, if any
+    plan_type: str = PlanType.NOT_RECORDED
+    plan_reasons: str = ""  # one a line
+    next_contact_on: date | None = None  # when the IRO will next visit or call the child
+    # The child-facing layer written in the form. A new decision's wording has item_key
+    # "new:<n>" (the n-th of ``decisions``, from 0), as has a worry's ``answers`` entry.
+    wordings: tuple[ChildWording, ...] = ()
 
 
 @dataclass(frozen=True)

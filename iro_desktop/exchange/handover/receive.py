@@ -55,6 +55,7 @@ NATURAL_KEYS: dict[str, tuple[str, ...]] = {
     "challenges": ("child_id", "theme", "created_at"),
     "challenge_stages": ("challenge_id", "stage", "raised_on"),
     "letters": ("child_id", "review_id", "kind", "version", "language", "written_on"),
+    "child_wordings": ("child_id", "review_id", "decision_id", "kind", "item_key", "archived_on"),
 }
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFrame, QGroupBox, QHBoxLayout, QScrollArea, QVBoxLayout, QWidget
 
-from iro_desktop.domain.model import Child, Person
+from iro_desktop.domain.model import Child, LetterFormat, Person
 from iro_desktop.gui.child_tabs.common import ActionBar, RecordsSection, ValueForm
 from iro_desktop.gui.formatting import (
     MISSING,
@@ -36,7 +36,17 @@ _CHILD_FIELDS = (
     ("communication_needs", "Communication needs"),
     ("language", "Language"),
     ("interpreter", "Interpreter needed"),
+    ("first_language", "First language"),
+    ("letter_format", "Letter format"),
+    ("learning_need", "Learning disability or need"),
 )
+LETTER_FORMAT_WORDS = {
+    LetterFormat.AUTO: "Automatic (by age and needs)",
+    LetterFormat.READ_ALOUD: "Read aloud by the carer",
+    LetterFormat.STANDARD: "Standard",
+    LetterFormat.YOUNG_PERSON: "Young person",
+    LetterFormat.EASY_READ: "Easy read",
+}
 _SOCIAL_WORKER_FIELDS = (
     ("social_worker", "Social worker"),
     ("team", "Team"),
@@ -49,6 +59,7 @@ PERSON_COLUMNS = (
     Column("Language", lambda p: language_text(p.language)),
     Column("Language recorded on", lambda p: format_date(p.language_recorded_on)),
     Column("Interpreter needed", lambda p: yes_no(p.interpreter_needed)),
+    Column("The child calls them", lambda p: text_or_missing(p.called_by_child)),
 )
 
 
@@ -140,6 +151,11 @@ class DetailsTab(QWidget):
         form.set_value("communication_needs", text_or_missing(child.communication_needs))
         form.set_value("language", _language_text(child))
         form.set_value("interpreter", yes_no(child.interpreter_needed))
+        form.set_value("first_language", text_or_missing(child.first_language))
+        form.set_value(
+            "letter_format", LETTER_FORMAT_WORDS.get(child.letter_format, child.letter_format)
+        )
+        form.set_value("learning_need", yes_no(child.learning_need))
         worker = self.social_worker_form
         worker.set_value("social_worker", text_or_missing(child.social_worker))
         worker.set_value("team", text_or_missing(child.social_worker_team))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any, ClassVar
 
+from iro_desktop.domain.model import LetterFormat
 from iro_desktop.domain.validation import ChildEntry, PersonEntry, Problem, child_problems
 from iro_desktop.gui.forms.base import RecordForm
 from iro_desktop.gui.forms.editors import (
@@ -18,6 +19,13 @@ from iro_desktop.gui.forms.fields import allow_no_date
 from iro_desktop.services.recording import add_child, edit_child
 
 GENDERS = (("", "Not recorded"), ("1", "Male"), ("2", "Female"))
+LETTER_FORMATS = (
+    (LetterFormat.AUTO, "Automatic: by age (read-aloud when young), easy read for a learning need"),
+    (LetterFormat.READ_ALOUD, "Read aloud: written to the child, read to them by their carer"),
+    (LetterFormat.STANDARD, "Standard"),
+    (LetterFormat.YOUNG_PERSON, "Young person"),
+    (LetterFormat.EASY_READ, "Easy read"),
+)
 
 
 class NewChildForm(RecordForm):
@@ -36,6 +44,9 @@ class NewChildForm(RecordForm):
         "communication_needs": "communicationNeeds",
         "disability": "disability",
         "uasc": "uasc",
+        "first_language": "firstLanguage",
+        "letter_format": "letterFormat",
+        "learning_need": "learningNeed",
         "social_worker": "socialWorker",
         "social_worker_team": "socialWorkerTeam",
         "social_worker_phone": "socialWorkerPhone",
@@ -45,6 +56,7 @@ class NewChildForm(RecordForm):
     def setup(self) -> None:
         fill_combo(self.field("gender"), GENDERS)
         fill_combo(self.field("language"), LANGUAGE_CHOICES)
+        fill_combo(self.field("letter_format"), [(f.value, w) for f, w in LETTER_FORMATS])
         dob = self.field("dob")
         allow_no_date(dob, self.today.replace(year=self.today.year - 19))
         dob.setMaximumDate(to_qdate(self.today))  # type: ignore[attr-defined]
@@ -59,6 +71,7 @@ class NewChildForm(RecordForm):
                 language=p["language"],
                 interpreter_needed=p["interpreter_needed"],
                 id=p.get("id"),
+                called_by_child=p.get("called_by_child", ""),
             )
             for p in values.pop("people")
         )
@@ -92,6 +105,7 @@ class EditChildForm(NewChildForm):
                 "name": p.name,
                 "language": p.language,
                 "interpreter_needed": p.interpreter_needed,
+                "called_by_child": p.called_by_child,
             }
             for p in record.people
             if p.archived_on is None

@@ -362,8 +362,11 @@ class PeopleEditor(RowsEditor):
         set_combo(language, values.get("language", "en"))
         interpreter = QCheckBox("Interpreter")
         interpreter.setChecked(bool(values.get("interpreter_needed")))
+        called = QLineEdit(values.get("called_by_child", ""))
+        called.setPlaceholderText("The child calls them (Nain, Grandma…)")
         row.add("role", role)
         row.add("name", name, 1)
+        row.add("called_by_child", called, 1)
         row.add("language", language)
         row.add("interpreter_needed", interpreter)
         return row
@@ -373,6 +376,9 @@ class PeopleEditor(RowsEditor):
         number = index + 1
         row.fields["role"].setAccessibleName(f"Person {number}: role")
         row.fields["name"].setAccessibleName(f"Person {number}: name")
+        row.fields["called_by_child"].setAccessibleName(
+            f"Person {number}: what the child calls them"
+        )
         row.fields["language"].setAccessibleName(f"Person {number}: preferred language")
         row.fields["interpreter_needed"].setAccessibleName(f"Person {number}: interpreter needed")
 
@@ -387,6 +393,7 @@ class PeopleEditor(RowsEditor):
             "name": name.text(),
             "language": language.currentData(),
             "interpreter_needed": interpreter.isChecked(),
+            "called_by_child": row.fields["called_by_child"].text(),  # type: ignore[attr-defined]
         }
 
 

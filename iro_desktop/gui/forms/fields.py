@@ -8,7 +8,7 @@ from collections.abc import Mapping
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -74,12 +74,41 @@ class _TypeOverNotEntered(QObject):
             event.type() == QEvent.Type.KeyPress
             and isinstance(watched, QDateEdit)
             and isinstance(event, QKeyEvent)
+            and event.key() in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab)
+            and watched.date() == watched.minimumDate()
+        ):
+            # "Not entered" has no sections to step through: Tab leaves the field (Qt would
+            # keep the keyboard in it for ever).
+            forward = event.key() == Qt.Key.Key_Tab and not (
+                event.modifiers() & Qt.KeyboardModifier.ShiftModifier
+            )
+            _leave(watched, forward)
+            return True
+        if (
+            event.type() == QEvent.Type.KeyPress
+            and isinstance(watched, QDateEdit)
+            and isinstance(event, QKeyEvent)
             and event.text().isdigit()
             and watched.date() == watched.minimumDate()
         ):
             watched.setDate(watched.maximumDate())
             watched.setSelectedSection(QDateTimeEdit.Section.DaySection)
         return False
+
+
+def _leave(widget: QWidget, forward: bool) -> None:
+    """Give the keyboard to the next (or previous) field in the Tab order, skipping the
+    date's own inner line edit (whose focus comes back to the date)."""
+    step = QWidget.nextInFocusChain if forward else QWidget.previousInFocusChain
+    candidate = step(widget)
+    while candidate is not None and candidate is not widget:
+        inside = widget.isAncestorOf(candidate) or candidate.focusProxy() is widget
+        takes_tab = bool(candidate.focusPolicy() & Qt.FocusPolicy.TabFocus)
+        if not inside and takes_tab and candidate.isVisible() and candidate.isEnabled():
+            reason = Qt.FocusReason.TabFocusReason if forward else Qt.FocusReason.BacktabFocusReason
+            candidate.setFocus(reason)
+            return
+        candidate = step(candidate)
 
 
 def allow_no_date(widget: QWidget, earliest: date) -> None:

@@ -10,7 +10,7 @@ from typing import ClassVar
 from PySide6.QtCore import Qt, Slot
 
 from iro_desktop.domain.codes import PARTICIPATION_CODES
-from iro_desktop.domain.model import Review, ReviewStatus
+from iro_desktop.domain.model import ChildWording, Review, ReviewStatus, WordingKind
 from iro_desktop.domain.schedule import age_on
 from iro_desktop.domain.tasks import booked_review
 from iro_desktop.domain.validation import (
@@ -20,9 +20,12 @@ from iro_desktop.domain.validation import (
     Problem,
     ReviewEntry,
     StepAction,
+    next_contact_problems,
     proposed_code,
     review_problems,
+    wording_problems,
 )
+from iro_desktop.domain.wording import LINE_FIELDS, PLAN_WORDS, item_lines, line_key
 from iro_desktop.gui.forms.base import RecordForm
 from iro_desktop.gui.forms.booking_form import due_words
 from iro_desktop.gui.forms.editors import (
@@ -33,8 +36,10 @@ from iro_desktop.gui.forms.editors import (
     from_iso,
     iso,
 )
-from iro_desktop.gui.forms.fields import set_text
+from iro_desktop.gui.forms.fields import allow_no_date, set_text
+from iro_desktop.gui.forms.wording_editor import FormItem, WordingsEditor
 from iro_desktop.services.recording import record_review
+from iro_desktop.services.wording import suggestion_for, wording_languages
 
 LANGUAGE_OF_TEXT = (("en", "English"), ("cy", "Cymraeg (Welsh)"))
 WELSH_NOTE = (
@@ -72,6 +77,10 @@ class ReviewForm(RecordForm):
         "going_well": "goingWell",
         "worries": "worries",
         "child_words": "childWords",
+        "plan_type": "planType",
+        "plan_reasons": "planReasons",
+        "next_contact_on": "nextContact",
+        "learned": "learned",
     }
     REQUIRED = ("review_code",)
 
@@ -92,6 +101,20 @@ class ReviewForm(RecordForm):
         self.parts = self.add_editor("parts", PartsEditor(self.today), "partsHost")
         self.steps = self.add_editor("steps", StepsEditor(self.today), "stepsHost")
         self.decisions = self.add_editor("decisions", DecisionsEditor(self.today), "decisionsHost")
+        fill_combo(self.field("plan_type"), [(p.value, w) for p, w in PLAN_WORDS.items()])
+        allow_no_date(self.field("next_contact_on"), self.today)
+        detail = self.context.detail
+        name = detail.record.child.known_as if detail else "the child"
+        languages = wording_languages(detail.record, detail.settings) if detail else ("en",)
+        self.wordings = self.add_editor(
+            "wordings",
+            WordingsEditor(self.today, name, languages, self._suggest),
+            "wordingsHost",
+        )
+        self.decisions.changed.connect(self._refresh_items)
+        self.decisions.rowsChanged.connect(self._refresh_items)  # a draft's rows put back
+        for key in (*LINE_FIELDS.values(),):
+            self.field(key).textChanged.connect(self._refresh_items)  # type: ignore[attr-defined]
         self.code_note = self._find("codeNote")
         self.welsh_note = self._find("welshNote")
         self.parts.changed.connect(self._on_review_date_changed)
@@ -125,7 +148,53 @@ class ReviewForm(RecordForm):
         self.welsh_note.setText(WELSH_NOTE if welsh else "")
         self.welsh_note.setVisible(welsh)
         set_text(self.field("text_language"), "cy" if welsh else "en")
+        last = max((r for r in detail.record.reviews if r.is_held and r.archived_on is None),
+                   key=lambda r: r.part_dates[0], default=None)  # fmt: skip
+        if last is not None and last.plan_type:
+            set_text(self.field("plan_type"), str(last.plan_type))  # the plan rarely changes
         self._on_review_date_changed()
+        self._refresh_items()
+
+    # -- the child's wording ----------------------------------------------------------------
+    def form_items(self) -> list[FormItem]:
+        items = [
+            FormItem(WordingKind.DECISION, f"new:{n}", d["what"].strip())
+            for n, d in enumerate(self.decisions.values())
+        ]
+        for kind, key in LINE_FIELDS.items():
+            items.extend(
+                FormItem(kind, line_key(n), line)
+                for n, line in enumerate(item_lines(self.text(key)))
+            )
+        return items
+
+    @Slot()
+    def _refresh_items(self) -> None:
+        self.wordings.set_items(self.form_items())
+        self.fix_tab_order()
+
+    def _suggest(self, kind: WordingKind, professional: str) -> ChildWording | None:
+        detail = self.context.detail
+        if detail is None:
+            return None
+        return suggestion_for(detail.record, detail.settings, kind, professional, self.today)
+
+    def child_wordings(self) -> tuple[ChildWording, ...]:
+        out = list(self.wordings.wordings())
+        learned = self.text("learned").strip()
+        if learned:
+            language = "cy" if self.text("text_language") == "cy" else "en"
+            out.append(
+                ChildWording(
+                    None,
+                    None,
+                    WordingKind.LEARNED,
+                    "",
+                    confirmed=True,
+                    **{f"text_{language}": learned},
+                )
+            )
+        return tuple(out)
 
     # -- the participation code ---------------------------------------------------------------
     def review_date(self) -> date | None:
@@ -187,19 +256,37 @@ class ReviewForm(RecordForm):
             ),
             steps=steps_from(self.steps.values()),
             review_id=booking.id if booking else None,
+            plan_type=self.text("plan_type"),
+            plan_reasons=self.text("plan_reasons"),
+            next_contact_on=self.date("next_contact_on"),
+            wordings=self.child_wordings(),
         )
 
     def problems(self) -> list[Problem]:
         detail = self.context.detail
         assert detail is not None
         due = detail.schedule.next_due
-        return review_problems(
-            self.entry(),
+        entry = self.entry()
+        problems = review_problems(
+            entry,
             detail.record.child.dob,
             self.today,
             name=detail.record.child.known_as,
             due=due.due if due else None,
         )
+        problems += next_contact_problems(
+            entry.review_code,
+            entry.next_contact_on,
+            self.review_date(),
+            detail.record.child.known_as,
+        )
+        keys = [(str(i.kind), i.item_key) for i in self.form_items()]
+        for wording in entry.wordings:
+            field = f"wordings.{wording.kind}-{wording.item_key}"
+            if wording.kind == WordingKind.LEARNED:
+                field = "learned"
+            problems += wording_problems(wording, keys, field=field)
+        return problems
 
     def save_call(self):
         return record_review, (self.context.child_ref, self.entry(), self.today)

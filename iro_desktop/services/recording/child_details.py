@@ -36,6 +36,9 @@ _CHILD_FIELDS = (
     "social_worker",
     "social_worker_team",
     "social_worker_phone",
+    "first_language",
+    "letter_format",
+    "learning_need",
 )
 
 
@@ -71,6 +74,7 @@ def _person_values(child_id: int, person, today: date) -> dict[str, Any]:
         "language": person.language,
         "language_recorded_on": today,
         "interpreter_needed": person.interpreter_needed,
+        "called_by_child": person.called_by_child.strip(),
     }
 
 
@@ -110,6 +114,7 @@ def edit_child(
                     "name": person.name.strip(),
                     "language": person.language,
                     "interpreter_needed": person.interpreter_needed,
+                    "called_by_child": person.called_by_child.strip(),
                 }
                 if person.language != old.language:
                     changes["language_recorded_on"] = today

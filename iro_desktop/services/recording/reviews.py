@@ -3,6 +3,7 @@ itself (held in one part or more), circulating its decisions, and the midpoint c
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 from iro_desktop.domain.model import (
@@ -26,8 +27,11 @@ from iro_desktop.domain.validation import (
     dated_step_problems,
     meeting_problems,
     midpoint_problems,
+    next_contact_problems,
     review_problems,
+    wording_problems,
 )
+from iro_desktop.domain.wording import LINE_FIELDS, item_lines, review_decision_ids
 from iro_desktop.domain.working_days import calendar_for
 from iro_desktop.services.recording.common import (
     RecordNotFound,
@@ -36,6 +40,14 @@ from iro_desktop.services.recording.common import (
     known_name,
 )
 from iro_desktop.services.recording.decisions import apply_step, decision_of, unknown_steps
+from iro_desktop.services.recording.wordings import (
+    TABLE as WORDINGS,
+)
+from iro_desktop.services.recording.wordings import (
+    entry_item_keys,
+    resolve_new,
+    wording_row,
+)
 from iro_desktop.storage import history
 from iro_desktop.storage.database import Store
 from iro_desktop.storage.settings_store import load_settings
@@ -163,6 +175,15 @@ def record_review(store: Store, child_ref: str, entry: ReviewEntry, today: date)
         due=review_due_date(store, record, today),
     )
     problems += unknown_steps(record, entry.steps)
+    problems += next_contact_problems(
+        entry.review_code,
+        entry.next_contact_on,
+        entry.parts[0].held_on if entry.parts else None,
+        known_name(record),
+    )
+    keys = entry_item_keys(entry)
+    for wording in entry.wordings:
+        problems += wording_problems(wording, keys, field="wordings")
     check(problems)
     booking = _booked(record, entry.review_id) or _booked(record)
     values = {
@@ -178,6 +199,9 @@ def record_review(store: Store, child_ref: str, entry: ReviewEntry, today: date)
         "worries": entry.worries.strip(),
         "child_words": entry.child_words.strip(),
         "text_language": entry.text_language,
+        "plan_type": entry.plan_type,
+        "plan_reasons": entry.plan_reasons.strip(),
+        "next_contact_on": entry.next_contact_on,
     }
     held_on = entry.parts[0].held_on or today
     with store.atomic():
@@ -192,8 +216,9 @@ def record_review(store: Store, child_ref: str, entry: ReviewEntry, today: date)
                 "review_parts",
                 {"review_id": review_id, "held_on": part.held_on, "venue": part.venue.strip()},
             )
+        decision_ids: list[int] = []
         for decision in entry.decisions:
-            history.insert(
+            decision_ids.append(history.insert(
                 store,
                 "decisions",
                 {
@@ -204,12 +229,46 @@ def record_review(store: Store, child_ref: str, entry: ReviewEntry, today: date)
                     "by_when": decision.by_when,
                     "status": DecisionStatus.OPEN,
                 },
-            )
+            ))  # fmt: skip
         for step in entry.steps:
             apply_step(
                 store, decision_of(record, step.decision_id), step, held_on, review_id=review_id
             )
+        earlier = review_decision_ids(record, review_id)  # a booking has none: kept general
+        _save_entry_wordings(store, child_id, review_id, entry, decision_ids, earlier)
     return review_id
+
+
+def _save_entry_wordings(
+    store: Store,
+    child_id: int,
+    review_id: int,
+    entry: ReviewEntry,
+    decision_ids: list[int],
+    earlier: list[int],
+) -> None:
+    """The child-facing wording written in the review form, each tied to its item (a new
+    decision by the id it was just given) and to the professional text it speaks for."""
+    professional = dict(zip(entry_item_keys(entry), _entry_texts(entry), strict=True))
+    for wording in entry.wordings:
+        if not (wording.text_en or wording.text_cy or wording.reply_en or wording.reply_cy):
+            continue
+        text = professional.get((str(wording.kind), wording.item_key), "")
+        resolved = replace(
+            wording,
+            review_id=review_id,
+            item_key=resolve_new(wording.item_key, decision_ids),
+            answers=tuple(resolve_new(a, decision_ids) for a in wording.answers),
+            professional=text,
+        )
+        history.insert(store, WORDINGS, wording_row(child_id, resolved, earlier + decision_ids))
+
+
+def _entry_texts(entry: ReviewEntry) -> list[str]:
+    texts = [d.what.strip() for d in entry.decisions]
+    for field_name in LINE_FIELDS.values():
+        texts.extend(item_lines(getattr(entry, field_name)))
+    return texts
 
 
 def record_decisions_circulated(
