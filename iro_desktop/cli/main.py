@@ -69,7 +69,11 @@ def cmd_launch(args: argparse.Namespace) -> int:
 def main(argv: Sequence[str] | None = None) -> int:
     os.umask(PRIVATE_UMASK)
     configure_logging()
-    parser = build_parser()
+    try:
+        parser = build_parser()  # loads each family of commands (and the files they read)
+    except UserError as error:  # a broken install: say which file, never a traceback
+        print(f"iro-desktop: {error}", file=sys.stderr)
+        return 1
     args = parser.parse_args(argv)
     announce_process("import" if args.command in IMPORTS else "command")
     tidy_data_folder()

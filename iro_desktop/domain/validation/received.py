@@ -103,7 +103,9 @@ _REQUIRED_DATES = {
     ("contacts", "on"), ("midpoint_checks", "done_on"), ("challenge_stages", "raised_on"),
     ("pre_review_meetings", "held_on"), ("decision_updates", "on_date"),
 }  # fmt: skip
-_JSON_LISTS = frozenset({"attendees", "answers"})
+_JSON_LISTS = frozenset({"attendees"})
+# A worry's answers: each decision's place (0, 1, 2 ...) among its review's decisions.
+_JSON_PLACES = frozenset({"answers"})
 _STAMPS = frozenset({"created_at", "updated_at"})
 
 
@@ -170,6 +172,16 @@ def _column_problem(table: str, column: str, value: Any, today: date) -> str:
             items = None
         if not isinstance(items, list) or not all(isinstance(i, str) for i in items):
             return "is not a list of text"
+    if column in _JSON_PLACES:
+        try:
+            places = json.loads(value) if isinstance(value, str) else None
+        except ValueError:
+            places = None
+        if not isinstance(places, list) or not all(
+            isinstance(i, int) and not isinstance(i, bool) and 0 <= i < 10_000 for i in places
+        ):
+            return "is not a list of decisions' places (0, 1, 2 ...)"
+        return ""
     if column == "stage":
         return "" if isinstance(value, int) and 0 <= value <= 20 else "is not a stage (0-20)"
     if isinstance(value, str):

@@ -109,13 +109,7 @@ def edit_child(
             if person.id is not None and person.id in current:
                 kept.add(person.id)
                 old = current[person.id]
-                changes: dict[str, Any] = {
-                    "role": person.role,
-                    "name": person.name.strip(),
-                    "language": person.language,
-                    "interpreter_needed": person.interpreter_needed,
-                    "called_by_child": person.called_by_child.strip(),
-                }
+                changes = _person_changes(person)
                 if person.language != old.language:
                     changes["language_recorded_on"] = today
                 history.update(store, "people", person.id, changes)
@@ -133,6 +127,7 @@ def _person_changes(person) -> dict[str, Any]:
         "name": person.name.strip(),
         "language": person.language,
         "interpreter_needed": person.interpreter_needed,
+        "called_by_child": person.called_by_child.strip(),
     }
 
 
