@@ -44,7 +44,7 @@ APP="$HOME/.local/bin/iro-desktop"
 
 "$APP" --version
 "$APP" demo --on "$DAY"
-"$APP" letter --demo --on "$DAY" --child "$CHILD" --out letter.docx 2>/dev/null
+"$APP" letter --demo --on "$DAY" --child "$CHILD" --confirm-sensitive --out letter.docx 2>/dev/null
 "$APP" decisions --demo --on "$DAY" --child "$CHILD" --out record.docx
 test -s letter.docx && test -s record.docx
 "$APP" self-check --on "$DAY" 2> >(grep -v propagateSizeHints >&2)

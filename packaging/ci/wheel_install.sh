@@ -65,7 +65,7 @@ PY
 
 "$APP" --version
 "$APP" demo --on "$DAY"
-"$APP" letter --demo --on "$DAY" --child "$CHILD" --out letter.docx 2> >(grep -v -i "warning\|^  " >&2 || true)
+"$APP" letter --demo --on "$DAY" --child "$CHILD" --confirm-sensitive --out letter.docx 2> >(grep -v -i "warning\|^  " >&2 || true)
 "$APP" decisions --demo --on "$DAY" --child "$CHILD" --out record.docx
 "$APP" briefing --demo --on "$DAY" --date "$DAY" --out briefing.docx
 "$APP" figures --demo --on "$DAY" --json >figures.json
