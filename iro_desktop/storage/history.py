@@ -328,14 +328,15 @@ class Batch:
         return self._stamp
 
     def _allocate(self, table: str) -> int:
-        if table not in self._next_id:
+        row_id = self._next_id.get(table)
+        if row_id is None:
             (largest,) = self.store._db.execute(
                 f"SELECT coalesce(max(rowid), 0) FROM {_quoted(table)}"
             ).fetchone()
-            self._next_id[table] = int(largest) + 1
-        row_id = self._next_id[table]
-        self._next_id[table] += 1
-        self._first_pending.setdefault(table, row_id)
+            row_id = int(largest) + 1
+        self._next_id[table] = row_id + 1
+        if table not in self._first_pending:
+            self._first_pending[table] = row_id
         return row_id
 
     def add_row(self, table: str, row: dict[str, Any]) -> int:
@@ -361,7 +362,8 @@ class Batch:
 
     def insert(self, table: str, values: dict[str, Any], source: str | None = None) -> int:
         """As :func:`insert`: the row with its stamps, and its insert entry."""
-        stamp = self._now()
+        second = int(time.time())
+        stamp = self._stamp if second == self._second else self._now()
         row = _stamped(values, stamp)
         row_id = self._add(row, table)
         self._log.append(

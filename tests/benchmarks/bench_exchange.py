@@ -161,10 +161,11 @@ def bench_903_import(folder: Path, repeats: int = 3) -> bool:
     count = _903_files(files)
     plain, floor, imported = [], [], []
     for n in range(repeats):
-        plain.append(_timed(lambda: _plain_bulk_insert(files, folder / f"plain{n}.sqlite"))[0])
+        plain_path = folder / f"plain{n}.sqlite"
+        plain.append(_timed(lambda p=plain_path: _plain_bulk_insert(files, p))[0])
         floor.append(_encrypted_bulk_insert(files, folder / f"floor{n}.db"))
         store = open_store(folder / f"import{n}.db", "bench", create=True)
-        seconds, report = _timed(lambda: import_903(store, files, today=TODAY))
+        seconds, report = _timed(lambda s=store: import_903(s, files, today=TODAY))
         store.close()
         imported.append(seconds)
     plain_s, floor_s, import_s = min(plain), min(floor), min(imported)
