@@ -128,9 +128,38 @@ else:  # pragma: no cover - CPython always has the C encoder
     _json_text = _ENCODER.encode
 
 
+_encode_text = getattr(json.encoder, "c_encode_basestring", None) or json.encoder.encode_basestring
+_KEY_TEXT: dict[str, str] = {}  # a column name as JSON with its ": "
+
+
 def _insert_json(row: dict[str, Any]) -> str:
-    """An insert entry's ``new``: every value of the row that is not blank, as JSON."""
-    return _json_text({k: v for k, v in row.items() if v is not None and v != ""})
+    """An insert entry's ``new``: every value of the row that is not blank, as JSON.
+
+    A row of text and whole numbers (nearly every row) is written here, piece by piece as
+    the encoder writes it (``"key": value`` joined by ", "), which takes half the time; any
+    other value goes to the encoder."""
+    parts = []
+    for key, value in row.items():
+        kind = type(value)
+        if kind is str:
+            if not value:
+                continue
+            text = _encode_text(value)
+        elif kind is int:
+            text = int.__repr__(value)
+        elif value is None:
+            continue
+        else:
+            return _json_text({k: v for k, v in row.items() if v is not None and v != ""})
+        prefix = _KEY_TEXT.get(key)
+        if prefix is None:
+            if type(key) is not str:
+                return _json_text({k: v for k, v in row.items() if v is not None and v != ""})
+            prefix = _encode_text(key) + ": "
+            if len(_KEY_TEXT) < 1000:
+                _KEY_TEXT[key] = prefix
+        parts.append(prefix + text)
+    return "{" + ", ".join(parts) + "}"
 
 
 def _differences(current: dict[str, Any], changes: dict[str, Any]) -> dict[str, tuple[Any, Any]]:

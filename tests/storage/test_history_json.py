@@ -13,7 +13,9 @@ from hypothesis import strategies as st
 
 from iro_desktop.storage import history
 
-_VALUES = st.none() | st.text() | st.integers() | st.floats(allow_nan=False) | st.just("")
+_VALUES = (
+    st.none() | st.text() | st.integers() | st.floats() | st.booleans() | st.just("")
+)
 _ROWS = st.dictionaries(st.text(min_size=1), _VALUES, max_size=12)
 
 
