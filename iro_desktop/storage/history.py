@@ -329,10 +329,11 @@ class Batch:
     Use it through :func:`batch`, which holds one transaction and flushes at the end.
 
     It is the 903 import's inner loop (tens of thousands of rows), so rows and entries are
-    kept as tuples ready for ``executemany``, the insert entry's JSON is made by one shared
-    encoder, and the per-row index of the history that :meth:`logged` needs is built only
-    when it is asked for. What is written is exactly what :func:`insert` / :func:`update`
-    write one at a time (tests/storage/test_golden_history.py, test_history_bulk.py).
+    kept as tuples ready for ``executemany``, the insert entry's JSON is made without a new
+    encoder per row (:func:`_insert_json`), the stamp once a second, and the per-row index of
+    the history that :meth:`logged` needs only when it is asked for. What is written is
+    exactly what :func:`insert` / :func:`update` write one at a time
+    (tests/storage/test_golden_history.py, test_history_bulk.py, test_history_json.py).
     """
 
     def __init__(self, store: Store, source: str) -> None:
