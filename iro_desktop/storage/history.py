@@ -13,6 +13,7 @@ written together or not at all.
 from __future__ import annotations
 
 import json
+import time
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
@@ -24,6 +25,7 @@ from sqlite_utils.db import jsonify_if_needed
 
 from iro_desktop.errors import UserError
 from iro_desktop.storage.database import Store
+from iro_desktop.storage.entry_json import insert_json as _insert_json
 
 # Where a change came from. The 903 import lets the IRO's own entries ("app") win.
 SOURCE_APP = "app"
@@ -36,6 +38,12 @@ _LOG_COLUMNS = ("table_name", "row_id", "action", "field", "old", "new", "change
 
 def now_stamp() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+def _stamp_of_second(second: int) -> str:
+    """:func:`now_stamp` during the ``time.time()`` second ``second`` (``datetime.now``
+    takes the clock's floor, as ``int`` does)."""
+    return datetime.fromtimestamp(second, UTC).isoformat(timespec="seconds")
 
 
 def to_column(value: Any) -> Any:
@@ -76,15 +84,21 @@ def _entry(
 
 def _insert_entry(table: str, row_id: int, row: dict[str, Any], stamp: str, source: str) -> dict:
     """An insert is recorded as one entry holding every value that is not blank."""
-    values = {k: v for k, v in row.items() if v not in (None, "")}
-    return _entry(
-        table, row_id, "insert", "", None, json.dumps(values, ensure_ascii=False), stamp, source
-    )
+    return _entry(table, row_id, "insert", "", None, _insert_json(row), stamp, source)
+
+
+# Values stored as they are: to_column would hand them back unchanged (bool is not int here:
+# ``type(True) is int`` is false, so booleans still go through to_column).
+_AS_IS = frozenset({str, int, float, type(None)})
 
 
 def _stamped(values: dict[str, Any], stamp: str) -> dict[str, Any]:
-    row = {key: to_column(value) for key, value in values.items()}
-    row.update(created_at=stamp, updated_at=stamp)
+    row = {
+        key: value if type(value) in _AS_IS else to_column(value)
+        for key, value in values.items()
+    }
+    row["created_at"] = stamp
+    row["updated_at"] = stamp
     return row
 
 
@@ -253,25 +267,46 @@ class Batch:
     written at once and its history kept back. The history is written in the order it was
     made, so the entries, their order and the rows' ids are what one write at a time gives.
     Use it through :func:`batch`, which holds one transaction and flushes at the end.
+
+    It is the 903 import's inner loop (tens of thousands of rows), so rows and entries are
+    kept as tuples ready for ``executemany``, the insert entry's JSON is made without a new
+    encoder per row (:func:`_insert_json`), the stamp once a second, and the per-row index of
+    the history that :meth:`logged` needs only when it is asked for. What is written is
+    exactly what :func:`insert` / :func:`update` write one at a time
+    (tests/storage/test_golden_history.py, test_history_bulk.py, test_history_json.py).
     """
 
     def __init__(self, store: Store, source: str) -> None:
         self.store = store
         self.source = source
         self._next_id: dict[str, int] = {}
-        self._rows: dict[str, list[dict[str, Any]]] = {}
-        self._pending: dict[str, set[int]] = defaultdict(set)
-        self._log: list[dict[str, Any]] = []
-        self._by_row: dict[tuple[str, int], list[dict[str, Any]]] = defaultdict(list)
+        self._first_pending: dict[str, int] = {}  # ids from here on are not written yet
+        # table -> columns -> rows (id first), in the order they were given
+        self._rows: dict[str, dict[tuple[str, ...], list[tuple]]] = {}
+        self._log: list[tuple] = []  # entries as tuples in _LOG_COLUMNS order
+        self._by_row: dict[tuple[str, int], list[tuple]] = defaultdict(list)
+        self._indexed = 0  # how many of self._log are in self._by_row
+        self._second = -1
+        self._stamp = ""
+
+    def _now(self) -> str:
+        """:func:`now_stamp`, made once a second (the stamp is to the second)."""
+        second = int(time.time())
+        if second != self._second:
+            self._second = second
+            self._stamp = _stamp_of_second(second)
+        return self._stamp
 
     def _allocate(self, table: str) -> int:
-        if table not in self._next_id:
+        row_id = self._next_id.get(table)
+        if row_id is None:
             (largest,) = self.store._db.execute(
                 f"SELECT coalesce(max(rowid), 0) FROM {_quoted(table)}"
             ).fetchone()
-            self._next_id[table] = int(largest) + 1
-        row_id = self._next_id[table]
-        self._next_id[table] += 1
+            row_id = int(largest) + 1
+        self._next_id[table] = row_id + 1
+        if table not in self._first_pending:
+            self._first_pending[table] = row_id
         return row_id
 
     def add_row(self, table: str, row: dict[str, Any]) -> int:
@@ -281,23 +316,36 @@ class Batch:
 
     def _add(self, row: dict[str, Any], table: str) -> int:
         row_id = self._allocate(table)
-        self._rows.setdefault(table, []).append({"id": row_id, **row})
-        self._pending[table].add(row_id)
+        groups = self._rows.get(table)
+        if groups is None:
+            groups = self._rows[table] = {}
+        written_id = row_id
+        if "id" in row:  # a row given with its own id keeps it, as it always did
+            row = dict(row)
+            written_id = row.pop("id")
+        columns = tuple(row)
+        group = groups.get(columns)
+        if group is None:
+            group = groups[columns] = []
+        group.append((written_id, *row.values()))
         return row_id
 
     def insert(self, table: str, values: dict[str, Any], source: str | None = None) -> int:
         """As :func:`insert`: the row with its stamps, and its insert entry."""
-        stamp = now_stamp()
+        second = int(time.time())
+        stamp = self._stamp if second == self._second else self._now()
         row = _stamped(values, stamp)
         row_id = self._add(row, table)
-        self._log_entries([_insert_entry(table, row_id, row, stamp, source or self.source)])
+        self._log.append(
+            (table, row_id, "insert", "", None, _insert_json(row), stamp, source or self.source)
+        )
         return row_id
 
     def update(
         self, table: str, row_id: int, changes: dict[str, Any], source: str | None = None
     ) -> dict[str, tuple[Any, Any]]:
         """As :func:`update`; the row is written now, its history with the rest."""
-        if row_id in self._pending.get(table, ()):
+        if row_id >= self._first_pending.get(table, row_id + 1):
             self._write_rows()
         stamp = now_stamp()
         changed = _differences(self.store._db[table].get(row_id), changes)
@@ -316,33 +364,30 @@ class Batch:
         )
 
     def _log_entries(self, entries: Iterable[dict[str, Any]]) -> None:
-        for entry in entries:
-            self._log.append(entry)
-            self._by_row[(entry["table_name"], entry["row_id"])].append(entry)
+        self._log.extend(tuple(entry[c] for c in _LOG_COLUMNS) for entry in entries)
 
     def logged(self, table: str, row_id: int) -> set[tuple]:
         """(action, field, old, new, changed_at, source) of every entry about one row, written
         or still to be written."""
+        for entry in self._log[self._indexed :]:
+            self._by_row[(entry[0], entry[1])].append(entry)
+        self._indexed = len(self._log)
         waiting = self._by_row.get((table, row_id), [])
-        return set(entries_about(self.store, table, row_id)) | {
-            tuple(entry[c] for c in _LOG_COLUMNS[2:]) for entry in waiting
-        }
+        return set(entries_about(self.store, table, row_id)) | {entry[2:] for entry in waiting}
 
     def _write_rows(self) -> None:
         conn = self.store._db.conn
-        for table, rows in self._rows.items():
+        for table, groups in self._rows.items():
             # One statement per set of columns; the ids are given, so the order is free.
-            groups: dict[tuple[str, ...], list[dict[str, Any]]] = defaultdict(list)
-            for row in rows:
-                groups[tuple(row)].append(row)
-            for columns, group in groups.items():
+            for columns, rows in groups.items():
                 sql = (
-                    f"INSERT INTO {_quoted(table)} ({', '.join(map(_quoted, columns))}) "
-                    f"VALUES ({', '.join('?' for _ in columns)})"
+                    f"INSERT INTO {_quoted(table)} "
+                    f"({', '.join(map(_quoted, ('id', *columns)))}) "
+                    f"VALUES ({', '.join('?' for _ in range(len(columns) + 1))})"
                 )
-                conn.executemany(sql, [tuple(r.values()) for r in group])
+                conn.executemany(sql, rows)
         self._rows.clear()
-        self._pending.clear()
+        self._first_pending.clear()
 
     def flush(self) -> None:
         self._write_rows()
@@ -350,10 +395,11 @@ class Batch:
             self.store._db.conn.executemany(
                 f"INSERT INTO {LOG_TABLE} ({', '.join(_LOG_COLUMNS)}) "
                 f"VALUES ({', '.join('?' for _ in _LOG_COLUMNS)})",
-                [tuple(e[c] for c in _LOG_COLUMNS) for e in self._log],
+                self._log,
             )
         self._log.clear()
         self._by_row.clear()
+        self._indexed = 0
 
 
 @contextmanager

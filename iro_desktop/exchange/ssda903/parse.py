@@ -167,29 +167,42 @@ def tables_from_records(name: str, kind: str, records: Iterable[list[str]]) -> C
             )
     present = tuple(c for c in spec.COLUMNS[kind] if c in seen)
     child_at = seen["CHILD"]
+    width = len(headings)
+    # A cell's value depends only on its column and text, and a return repeats the same
+    # codes, dates and references thousands of times: each column remembers the values it
+    # has read (only good ones: a bad cell is refused, naming its row, the first time).
+    plan = [(column, seen[column], {}) for column in present]
     rows = []
     for number, record in enumerate(iterator, start=2):
-        if not any(cell.strip() for cell in record):
+        if not "".join(record).strip():
             continue  # a blank line, or a row of empty cells a spreadsheet left behind
-        for index in range(len(headings), len(record)):
-            if record[index].strip():
-                raise refuse(
-                    name,
-                    number,
-                    column_letter(index),
-                    "the row has a value beyond the last headed column",
-                    "Check the row for a comma inside a value that is not in quotes",
-                )
-        child = record[child_at].strip() if child_at < len(record) else ""
-        child = child if spec.REFERENCE.fullmatch(child) else ""
+        if len(record) > width:
+            for index in range(width, len(record)):
+                if record[index].strip():
+                    raise refuse(
+                        name,
+                        number,
+                        column_letter(index),
+                        "the row has a value beyond the last headed column",
+                        "Check the row for a comma inside a value that is not in quotes",
+                    )
         values = {}
-        for column in present:
-            index = seen[column]
+        for column, index, known in plan:
             # A cell is only ever text: one our export neutralised ('=...) reads back as written.
-            raw = restore(record[index].strip()) if index < len(record) else ""
-            values[column] = _parse_cell(name, number, kind, column, raw, child)
+            raw = record[index].strip() if index < len(record) else ""
+            if raw[:1] == "'":
+                raw = restore(raw)
+            value = known.get(raw, _UNREAD)
+            if value is _UNREAD:
+                child = record[child_at].strip() if child_at < len(record) else ""
+                child = child if spec.REFERENCE.fullmatch(child) else ""
+                value = known[raw] = _parse_cell(name, number, kind, column, raw, child)
+            values[column] = value
         rows.append(Row(number, values))
     return CsvTable(kind, name, present, rows)
+
+
+_UNREAD = object()
 
 
 @dataclass

@@ -18,7 +18,10 @@ newer one's values. Rows the IRO entered in the app are never archived by an imp
 
 from __future__ import annotations
 
+import gc
 import json
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from datetime import date
 from pathlib import Path
@@ -348,16 +351,32 @@ def import_903(
     """
     source = Path(source)
     as_xml = xml if xml is not None else (source.is_file() and looks_like_xml(source))
-    if as_xml:
-        parsed = read_xml(source, limits=limits, year=year)
-    else:
-        parsed = read_folder(source, limits=limits, year=year)
-    report = ImportReport(
-        warnings=list(parsed.warnings),
-        year=parsed.year,
-        year_inferred=parsed.year_inferred,
-        duplicates=parsed.duplicates,
-    )
-    backup_before_change(store, KIND_PRE_IMPORT)  # the files passed their checks: back up first
-    _write(store, parsed, report, today or date.today())
+    with _collector_paused():
+        if as_xml:
+            parsed = read_xml(source, limits=limits, year=year)
+        else:
+            parsed = read_folder(source, limits=limits, year=year)
+        report = ImportReport(
+            warnings=list(parsed.warnings),
+            year=parsed.year,
+            year_inferred=parsed.year_inferred,
+            duplicates=parsed.duplicates,
+        )
+        backup_before_change(store, KIND_PRE_IMPORT)  # the files passed their checks: back up
+        _write(store, parsed, report, today or date.today())
     return report
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Python's cycle collector off while a return is read and written: the import makes
+    hundreds of thousands of objects that all live until it ends, and the collector would
+    walk them again and again for nothing (a third of the reading time). Nothing here makes
+    cycles that need it; it is back on at the end, however the import ends."""
+    was_on = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_on:
+            gc.enable()
