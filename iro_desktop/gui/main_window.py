@@ -130,7 +130,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.busy)
         self._wire_views()
         self._update_title()
-        fit_to_screen(self, 1200, 760)  # never taller or wider than the screen's free area
+        fit_to_screen(self, 1360, 860)  # never taller or wider than the screen's free area
 
     def _wire_views(self) -> None:
         """The views' requests, each to the controller that answers it."""

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QSize
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QHeaderView, QTableView, QWidget
 
 # Room left for what the window system draws round a window: a title bar (about 32 px on
 # Windows 11 at 100%) and the frame's edges.
@@ -47,3 +47,31 @@ def centre_on_screen(widget: QWidget) -> None:
 def limit_minimum_width(widget: QWidget, width: int) -> None:
     """``setMinimumWidth`` that never asks for more than the screen can give."""
     widget.setMinimumWidth(min(width, available_size(widget).width()))
+
+
+def share_width(natural: dict[int, int], room: int, floor: int = 80) -> dict[int, int]:
+    """Column widths that fit in ``room`` pixels: as wide as their words when they all fit,
+    otherwise each column wider than ``floor`` gives up its share of the excess in proportion
+    to what it has above the floor (their text elides or wraps; none scrolls sideways)."""
+    total = sum(natural.values())
+    if total <= room or room <= 0:
+        return dict(natural)
+    spare = {column: max(0, width - floor) for column, width in natural.items()}
+    shrinkable = sum(spare.values())
+    excess = total - room
+    if shrinkable <= excess:  # even at the floor it cannot fit: everything at the floor
+        return {column: min(width, floor) for column, width in natural.items()}
+    return {
+        column: width - (excess * spare[column] + shrinkable - 1) // shrinkable
+        for column, width in natural.items()
+    }
+
+
+def fit_columns(view: QTableView, natural: dict[int, int], floor: int = 80) -> None:
+    """Lay ``natural`` column widths into the view's visible width (see ``share_width``)."""
+    header = view.horizontalHeader()
+    shown = {c: w for c, w in natural.items() if not header.isSectionHidden(c)}
+    room = view.viewport().width() - 2  # a vertical scroll bar narrows the viewport itself
+    for column, width in share_width(shown, room, floor).items():
+        if header.sectionResizeMode(column) != QHeaderView.ResizeMode.Stretch:
+            header.resizeSection(column, width)  # a stretching column takes what is left

@@ -56,6 +56,7 @@ def _sideways(widget: QWidget) -> list[str]:
 
 def _measure(app, widget: QWidget, name: str, out: Path, results: list) -> None:
     _settle(app)
+    print(name, widget.size(), widget.minimumSizeHint(), file=sys.stderr)
     frame = widget.frameGeometry()
     screen = widget.screen().availableGeometry()
     widget.grab().save(str(out / f"{name}.png"))

@@ -33,6 +33,7 @@ from iro_desktop.gui.models.caseload_model import (
     CaseloadFilterProxyModel,
     CaseloadTableModel,
 )
+from iro_desktop.gui.screen_fit import fit_columns
 from iro_desktop.services.child import CaseloadRow
 
 _MAX_COLUMN_WIDTH = {COL_NAME: 220, COL_PLACEMENT: 260, COL_SOCIAL_WORKER: 180, COL_NEXT_DUE: 260}
@@ -50,6 +51,7 @@ class CaseloadView(QWidget):
         super().__init__(parent)
         self.setAccessibleName("Caseload")
         self._columns_sized = False
+        self._natural: dict[int, int] = {}
 
         self.model = CaseloadTableModel(self)
         self.proxy = CaseloadFilterProxyModel(self)
@@ -222,5 +224,13 @@ class CaseloadView(QWidget):
             limit = _MAX_COLUMN_WIDTH.get(column, _DEFAULT_MAX_COLUMN_WIDTH)
             if header.sectionSize(column) > limit:
                 header.resizeSection(column, limit)
+        self._natural = {c: header.sectionSize(c) for c in range(self.model.columnCount())}
+        self._natural.pop(COL_PLACEMENT, None)  # it stretches into what is left
         header.setSectionResizeMode(COL_PLACEMENT, QHeaderView.ResizeMode.Stretch)
+        fit_columns(self.table_view, {**self._natural, COL_PLACEMENT: 120})
         self._columns_sized = True
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        if self._columns_sized and event.size().width() != event.oldSize().width():
+            fit_columns(self.table_view, {**self._natural, COL_PLACEMENT: 120})

@@ -193,8 +193,20 @@ class DueView(QWidget):
     ) -> None:
         self._has_data = True
         self.model.set_tasks(tasks, names, today, social_workers)
+        self._fit_child_column()
         self._fill_people_filters()
         self._update_summary()
+
+    def _fit_child_column(self) -> None:
+        """As wide as the longest child's name and reference (one measure per child, not per
+        row), so that the task and why columns get the rest of a small screen."""
+        metrics = self.tree.fontMetrics()
+        widest = max(
+            (metrics.horizontalAdvance(f"{name} ({ref})") for ref, name in self.model.children()),
+            default=0,
+        )
+        cap = metrics.horizontalAdvance(WIDEST_CHILD)
+        self.tree.setColumnWidth(COL_CHILD, max(min(widest, cap), 120) + 40)  # indent, margin
 
     def clear(self, message: str = "No caseload open yet.") -> None:
         self._has_data = False
