@@ -69,6 +69,8 @@ def share_width(natural: dict[int, int], room: int, floor: int = 80) -> dict[int
 
 def fit_columns(view: QTableView, natural: dict[int, int], floor: int = 80) -> None:
     """Lay ``natural`` column widths into the view's visible width (see ``share_width``)."""
+    if not view.isVisible():  # a hidden view has no real width yet: fitted when shown
+        return
     header = view.horizontalHeader()
     shown = {c: w for c, w in natural.items() if not header.isSectionHidden(c)}
     room = view.viewport().width() - 2  # a vertical scroll bar narrows the viewport itself

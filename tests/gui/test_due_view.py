@@ -324,9 +324,9 @@ def test_a_decision_shows_its_text_on_the_row_and_why_each_date_shows_without_ho
     letter = Task("C1", TaskKind.LETTER, "review:2", TODAY, TODAY, "15 working days after ...")
     view.set_tasks([decision, letter], {"C1": "Amy Jones"}, TODAY)
     row = view.index_of(decision)
-    assert row.siblingAtColumn(COL_TASK).data() == "Decision due: Book the dentist"
+    assert row.siblingAtColumn(COL_TASK).data() == "Decision: Book the dentist"
     assert row.parent().data(SECTION_ROLE) == TaskOwner.OTHERS
-    assert "decision" in row.siblingAtColumn(COL_WHY).data()
+    assert "set with it at the review" in row.siblingAtColumn(COL_WHY).data()
     assert view.index_of(letter).siblingAtColumn(COL_WHY).data() == "15 working days after ..."
     assert view.index_of(letter).parent().data(SECTION_ROLE) == TaskOwner.IRO
 

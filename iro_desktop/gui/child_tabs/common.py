@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
+from typing import Any, cast
 
-from PySide6.QtCore import QItemSelectionModel, QRect, Qt, Signal
-from PySide6.QtGui import QFont
+from PySide6.QtCore import QEvent, QItemSelectionModel, QRect, Qt, Signal
+from PySide6.QtGui import QFont, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFormLayout,
@@ -86,11 +86,15 @@ class RecordsTableView(QTableView):
                     first, QItemSelectionModel.SelectionFlag.NoUpdate
                 )
 
-    def resizeEvent(self, event) -> None:
-        super().resizeEvent(event)
-        if self._natural and event.size().width() != event.oldSize().width():
-            fit_columns(self, self._natural)
-            self._fit_row_heights()
+    def viewportEvent(self, event: QEvent) -> bool:
+        """A new width (the window resized, a scroll bar came or went, the tab was shown):
+        fit the columns into it again."""
+        if event.type() == QEvent.Type.Resize and self._natural:
+            resized = cast(QResizeEvent, event)
+            if resized.size().width() != resized.oldSize().width():
+                fit_columns(self, self._natural)
+                self._fit_row_heights()
+        return super().viewportEvent(event)
 
     def _fit_row_heights(self) -> None:
         """Each row as tall as its tallest wrapped cell, in every column.

@@ -60,14 +60,14 @@ def when_text(task: Task, today: date) -> str:
 def task_text(task: Task) -> str:
     """The Task column: the label, and for a decision the decision itself."""
     if task.task == TaskKind.DECISION and task.detail:
-        return f"{TASK_LABELS[task.task]}: {task.detail}"
+        return f"Decision: {task.detail}"
     return TASK_LABELS[task.task]
 
 
 def why_text(task: Task) -> str:
     """Why the date applies (a decision's text is on its Task cell; its date was set with it)."""
     if task.task == TaskKind.DECISION:
-        return "the date set with the decision at the review"
+        return "the date set with it at the review"
     return task.detail
 
 
@@ -104,6 +104,7 @@ class DueModel(QAbstractItemModel):
             (o, g, []) for o, g in GROUP_ROWS
         ]
         self._icon: QIcon | None = None
+        self._bold: QFont | None = None
 
     # -- filling ---------------------------------------------------------------------------
     def set_tasks(
@@ -270,6 +271,8 @@ class DueModel(QAbstractItemModel):
             return self._task_text(task, column) if column in (COL_TASK, COL_WHY) else None
         if role == SORT_ROLE:
             return self._task_sort_value(task, column)
+        if role == Qt.ItemDataRole.FontRole and column == COL_TASK and task.task == TaskKind.REVIEW:
+            return self._bold_font()  # a review to hold stands out from the paperwork
         if column == COL_WHEN and overdue:
             if role == Qt.ItemDataRole.DecorationRole:
                 return self._overdue_icon()
@@ -301,6 +304,12 @@ class DueModel(QAbstractItemModel):
         if column == COL_HOLD_BY:
             return task.hold_by.toordinal()
         return task.due.toordinal()
+
+    def _bold_font(self) -> QFont:
+        if self._bold is None:
+            self._bold = QFont()
+            self._bold.setBold(True)
+        return self._bold
 
     def _overdue_icon(self) -> QIcon:
         if self._icon is None:

@@ -101,6 +101,7 @@ class CaseloadView(QWidget):
         header.setHighlightSections(False)
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         self.table_view.installEventFilter(self)
+        self.table_view.viewport().installEventFilter(self)  # its width: refit the columns
 
         top = QHBoxLayout()
         top.addWidget(search_label)
@@ -200,6 +201,12 @@ class CaseloadView(QWidget):
     # Helpers ---------------------------------------------------------------------------
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if (
+            event.type() == QEvent.Type.Resize
+            and self._columns_sized
+            and watched is self.table_view.viewport()
+        ):
+            self._fit_width()
+        if (
             watched is self.table_view
             and event.type() == QEvent.Type.KeyPress
             and isinstance(event, QKeyEvent)
@@ -215,9 +222,7 @@ class CaseloadView(QWidget):
         return index.siblingAtColumn(COL_NAME).data(ROW_ROLE)
 
     def _size_columns(self) -> None:
-        """Every column as wide as its words (capped); the placement column takes the rest
-        of the width, so the whole row fits without scrolling sideways (a cut placement
-        shows in full as its tooltip)."""
+        """Every column as wide as its words (capped), then fitted into the width."""
         self.table_view.resizeColumnsToContents()
         header = self.table_view.horizontalHeader()
         for column in range(self.model.columnCount()):
@@ -225,12 +230,10 @@ class CaseloadView(QWidget):
             if header.sectionSize(column) > limit:
                 header.resizeSection(column, limit)
         self._natural = {c: header.sectionSize(c) for c in range(self.model.columnCount())}
-        self._natural.pop(COL_PLACEMENT, None)  # it stretches into what is left
-        header.setSectionResizeMode(COL_PLACEMENT, QHeaderView.ResizeMode.Stretch)
-        fit_columns(self.table_view, {**self._natural, COL_PLACEMENT: 120})
         self._columns_sized = True
+        self._fit_width()
 
-    def resizeEvent(self, event) -> None:
-        super().resizeEvent(event)
-        if self._columns_sized and event.size().width() != event.oldSize().width():
-            fit_columns(self.table_view, {**self._natural, COL_PLACEMENT: 120})
+    def _fit_width(self) -> None:
+        """The whole row in view: the widest columns give way most (a cut cell shows in full
+        as its tooltip)."""
+        fit_columns(self.table_view, self._natural, floor=90)

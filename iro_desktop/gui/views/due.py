@@ -206,7 +206,8 @@ class DueView(QWidget):
             default=0,
         )
         cap = metrics.horizontalAdvance(WIDEST_CHILD)
-        self.tree.setColumnWidth(COL_CHILD, max(min(widest, cap), 120) + 40)  # indent, margin
+        room = self.tree.indentation() + 32  # the group indent, the cell margins, a little air
+        self.tree.setColumnWidth(COL_CHILD, max(min(widest, cap), 120) + room)
 
     def clear(self, message: str = "No caseload open yet.") -> None:
         self._has_data = False
