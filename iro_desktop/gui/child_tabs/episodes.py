@@ -111,6 +111,7 @@ class EpisodesTab(QWidget):
         # Fourteen fields: on a small screen they scroll inside the box rather than push the
         # window taller than the screen.
         scroll = QScrollArea()
+        scroll.setAccessibleName("The chosen episode's fields")
         scroll.setWidget(self.episode_form)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
