@@ -94,3 +94,15 @@ def test_tables_fit_the_width_without_sideways_scrolling(measured):
 def test_dialogs_keep_their_size_while_typing(measured):
     _, rows, _ = measured
     assert [name for name, row in rows.items() if row["jumped"]] == []
+
+
+def test_columns_share_the_width_widest_giving_way_most():
+    from iro_desktop.gui.screen_fit import share_width
+
+    natural = {0: 300, 1: 100, 2: 60}
+    assert share_width(natural, 500) == natural  # room for all: as wide as their words
+    fitted = share_width(natural, 400)
+    assert sum(fitted.values()) <= 400
+    assert fitted[2] == 60  # under the floor: untouched
+    assert 300 - fitted[0] > 100 - fitted[1] > 0  # the widest gives up the most
+    assert share_width(natural, 100) == {0: 80, 1: 80, 2: 60}  # never below the floor
