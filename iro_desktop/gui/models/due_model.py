@@ -39,6 +39,9 @@ GROUP_ROLE = Qt.ItemDataRole.UserRole + 3  # the row's TaskGroup (group and task
 OVERDUE_COLOUR = QColor("#a4000f")  # never alone: the text says "overdue" and has an icon
 
 GROUP_ROW_ID = 0
+# Constant flags: the view asks for them for every painted cell (issue 18 keeps this cheap).
+GROUP_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+TASK_FLAGS = GROUP_FLAGS | Qt.ItemFlag.ItemNeverHasChildren
 AnyIndex = QModelIndex | QPersistentModelIndex
 
 
@@ -222,10 +225,7 @@ class DueModel(QAbstractItemModel):
     def flags(self, index: AnyIndex) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
-        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-        if index.internalId() != GROUP_ROW_ID:
-            flags |= Qt.ItemFlag.ItemNeverHasChildren
-        return flags
+        return GROUP_FLAGS if index.internalId() == GROUP_ROW_ID else TASK_FLAGS
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
