@@ -15,7 +15,17 @@ from iro_desktop.cli.common import (
     store_options,
     today_from,
 )
-from iro_desktop.domain.tasks import GROUP_LABELS, TASK_LABELS, TaskGroup, group_for
+from iro_desktop.domain.tasks import (
+    GROUP_LABELS,
+    SECTION_LABELS,
+    TASK_LABELS,
+    Task,
+    TaskGroup,
+    TaskKind,
+    TaskOwner,
+    group_for,
+    summary_line,
+)
 from iro_desktop.services import caseload as caseload_service
 from iro_desktop.services.settings import load_settings
 
@@ -55,20 +65,32 @@ def cmd_due(args: argparse.Namespace) -> int:
     print(f"What is due on {fmt_day(today)}: everything overdue, and the next {args.within} days.")
     if not tasks:
         print("\nNothing is due. Enjoy the quiet.")
-    for group in TaskGroup:
-        in_group = [t for t in tasks if group_for(t.due, today) == group]
-        if not in_group:
-            continue
-        print(f"\n{GROUP_LABELS[group]} ({len(in_group)})")
-        print(f"  {'Due':<15} {'Hold by':<15} {'Child':<24} {'Task':<43} Days")
-        for t in in_group:
-            days = (t.due - today).days
-            when = f"{-days} overdue" if days < 0 else ("today" if days == 0 else f"in {days}")
-            child = f"{t.child_ref} {names.get(t.child_ref, '')}"[:24]
-            print(
-                f"  {fmt_day(t.due):<15} {fmt_day(t.hold_by):<15} {child:<24} "
-                f"{TASK_LABELS[t.task]:<43} {when}"
+        return 0
+    print(summary_line(tasks, today) + ".")
+    for owner in TaskOwner:  # the IRO's own statutory work first, then what others owe
+        for group in TaskGroup:
+            in_group = sorted(
+                (t for t in tasks if t.owner == owner and group_for(t.due, today) == group),
+                key=Task.reviews_first_key,
             )
+            if not in_group:
+                continue
+            print(f"\n{SECTION_LABELS[owner]}: {GROUP_LABELS[group]} ({len(in_group)})")
+            print(f"  {'Due':<15} {'Hold by':<15} {'Child':<24} {'Task':<43} Days")
+            for t in in_group:
+                days = (t.due - today).days
+                when = f"{-days} overdue" if days < 0 else ("today" if days == 0 else f"in {days}")
+                if t.hold_by_passed(today):
+                    when += ", hold by passed"
+                child = f"{t.child_ref} {names.get(t.child_ref, '')}"[:24]
+                what = TASK_LABELS[t.task]
+                if t.task == TaskKind.DECISION:
+                    what = f"Decision: {t.detail}"[:43]
+                print(
+                    f"  {fmt_day(t.due):<15} {fmt_day(t.hold_by):<15} {child:<24} {what:<43} {when}"
+                )
+                if t.task != TaskKind.DECISION:
+                    print(f"  {'':<15} {'':<15} {'':<24} why: {t.detail}")
     return 0
 
 

@@ -33,6 +33,28 @@ class TaskKind(StrEnum):
     CONTACT = "contact"
 
 
+class TaskOwner(StrEnum):
+    """Who acts: the IRO's own statutory work, or someone else's action the IRO chases."""
+
+    IRO = "iro"
+    OTHERS = "others"
+
+
+# Decisions are owned by whoever the review named (usually the social worker) and challenge
+# responses by the manager challenged: the IRO chases them but cannot do them.
+OWNER_FOR_KIND = {
+    kind: (
+        TaskOwner.OTHERS
+        if kind in (TaskKind.DECISION, TaskKind.CHALLENGE_RESPONSE)
+        else TaskOwner.IRO
+    )
+    for kind in TaskKind
+}
+
+SECTION_LABELS = {TaskOwner.IRO: "Yours to do", TaskOwner.OTHERS: "Others' actions to chase"}
+SECTION_KEYS = {TaskOwner.IRO: "yours", TaskOwner.OTHERS: "to_chase"}
+
+
 class TaskGroup(StrEnum):
     OVERDUE = "overdue"
     THIS_WEEK = "this_week"
@@ -73,6 +95,19 @@ class Task:
     def status(self, today: date) -> str:
         return "overdue" if self.due < today else "due"
 
+    @property
+    def owner(self) -> TaskOwner:
+        return OWNER_FOR_KIND[self.task]
+
+    def hold_by_passed(self, today: date) -> bool:
+        """Not yet overdue, but the last working day to do it has gone (a weekend or a bank
+        holiday between): it must be treated as late already."""
+        return self.hold_by < today <= self.due
+
+    def reviews_first_key(self) -> tuple[bool, date, str, str, str]:
+        """Within a group, the reviews to hold before everything else, then by date."""
+        return (self.task != TaskKind.REVIEW, *self.sort_key())
+
     def sort_key(self) -> tuple[date, str, str, str]:
         return (self.due, self.child_ref, self.task.value, self.ref)
 
@@ -87,6 +122,42 @@ def group_for(due: date, today: date) -> TaskGroup:
     if due <= sunday + timedelta(days=28):
         return TaskGroup.NEXT_4_WEEKS
     return TaskGroup.LATER
+
+
+def _plural(count: int, one: str, many: str) -> str:
+    return f"{count} {one if count == 1 else many}"
+
+
+def summary_line(tasks: list[Task], today: date) -> str:
+    """One line for the top of the due list, statutory work first:
+    "2 reviews overdue, 3 due this week; 5 other tasks of yours overdue, 4 due this week;
+    to chase: 12 overdue". Parts with nothing in them are left out."""
+    counts: dict[tuple[TaskOwner, bool, TaskGroup], int] = {}
+    for task in tasks:
+        key = (task.owner, task.task == TaskKind.REVIEW, group_for(task.due, today))
+        counts[key] = counts.get(key, 0) + 1
+
+    def part(owner: TaskOwner, reviews: bool, one: str, many: str) -> str:
+        overdue = counts.get((owner, reviews, TaskGroup.OVERDUE), 0)
+        week = counts.get((owner, reviews, TaskGroup.THIS_WEEK), 0)
+        bits = []
+        if overdue:
+            bits.append(f"{_plural(overdue, one, many)} overdue")
+        if week:
+            bits.append(
+                f"{week} due this week" if bits else f"{_plural(week, one, many)} due this week"
+            )
+        return ", ".join(bits)
+
+    parts = [
+        part(TaskOwner.IRO, True, "review", "reviews"),
+        part(TaskOwner.IRO, False, "other task of yours", "other tasks of yours"),
+    ]
+    chase = part(TaskOwner.OTHERS, False, "action", "actions")
+    if chase:
+        parts.append(f"to chase: {chase}")
+    line = "; ".join(p for p in parts if p)
+    return line[:1].upper() + line[1:] if line else "Nothing overdue or due this week"
 
 
 def working_days_before(calendar: WorkingDayCalendar, day: date, count: int) -> date:

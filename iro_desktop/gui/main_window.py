@@ -24,6 +24,7 @@ from iro_desktop.gui.controllers.screens import Screens
 from iro_desktop.gui.controllers.settings import SettingsController
 from iro_desktop.gui.dialogs.help import ShortcutsDialog, open_about
 from iro_desktop.gui.dialogs.settings import SettingsDialog
+from iro_desktop.gui.screen_fit import fit_to_screen
 from iro_desktop.gui.shortcuts import build_menus, create_actions
 from iro_desktop.gui.startup import CaseloadOpener
 from iro_desktop.gui.views.caseload import CaseloadView
@@ -129,7 +130,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.busy)
         self._wire_views()
         self._update_title()
-        self.resize(1200, 760)
+        fit_to_screen(self, 1360, 860)  # never taller or wider than the screen's free area
 
     def _wire_views(self) -> None:
         """The views' requests, each to the controller that answers it."""

@@ -9,7 +9,7 @@ from iro_desktop.domain.model import ChildRecord
 from iro_desktop.domain.schedule import schedule_for
 from iro_desktop.domain.schedule_types import ChildSchedule
 from iro_desktop.domain.settings import Settings
-from iro_desktop.domain.tasks import Task, group_for, tasks_for
+from iro_desktop.domain.tasks import SECTION_KEYS, Task, group_for, tasks_for
 from iro_desktop.domain.working_days import calendar_for
 from iro_desktop.storage.database import Store
 from iro_desktop.storage.records import load_child_records
@@ -69,7 +69,15 @@ def due_list(
     return [t for t in tasks if t.due <= horizon]
 
 
-def task_as_json(task: Task, today: date) -> dict[str, str]:
+def social_workers(store: Store, today: date) -> dict[str, str]:
+    """Each child's social worker by child reference (for the due list's filter)."""
+    return {
+        o.record.child.child_ref: o.record.child.social_worker.strip()
+        for o in caseload(store, today)
+    }
+
+
+def task_as_json(task: Task, today: date) -> dict[str, str | bool]:
     return {
         "child": task.child_ref,
         "task": task.task.value,
@@ -79,6 +87,9 @@ def task_as_json(task: Task, today: date) -> dict[str, str]:
         "status": task.status(today),
         "group": group_for(task.due, today).value,
         "detail": task.detail,
+        "owner": task.owner.value,
+        "section": SECTION_KEYS[task.owner],
+        "hold_by_passed": task.hold_by_passed(today),
     }
 
 

@@ -28,7 +28,7 @@ def passphrase_strength(passphrase: str) -> tuple[int, str]:
             0,
             f"Too short: {MIN_PASSPHRASE_LENGTH} characters or more (a short sentence is best).",
         )
-    result = zxcvbn(passphrase[:100])  # zxcvbn's cost grows with length; 100 is plenty
+    result = zxcvbn(passphrase[:72])  # zxcvbn refuses more than 72 (and costs more)
     score = int(result["score"])
     label = _LABELS[score]
     if score >= MIN_SCORE:

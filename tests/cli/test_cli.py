@@ -44,6 +44,29 @@ def test_due_table_for_a_person(demo_db, capsys):
     assert "Next 4 weeks (" in out
 
 
+def test_due_puts_the_iros_own_work_first_with_a_summary_and_why(demo_db, capsys):
+    assert main(["due", "--db", str(demo_db), "--on", ON, "--within", "28"]) == 0
+    out = capsys.readouterr().out
+    summary = out.splitlines()[2]
+    assert "reviews overdue" in summary or "review overdue" in summary
+    assert out.index("Yours to do: Overdue (") < out.index("Others' actions to chase: Overdue (")
+    assert "why: " in out
+    assert "Decision: " in out  # the decision's own words, not only "Decision due"
+    yours = out[out.index("Yours to do: Overdue (") :]
+    first_task = yours.splitlines()[2]
+    assert "Hold the review" in first_task  # reviews lead their group
+
+
+def test_due_json_adds_owner_and_section_keeping_the_contract(demo_db, capsys):
+    rows = _json(capsys, ["due", "--db", str(demo_db), "--on", ON, "--within", "28", "--json"])
+    owners = {r["task"]: r["owner"] for r in rows}
+    assert owners["review"] == "iro" and owners["decision"] == "others"
+    assert {r["section"] for r in rows} == {"yours", "to_chase"}
+    for row in rows:
+        assert row["section"] == {"iro": "yours", "others": "to_chase"}[row["owner"]]
+        assert row["hold_by_passed"] == (row["hold_by"] < ON <= row["due"])
+
+
 def test_due_json_contract(demo_db, capsys):
     rows = _json(capsys, ["due", "--db", str(demo_db), "--on", ON, "--within", "28", "--json"])
     assert rows, "the demo has work due"

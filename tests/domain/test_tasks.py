@@ -229,3 +229,33 @@ def test_decisions_and_letter_count_from_a_reviews_final_part():
     assert tasks[(TaskKind.LETTER, "review:7")].due == date(2026, 3, 16)
     # Timeliness (and so the next review) still counts from the first part, 30 Jan.
     assert tasks[(TaskKind.REVIEW, "review:next")].due == date(2026, 4, 30)
+
+
+def test_summary_line_puts_reviews_first_and_others_actions_last():
+    from datetime import date as _date
+
+    from iro_desktop.domain.tasks import Task, TaskKind, TaskOwner, summary_line
+
+    today = _date(2026, 12, 5)  # a Saturday
+    late, soon = _date(2026, 12, 1), _date(2026, 12, 6)
+
+    def task(kind, due):
+        return Task("C1", kind, "r", due, due, "why")
+
+    tasks = [
+        task(TaskKind.REVIEW, late),
+        task(TaskKind.REVIEW, late),
+        task(TaskKind.REVIEW, soon),
+        task(TaskKind.LETTER, late),
+        task(TaskKind.DECISION, late),
+        task(TaskKind.CHALLENGE_RESPONSE, soon),
+    ]
+    assert summary_line(tasks, today) == (
+        "2 reviews overdue, 1 due this week; 1 other task of yours overdue; "
+        "to chase: 1 action overdue, 1 due this week"
+    )
+    assert summary_line([], today) == "Nothing overdue or due this week"
+    assert {t.owner for t in tasks if t.task in (TaskKind.DECISION,)} == {TaskOwner.OTHERS}
+    sunday_review = Task("C1", TaskKind.REVIEW, "r", soon, _date(2026, 12, 4), "why")
+    assert sunday_review.hold_by_passed(today)
+    assert not sunday_review.hold_by_passed(_date(2026, 12, 4))

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
+from typing import Any, cast
 
-from PySide6.QtCore import QItemSelectionModel, QRect, Qt, Signal
-from PySide6.QtGui import QFont
+from PySide6.QtCore import QEvent, QItemSelectionModel, QRect, Qt, Signal
+from PySide6.QtGui import QFont, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFormLayout,
@@ -22,9 +22,10 @@ from PySide6.QtWidgets import (
 )
 
 from iro_desktop.gui.models.records_model import Column, RecordsTableModel, standard_icon
+from iro_desktop.gui.screen_fit import fit_columns
 
 _MAX_COLUMN_WIDTH = 240
-_MIN_VISIBLE_ROWS = 3
+_MIN_VISIBLE_ROWS = 2  # small screens (1366x768, or 1080p at 150%) still fit the window
 _ROW_PADDING = 8  # pixels above and below the text together: calmer, easier to read
 
 
@@ -42,6 +43,7 @@ class RecordsTableView(QTableView):
     ) -> None:
         super().__init__(parent)
         self._wrap_widths = dict(wrap_widths or {})
+        self._natural: dict[int, int] = {}  # each column's width for its words
         self._select_first = select_first
         self.setModel(model)
         self.setAccessibleName(accessible_name)
@@ -72,6 +74,8 @@ class RecordsTableView(QTableView):
                 header.resizeSection(column, self._wrap_widths[column])
             elif header.sectionSize(column) > _MAX_COLUMN_WIDTH:
                 header.resizeSection(column, _MAX_COLUMN_WIDTH)
+        self._natural = {c: header.sectionSize(c) for c in range(self.model().columnCount())}
+        fit_columns(self, self._natural)  # the whole row in view: narrower columns wrap
         self._fit_row_heights()
         if self.model().rowCount() and not self.currentIndex().isValid():
             first = self.model().index(0, 0)
@@ -81,6 +85,16 @@ class RecordsTableView(QTableView):
                 self.selectionModel().setCurrentIndex(
                     first, QItemSelectionModel.SelectionFlag.NoUpdate
                 )
+
+    def viewportEvent(self, event: QEvent) -> bool:
+        """A new width (the window resized, a scroll bar came or went, the tab was shown):
+        fit the columns into it again."""
+        if event.type() == QEvent.Type.Resize and self._natural:
+            resized = cast(QResizeEvent, event)
+            if resized.size().width() != resized.oldSize().width():
+                fit_columns(self, self._natural)
+                self._fit_row_heights()
+        return super().viewportEvent(event)
 
     def _fit_row_heights(self) -> None:
         """Each row as tall as its tallest wrapped cell, in every column.

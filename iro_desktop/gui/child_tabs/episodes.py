@@ -8,8 +8,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QModelIndex, Signal, Slot
-from PySide6.QtWidgets import QGroupBox, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtCore import QModelIndex, Qt, Signal, Slot
+from PySide6.QtWidgets import (
+    QFrame,
+    QGroupBox,
+    QScrollArea,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
 
 from iro_desktop.domain.model import Episode
 from iro_desktop.domain.placement import is_out_of_area
@@ -101,7 +108,16 @@ class EpisodesTab(QWidget):
         self.episode_form = ValueForm(_EPISODE_FIELDS, "The chosen episode")
         self.form_box = QGroupBox("The chosen episode in full")
         self.form_box.setAccessibleName("The chosen episode in full")
-        QVBoxLayout(self.form_box).addWidget(self.episode_form)
+        # Fourteen fields: on a small screen they scroll inside the box rather than push the
+        # window taller than the screen.
+        scroll = QScrollArea()
+        scroll.setAccessibleName("The chosen episode's fields")
+        scroll.setWidget(self.episode_form)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setMinimumHeight(self.fontMetrics().height() * 5)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        QVBoxLayout(self.form_box).addWidget(scroll)
 
         self.form_box.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
         layout = QVBoxLayout(self)

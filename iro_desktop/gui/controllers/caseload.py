@@ -14,19 +14,19 @@ from PySide6.QtCore import QObject, Signal, Slot
 from iro_desktop.domain.tasks import Task
 from iro_desktop.gui.context import AppContext
 from iro_desktop.gui.controllers.screens import Screens
-from iro_desktop.services.caseload import caseload, due_list
+from iro_desktop.services.caseload import caseload, due_list, social_workers
 from iro_desktop.services.child import ChildDetail, caseload_rows, child_detail
 from iro_desktop.services.session import Store
 
 
 # -- jobs: each runs on the worker thread ------------------------------------------------
-def load_due(store: Store, today: date) -> tuple[list[Task], dict[str, str]]:
+def load_due(store: Store, today: date) -> tuple[list[Task], dict[str, str], dict[str, str]]:
     """Every open task, and each child's name for the list."""
     names = {
         o.record.child.child_ref: f"{o.record.child.known_as} {o.record.child.last_name}".strip()
         for o in caseload(store, today)
     }
-    return due_list(store, today, within_days=None), names
+    return due_list(store, today, within_days=None), names, social_workers(store, today)
 
 
 class CaseloadController(QObject):
@@ -83,9 +83,9 @@ class CaseloadController(QObject):
         )
 
     # -- results and signals ---------------------------------------------------------------
-    def _on_due(self, result: tuple[list[Task], dict[str, str]]) -> None:
-        tasks, names = result
-        self.screens.due.set_tasks(tasks, names, self.context.today)
+    def _on_due(self, result: tuple[list[Task], dict[str, str], dict[str, str]]) -> None:
+        tasks, names, workers = result
+        self.screens.due.set_tasks(tasks, names, self.context.today, workers)
         self.dueLoaded.emit()
         # Asked for only now, so that the due view (the home screen) paints first.
         self.reload_caseload()

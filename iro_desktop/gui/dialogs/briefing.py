@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QDateEdit, QHBoxLayout, QLabel, QListWidget, QWidg
 
 from iro_desktop.gui.dialogs.document import DocumentDialog
 from iro_desktop.gui.formatting import format_date
+from iro_desktop.gui.screen_fit import fit_to_screen
 from iro_desktop.gui.worker import Worker
 from iro_desktop.reports.pages import Page
 from iro_desktop.services.letters import briefing_pages, write_briefing
@@ -83,7 +84,7 @@ class BriefingDialog(DocumentDialog):
         start = day or today + timedelta(days=1)
         self.day_edit.setDate(QDate(start.year, start.month, start.day))
         self.day_edit.dateChanged.connect(self._on_day_changed)
-        self.resize(640, 440)
+        fit_to_screen(self, 640, 440)
         self._on_day_changed()
 
     def day(self) -> date:

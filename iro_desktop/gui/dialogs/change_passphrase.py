@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
 )
 
 from iro_desktop.gui.dialogs.reopening import ReopensTheStore
+from iro_desktop.gui.screen_fit import limit_minimum_width
 from iro_desktop.gui.widgets.dialog_parts import (
     BusyBar,
     alive,
@@ -68,7 +69,7 @@ class ChangePassphraseDialog(ReopensTheStore, QDialog):
         self.new_passphrase.changed.connect(self._on_typed)
         self.buttons.accepted.connect(self._on_change)
         self.buttons.rejected.connect(self.reject)
-        self.setMinimumWidth(520)
+        limit_minimum_width(self, 520)
         if store.is_demo:
             self._show_error_text(
                 "The demo caseload's passphrase is built in and cannot be changed. Open your "

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from iro_desktop.gui.child_tabs.common import StatusLine
 from iro_desktop.gui.models.records_model import ICON_OK, ICON_WARNING
+from iro_desktop.gui.screen_fit import fit_to_screen
 from iro_desktop.gui.widgets.file_job import FileJob
 from iro_desktop.gui.worker import Worker
 from iro_desktop.services.session import Store
@@ -119,7 +120,7 @@ class DocumentDialog(QDialog):
         self.save_button.clicked.connect(self.save)
         self.open_button.clicked.connect(self.open_document)
         self.buttons.rejected.connect(self.reject)
-        self.resize(640, 520)
+        fit_to_screen(self, 640, 520)
 
     # -- the subclass's part ---------------------------------------------------------------
     def write_job(self, path: Path) -> tuple[Callable[..., Any], tuple[Any, ...], dict]:

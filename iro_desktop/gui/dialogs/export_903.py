@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from iro_desktop.exchange.ssda903.spec import FILE_NAMES
+from iro_desktop.gui.screen_fit import fit_to_screen
 from iro_desktop.gui.widgets.dialog_parts import (
     WARNING_STYLE,
     BusyBar,
@@ -114,7 +115,7 @@ class Export903Dialog(QDialog):
         self.anyway.toggled.connect(self._update_button)
         self.buttons.accepted.connect(self._on_export)
         self.buttons.rejected.connect(self.reject)
-        self.resize(860, 460)
+        fit_to_screen(self, 860, 460)
         self.check()
 
     @Slot()

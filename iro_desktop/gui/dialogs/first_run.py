@@ -14,6 +14,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from iro_desktop.gui.screen_fit import limit_minimum_width
+
 CHOICE_DEMO, CHOICE_NEW, CHOICE_OPEN = "demo", "new", "open"
 
 
@@ -56,7 +58,7 @@ class FirstRunDialog(QDialog):
         self.new_button.clicked.connect(lambda: self._choose(CHOICE_NEW))
         self.open_button.clicked.connect(lambda: self._choose(CHOICE_OPEN))
         buttons.rejected.connect(self.reject)
-        self.setMinimumWidth(480)
+        limit_minimum_width(self, 480)
 
     def _choose(self, choice: str) -> None:
         self.accept()

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from iro_desktop.domain.references import file_name_part
+from iro_desktop.gui.screen_fit import limit_minimum_width
 from iro_desktop.gui.widgets.dialog_parts import (
     WARNING_STYLE,
     BusyBar,
@@ -97,7 +98,7 @@ class HandoverDialog(QDialog):
         self.new_passphrase.changed.connect(self._on_typed)
         self.buttons.accepted.connect(self._on_save)
         self.buttons.rejected.connect(self.reject)
-        self.setMinimumWidth(620)
+        limit_minimum_width(self, 620)
         self._on_typed()
         worker.submit(
             suggested_handover_name,

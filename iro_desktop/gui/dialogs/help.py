@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from iro_desktop import __version__
+from iro_desktop.gui.screen_fit import available_size, fit_to_screen
 from iro_desktop.gui.shortcuts import shortcut_rows
 from iro_desktop.paths import data_dir
 
@@ -56,8 +57,9 @@ class ShortcutsDialog(QDialog):
         layout.addWidget(self.table)
         layout.addWidget(buttons)
         rows_height = self.table.verticalHeader().defaultSectionSize() * (len(rows) + 1)
-        self.table.setMinimumHeight(min(rows_height + 8, 640))  # every row in view
-        self.resize(620, self.sizeHint().height())
+        # Every row in view where the screen allows (it scrolls on a small one).
+        self.table.setMinimumHeight(min(rows_height + 8, 640, available_size(self).height() - 140))
+        fit_to_screen(self, 620, self.sizeHint().height())
 
     def listed_keys(self) -> list[str]:
         return [self.table.item(row, 0).text() for row in range(self.table.rowCount())]

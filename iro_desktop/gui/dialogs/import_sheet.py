@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from iro_desktop.gui.screen_fit import fit_to_screen
 from iro_desktop.gui.widgets.dialog_parts import (
     WARNING_STYLE,
     BusyBar,
@@ -152,7 +153,7 @@ class ImportSheetDialog(QDialog):
         self.file_row.edit.returnPressed.connect(self._on_path_typed)
         self.buttons.accepted.connect(self._on_import)
         self.buttons.rejected.connect(self.reject)
-        self.resize(1000, 820)
+        fit_to_screen(self, 1000, 820)
 
     # -- step 1: the file -------------------------------------------------------------------
     @Slot(Path)

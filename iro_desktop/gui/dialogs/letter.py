@@ -41,6 +41,7 @@ from iro_desktop.gui.child_tabs.common import heading_label
 from iro_desktop.gui.dialogs.document import DocumentDialog
 from iro_desktop.gui.formatting import format_date
 from iro_desktop.gui.models.records_model import ICON_INFO, ICON_WARNING, standard_icon
+from iro_desktop.gui.screen_fit import fit_to_screen
 from iro_desktop.gui.worker import Worker
 from iro_desktop.letters.model import Letter
 from iro_desktop.services.letters import LetterPreview, preview_letter, write_letter
@@ -244,7 +245,7 @@ class LetterDialog(DocumentDialog):
         self.print_button.setToolTip("Print the letter now, through the system's print dialog")
         self.buttons.addButton(self.print_button, self.buttons.ButtonRole.ActionRole)
         self.print_button.clicked.connect(self.print_letter)
-        self.resize(720, 720)
+        fit_to_screen(self, 720, 720)
         self.preview(preview_letter, store, child_ref, review_id, today=today)
 
     # -- public ----------------------------------------------------------------------------

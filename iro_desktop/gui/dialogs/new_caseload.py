@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from iro_desktop.gui.screen_fit import limit_minimum_width
 from iro_desktop.gui.widgets.dialog_parts import error_label
 from iro_desktop.gui.widgets.passphrase import NewPassphrase
 
@@ -65,7 +66,7 @@ class NewCaseloadDialog(QDialog):
         self.browse_button.clicked.connect(self._on_browse)
         self.buttons.accepted.connect(self._on_create)
         self.buttons.rejected.connect(self.reject)
-        self.setMinimumWidth(520)
+        limit_minimum_width(self, 520)
         self._on_typed()
 
     def show_error(self, message: str) -> None:

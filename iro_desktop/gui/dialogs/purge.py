@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from iro_desktop.gui.screen_fit import fit_to_screen
 from iro_desktop.gui.widgets.dialog_parts import (
     WARNING_STYLE,
     BusyBar,
@@ -78,7 +79,7 @@ class PurgeDialog(QDialog):
         self.confirm.toggled.connect(self._update_button)
         self.purge_button.clicked.connect(self._on_purge)
         self.buttons.rejected.connect(self.reject)
-        self.resize(600, 460)
+        fit_to_screen(self, 600, 460)
         self.busy.start("Looking for children past the retention period…")
         worker.submit(
             purge_preview,

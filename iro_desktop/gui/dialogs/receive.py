@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from iro_desktop.gui.dialogs.handover import BUNDLE_FILTER
+from iro_desktop.gui.screen_fit import fit_to_screen
 from iro_desktop.gui.widgets.dialog_parts import (
     BusyBar,
     FileRow,
@@ -110,7 +111,7 @@ class ReceiveDialog(QDialog):
         self.passphrase.textChanged.connect(self._on_changed)
         self.buttons.accepted.connect(self._on_receive)
         self.buttons.rejected.connect(self.reject)
-        self.resize(680, 520)
+        fit_to_screen(self, 680, 520)
 
     @Slot()
     def _on_changed(self) -> None:

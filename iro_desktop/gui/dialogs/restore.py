@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from iro_desktop.gui.dialogs.reopening import ReopensTheStore
+from iro_desktop.gui.screen_fit import fit_to_screen
 from iro_desktop.gui.widgets.dialog_parts import (
     BusyBar,
     alive,
@@ -91,7 +92,7 @@ class RestoreDialog(ReopensTheStore, QDialog):
         self.passphrase.textChanged.connect(self._update_button)
         self.buttons.accepted.connect(self.check_chosen)
         self.buttons.rejected.connect(self.reject)
-        self.resize(560, 460)
+        fit_to_screen(self, 560, 460)
         self.busy.start("Looking for backups…")
         worker.submit(
             list_backups,

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from iro_desktop.domain.settings import Settings
+from iro_desktop.gui.screen_fit import fit_to_screen
 from iro_desktop.gui.widgets.settings_editors import Editor, parse_postcodes
 from iro_desktop.gui.widgets.settings_fields import (
     BY_KEY,
@@ -108,7 +109,7 @@ class SettingsDialog(QDialog):
         layout.addWidget(self.tabs, 1)
         layout.addWidget(note)
         layout.addWidget(self.buttons)
-        self.resize(*DIALOG_SIZE)
+        fit_to_screen(self, *DIALOG_SIZE)
         self.show_settings(settings)
 
     def editor(self, key: str) -> Editor:

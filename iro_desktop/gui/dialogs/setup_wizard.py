@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from iro_desktop.domain.settings import Settings
 from iro_desktop.gui.dialogs.settings import add_field_rows
+from iro_desktop.gui.screen_fit import fit_to_screen
 from iro_desktop.gui.widgets.settings_editors import Editor
 from iro_desktop.gui.widgets.settings_fields import (
     SETUP_KEYS,
@@ -77,7 +78,7 @@ class SetupWizard(QWizard):
         self.addPage(self._ready_page())
         self.setButtonText(QWizard.WizardButton.FinishButton, "Go to my &due list")
         self.setButtonText(QWizard.WizardButton.CancelButton, "&Skip for now")
-        self.resize(*SIZE)
+        fit_to_screen(self, *SIZE)
 
     def _ready_page(self) -> QWizardPage:
         page = QWizardPage()

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from iro_desktop.domain.references import file_name_part
+from iro_desktop.gui.screen_fit import limit_minimum_width
 from iro_desktop.gui.widgets.dialog_parts import (
     WARNING_STYLE,
     BusyBar,
@@ -87,7 +88,7 @@ class SubjectAccessDialog(QDialog):
         layout.addWidget(self.buttons)
         self.buttons.accepted.connect(self._on_export)
         self.buttons.rejected.connect(self.reject)
-        self.setMinimumWidth(600)
+        limit_minimum_width(self, 600)
 
     @Slot()
     def _on_export(self) -> None:

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from iro_desktop.gui.forms.editors import error_label
 from iro_desktop.gui.forms.fields import INPUTS
+from iro_desktop.gui.screen_fit import fit_to_screen
 
 REQUIRED_MARK = " *"
 
@@ -91,7 +92,7 @@ class FormFrame:
         screen = dialog.screen().availableGeometry() if dialog.screen() else None
         max_height = int(screen.height() * 0.88) if screen else 760
         width = min(max(hint.width() + 60, 860 if wide else 560), 1100)
-        dialog.resize(width, min(hint.height() + chrome, max_height))
+        fit_to_screen(dialog, width, min(hint.height() + chrome, max_height))
 
 
 # -- labels -------------------------------------------------------------------------------------

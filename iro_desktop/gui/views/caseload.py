@@ -33,6 +33,7 @@ from iro_desktop.gui.models.caseload_model import (
     CaseloadFilterProxyModel,
     CaseloadTableModel,
 )
+from iro_desktop.gui.screen_fit import fit_columns
 from iro_desktop.services.child import CaseloadRow
 
 _MAX_COLUMN_WIDTH = {COL_NAME: 220, COL_PLACEMENT: 260, COL_SOCIAL_WORKER: 180, COL_NEXT_DUE: 260}
@@ -50,6 +51,7 @@ class CaseloadView(QWidget):
         super().__init__(parent)
         self.setAccessibleName("Caseload")
         self._columns_sized = False
+        self._natural: dict[int, int] = {}
 
         self.model = CaseloadTableModel(self)
         self.proxy = CaseloadFilterProxyModel(self)
@@ -99,6 +101,7 @@ class CaseloadView(QWidget):
         header.setHighlightSections(False)
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         self.table_view.installEventFilter(self)
+        self.table_view.viewport().installEventFilter(self)  # its width: refit the columns
 
         top = QHBoxLayout()
         top.addWidget(search_label)
@@ -198,6 +201,12 @@ class CaseloadView(QWidget):
     # Helpers ---------------------------------------------------------------------------
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if (
+            event.type() == QEvent.Type.Resize
+            and self._columns_sized
+            and watched is self.table_view.viewport()
+        ):
+            self._fit_width()
+        if (
             watched is self.table_view
             and event.type() == QEvent.Type.KeyPress
             and isinstance(event, QKeyEvent)
@@ -213,14 +222,18 @@ class CaseloadView(QWidget):
         return index.siblingAtColumn(COL_NAME).data(ROW_ROLE)
 
     def _size_columns(self) -> None:
-        """Every column as wide as its words (capped); the placement column takes the rest
-        of the width, so the whole row fits without scrolling sideways (a cut placement
-        shows in full as its tooltip)."""
+        """Every column as wide as its words (capped), then fitted into the width."""
         self.table_view.resizeColumnsToContents()
         header = self.table_view.horizontalHeader()
         for column in range(self.model.columnCount()):
             limit = _MAX_COLUMN_WIDTH.get(column, _DEFAULT_MAX_COLUMN_WIDTH)
             if header.sectionSize(column) > limit:
                 header.resizeSection(column, limit)
-        header.setSectionResizeMode(COL_PLACEMENT, QHeaderView.ResizeMode.Stretch)
+        self._natural = {c: header.sectionSize(c) for c in range(self.model.columnCount())}
         self._columns_sized = True
+        self._fit_width()
+
+    def _fit_width(self) -> None:
+        """The whole row in view: the widest columns give way most (a cut cell shows in full
+        as its tooltip)."""
+        fit_columns(self.table_view, self._natural, floor=90)

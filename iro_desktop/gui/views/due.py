@@ -1,4 +1,5 @@
-"""The home screen: every open task, in the core's groups, with a filter by task type.
+"""The home screen: the IRO's own statutory work first (overdue, this week, the next four
+weeks), then others' actions to chase; filters by child, social worker and kind of task.
 
 Double-click or Enter on a task opens the child at the tab where the task is done.
 """
@@ -20,15 +21,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from iro_desktop.domain.tasks import TASK_LABELS, Task, TaskGroup, TaskKind
+from iro_desktop.domain.tasks import TASK_LABELS, Task, TaskGroup, TaskKind, summary_line
 from iro_desktop.gui.models.due_model import (
     COL_CHILD,
     COL_DUE,
     COL_HOLD_BY,
     COL_TASK,
     COL_WHEN,
+    COL_WHY,
     GROUP_ROLE,
+    GROUP_ROWS,
     HEADERS,
+    SECTION_ROLE,
     TASK_ROLE,
     DueModel,
     format_day,
@@ -49,15 +53,19 @@ TAB_FOR_TASK = {
 }
 
 # Open at start: the groups that need action soon. "Later" shows its count; Enter opens it.
-EXPANDED_AT_START = frozenset({TaskGroup.OVERDUE, TaskGroup.THIS_WEEK, TaskGroup.NEXT_4_WEEKS})
+EXPANDED_AT_START = frozenset(
+    key
+    for key in GROUP_ROWS
+    if key[1] in (TaskGroup.OVERDUE, TaskGroup.THIS_WEEK, TaskGroup.NEXT_4_WEEKS)
+)
 ALL_TASKS = None
 EMPTY_NEXT_STEP = (
     "No children yet? Import your tracker (Ctrl+I), add a child (Ctrl+N) or receive a "
     "handover (Ctrl+Shift+I)."
 )
 WIDEST_DATE = "Wed 30 Sep 2026"
-WIDEST_WHEN = "365 days overdue"
-WIDEST_CHILD = "Mmmmmmmm Mmmmmmmm-Mmmmmm (MM000000)"
+WIDEST_WHEN = "hold by passed (Wed 30 Sep)"
+WIDEST_CHILD = "Mmmmmmmm Mmmmmmmm (MM000000)"
 
 
 class DueView(QWidget):
@@ -77,6 +85,7 @@ class DueView(QWidget):
         self.summary = QLabel("No caseload open yet.")
         self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.summary.setWordWrap(True)  # the empty caseload's next step never widens the window
+        self.summary.setAccessibleName("Summary of what is due")
         self.kind_filter = QComboBox()
         self.kind_filter.addItem("All tasks", ALL_TASKS)
         for kind, label in TASK_LABELS.items():
@@ -84,6 +93,23 @@ class DueView(QWidget):
         self.kind_filter.setAccessibleName("Show tasks of type")
         filter_label = QLabel("&Show:")
         filter_label.setBuddy(self.kind_filter)
+        self.child_filter = QComboBox()
+        self.child_filter.setAccessibleName("Show tasks for child")
+        self.child_filter.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.child_filter.setMinimumContentsLength(18)
+        child_label = QLabel("C&hild:")
+        child_label.setBuddy(self.child_filter)
+        self.worker_filter = QComboBox()
+        self.worker_filter.setAccessibleName("Show tasks for social worker")
+        self.worker_filter.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.worker_filter.setMinimumContentsLength(16)
+        worker_label = QLabel("Social &worker:")
+        worker_label.setBuddy(self.worker_filter)
+        self._fill_people_filters()
 
         self.tree = QTreeView()
         self.tree.setModel(self.model)
@@ -98,6 +124,8 @@ class DueView(QWidget):
         header = self.tree.header()
         header.setStretchLastSection(False)
         header.setMinimumSectionSize(60)
+        self.tree.setTextElideMode(Qt.TextElideMode.ElideRight)  # full text in the tooltip
+        self.tree.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         # Widths from the font, not ResizeToContents: that measures every row (slow on a
         # service-sized list) and the longest texts here are known in advance.
         metrics = self.fontMetrics()
@@ -111,6 +139,7 @@ class DueView(QWidget):
         for column in range(len(HEADERS)):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(COL_TASK, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(COL_WHY, QHeaderView.ResizeMode.Stretch)
         for column, width in widths.items():
             self.tree.setColumnWidth(column, width)
 
@@ -128,13 +157,24 @@ class DueView(QWidget):
         self.briefing_button.setToolTip("One page per child you will see that day (personal data)")
         self.briefing_button.clicked.connect(self.briefingRequested)
         top.addWidget(self.briefing_button)
-        top.addWidget(filter_label)
-        top.addWidget(self.kind_filter)
+        filters = QHBoxLayout()
+        for label, box in (
+            (child_label, self.child_filter),
+            (worker_label, self.worker_filter),
+            (filter_label, self.kind_filter),
+        ):
+            filters.addWidget(label)
+            filters.addWidget(box)
+            filters.addSpacing(8)
+        filters.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
+        layout.addLayout(filters)
         layout.addWidget(self.tree, 1)
 
         self.kind_filter.currentIndexChanged.connect(self._on_filter_changed)
+        self.child_filter.currentIndexChanged.connect(self._on_child_filter_changed)
+        self.worker_filter.currentIndexChanged.connect(self._on_worker_filter_changed)
         self.tree.activated.connect(self._on_activated)
         self.tree.expanded.connect(self._on_expanded)
         self.tree.collapsed.connect(self._on_collapsed)
@@ -144,18 +184,45 @@ class DueView(QWidget):
         self.tree.viewport().installEventFilter(self)
 
     # -- public ----------------------------------------------------------------------------
-    def set_tasks(self, tasks: list[Task], names: dict[str, str], today: date) -> None:
+    def set_tasks(
+        self,
+        tasks: list[Task],
+        names: dict[str, str],
+        today: date,
+        social_workers: dict[str, str] | None = None,
+    ) -> None:
         self._has_data = True
-        self.model.set_tasks(tasks, names, today)
+        self.model.set_tasks(tasks, names, today, social_workers)
+        self._fit_child_column()
+        self._fill_people_filters()
         self._update_summary()
+
+    def _fit_child_column(self) -> None:
+        """As wide as the longest child's name and reference (one measure per child, not per
+        row), so that the task and why columns get the rest of a small screen."""
+        metrics = self.tree.fontMetrics()
+        widest = max(
+            (metrics.horizontalAdvance(f"{name} ({ref})") for ref, name in self.model.children()),
+            default=0,
+        )
+        cap = metrics.horizontalAdvance(WIDEST_CHILD)
+        room = self.tree.indentation() + 32  # the group indent, the cell margins, a little air
+        self.tree.setColumnWidth(COL_CHILD, max(min(widest, cap), 120) + room)
 
     def clear(self, message: str = "No caseload open yet.") -> None:
         self._has_data = False
         self.model.set_tasks([], {}, self.model.today)
+        self._fill_people_filters()
         self.summary.setText(message)
 
     def set_kind(self, kind: TaskKind | None) -> None:
         self.kind_filter.setCurrentIndex(max(0, self.kind_filter.findData(kind)))
+
+    def set_child(self, child_ref: str | None) -> None:
+        self.child_filter.setCurrentIndex(max(0, self.child_filter.findData(child_ref)))
+
+    def set_social_worker(self, worker: str | None) -> None:
+        self.worker_filter.setCurrentIndex(max(0, self.worker_filter.findData(worker)))
 
     def focus_list(self) -> None:
         self.tree.setFocus(Qt.FocusReason.ShortcutFocusReason)
@@ -183,6 +250,42 @@ class DueView(QWidget):
         self.model.set_kind_filter(None if kind is None else frozenset({kind}))
         self._update_summary()
 
+    @Slot(int)
+    def _on_child_filter_changed(self, _row: int) -> None:
+        self.model.set_child_filter(self.child_filter.currentData())
+        self._update_summary()
+
+    @Slot(int)
+    def _on_worker_filter_changed(self, _row: int) -> None:
+        self.model.set_social_worker_filter(self.worker_filter.currentData())
+        self._update_summary()
+
+    def _fill_people_filters(self) -> None:
+        """The child and social-worker choices from the tasks shown, keeping the choice made
+        when it is still there."""
+        for box, everyone, choices in (
+            (
+                self.child_filter,
+                "All children",
+                [(ref, f"{name} ({ref})" if name else ref) for ref, name in self.model.children()],
+            ),
+            (
+                self.worker_filter,
+                "All social workers",
+                [(worker, worker) for worker in self.model.social_workers()],
+            ),
+        ):
+            chosen = box.currentData()
+            box.blockSignals(True)
+            box.clear()
+            box.addItem(everyone, None)
+            for data, text in choices:
+                box.addItem(text, data)
+            box.setCurrentIndex(max(0, box.findData(chosen)))
+            box.blockSignals(False)
+        self.model.set_child_filter(self.child_filter.currentData())
+        self.model.set_social_worker_filter(self.worker_filter.currentData())
+
     @Slot(QModelIndex)
     def _on_activated(self, index: QModelIndex) -> None:
         task = index.data(TASK_ROLE)
@@ -202,11 +305,11 @@ class DueView(QWidget):
 
     @Slot(QModelIndex)
     def _on_expanded(self, index: QModelIndex) -> None:
-        self._expanded.add(index.data(GROUP_ROLE))
+        self._expanded.add((index.data(SECTION_ROLE), index.data(GROUP_ROLE)))
 
     @Slot(QModelIndex)
     def _on_collapsed(self, index: QModelIndex) -> None:
-        self._expanded.discard(index.data(GROUP_ROLE))
+        self._expanded.discard((index.data(SECTION_ROLE), index.data(GROUP_ROLE)))
 
     @Slot()
     def _on_model_reset(self) -> None:
@@ -215,7 +318,8 @@ class DueView(QWidget):
         for row in range(self.model.rowCount()):
             index = self.model.index(row, 0)
             self.tree.setFirstColumnSpanned(row, QModelIndex(), True)
-            self.tree.setExpanded(index, index.data(GROUP_ROLE) in remembered)
+            key = (index.data(SECTION_ROLE), index.data(GROUP_ROLE))
+            self.tree.setExpanded(index, key in remembered)
         self._expanded = remembered
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
@@ -230,13 +334,17 @@ class DueView(QWidget):
         return super().eventFilter(watched, event)
 
     def _update_summary(self) -> None:
-        counts = self.model.group_counts()
-        total = sum(counts.values())
-        overdue = counts[TaskGroup.OVERDUE]
+        """Statutory work first: "2 reviews overdue, 3 due this week; ..." for what is shown."""
+        shown = self.model.visible_tasks()
+        total = len(shown)
         what = "open task" if total == 1 else "open tasks"
-        text = f"{total} {what} on {format_day(self.model.today)}"
-        if overdue:
-            text += f"; {overdue} overdue"
-        if total == 0 and self.kind_filter.currentData() is ALL_TASKS:
-            text += f". {EMPTY_NEXT_STEP}"  # a brand-new caseload: say what to do first
+        text = f"{format_day(self.model.today)}: {summary_line(shown, self.model.today)}"
+        text += f" ({total} {what})."
+        unfiltered = (
+            self.kind_filter.currentData() is ALL_TASKS
+            and self.child_filter.currentData() is None
+            and self.worker_filter.currentData() is None
+        )
+        if total == 0 and unfiltered:
+            text += f" {EMPTY_NEXT_STEP}"  # a brand-new caseload: say what to do first
         self.summary.setText(text)
