@@ -243,7 +243,6 @@ def _0004_child_wording(db: sqlite_utils.Database) -> None:
     db.execute("PRAGMA user_version = 4")
 
 
-
 @migrations(name="0005_sex_codes")
 def _0005_sex_codes(db: sqlite_utils.Database) -> None:
     """Sex in the app's one vocabulary, the DfE's codes from 2024-25: M, F, U. Rows written
@@ -261,6 +260,7 @@ def _0005_sex_codes(db: sqlite_utils.Database) -> None:
             for row_id in rows
         )  # fmt: skip
     db.execute("PRAGMA user_version = 5")
+
 
 # The schema version this code writes: the number of the last migration above.
 SCHEMA_VERSION = int(migrations._migrations[-1].name[:4])
