@@ -69,7 +69,7 @@ def episodes_from(
     placements: list[tuple[date, Placement]],
     left: tuple[date, str] | None = None,
 ) -> list[Episode]:
-    """903 episodes from the legal-status and placement changes (``RNE`` S, L, P, T)."""
+    """903 episodes from the legal-status and placement changes (``RNE`` S, L, P, B)."""
     days = sorted({d for d, _ in legal} | {d for d, _ in placements})
     cin = _cin_for(demo, plan.profile)
     home_post = postcode(demo, False)
@@ -81,7 +81,7 @@ def episodes_from(
         if i == 0:
             rne = "S"
         elif new_ls and new_place:
-            rne = "T"
+            rne = "B"  # legal status, placement and carers all change (not T)
         else:
             rne = "L" if new_ls else "P"
         ls, place = new_ls or ls, new_place or place
@@ -94,7 +94,7 @@ def episodes_from(
                 cin=cin,
                 place=place.place,
                 place_provider=place.provider,
-                reason_place_change=_move_reason(demo, place) if rne in ("P", "T") else "",
+                reason_place_change=_move_reason(demo, place) if rne in ("P", "B") else "",
                 home_post=home_post,
                 pl_post=place.pl_post,
                 urn=place.urn,

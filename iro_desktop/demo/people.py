@@ -9,17 +9,18 @@ from dateutil.relativedelta import relativedelta
 
 from iro_desktop.demo import names as names
 from iro_desktop.demo.plan import ChildPlan, Demo, Profile
+from iro_desktop.domain.code_lists import FEMALE, MALE, collection_year_of
 from iro_desktop.domain.dates import age_on
 from iro_desktop.domain.model import Child, LetterFormat, Person
 
 
 def identity(demo: Demo, profile: Profile) -> Child:
     rng = demo.rng
-    gender = "1" if rng.random() < 0.55 else "2"
+    gender = MALE if rng.random() < 0.55 else FEMALE
     if profile.kind == "uasc":
-        gender = "1" if rng.random() < 0.85 else "2"
+        gender = MALE if rng.random() < 0.85 else FEMALE
     if profile.kind == "teen_mother":
-        gender = "2"
+        gender = FEMALE
     language, interpreter, comms, disability = "en", False, "", ""
     first_language, letter_format, learning_need = "", LetterFormat.AUTO, False
     asylum = rng.choice(names.ASYLUM_GROUPS)
@@ -51,7 +52,7 @@ def identity(demo: Demo, profile: Profile) -> Child:
             (group.ethnicity),
         )
     while True:
-        first = rng.choice(boys if gender == "1" else girls)
+        first = rng.choice(boys if gender == MALE else girls)
         last = rng.choice(surnames)
         firsts = [n.split(" ")[0] for n in demo.used_names]
         lasts = [n.split(" ", 1)[1] for n in demo.used_names]
@@ -76,7 +77,8 @@ def identity(demo: Demo, profile: Profile) -> Child:
     if team_key == "cic":
         team = f"{team} {rng.choice((1, 2))}"
     mother, mc_dob = "", None
-    if gender == "2" and age_on(dob, demo.today) >= 12:
+    year_end = date(collection_year_of(demo.today), 3, 31)
+    if gender == FEMALE and age_on(dob, year_end) >= 12:  # 12 by the year's end: rule 393
         mother = "0"
     if profile.kind == "teen_mother":
         mother, mc_dob = "1", demo.today - timedelta(days=rng.randint(90, 150))

@@ -27,6 +27,7 @@ OUT_OF_AREA = (
     "LN6",
 )
 OWN_FOSTERING_URN = "SC990417"  # the council's own fostering service
+OWN_ADOPTION_URN = "SC990418"  # and its adoption agency (fictional, shaped as Ofsted's)
 
 
 def postcode(demo: Demo, out_of_area: bool, district: str | None = None) -> str:
@@ -114,10 +115,10 @@ def placement(demo: Demo, kind: str, plan: ChildPlan, district: str | None = Non
     if kind == "adopters":
         return Placement(
             kind,
-            "A5",
+            "A6",  # placement order, with adopters who were not the child's foster carers
             "PR1",
             postcode(demo, True),
-            "",
+            OWN_ADOPTION_URN,  # the council's adoption agency: rule 218 asks for a URN
             f"Adopters (Mr and Mrs {surname})",
             f"{rng.choice(names.ADULT_MEN)} {surname}",
         )

@@ -91,7 +91,7 @@ def short_break_single(demo: Demo, plan: ChildPlan) -> list[date]:
 
 
 def placed_for_adoption(demo: Demo, plan: ChildPlan) -> list[date]:
-    """Interim care order, placement order (E1), then placed with adopters (A5)."""
+    """Interim care order, placement order (E1), then placed with adopters (A6)."""
     rng, dob = demo.rng, plan.child.dob
     start = max(demo.today - relativedelta(months=rng.randint(14, 17)), dob + timedelta(days=160))
     authorised = demo.hold(demo.today - timedelta(days=rng.randint(95, 125)))

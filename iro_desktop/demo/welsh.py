@@ -6,6 +6,7 @@ from __future__ import annotations
 from iro_desktop.demo import names as names
 from iro_desktop.demo.placements import OWN_FOSTERING_URN, postcode, urn
 from iro_desktop.demo.plan import ChildPlan, Demo, Placement
+from iro_desktop.domain.code_lists import FEMALE
 
 WALES = {"nain": "LL55", "mam-gu": "SA31", "foster": "SY23"}  # postcode districts
 
@@ -51,8 +52,8 @@ _GIRL_FORMS = (("ei frawd", "ei brawd"), ("ganddo", "ganddi"), ("o'i deulu", "o'
 
 
 def for_gender(text: str, gender: str) -> str:
-    """The text for a girl (gender "2"), or as written for a boy."""
-    if gender == "2":
+    """The text for a girl (sex "F"), or as written for a boy."""
+    if gender == FEMALE:
         for boy, girl in _GIRL_FORMS:
             text = text.replace(boy, girl)
     return text

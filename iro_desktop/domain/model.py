@@ -127,7 +127,7 @@ class Child:
     last_name: str
     dob: date
     preferred_name: str = ""
-    gender: str = ""  # 903 SEX: "1" male, "2" female
+    gender: str = ""  # 903 SEX as from 2024-25: "M", "F", "U" (the older 1/2 read as M/F)
     ethnicity: str = ""  # 903 ETHNIC code
     upn: str = ""
     mother: str = ""  # 903 MOTHER: "1" if the child is a mother

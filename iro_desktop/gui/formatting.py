@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from iro_desktop.domain import display
+from iro_desktop.domain import code_lists, display
 from iro_desktop.domain.codes import REASONS_NEW_EPISODE, legal_status_meaning, placement_meaning
 
 MISSING = "—"
@@ -36,7 +36,7 @@ NO_DATE_LAST = date.max.toordinal() + 1
 NO_DATE_FIRST = 0
 
 LANGUAGES = {"en": "English", "cy": "Welsh (Cymraeg)"}
-SEXES = {"1": "Male", "2": "Female"}
+SEXES = code_lists.SEX_MEANINGS  # M, F, U: the one vocabulary the app stores
 
 ETHNICITIES = {
     "WBRI": "White British",

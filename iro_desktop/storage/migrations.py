@@ -6,6 +6,8 @@ Each runs in its own transaction together with its record in ``_sqlite_migration
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+
 import sqlite_utils
 from sqlite_utils import Migrations
 
@@ -239,6 +241,25 @@ def _0004_child_wording(db: sqlite_utils.Database) -> None:
     ):
         db.execute(statement)
     db.execute("PRAGMA user_version = 4")
+
+
+@migrations(name="0005_sex_codes")
+def _0005_sex_codes(db: sqlite_utils.Database) -> None:
+    """Sex in the app's one vocabulary, the DfE's codes from 2024-25: M, F, U. Rows written
+    before it hold the older 903 codes "1" and "2"; each changed row gets its history entry
+    here, in the same transaction, as any other change would."""
+    stamp = datetime.now(UTC).isoformat(timespec="seconds")
+    for old, new in (("1", "M"), ("2", "F")):
+        rows = [r[0] for r in db.execute("SELECT id FROM children WHERE gender = ?", [old])]
+        db.execute(
+            "UPDATE children SET gender = ?, updated_at = ? WHERE gender = ?", [new, stamp, old]
+        )
+        db["change_log"].insert_all(
+            {"table_name": "children", "row_id": row_id, "action": "update", "field": "gender",
+             "old": old, "new": new, "changed_at": stamp, "source": "migration"}
+            for row_id in rows
+        )  # fmt: skip
+    db.execute("PRAGMA user_version = 5")
 
 
 # The schema version this code writes: the number of the last migration above.

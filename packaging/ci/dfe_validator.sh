@@ -36,7 +36,8 @@ export PYTHONPATH="$root${PYTHONPATH:+:$PYTHONPATH}"
 "$app_python" -m iro_desktop demo --db "$work/demo.db" --on "$today" > /dev/null
 for y in "$previous" "$current"; do
   "$app_python" -m iro_desktop export-903 --db "$work/demo.db" --on "$today" --year "$y" \
-    --out "$work/$y" --anyway --json > "$work/export-$y.json"
+    --out "$work/$y" --json > "$work/export-$y.json" || {  # no --anyway: the app's own checks pass
+    echo "==> IRO Desktop refuses the demo's $y export:"; cat "$work/export-$y.json"; exit 1; }
 done
 
 status=0

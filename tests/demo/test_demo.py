@@ -267,7 +267,7 @@ def test_a_child_placed_for_adoption_restarts_with_28_days(overviews):
     assert len(adoption) == 1
     record, schedule = adoption[0].record, adoption[0].schedule
     placed = max(record.episodes, key=lambda e: e.decom)
-    assert placed.place in ("A4", "A5") and placed.ls == "E1" and placed.rne == "P"
+    assert placed.place == "A6" and placed.ls == "E1" and placed.rne == "P"
     assert schedule.next_number == 1
     assert schedule.next_due.due == placed.decom + timedelta(days=28)
     assert any(s.regime is Regime.LOOKED_AFTER for s in schedule.reviews)
@@ -373,7 +373,7 @@ def test_texts_fit_the_childs_age_gender_and_plan(records):
         if age < 16:
             assert "job" not in said, said
             assert "personal adviser" not in decided.lower(), decided
-    adoption = [r for r in records if any(e.place in ("A4", "A5") for e in r.episodes)]
+    adoption = [r for r in records if any(e.place in ("A3", "A4", "A5", "A6") for e in r.episodes)]
     assert adoption
     for record in adoption:
         review = _latest(record)

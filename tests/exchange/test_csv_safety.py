@@ -35,7 +35,7 @@ def test_903_export_neutralises_and_import_reads_as_text(tmp_path):
     fresh = open_store(tmp_path / "b.db", "pw", create=True)
     try:
         cid = history.insert(store, "children", {"child_ref": "C1", "dob": date(2012, 1, 1),
-                                                 "gender": "1", "ethnicity": "WBRI",
+                                                 "gender": "M", "ethnicity": "WBRI",
                                                  "upn": "=cmd|' /C calc'!A0"})  # fmt: skip
         history.insert(store, "episodes", {"child_id": cid, "decom": date(2025, 5, 1),
                                            "rne": "S", "ls": "C2", "cin": "N1", "place": "U1",

@@ -169,4 +169,42 @@ def test_saved_schema_database_opens(tmp_path, schema):
         assert [row["with_rights"] for row in letters] == [1]
     else:
         assert record.child.letter_format == "auto" and record.reviews[0].plan_type == ""
+    # Schema 5: sex in one vocabulary, M/F/U (the fixture's child was written as "1").
+    assert record.child.gender == ("M" if schema >= 5 else "")
+    opened.close()
+
+
+def test_migration_0005_turns_old_sex_codes_into_m_and_f_with_their_history(tmp_path):
+    """A schema-0004 file holding the older 903 codes 1 and 2 opens with M and F, one history
+    entry per changed row (source "migration"); blank and M/F/U rows are left as they were."""
+    from iro_desktop.storage.database import connect_encrypted
+
+    copy = tmp_path / "schema-0004.iro.db"
+    copy.write_bytes((Path(__file__).parent.parent / "fixtures/schemas" / copy.name).read_bytes())
+    conn = connect_encrypted(copy, "fixture passphrase")
+    conn.execute("UPDATE children SET gender = '2'")
+    for ref, gender in (("FX000002", "1"), ("FX000003", ""), ("FX000004", "U")):
+        conn.execute(
+            "INSERT INTO children (child_ref, dob, gender, created_at, updated_at)"
+            " VALUES (?, '2014-01-01', ?, '2026-01-01', '2026-01-01')",
+            (ref, gender),
+        )
+    conn.commit()
+    conn.close()
+
+    opened = open_store(copy, "fixture passphrase")
+    db = raw_db(opened)
+    genders = dict(db.execute("SELECT child_ref, gender FROM children").fetchall())
+    assert genders == {"FX000001": "F", "FX000002": "M", "FX000003": "", "FX000004": "U"}
+    ids = dict(db.execute("SELECT child_ref, id FROM children").fetchall())
+    entries = db.execute(
+        "SELECT table_name, row_id, action, field, old, new, source FROM change_log"
+        " WHERE source = 'migration' ORDER BY row_id"
+    ).fetchall()
+    assert entries == [
+        ("children", ids["FX000001"], "update", "gender", "2", "F", "migration"),
+        ("children", ids["FX000002"], "update", "gender", "1", "M", "migration"),
+    ]
+    sources = history.field_sources(opened, "children", ids["FX000002"])
+    assert sources["gender"] == "migration"
     opened.close()

@@ -49,7 +49,7 @@ def test_archive_keeps_the_row(store):
 
 def test_field_sources_say_who_last_changed_each_field(store):
     cid = _child(store)
-    history.update(store, "children", cid, {"gender": "2"}, source=history.SOURCE_IMPORT)
+    history.update(store, "children", cid, {"gender": "F"}, source=history.SOURCE_IMPORT)
     sources = history.field_sources(store, "children", cid)
     assert sources["first_name"] == "app"
     assert sources["gender"] == "import-903"

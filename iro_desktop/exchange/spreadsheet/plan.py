@@ -12,6 +12,7 @@ from collections import defaultdict
 from datetime import date
 from typing import Any
 
+from iro_desktop.domain.code_lists import FEMALE, MALE, SEX_UNKNOWN
 from iro_desktop.domain.references import BIDI_CONTROLS, reference_problem
 from iro_desktop.domain.validation.received import EARLIEST_YEAR, LATEST_YEAR, text_problem
 from iro_desktop.exchange.conflict import Conflict
@@ -25,6 +26,11 @@ from iro_desktop.storage.database import Store
 from iro_desktop.storage.history import SOURCE_APP, to_column
 
 __all__ = ["preview_import"]
+
+# How trackers write sex, read into the app's one vocabulary (the 903 codes from 2024-25).
+_SEXES = {"m": MALE, "male": MALE, "boy": MALE, "1": MALE,
+          "f": FEMALE, "female": FEMALE, "girl": FEMALE, "2": FEMALE,
+          "u": SEX_UNKNOWN, "unknown": SEX_UNKNOWN, "not known": SEX_UNKNOWN}  # fmt: skip
 
 
 class _Known:
@@ -137,11 +143,11 @@ def preview_import(
                     values[key] = reading.value
             elif spec_.kind == "gender":
                 text = norm(shown(raw))
-                code = {"m": "1", "male": "1", "boy": "1", "1": "1",
-                        "f": "2", "female": "2", "girl": "2", "2": "2"}.get(text)  # fmt: skip
+                code = _SEXES.get(text)  # stored as M/F/U, the app's one vocabulary
                 if code is None:
                     refuse(index, f"{shown(raw)!r} is not a gender IRO Desktop records "
-                           "(Male/Female, M/F or the 903 codes 1/2)", "invalid", raw)  # fmt: skip
+                           "(Male/Female/Unknown, M/F/U or the 903 codes 1/2)", "invalid",
+                           raw)  # fmt: skip
                 else:
                     values[key] = code
             elif spec_.kind == "code":

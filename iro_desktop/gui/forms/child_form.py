@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any, ClassVar
 
+from iro_desktop.domain import code_lists
 from iro_desktop.domain.model import LetterFormat
 from iro_desktop.domain.validation import ChildEntry, PersonEntry, Problem, child_problems
 from iro_desktop.gui.forms.base import RecordForm
@@ -18,7 +19,7 @@ from iro_desktop.gui.forms.editors import (
 from iro_desktop.gui.forms.fields import allow_no_date
 from iro_desktop.services.recording import add_child, edit_child
 
-GENDERS = (("", "Not recorded"), ("1", "Male"), ("2", "Female"))
+GENDERS = (("", "Not recorded"), *code_lists.SEX_MEANINGS.items())  # M, F, U as stored
 LETTER_FORMATS = (
     (LetterFormat.AUTO, "Automatic: by age (read-aloud when young), easy read for a learning need"),
     (LetterFormat.READ_ALOUD, "Read aloud: written to the child, read to them by their carer"),

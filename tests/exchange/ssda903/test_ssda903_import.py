@@ -577,7 +577,7 @@ def _hand_built(store) -> None:
         return history.insert(
             store,
             "children",
-            {"child_ref": ref, "dob": dob, "gender": "1", "ethnicity": "WBRI", **extra},
+            {"child_ref": ref, "dob": dob, "gender": "M", "ethnicity": "WBRI", **extra},
         )
 
     def episode(cid, decom, rne, ls, place, dec=None, rec="", **extra):
@@ -611,7 +611,7 @@ def _hand_built(store) -> None:
     review(a, date(2026, 1, 21), "PN1")
     review(a, date(2026, 4, 21), "PN1")
     review(a, None, "", status="booked")
-    b = child("R002", date(2012, 3, 3), gender="2")
+    b = child("R002", date(2012, 3, 3), gender="F")
     for start in (date(2026, 1, 9), date(2026, 2, 6), date(2026, 3, 6)):
         episode(b, start, "S", "V3", "U1", dec=start.replace(day=start.day + 2), rec="E8")
     review(b, date(2026, 4, 9), "PN1")
