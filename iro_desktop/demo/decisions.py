@@ -7,6 +7,7 @@ from dataclasses import replace
 from datetime import date, timedelta
 
 from iro_desktop.demo import names as names
+from iro_desktop.demo import texts as texts
 from iro_desktop.demo.for_the_child import ADOPTION_DECISION, ADOPTION_PLANS
 from iro_desktop.demo.plan import ChildPlan, Demo
 from iro_desktop.domain.model import Challenge, ChallengeStage, Decision, DecisionStatus
@@ -17,7 +18,7 @@ def decisions_for(demo: Demo, plan: ChildPlan, day: date, next_held: date | None
     bank = {"v3": "short_breaks", "v4": "short_breaks"}.get(plan.profile.kind, plan.band(day))
     if plan.placement_on(day).kind == "adopters":
         bank = "adoption"
-    chosen = rng.sample(names.DECISIONS[bank], rng.randint(2, min(4, len(names.DECISIONS[bank]))))
+    chosen = rng.sample(texts.DECISIONS[bank], rng.randint(2, min(4, len(texts.DECISIONS[bank]))))
     placement = plan.placement_on(day)
     roles = {
         "sw": f"{plan.child.social_worker} (social worker)",
@@ -129,7 +130,7 @@ def _challenge(demo: Demo, plan: ChildPlan, setup: list[tuple], resolved: bool) 
     last_response = stages[-1].responded_on
     return Challenge(
         None,
-        rng.choice(names.CHALLENGE_THEMES),
+        rng.choice(texts.CHALLENGE_THEMES),
         stages=tuple(stages),
         outcome="Resolved: the action was taken within the agreed time." if resolved else "",
         resolved_on=last_response if resolved else None,

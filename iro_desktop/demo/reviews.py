@@ -8,6 +8,7 @@ from dataclasses import replace
 from datetime import date, timedelta
 
 from iro_desktop.demo import names as names
+from iro_desktop.demo import texts as texts
 from iro_desktop.demo.decisions import decisions_for
 from iro_desktop.demo.for_the_child import (
     ADOPTED_GOING_WELL,
@@ -74,10 +75,10 @@ def _held_review(demo: Demo, plan: ChildPlan, day: date, latest: bool) -> Review
         placed = placement.kind == "adopters"
         going_well = _adopted(
             going_well,
-            names.GOING_WELL["under4"],
+            texts.GOING_WELL["under4"],
             ADOPTED_GOING_WELL if placed else WAITING_GOING_WELL,
         )
-        worries = _adopted(worries, names.WORRIES["under4"],
+        worries = _adopted(worries, texts.WORRIES["under4"],
                            ADOPTED_WORRIES if placed else WAITING_WORRIES)  # fmt: skip
     if plan.profile.kind == "welsh":
         going_well, worries, words = (
@@ -98,7 +99,7 @@ def _held_review(demo: Demo, plan: ChildPlan, day: date, latest: bool) -> Review
         venue_childs_choice=demo.chance(0.6) if band in ("teen", "young_person", "uasc") else None,
         attendees=_attendees(demo, plan, placement, code, band),
         review_code=code,
-        views_how=names.VIEWS_HOW[code],
+        views_how=texts.VIEWS_HOW[code],
         parents_participation=_parents_participation(demo, plan, placement),
         decisions_circulated_on=circulated if circulated < demo.today else None,
         letter_sent_on=letter if letter < demo.today else None,
@@ -134,23 +135,23 @@ def _code_for(demo: Demo, plan: ChildPlan, on: date) -> str:
 def _review_texts(demo: Demo, plan: ChildPlan, band: str, code: str) -> tuple[str, str, str]:
     rng = demo.rng
     if plan.profile.kind == "welsh":
-        texts = names.WELSH_TEXTS[plan.profile.variant]
-        words = rng.choice(texts["child_words"]) if code not in ("PN4", "PN7") else ""
-        return rng.choice(texts["going_well"]), rng.choice(texts["worries"]), words
+        welsh = texts.WELSH_TEXTS[plan.profile.variant]
+        words = rng.choice(welsh["child_words"]) if code not in ("PN4", "PN7") else ""
+        return rng.choice(welsh["going_well"]), rng.choice(welsh["worries"]), words
     if plan.profile.kind in ("v3", "v4"):
         return (
-            rng.choice(names.GOING_WELL["short_breaks"]),
-            rng.choice(names.WORRIES["short_breaks"]),
-            rng.choice(names.SHOWN_WORDS),
+            rng.choice(texts.GOING_WELL["short_breaks"]),
+            rng.choice(texts.WORRIES["short_breaks"]),
+            rng.choice(texts.SHOWN_WORDS),
         )
-    bank = band if band in names.CHILD_WORDS else "child"
+    bank = band if band in texts.CHILD_WORDS else "child"
     if code in ("PN0", "PN4", "PN7"):
         words = ""
     elif code == "PN3":
         words = "Pointed to the smiley face card for home and for school."
     else:
-        words = rng.choice(names.CHILD_WORDS[bank])
-    return rng.choice(names.GOING_WELL[band]), rng.choice(names.WORRIES[band]), words
+        words = rng.choice(texts.CHILD_WORDS[bank])
+    return rng.choice(texts.GOING_WELL[band]), rng.choice(texts.WORRIES[band]), words
 
 
 def venue(demo: Demo, plan: ChildPlan, placement: Placement) -> str:
@@ -166,7 +167,7 @@ def venue(demo: Demo, plan: ChildPlan, placement: Placement) -> str:
     }.get(placement.kind, "other")
     if plan.profile.kind == "v3":
         kind = "short_breaks"
-    return demo.rng.choice(names.VENUES[kind])
+    return demo.rng.choice(texts.VENUES[kind])
 
 
 def _attendees(demo: Demo, plan: ChildPlan, placement: Placement, code: str, band: str) -> tuple:

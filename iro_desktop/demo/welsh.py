@@ -1,9 +1,10 @@
 """The three Welsh-speaking children placed in Wales: with Nain a Thaid, with Mam-gu, and with
-Welsh-speaking foster carers in Ceredigion (their review texts are in ``names.WELSH_TEXTS``)."""
+Welsh-speaking foster carers in Ceredigion (their review texts are in ``texts.WELSH_TEXTS``)."""
 
 from __future__ import annotations
 
 from iro_desktop.demo import names as names
+from iro_desktop.demo import texts as texts
 from iro_desktop.demo.placements import OWN_FOSTERING_URN, postcode, urn
 from iro_desktop.demo.plan import ChildPlan, Demo, Placement
 from iro_desktop.domain.code_lists import FEMALE
