@@ -36,9 +36,10 @@ def letter_warnings(letters: Sequence[Letter], review: Review) -> list[PlainLang
             out.append(warning)
 
     for letter in letters:
+        missing = {line: (kind, key, letter.language) for line, kind, key in letter.missing}
         for line in letter.warnings:
             kind = "not_written" if line.startswith("Not yet written") else "record"
-            add(PlainLanguageWarning(kind, line))
+            add(PlainLanguageWarning(kind, line, item=missing.get(line, ())))
         for warning in check_letter(
             checked_lines(letter), letter.version, letter.child_name, letter.language
         ):

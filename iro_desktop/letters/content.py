@@ -143,6 +143,7 @@ def build_letter(
         items=tuple(c.used),
         sources=tuple(c.sources),
         child_name=name,
+        missing=tuple(dict.fromkeys(c.missing)),
     )
 
 

@@ -33,6 +33,7 @@ class LetterContext:
     warnings: list[str] = field(default_factory=list)
     used: list[tuple[str, str]] = field(default_factory=list)  # (key, text) the child reads
     sources: list[tuple[str, str]] = field(default_factory=list)  # (key, professional text)
+    missing: list[tuple[str, str, str]] = field(default_factory=list)  # (warning, kind, key)
 
     @property
     def language(self) -> str:
@@ -50,12 +51,28 @@ class LetterContext:
         the letter may use. The professional text is never used instead."""
         text = item.text(self.language, self.use_suggestions)
         if not text:
-            self.warnings.append(item.missing_warning(self.name, self.language))
+            warning = item.missing_warning(self.name, self.language)
+            self.warnings.append(warning)
+            self.missing.append((warning, str(item.kind), item.key))
             return ""
         self.used.append((f"{item.kind}:{item.key}", text))
         if item.professional:
             self.sources.append((f"{item.kind}:{item.key}", item.professional))
         return text
+
+    def said(self, item: ChildItem) -> tuple[str, str]:
+        """Something the child said, as (the child-facing sentence, the IRO's reply). The
+        IRO's reply alone is enough (the review form asks only for it): the child knows what
+        they said, and the recorded text is never quoted back instead."""
+        reply = item.reply(self.language, self.use_suggestions)
+        if not reply:
+            return self.text(item), ""
+        text = item.text(self.language, self.use_suggestions)
+        if text:
+            self.used.append((f"{item.kind}:{item.key}", text))
+        if item.professional:
+            self.sources.append((f"{item.kind}:{item.key}", item.professional))
+        return text, self.reply(item)
 
     def reply(self, item: ChildItem) -> str:
         text = item.reply(self.language, self.use_suggestions)

@@ -130,14 +130,15 @@ def answers_section(c: LetterContext) -> Section | None:
     if c.version == Version.READ_ALOUD or code == "PN0":
         return None
     blocks: list[Block] = []
-    said = [(c.text(i), c.reply(i)) for i in c.of_kind(WordingKind.CHILD_SAID)]
-    said = [(text, reply) for text, reply in said if text]
+    said = [c.said(i) for i in c.of_kind(WordingKind.CHILD_SAID)]
+    said = [(text, reply) for text, reply in said if text or reply]
     how = _participation(c)
     if said:  # how they took part is said in the first section
         for text, reply in said:
-            blocks.append(Block("said", text))
+            if text:
+                blocks.append(Block("said", text))
             if reply:
-                blocks.append(Block("reply", reply))
+                blocks.append(Block("reply" if text else "para", reply))
         return section("answers", _("What you told me, and my answer"), blocks)
     if code in ("PN4", "PN7") or not c.review.child_words.strip():
         blocks.append(
