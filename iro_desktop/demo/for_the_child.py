@@ -82,7 +82,7 @@ FOR_CHILD: dict[str, str] = {
         "Mum and Dad say your breaks help the whole family."
     ),
     "The short break carers follow the visual timetable well.": (
-        "Your short break carers use your picture timetable."
+        "Your break carers use your picture cards."
     ),
     "Loves the sensory room and the swimming sessions.": (
         "You love the sensory room and swimming."
@@ -231,10 +231,10 @@ FOR_CHILD: dict[str, str] = {
     ),
     # decisions: short breaks
     "Review the short break plan with the parents": (
-        "{worker} will check your short break plan with Mum and Dad."
+        "{worker} will talk with Mum and Dad about your breaks."
     ),
     "Update the communication passport for the short break carers": (
-        "Your carers will update your 'all about me' book."
+        "Your carers will add to your 'all about me' book."
     ),
     "Check the moving and handling plan is current": (
         "{worker} will check how people help you move safely."
