@@ -62,9 +62,7 @@ def test_each_version_and_language_speaks_only_the_child_facing_layer(demo, chil
                 assert "the IRO" not in joined, where
                 assert not re.search(r"\bthe child\b", joined, re.IGNORECASE), where
                 # The child's name only where it greets or names them.
-                assert third_person_warnings(lines, letter.child_name, letter.language) == [], (
-                    where
-                )
+                assert third_person_warnings(lines, letter.child_name, letter.language) == [], where
                 texts = [_CONTACT_FREE.sub(" ", t) for t in letter.texts()]
                 # Welsh letters with no English sentence (and English ones with no Welsh).
                 assert foreign_sentences(texts, letter.language) == [], (*where, letter.language)
