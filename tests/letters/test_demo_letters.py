@@ -48,7 +48,15 @@ def _letters(demo, s, version, lang):
 def test_each_version_and_language_speaks_only_the_child_facing_layer(demo, children, version):
     checked = 0
     for s in children:
-        written = [i for i in review_items(s.record, s.review) if i.written and i.professional]
+        # What the child said is theirs: quoted back to them (with the IRO's answer) where no
+        # sentence was written for them; every other recorded text is the professionals'.
+        written = [
+            i
+            for i in review_items(s.record, s.review)
+            if i.written
+            and i.professional
+            and not (i.kind == "child_said" and not (i.wording.text_en or i.wording.text_cy))
+        ]
         for lang in _languages(s.child):
             preview = _letters(demo, s, version, lang)
             whole = "\n".join(t for letter in preview.letters for t in letter.texts())

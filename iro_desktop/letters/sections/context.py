@@ -10,6 +10,7 @@ from iro_desktop.domain.model import ChildRecord, Region, Review, WordingKind
 from iro_desktop.domain.settings import Settings
 from iro_desktop.letters.i18n import Words
 from iro_desktop.letters.items import ChildItem
+from iro_desktop.letters.language_check import foreign_sentences
 from iro_desktop.letters.model import Version
 
 
@@ -61,13 +62,18 @@ class LetterContext:
         return text
 
     def said(self, item: ChildItem) -> tuple[str, str]:
-        """Something the child said, as (the child-facing sentence, the IRO's reply). The
-        IRO's reply alone is enough (the review form asks only for it): the child knows what
-        they said, and the recorded text is never quoted back instead."""
+        """Something the child said, as (what they said, the IRO's reply). The IRO's reply
+        is what the review form asks for: with it, the child's own words are quoted back in
+        quotation marks (they are theirs, not the record's), unless a sentence was written
+        for them (words typed as a description, "Pointed to the trampoline...") or the
+        words are in the letter's other language (then the reply stands alone)."""
         reply = item.reply(self.language, self.use_suggestions)
         if not reply:
             return self.text(item), ""
         text = item.text(self.language, self.use_suggestions)
+        own = item.professional.strip()
+        if not text and own and not foreign_sentences([own], self.language):
+            text = f"\u201c{own}\u201d"
         if text:
             self.used.append((f"{item.kind}:{item.key}", text))
         if item.professional:

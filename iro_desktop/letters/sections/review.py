@@ -135,8 +135,8 @@ def answers_section(c: LetterContext) -> Section | None:
     how = _participation(c)
     if said:  # how they took part is said in the first section
         for text, reply in said:
-            if text:
-                blocks.append(Block("said", text))
+            if text:  # the child's own words, quoted, are theirs as typed
+                blocks.append(Block("typed" if text.startswith("\u201c") else "said", text))
             if reply:
                 blocks.append(Block("reply" if text else "para", reply))
         return section("answers", _("What you told me, and my answer"), blocks)
