@@ -3,7 +3,7 @@ built only from the child-facing layer, in every version and language, readable,
 letters all Welsh, the life events each with their own words, sensitive items caught."""
 
 from dataclasses import replace
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 
@@ -17,7 +17,7 @@ from iro_desktop.letters.plain_language import (
     reading_grade,
     third_person_warnings,
 )
-from tests.letters.situations import PROFESSIONAL, situations
+from tests.letters.situations import PROFESSIONAL, TODAY, situations
 from tests.letters.situations import letter_for as build
 
 VERSIONS = ["read_aloud", "standard", "young_person", "easy_read"]
@@ -263,6 +263,28 @@ def test_a_child_who_did_not_take_part_gets_a_warm_word_and_a_date():
         ),
     )
     assert any("record when you will next visit or call" in w for w in build(no_date)[0].warnings)
+    # A visit date before the letter's own date is no promise to make: a warning instead.
+    review = ALL["did_not_take_part"].record.reviews[-1]
+    passed = replace(
+        ALL["did_not_take_part"],
+        record=replace(
+            ALL["did_not_take_part"].record,
+            reviews=(
+                ALL["did_not_take_part"].record.reviews[0],
+                replace(review, next_contact_on=TODAY - timedelta(days=1)),
+            ),
+        ),
+    )
+    late = build(passed)[0]
+    assert "I will come to see you or call you by" not in _whole([late])
+    assert any("has passed: record the new date" in w for w in late.warnings)
+
+
+def test_an_interpreter_typed_with_their_language_is_an_interpreter_to_the_child():
+    from iro_desktop.letters.i18n import Words
+    from iro_desktop.letters.people import as_child_knows
+
+    assert as_child_knows("Interpreter (Albanian)", Words("en")) == "an interpreter"
 
 
 def test_kinship_care_names_the_relationship_the_child_uses():

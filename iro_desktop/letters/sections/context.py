@@ -31,6 +31,7 @@ class LetterContext:
     short_breaks: bool = False
     adoption: bool = False
     last_before_18: bool = False
+    today: date | None = None  # the letter's date
     warnings: list[str] = field(default_factory=list)
     used: list[tuple[str, str]] = field(default_factory=list)  # (key, text) the child reads
     sources: list[tuple[str, str]] = field(default_factory=list)  # (key, professional text)

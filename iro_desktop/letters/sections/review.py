@@ -152,14 +152,14 @@ def answers_section(c: LetterContext) -> Section | None:
             para(_("Your views matter to me. You can tell me what you think at any time."))
         )
         contact = c.review.next_contact_on
-        if contact:
-            blocks.append(
-                para(
-                    _(
-                        "I will come to see you or call you by %(date)s.",
-                        date=_.inline_date(contact),
-                    )
-                )
+        passed = contact is not None and c.today is not None and contact < c.today
+        if contact is not None and not passed:
+            when = _.inline_date(contact)
+            blocks.append(para(_("I will come to see you or call you by %(date)s.", date=when)))
+        elif passed:  # a date before the letter's own would read as a promise broken
+            c.warnings.append(
+                f"The visit or call recorded for {c.name} ({contact}) has passed: record the "
+                "new date (next contact on the review) so the letter can say when."
             )
         elif code in ("PN4", "PN7"):
             c.warnings.append(
