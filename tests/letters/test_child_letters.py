@@ -318,3 +318,33 @@ def test_sensitive_items_are_found_in_the_child_words_or_behind_them():
     ]
     assert found[0].topics == ("exploitation",)  # from the professional text it speaks for
     assert sensitive_items(build(ALL["age7"])) == []
+
+
+def test_an_english_venue_on_a_review_recorded_in_welsh_is_left_out_of_the_welsh_letter():
+    situation = ALL["welsh_cy"]
+    review = replace(situation.record.reviews[-1], venue="Foster home")
+    reviews = (*situation.record.reviews[:-1], review)
+    letter = build(replace(situation, record=replace(situation.record, reviews=reviews)))[0]
+    assert letter.language == "cy" and "Foster home" not in _whole([letter])
+    assert any("Where the review was held is recorded in English" in w for w in letter.warnings)
+
+
+def test_the_childs_own_words_are_quoted_back_but_a_note_about_them_is_not():
+    situation = ALL["age12"]
+    said = [w for w in situation.record.wordings if w.kind == "child_said"]
+    own, note = said[0], said[1]
+    review = replace(
+        situation.record.reviews[-1],
+        child_words="I want to see Leo more.\nPointed to the school on the map.",
+    )
+    wordings = tuple(
+        replace(w, text_en="") if w in (own, note) else w for w in situation.record.wordings
+    )
+    record = replace(
+        situation.record, reviews=(*situation.record.reviews[:-1], review), wordings=wordings
+    )
+    letter = build(replace(situation, record=record))[0]
+    texts = [b.text for b in letter.section("answers").blocks]
+    assert "\u201cI want to see Leo more.\u201d" in texts  # theirs, with the answer below
+    assert own.reply_en in texts and note.reply_en in texts
+    assert not any("Pointed to" in t for t in texts)  # a note about them is never pasted

@@ -3,6 +3,7 @@ language, the child-facing items, and the life events that change what the lette
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -12,6 +13,14 @@ from iro_desktop.letters.i18n import Words
 from iro_desktop.letters.items import ChildItem
 from iro_desktop.letters.language_check import foreign_sentences
 from iro_desktop.letters.model import Version
+
+# What the child said in their own voice ("I want...", "Dw i eisiau..."), not a note about
+# them ("Pointed to the trampoline..."): only the former is quoted back.
+_OWN_VOICE = re.compile(r"(?<![\w'])(?:i|i'm|i'd|i've|i'll|me|my|fi|fy|dw|dwi|rydw)(?![\w'])", re.I)
+
+
+def _in_own_voice(words: str) -> bool:
+    return bool(_OWN_VOICE.search(words.replace("\u2019", "'")))
 
 
 @dataclass
@@ -73,7 +82,7 @@ class LetterContext:
             return self.text(item), ""
         text = item.text(self.language, self.use_suggestions)
         own = item.professional.strip()
-        if not text and own and not foreign_sentences([own], self.language):
+        if not text and own and _in_own_voice(own) and not foreign_sentences([own], self.language):
             text = f"\u201c{own}\u201d"
         if text:
             self.used.append((f"{item.kind}:{item.key}", text))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from iro_desktop.domain.model import PlanType, WordingKind
 from iro_desktop.letters.blocks import joined, para, section
+from iro_desktop.letters.language_check import sentence_language
 from iro_desktop.letters.model import Block, Section, Version
 from iro_desktop.letters.people import as_child_knows, carer_names
 from iro_desktop.letters.sections.context import LetterContext
@@ -18,9 +19,13 @@ def _venue(c: LetterContext) -> str:
     venue = c.review.venue.strip() or next((p.venue for p in c.review.parts if p.venue), "")
     if not venue:
         return ""
-    if (c.review.text_language or "en") != c.language:
+    typed_in = c.review.text_language or "en"
+    looks = sentence_language(venue)  # a review recorded in Welsh may still name "Foster home"
+    if looks in ("en", "cy") and looks != c.language:
+        typed_in = looks
+    if typed_in != c.language:
         c.warnings.append(
-            f"Where the review was held is recorded in {_lang(c.review.text_language)}, so the "
+            f"Where the review was held is recorded in {_lang(typed_in)}, so the "
             f"{_lang(c.language)} letter leaves it out. Add it to the letter by hand if it helps."
         )
         return ""
