@@ -282,9 +282,12 @@ ADOPTED_WORRIES = (
 FOR_CHILD.update(
     {
         "Settled with the foster carers while the adoption plan goes ahead.": (
-            "You are settled with {carer} while we find your new family."
+            "At your review, you were settled and happy with {carer}."
         ),
-        "Waiting to be matched with adopters.": "We are still looking for your new family.",
+        # Said as at the review: true whether or not the child has moved since (issue 13).
+        "Waiting to be matched with adopters.": (
+            "At your review, we were still looking for your new family."
+        ),
         "Waiting for a date for the adoption panel.": (
             "We are waiting for a meeting that helps choose your new family."
         ),
