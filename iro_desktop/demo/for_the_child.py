@@ -82,7 +82,7 @@ FOR_CHILD: dict[str, str] = {
         "Mum and Dad say your breaks help the whole family."
     ),
     "The short break carers follow the visual timetable well.": (
-        "Your short break carers use your picture timetable."
+        "Your break carers use your picture cards."
     ),
     "Loves the sensory room and the swimming sessions.": (
         "You love the sensory room and swimming."
@@ -231,10 +231,10 @@ FOR_CHILD: dict[str, str] = {
     ),
     # decisions: short breaks
     "Review the short break plan with the parents": (
-        "{worker} will check your short break plan with Mum and Dad."
+        "{worker} will talk with Mum and Dad about your breaks."
     ),
     "Update the communication passport for the short break carers": (
-        "Your carers will update your 'all about me' book."
+        "Your carers will add to your 'all about me' book."
     ),
     "Check the moving and handling plan is current": (
         "{worker} will check how people help you move safely."
@@ -282,9 +282,12 @@ ADOPTED_WORRIES = (
 FOR_CHILD.update(
     {
         "Settled with the foster carers while the adoption plan goes ahead.": (
-            "You are settled with {carer} while we find your new family."
+            "At your review, you were settled and happy with {carer}."
         ),
-        "Waiting to be matched with adopters.": "We are still looking for your new family.",
+        # Said as at the review: true whether or not the child has moved since (issue 13).
+        "Waiting to be matched with adopters.": (
+            "At your review, we were still looking for your new family."
+        ),
         "Waiting for a date for the adoption panel.": (
             "We are waiting for a meeting that helps choose your new family."
         ),

@@ -57,7 +57,9 @@ def with_plan(demo: Demo, plan: ChildPlan, placement: Placement, review: Review)
     day = review.parts[0].held_on
     plan_type = plan_type_for(plan, placement, day)
     reasons = "\n".join(r[0] for r in _reasons(plan, plan_type))
-    next_contact = demo.hold(day + NEXT_VISIT_AFTER) if review.review_code == "PN7" else None
+    # Still ahead on the demo's day, as a letter not yet written would say it.
+    visit = max(day + NEXT_VISIT_AFTER, demo.today + timedelta(days=14))
+    next_contact = demo.hold(visit) if review.review_code == "PN7" else None
     return replace(review, plan_type=plan_type, plan_reasons=reasons, next_contact_on=next_contact)
 
 

@@ -21,9 +21,10 @@ _CONTACT = re.compile(r"\S+@\S+|https?://\S+|\+?\d[\d ]{6,}\d")
 
 def checked_lines(letter: Letter) -> list[str]:
     """The lines the reading check measures: every line the child reads, the IRO's name
-    and role aside (a name is not a word to read)."""
+    and role aside (a name is not a word to read), and so an email or web address or phone
+    number (read off the page, never sounded out as words)."""
     skip = {letter.signature, letter.signature_role}
-    return [t for t in letter.texts() if t not in skip]
+    return [_CONTACT.sub(" ", t) for t in letter.texts() if t not in skip]
 
 
 def letter_warnings(letters: Sequence[Letter], review: Review) -> list[PlainLanguageWarning]:
@@ -36,9 +37,10 @@ def letter_warnings(letters: Sequence[Letter], review: Review) -> list[PlainLang
             out.append(warning)
 
     for letter in letters:
+        missing = {line: (kind, key, letter.language) for line, kind, key in letter.missing}
         for line in letter.warnings:
             kind = "not_written" if line.startswith("Not yet written") else "record"
-            add(PlainLanguageWarning(kind, line))
+            add(PlainLanguageWarning(kind, line, item=missing.get(line, ())))
         for warning in check_letter(
             checked_lines(letter), letter.version, letter.child_name, letter.language
         ):

@@ -82,6 +82,7 @@ def build_letter(
         short_breaks=is_short_breaks(record, held_on),
         adoption=is_placed_for_adoption(record, today),
         last_before_18=last_review_before_18(child, held_on, next_review),
+        today=today,
     )
     iro = settings.iro_name.strip()
     if not iro:
@@ -143,6 +144,7 @@ def build_letter(
         items=tuple(c.used),
         sources=tuple(c.sources),
         child_name=name,
+        missing=tuple(dict.fromkeys(c.missing)),
     )
 
 

@@ -1,21 +1,20 @@
-"""Each item of a review the child should hear about, paired with its child-facing wording.
+"""Each item of a review the child should hear about, as the letter reads it.
 
-The letter is built only from the child-facing layer (``ChildWording``). This module pairs
-each professional item (a decision, a line of the worries, of what is going well, of what the
-child said, of the plan's reasons, and the one "something I learned") with its wording by the
-item_key convention of ``domain.model.WordingKind``: ``decision:<id>`` for a decision,
-``line:<n>`` for the n-th non-empty line (from 0) of the review's text, ``""`` for LEARNED.
-
-It is private to the letters: the lead reconciles it with ``domain/wording.py``'s
-``review_items`` when that lands.
+The pairing of professional text with child-facing wording is ``domain.wording.review_items``
+(the one pairing the review form, the letter and its warnings share: ``decision:<id>``,
+``line:<n>`` counting non-blank lines from 0, ``""`` for LEARNED). This module only adds what
+the letter needs on top: which decisions the child hears of (live, not dropped, soonest
+first), a decision's owner and date, and the wording the chosen language and choice allow.
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
+from datetime import date
 
 from iro_desktop.domain.model import ChildRecord, ChildWording, Review, WordingKind
+from iro_desktop.domain.wording import ReviewItem, decision_key
+from iro_desktop.domain.wording import review_items as paired_items
 from iro_desktop.letters.choices import review_decisions
 
 WHAT_IT_IS = {
@@ -28,11 +27,6 @@ WHAT_IT_IS = {
 }
 
 
-def lines_of(text: str) -> list[str]:
-    """The non-empty lines of a typed text, stripped: what ``line:<n>`` counts."""
-    return [line.strip() for line in re.split(r"\n+", text or "") if line.strip()]
-
-
 @dataclass(frozen=True)
 class ChildItem:
     """One professional item and its child-facing wording (None when there is none)."""
@@ -41,7 +35,7 @@ class ChildItem:
     key: str
     professional: str
     wording: ChildWording | None
-    by_when: object = None  # a decision's date (``date | None``)
+    by_when: date | None = None  # a decision's date
     who: str = ""  # a decision's owner, as typed
 
     def text(self, language: str, use_suggestions: bool) -> str:
@@ -79,42 +73,22 @@ class ChildItem:
         )
 
 
-def _wordings(record: ChildRecord, review: Review) -> dict[tuple[str, str], ChildWording]:
-    found: dict[tuple[str, str], ChildWording] = {}
-    for w in record.wordings:
-        if w.archived_on is None and w.review_id == review.id:
-            found[(str(w.kind), w.item_key)] = w
-    return found
+def _item(paired: ReviewItem, by_when: date | None = None, who: str = "") -> ChildItem:
+    return ChildItem(
+        paired.kind, paired.item_key, paired.professional.strip(), paired.wording, by_when, who
+    )
 
 
 def review_items(record: ChildRecord, review: Review) -> list[ChildItem]:
-    """Every item of ``review`` the letter could speak of, in the letter's order, with its
-    wording where one is recorded."""
-    wordings = _wordings(record, review)
+    """Every item of ``review`` the letter could speak of, with its wording where one is
+    recorded: the pairing of ``domain.wording``, with the decisions the child hears of in
+    the order they are due."""
+    paired = paired_items(record, review)
+    by_key = {(p.kind, p.item_key): p for p in paired}
     out: list[ChildItem] = []
-
-    def lines(kind: WordingKind, text: str) -> None:
-        for n, line in enumerate(lines_of(text)):
-            key = f"line:{n}"
-            out.append(ChildItem(kind, key, line, wordings.get((str(kind), key))))
-
-    lines(WordingKind.PLAN_REASON, review.plan_reasons)
-    lines(WordingKind.CHILD_SAID, review.child_words)
-    lines(WordingKind.GOING_WELL, review.going_well)
-    lines(WordingKind.WORRY, review.worries)
     for d in review_decisions(record, review):
-        key = f"decision:{d.id}"
-        out.append(
-            ChildItem(
-                WordingKind.DECISION,
-                key,
-                d.what.strip(),
-                wordings.get((str(WordingKind.DECISION), key)),
-                d.by_when,
-                d.who,
-            )
-        )
-    learned = wordings.get((str(WordingKind.LEARNED), ""))
-    if learned is not None:
-        out.append(ChildItem(WordingKind.LEARNED, "", "", learned))
+        found = by_key.get((WordingKind.DECISION, decision_key(d.id)))
+        if found is not None:
+            out.append(_item(found, d.by_when, d.who))
+    out += [_item(p) for p in paired if p.kind != WordingKind.DECISION]
     return out

@@ -113,6 +113,8 @@ class Letter:
     # confirming too, however gently the child's sentence puts it.
     sources: tuple[tuple[str, str], ...] = field(default=())
     child_name: str = ""
+    # Each item left out for want of wording: (warning, kind, item_key) (the dialog's fix).
+    missing: tuple[tuple[str, str, str], ...] = field(default=())
 
     def section(self, key: str) -> Section | None:
         return next((s for s in self.sections if s.key == key), None)

@@ -94,6 +94,8 @@ def as_child_knows(typed: str, words: Words, people: Sequence[Person] = ()) -> s
             return words("you")
         if role in NAMED_ROLES:
             return words(NAMED_ROLES[role], name=first_name(name))
+        if name.strip().lower() in ROLES:  # "Interpreter (Albanian)": a role and its detail
+            return words(ROLES[name.strip().lower()])
         return text
     key = text.lower()
     if key in CHILD_ROLES:

@@ -82,6 +82,8 @@ class PlainLanguageWarning:
     message: str  # for the IRO, in English, one line
     text: str = ""  # the word or sentence concerned
     suggestion: str = ""
+    # A "not_written" warning's item: (kind, item_key, language), for the one-click fix.
+    item: tuple[str, ...] = ()
 
 
 @lru_cache(maxsize=4)

@@ -347,6 +347,45 @@ def test_a_note_with_a_suggestion_is_fixed_in_one_click(qtbot, window):
     dialog.close()
 
 
+MISSING_CHILD = "DB390387"  # a worry of his review has no child-facing wording yet
+
+
+def test_writing_the_missing_sentence_saves_it_and_the_letter_says_it(qtbot, window, monkeypatch):
+    from iro_desktop.gui.dialogs import letter as letter_dialog
+
+    _open_child(qtbot, window, MISSING_CHILD, "letters")
+    letters_tab = window.child_view.tabs["letters"]
+    dialog = _dialog_from(qtbot, window, letters_tab.action_bar.buttons[ACTION_LETTER])
+    notes = dialog.warning_lines()
+    row = next(i for i, n in enumerate(notes) if "Not yet written" in n and "worry" in n)
+    assert "Sunday" in notes[row]  # the professional worry is named, never pasted in
+    assert "Sunday" not in dialog.text_preview.toPlainText()
+    dialog.warnings_list.setCurrentRow(row)
+    assert dialog.fix_button.isEnabled()
+    sentence = "Going back home after the weekend can feel hard."
+    opened = []
+
+    def fill_in(editor_self, *_args):
+        opened.append(editor_self.windowTitle())
+        QTest.keyClicks(editor_self.text, sentence)
+        assert editor_self.save_button.isEnabled()
+        return letter_dialog.QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(letter_dialog.SentenceEditor, "exec", fill_in)
+    with qtbot.waitSignal(dialog.previewShown, timeout=WAIT):
+        qtbot.mouseClick(dialog.fix_button, Qt.MouseButton.LeftButton)
+    assert opened == ["Write the sentence for the child"]
+    # The preview now says it, and the note is gone.
+    assert sentence in dialog.text_preview.toPlainText()
+    assert not any("Sunday" in n for n in dialog.warning_lines())
+    # Saved as the worry's confirmed wording, beside the professional text it speaks for.
+    record = child_detail(dialog.store, MISSING_CHILD, TODAY).record
+    saved = [w for w in record.wordings if w.text_en == sentence and w.archived_on is None]
+    assert len(saved) == 1 and saved[0].confirmed and saved[0].kind == "worry"
+    assert saved[0].professional == "Finds the change back home on Sunday hard."
+    dialog.close()
+
+
 def test_sensitive_items_are_confirmed_before_saving(qtbot, window, saved_to, monkeypatch):
     from dataclasses import replace
 

@@ -47,13 +47,10 @@ def demo_children(demo):
             found.setdefault("young_person", child.child_ref)
         elif 4 <= age < 16 and has_all and decided:
             found.setdefault("standard", child.child_ref)
-    # Easy read now needs a recorded learning need or format (issue 13), which the demo gains
-    # with its child-facing texts; until then a test asking for it skips.
-    assert set(found) >= {"under4", "standard", "young_person", "welsh"}, found
+    # Easy read needs a recorded learning need or format (issue 13): the demo has one such child.
+    assert set(found) >= {"under4", "standard", "young_person", "welsh", "easy_read"}, found
     return found
 
 
 def demo_child(demo_children, band):
-    if band not in demo_children:
-        pytest.skip(f"the demo has no {band} child yet (its issue-13 texts land separately)")
     return demo_children[band]

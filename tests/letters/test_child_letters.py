@@ -3,7 +3,7 @@ built only from the child-facing layer, in every version and language, readable,
 letters all Welsh, the life events each with their own words, sensitive items caught."""
 
 from dataclasses import replace
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 
@@ -17,7 +17,7 @@ from iro_desktop.letters.plain_language import (
     reading_grade,
     third_person_warnings,
 )
-from tests.letters.situations import PROFESSIONAL, situations
+from tests.letters.situations import PROFESSIONAL, TODAY, situations
 from tests.letters.situations import letter_for as build
 
 VERSIONS = ["read_aloud", "standard", "young_person", "easy_read"]
@@ -263,6 +263,28 @@ def test_a_child_who_did_not_take_part_gets_a_warm_word_and_a_date():
         ),
     )
     assert any("record when you will next visit or call" in w for w in build(no_date)[0].warnings)
+    # A visit date before the letter's own date is no promise to make: a warning instead.
+    review = ALL["did_not_take_part"].record.reviews[-1]
+    passed = replace(
+        ALL["did_not_take_part"],
+        record=replace(
+            ALL["did_not_take_part"].record,
+            reviews=(
+                ALL["did_not_take_part"].record.reviews[0],
+                replace(review, next_contact_on=TODAY - timedelta(days=1)),
+            ),
+        ),
+    )
+    late = build(passed)[0]
+    assert "I will come to see you or call you by" not in _whole([late])
+    assert any("has passed: record the new date" in w for w in late.warnings)
+
+
+def test_an_interpreter_typed_with_their_language_is_an_interpreter_to_the_child():
+    from iro_desktop.letters.i18n import Words
+    from iro_desktop.letters.people import as_child_knows
+
+    assert as_child_knows("Interpreter (Albanian)", Words("en")) == "an interpreter"
 
 
 def test_kinship_care_names_the_relationship_the_child_uses():
@@ -296,3 +318,33 @@ def test_sensitive_items_are_found_in_the_child_words_or_behind_them():
     ]
     assert found[0].topics == ("exploitation",)  # from the professional text it speaks for
     assert sensitive_items(build(ALL["age7"])) == []
+
+
+def test_an_english_venue_on_a_review_recorded_in_welsh_is_left_out_of_the_welsh_letter():
+    situation = ALL["welsh_cy"]
+    review = replace(situation.record.reviews[-1], venue="Foster home")
+    reviews = (*situation.record.reviews[:-1], review)
+    letter = build(replace(situation, record=replace(situation.record, reviews=reviews)))[0]
+    assert letter.language == "cy" and "Foster home" not in _whole([letter])
+    assert any("Where the review was held is recorded in English" in w for w in letter.warnings)
+
+
+def test_the_childs_own_words_are_quoted_back_but_a_note_about_them_is_not():
+    situation = ALL["age12"]
+    said = [w for w in situation.record.wordings if w.kind == "child_said"]
+    own, note = said[0], said[1]
+    review = replace(
+        situation.record.reviews[-1],
+        child_words="I want to see Leo more.\nPointed to the school on the map.",
+    )
+    wordings = tuple(
+        replace(w, text_en="") if w in (own, note) else w for w in situation.record.wordings
+    )
+    record = replace(
+        situation.record, reviews=(*situation.record.reviews[:-1], review), wordings=wordings
+    )
+    letter = build(replace(situation, record=record))[0]
+    texts = [b.text for b in letter.section("answers").blocks]
+    assert "\u201cI want to see Leo more.\u201d" in texts  # theirs, with the answer below
+    assert own.reply_en in texts and note.reply_en in texts
+    assert not any("Pointed to" in t for t in texts)  # a note about them is never pasted

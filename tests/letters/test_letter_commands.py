@@ -37,6 +37,7 @@ def test_letter_writes_the_document_and_warns_on_stderr(demo_db, demo_children, 
             demo_children["standard"],
             "--out",
             str(out_file),
+            "--confirm-sensitive",  # the demo child's letter speaks of court: checked here
         ],
     )
     assert code == 0, err
@@ -207,10 +208,11 @@ def _letter(capsys, demo_db, ref, out_file, *extra):
 
 def test_old_and_new_version_and_language_values(demo, demo_db, demo_children, tmp_path, capsys):
     ref = demo_children["standard"]
-    code, _, err = _letter(capsys, demo_db, ref, tmp_path / "a.docx", "--version", "under4")
+    sure = "--confirm-sensitive"  # this child's letter speaks of court; versions are the point
+    code, _, err = _letter(capsys, demo_db, ref, tmp_path / "a.docx", "--version", "under4", sure)
     assert code == 0, err
     code, _, err = _letter(
-        capsys, demo_db, ref, tmp_path / "b.docx", "--version", "auto", "--lang", "auto"
+        capsys, demo_db, ref, tmp_path / "b.docx", "--version", "auto", "--lang", "auto", sure
     )
     assert code == 0, err
     rows = list(
@@ -283,8 +285,7 @@ def test_letter_exits_non_zero_listing_sensitive_items_until_confirmed(
             "updated_at": "2026-11-23T10:00:00",
         }
     )
-    if not child_detail(demo_store, ref, date(2026, 11, 23)).record.wordings:
-        pytest.skip("storage does not load child wordings yet (i13a's part of issue 13)")
+    assert child_detail(demo_store, ref, date(2026, 11, 23)).record.wordings
     path = demo_store.path
     out_file = tmp_path / "sensitive.docx"
     code, _, err = _letter(capsys, path, ref, out_file)

@@ -136,7 +136,7 @@ def test_written_letter_is_recorded_not_sent(demo, demo_children, tmp_path):
     ref = demo_children["standard"]
     before = pick_review(child_detail(demo, ref, TODAY).record)
     out = tmp_path / "Maya Smith letter.docx"
-    written = write_letter(demo, ref, None, "en", None, out, TODAY)
+    written = write_letter(demo, ref, None, "en", None, out, TODAY, confirm_sensitive=True)
     row = raw_db(demo)["letters"].get(written.letter_ids[0])
     record = child_detail(demo, ref, TODAY).record
     assert row["kind"] == "letter" and row["review_id"] == before.id

@@ -1,6 +1,7 @@
-"""One page: the letters as LibreOffice lays them out (the templates' Calibri is matched by
-Carlito). ONE soffice call converts a batch of 16 letters, to keep CI short;
-``packaging/ci/letter_pages.sh`` installs LibreOffice, Carlito and poppler on Debian."""
+"""One page: the demo's letters as LibreOffice lays them out (the templates' Calibri is matched
+by Carlito). ONE soffice call converts a batch of 16 letters to demo children in different
+situations, to keep CI short; ``packaging/ci/letter_pages.sh`` installs LibreOffice, Carlito
+and poppler on Debian."""
 
 import re
 import shutil
@@ -10,8 +11,10 @@ from pathlib import Path
 import pytest
 
 from iro_desktop.letters.pdf import find_soffice
-from iro_desktop.letters.render import write_letter_docx
-from tests.letters.situations import letter_for, situations
+from iro_desktop.services.letters import preview_letter, write_letter
+from iro_desktop.storage.records import load_child_records
+from tests.letters.conftest import TODAY
+from tests.letters.demo_picks import WANTED, demo_picks
 
 # Pages allowed: one for the standard, young person's and read-aloud letter; two for easy
 # read and for a bilingual letter (Welsh, then English); the rights page adds one each.
@@ -19,10 +22,10 @@ LIMITS = {"easy_read": 2}
 BILINGUAL = 2
 PAGE = re.compile(rb"/Type\s*/Page(?![s\w])")
 
-# (situation, with the rights page): 16 letters in all; two carry the rights page.
-WITH_RIGHTS = {"age12", "welsh_both"}
-BATCH = [(name, name in WITH_RIGHTS) for name in situations()]
-assert len(BATCH) == 16
+# One letter for each situation the demo is looked for in: 16 letters; two carry the
+# rights page (age12, welsh_both).
+NAMES = [name for name, *_ in WANTED]
+assert len(NAMES) == 16
 
 
 def _soffice() -> str:
@@ -49,17 +52,21 @@ def _pages(pdf: Path) -> int:
 
 
 @pytest.fixture(scope="module")
-def pdfs(tmp_path_factory):
+def pdfs(demo, tmp_path_factory):
     soffice = _soffice()
     folder = tmp_path_factory.mktemp("letter-pages")
+    picks = demo_picks(load_child_records(demo), TODAY)
+    assert set(picks) == set(NAMES), f"the demo has no child for {set(NAMES) - set(picks)}"
     expected = {}
-    for name, rights in BATCH:
-        situation = situations()[name]
-        letters = letter_for(situation, with_rights=rights)
+    for name in NAMES:
+        pick = picks[name]
+        asked = dict(lang=pick.lang, version=pick.version, with_rights=pick.with_rights)
+        letters = preview_letter(demo, pick.ref, today=TODAY, **asked).letters
         path = folder / f"{name}.docx"
-        write_letter_docx(letters, situation.settings, path)
+        write_letter(demo, pick.ref, None, pick.lang, pick.version, path, TODAY,
+                     with_rights=pick.with_rights, confirm_sensitive=True)  # fmt: skip
         limit = BILINGUAL if len(letters) == 2 else LIMITS.get(letters[0].version, 1)
-        limit += len(letters) if rights else 0  # the rights page: one per language
+        limit += len(letters) if pick.with_rights else 0  # the rights page: one per language
         expected[name] = (letters[0].version, len(letters), limit)
     profile = tmp_path_factory.mktemp("soffice-profile")
     result = subprocess.run(
@@ -71,7 +78,7 @@ def pdfs(tmp_path_factory):
             "pdf",
             "--outdir",
             str(folder),
-            *(str(folder / f"{name}.docx") for name, _ in BATCH),
+            *(str(folder / f"{name}.docx") for name in NAMES),
         ],
         capture_output=True,
         text=True,
@@ -79,10 +86,10 @@ def pdfs(tmp_path_factory):
         check=False,
     )
     assert result.returncode == 0, result.stderr
-    return {name: (_pages(folder / f"{name}.pdf"), *expected[name]) for name, _ in BATCH}
+    return {name: (_pages(folder / f"{name}.pdf"), *expected[name]) for name in NAMES}
 
 
-@pytest.mark.parametrize("name", [name for name, _ in BATCH])
+@pytest.mark.parametrize("name", NAMES)
 def test_each_letter_fits_its_pages(pdfs, name):
     pages, version, languages, limit = pdfs[name]
     assert pages >= languages

@@ -26,14 +26,17 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
+    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
     QMessageBox,
+    QPlainTextEdit,
     QPushButton,
     QTextBrowser,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -44,6 +47,7 @@ from iro_desktop.gui.models.records_model import ICON_INFO, ICON_WARNING, standa
 from iro_desktop.gui.screen_fit import fit_to_screen
 from iro_desktop.gui.worker import Worker
 from iro_desktop.letters.model import Letter
+from iro_desktop.services.letter_fixes import write_missing_sentence
 from iro_desktop.services.letters import LetterPreview, preview_letter, write_letter
 from iro_desktop.services.session import Store
 
@@ -127,6 +131,43 @@ def print_html(letters) -> str:
 # A warning the dialog can fix in one click, by what it says.
 FIX_SUGGESTION = "A suggested sentence is waiting"
 FIX_ROLE = Qt.ItemDataRole.UserRole + 1
+ITEM_ROLE = Qt.ItemDataRole.UserRole + 2  # a "not yet written" note's (kind, key, language)
+
+
+class SentenceEditor(QDialog):
+    """A small editor for the child-facing sentence the letter is missing for one item."""
+
+    def __init__(self, note: str, language: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Write the sentence for the child")
+        layout = QVBoxLayout(self)
+        about = QLabel(note.split("\n")[0], self)
+        about.setWordWrap(True)
+        in_welsh = " in Welsh" if language == "cy" else ""
+        label = QLabel(
+            f"&The sentence the child will read{in_welsh} (short words, spoken to them):", self
+        )
+        self.text = QPlainTextEdit(self)
+        self.text.setAccessibleName("The sentence the child will read")
+        self.text.setTabChangesFocus(True)
+        self.text.setFixedHeight(self.text.fontMetrics().lineSpacing() * 4 + 12)
+        label.setBuddy(self.text)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        self.save_button = buttons.button(QDialogButtonBox.StandardButton.Save)
+        self.save_button.setEnabled(False)
+        self.text.textChanged.connect(
+            lambda: self.save_button.setEnabled(bool(self.text.toPlainText().strip()))
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        for widget in (about, label, self.text, buttons):
+            layout.addWidget(widget)
+        self.resize(520, 200)
+
+    def sentence(self) -> str:
+        return self.text.toPlainText().strip()
 
 
 def warning_texts(preview: LetterPreview) -> list[str]:
@@ -223,7 +264,9 @@ class LetterDialog(DocumentDialog):
         self.body.addWidget(self.warnings_list)
         fixes = QHBoxLayout()
         self.fix_button = QPushButton("&Fix this note", self)
-        self.fix_button.setToolTip("Use the suggested wording for the chosen note")
+        self.fix_button.setToolTip(
+            "Use the suggested wording, or write the missing sentence, for the chosen note"
+        )
         self.fix_button.setEnabled(False)
         fixes.addWidget(self.fix_button)
         fixes.addStretch(1)
@@ -329,10 +372,39 @@ class LetterDialog(DocumentDialog):
 
     @Slot()
     def fix_chosen_note(self) -> None:
-        """The one-click fix for the chosen note: use the suggested wording."""
+        """The one-click fix for the chosen note: use the suggested wording, or write the
+        missing sentence (saved as the item's confirmed wording, then previewed again)."""
         item = self.warnings_list.currentItem()
-        if item is not None and item.data(FIX_ROLE) == "use_suggestions":
+        if item is None:
+            return
+        if item.data(FIX_ROLE) == "use_suggestions":
             self.suggestions_box.setChecked(True)  # previews again
+        elif item.data(FIX_ROLE) == "write":
+            kind, key, language = item.data(ITEM_ROLE)
+            editor = self.sentence_editor(item.text(), language)
+            if editor.exec() == QDialog.DialogCode.Accepted and editor.sentence():
+                self.save_sentence(kind, key, language, editor.sentence())
+
+    def sentence_editor(self, note: str, language: str) -> SentenceEditor:
+        """The editor "write the missing sentence" opens (a hook for tests to fill in)."""
+        return SentenceEditor(note, language, self)
+
+    def save_sentence(self, kind: str, key: str, language: str, text: str) -> None:
+        """Save the child-facing sentence through the worker, then preview the letter again."""
+        assert self.review_id is not None
+        self._writer.run(
+            write_missing_sentence,
+            self.store,
+            self.child_ref,
+            self.review_id,
+            kind,
+            key,
+            language,
+            text,
+            self.today,
+            label="Saving the sentence…",
+            on_result=lambda _id: self._on_choice_changed(),
+        )
 
     def _on_note_chosen(self, item, _previous=None) -> None:
         self.fix_button.setEnabled(item is not None and bool(item.data(FIX_ROLE)))
@@ -366,10 +438,13 @@ class LetterDialog(DocumentDialog):
         self._show_chosen_note(preview)
         self.warnings_list.clear()
         texts = warning_texts(preview)
-        for text in texts:
+        for text, warning in zip(texts, preview.warnings, strict=True):
             item = QListWidgetItem(standard_icon(ICON_WARNING), text, self.warnings_list)
             if FIX_SUGGESTION in text:
                 item.setData(FIX_ROLE, "use_suggestions")
+            elif warning.kind == "not_written" and warning.item:
+                item.setData(FIX_ROLE, "write")
+                item.setData(ITEM_ROLE, tuple(warning.item))
         for sensitive in preview.sensitive:
             QListWidgetItem(
                 standard_icon(ICON_WARNING),

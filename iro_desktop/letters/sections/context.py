@@ -3,6 +3,7 @@ language, the child-facing items, and the life events that change what the lette
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -10,7 +11,16 @@ from iro_desktop.domain.model import ChildRecord, Region, Review, WordingKind
 from iro_desktop.domain.settings import Settings
 from iro_desktop.letters.i18n import Words
 from iro_desktop.letters.items import ChildItem
+from iro_desktop.letters.language_check import foreign_sentences
 from iro_desktop.letters.model import Version
+
+# What the child said in their own voice ("I want...", "Dw i eisiau..."), not a note about
+# them ("Pointed to the trampoline..."): only the former is quoted back.
+_OWN_VOICE = re.compile(r"(?<![\w'])(?:i|i'm|i'd|i've|i'll|me|my|fi|fy|dw|dwi|rydw)(?![\w'])", re.I)
+
+
+def _in_own_voice(words: str) -> bool:
+    return bool(_OWN_VOICE.search(words.replace("\u2019", "'")))
 
 
 @dataclass
@@ -30,9 +40,11 @@ class LetterContext:
     short_breaks: bool = False
     adoption: bool = False
     last_before_18: bool = False
+    today: date | None = None  # the letter's date
     warnings: list[str] = field(default_factory=list)
     used: list[tuple[str, str]] = field(default_factory=list)  # (key, text) the child reads
     sources: list[tuple[str, str]] = field(default_factory=list)  # (key, professional text)
+    missing: list[tuple[str, str, str]] = field(default_factory=list)  # (warning, kind, key)
 
     @property
     def language(self) -> str:
@@ -50,12 +62,33 @@ class LetterContext:
         the letter may use. The professional text is never used instead."""
         text = item.text(self.language, self.use_suggestions)
         if not text:
-            self.warnings.append(item.missing_warning(self.name, self.language))
+            warning = item.missing_warning(self.name, self.language)
+            self.warnings.append(warning)
+            self.missing.append((warning, str(item.kind), item.key))
             return ""
         self.used.append((f"{item.kind}:{item.key}", text))
         if item.professional:
             self.sources.append((f"{item.kind}:{item.key}", item.professional))
         return text
+
+    def said(self, item: ChildItem) -> tuple[str, str]:
+        """Something the child said, as (what they said, the IRO's reply). The IRO's reply
+        is what the review form asks for: with it, the child's own words are quoted back in
+        quotation marks (they are theirs, not the record's), unless a sentence was written
+        for them (words typed as a description, "Pointed to the trampoline...") or the
+        words are in the letter's other language (then the reply stands alone)."""
+        reply = item.reply(self.language, self.use_suggestions)
+        if not reply:
+            return self.text(item), ""
+        text = item.text(self.language, self.use_suggestions)
+        own = item.professional.strip()
+        if not text and own and _in_own_voice(own) and not foreign_sentences([own], self.language):
+            text = f"\u201c{own}\u201d"
+        if text:
+            self.used.append((f"{item.kind}:{item.key}", text))
+        if item.professional:
+            self.sources.append((f"{item.kind}:{item.key}", item.professional))
+        return text, self.reply(item)
 
     def reply(self, item: ChildItem) -> str:
         text = item.reply(self.language, self.use_suggestions)

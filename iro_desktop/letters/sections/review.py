@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from iro_desktop.domain.model import PlanType, WordingKind
 from iro_desktop.letters.blocks import joined, para, section
+from iro_desktop.letters.language_check import sentence_language
 from iro_desktop.letters.model import Block, Section, Version
 from iro_desktop.letters.people import as_child_knows, carer_names
 from iro_desktop.letters.sections.context import LetterContext
@@ -18,9 +19,13 @@ def _venue(c: LetterContext) -> str:
     venue = c.review.venue.strip() or next((p.venue for p in c.review.parts if p.venue), "")
     if not venue:
         return ""
-    if (c.review.text_language or "en") != c.language:
+    typed_in = c.review.text_language or "en"
+    looks = sentence_language(venue)  # a review recorded in Welsh may still name "Foster home"
+    if looks in ("en", "cy") and looks != c.language:
+        typed_in = looks
+    if typed_in != c.language:
         c.warnings.append(
-            f"Where the review was held is recorded in {_lang(c.review.text_language)}, so the "
+            f"Where the review was held is recorded in {_lang(typed_in)}, so the "
             f"{_lang(c.language)} letter leaves it out. Add it to the letter by hand if it helps."
         )
         return ""
@@ -130,14 +135,15 @@ def answers_section(c: LetterContext) -> Section | None:
     if c.version == Version.READ_ALOUD or code == "PN0":
         return None
     blocks: list[Block] = []
-    said = [(c.text(i), c.reply(i)) for i in c.of_kind(WordingKind.CHILD_SAID)]
-    said = [(text, reply) for text, reply in said if text]
+    said = [c.said(i) for i in c.of_kind(WordingKind.CHILD_SAID)]
+    said = [(text, reply) for text, reply in said if text or reply]
     how = _participation(c)
     if said:  # how they took part is said in the first section
         for text, reply in said:
-            blocks.append(Block("said", text))
+            if text:  # the child's own words, quoted, are theirs as typed
+                blocks.append(Block("typed" if text.startswith("\u201c") else "said", text))
             if reply:
-                blocks.append(Block("reply", reply))
+                blocks.append(Block("reply" if text else "para", reply))
         return section("answers", _("What you told me, and my answer"), blocks)
     if code in ("PN4", "PN7") or not c.review.child_words.strip():
         blocks.append(
@@ -151,14 +157,14 @@ def answers_section(c: LetterContext) -> Section | None:
             para(_("Your views matter to me. You can tell me what you think at any time."))
         )
         contact = c.review.next_contact_on
-        if contact:
-            blocks.append(
-                para(
-                    _(
-                        "I will come to see you or call you by %(date)s.",
-                        date=_.inline_date(contact),
-                    )
-                )
+        passed = contact is not None and c.today is not None and contact < c.today
+        if contact is not None and not passed:
+            when = _.inline_date(contact)
+            blocks.append(para(_("I will come to see you or call you by %(date)s.", date=when)))
+        elif passed:  # a date before the letter's own would read as a promise broken
+            c.warnings.append(
+                f"The visit or call recorded for {c.name} ({contact}) has passed: record the "
+                "new date (next contact on the review) so the letter can say when."
             )
         elif code in ("PN4", "PN7"):
             c.warnings.append(
