@@ -36,9 +36,10 @@ __all__ = [
     "read_date",
 ]
 
-# CLDR's "en" writes "Sep", as the app always has; "en_GB" writes "Sept". English text uses
-# "en" throughout, so that one month is abbreviated one way.
+# CLDR's "en" writes "Sep", as the app always has; "en_GB" writes "Sept", the one abbreviation
+# where they differ. Every English date says "Sep" (see ``_one_abbreviation``).
 ENGLISH = "en"
+_SEPT = re.compile(r"\bSept\b")
 
 # Named styles: babel's four for the locale, ISO 8601, and "column" (the day padded to two
 # places so that dates line up in a terminal: "Wed  1 Jan 2026").
@@ -56,7 +57,7 @@ DISPLAY = WEEKDAY_DATE  # the one display format: "Sat 5 Dec 2026"
 
 
 def format_date(
-    day: date | None, style: str = "medium", locale: str = ENGLISH, missing: str = ""
+    day: date | None, style: str = "medium", locale: str = "en_GB", missing: str = ""
 ) -> str:
     """``day`` in ``style`` (one of :data:`STYLES` or a CLDR pattern such as
     ``"EEE d MMM y"``) and ``locale``; ``missing`` when there is no date."""
@@ -66,7 +67,7 @@ def format_date(
 
 
 def format_dates(
-    days: Iterable[date], style: str = "medium", locale: str = ENGLISH, missing: str = ""
+    days: Iterable[date], style: str = "medium", locale: str = "en_GB", missing: str = ""
 ) -> str:
     """Several dates (a review held in parts), joined in English: "2 Nov 2026 and 10 Nov 2026"
     ("a, b and c"); ``missing`` when there are none."""
@@ -86,7 +87,13 @@ def _formatted(day: date, style: str, locale: str) -> str:
     if style == "column":
         weekday = _babel_format_date(day, "EEE", locale=locale)
         return f"{weekday} {day.day:>2} {_babel_format_date(day, MONTH_YEAR, locale=locale)}"
-    return _babel_format_date(day, style, locale=locale)
+    return _one_abbreviation(_babel_format_date(day, style, locale=locale), locale)
+
+
+def _one_abbreviation(text: str, locale: str) -> str:
+    """ "Sep" in every English date (en_GB's CLDR data alone says "Sept"), so a briefing
+    pack, a table and a form never disagree."""
+    return _SEPT.sub("Sep", text) if locale.startswith("en") else text
 
 
 # -- reading a typed date ----------------------------------------------------------------------

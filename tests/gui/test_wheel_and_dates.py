@@ -37,7 +37,7 @@ ZAINAB = "DB402543"  # 3 open decisions
 
 
 @pytest.fixture
-def worker():
+def worker(qtbot):
     from iro_desktop.gui.worker import Worker
 
     made = Worker()
