@@ -54,8 +54,9 @@ class NewCaseloadDialog(QDialog):
         file_label = QLabel("&File:")
         file_label.setBuddy(self.path)
         form = QFormLayout()
-        form.addRow(file_label, where)
+        # The passphrase first: the file's place has a sensible default, the passphrase none.
         self.new_passphrase.add_rows(form)
+        form.addRow(file_label, where)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addLayout(form)
@@ -67,6 +68,7 @@ class NewCaseloadDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         self.setMinimumWidth(520)
         self._on_typed()
+        self.passphrase.setFocus()  # the keyboard starts where the typing is
 
     def show_error(self, message: str) -> None:
         self.error.setText(message)

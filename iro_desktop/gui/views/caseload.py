@@ -99,6 +99,7 @@ class CaseloadView(QWidget):
         header.setHighlightSections(False)
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         self.table_view.installEventFilter(self)
+        self.search_box.installEventFilter(self)  # Down: into the list
 
         top = QHBoxLayout()
         top.addWidget(search_label)
@@ -197,6 +198,17 @@ class CaseloadView(QWidget):
 
     # Helpers ---------------------------------------------------------------------------
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            watched is self.search_box
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() in (Qt.Key.Key_Down, Qt.Key.Key_PageDown)
+            and self.proxy.rowCount()
+        ):
+            # Search, Down, Enter: Down goes to the first child shown, so one Enter opens it.
+            self.table_view.setFocus(Qt.FocusReason.OtherFocusReason)
+            self.table_view.setCurrentIndex(self.proxy.index(0, COL_NAME))
+            return True
         if (
             watched is self.table_view
             and event.type() == QEvent.Type.KeyPress
