@@ -59,23 +59,19 @@ def test_export_holds_every_record_and_the_history_of_one_child(demo, tmp_path):
         for row_id in ids:
             assert f"record {row_id}" in text or table == "children"
     history_rows = sum(
-        raw_db(demo)
-        .execute(
+        raw_db(demo).execute(
             "SELECT count(*) FROM change_log WHERE table_name = ? AND row_id IN "
             "(SELECT value FROM json_each(?))",
             [t, str(sorted(ids))],
-        )
-        .fetchone()[0]
+        ).fetchone()[0]
         for t, ids in owned.items()
     )
     assert report.history_entries == history_rows > 0
     assert "Change history" in text
     # Nobody else's name.
-    others = (
-        raw_db(demo)
-        .execute("SELECT first_name, last_name FROM children WHERE id != ?", [child_id])
-        .fetchall()
-    )
+    others = raw_db(demo).execute(
+        "SELECT first_name, last_name FROM children WHERE id != ?", [child_id]
+    ).fetchall()
     leaked = [
         f"{first} {last}"
         for first, last in others

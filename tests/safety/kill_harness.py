@@ -171,11 +171,9 @@ def _open_checked(db: Path, passphrase: str, outcome: Outcome) -> Store:
 def _check_save(db: Path, t: Templates, markers: list[str], outcome: Outcome) -> None:
     store = _open_checked(db, PASSPHRASE, outcome)
     try:
-        rows = (
-            raw_db(store)
-            .execute("SELECT note, count(*) FROM contacts WHERE note LIKE 'batch %' GROUP BY note")
-            .fetchall()
-        )
+        rows = raw_db(store).execute(
+            "SELECT note, count(*) FROM contacts WHERE note LIKE 'batch %' GROUP BY note"
+        ).fetchall()
         batches = {int(note.split()[1]): n for note, n in rows}
         partial = {b: n for b, n in batches.items() if n != ROWS_PER_BATCH}
         if partial:
@@ -186,18 +184,14 @@ def _check_save(db: Path, t: Templates, markers: list[str], outcome: Outcome) ->
         if committed and max(committed) > max(batches, default=0):
             outcome.problems.append(f"batch {max(committed)} reported committed but lost")
         last = max(batches, default=0)
-        needs = (
-            raw_db(store)
-            .execute("SELECT communication_needs FROM children ORDER BY id LIMIT 1")
-            .fetchone()[0]
-        )
+        needs = raw_db(store).execute(
+            "SELECT communication_needs FROM children ORDER BY id LIMIT 1"
+        ).fetchone()[0]
         if needs != (f"batch {last}" if last else ""):
             outcome.problems.append(f"child update {needs!r} disagrees with batch {last}")
-        logged = (
-            raw_db(store)
-            .execute("SELECT count(*) FROM change_log WHERE table_name = 'contacts'")
-            .fetchone()[0]
-        )
+        logged = raw_db(store).execute(
+            "SELECT count(*) FROM change_log WHERE table_name = 'contacts'"
+        ).fetchone()[0]
         if logged != sum(batches.values()):
             outcome.problems.append(f"{logged} history entries for {sum(batches.values())} rows")
     finally:

@@ -71,11 +71,9 @@ def test_configure_logging_writes_a_rotating_file(tmp_path):
 
 def _demo_people(data: Path) -> tuple[set[str], set[str]]:
     store = open_store(data / "demo-caseload.iro.db", DEMO_PASSPHRASE, is_demo=True)
-    rows = (
-        raw_db(store)
-        .execute("SELECT first_name, last_name, preferred_name, dob FROM children")
-        .fetchall()
-    )
+    rows = raw_db(store).execute(
+        "SELECT first_name, last_name, preferred_name, dob FROM children"
+    ).fetchall()
     store.close()
     names = {n for first, last, preferred, _ in rows for n in (first, last, preferred) if n}
     dobs = set()

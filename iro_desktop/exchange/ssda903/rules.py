@@ -144,15 +144,12 @@ def _short_break_children(tables: Tables) -> set[str]:
 
 # --- header ----------------------------------------------------------------------------------
 
-
 @_rule("101", "SEX must be one of the year's codes: M, F or U (1 or 2 before 2024-25).")
 def _rule_101(tables: Tables) -> Iterator[Hit]:
     codes = _codes().sex
     for i, row in enumerate(_rows(tables, spec.HEADER)):
         if row.get("SEX", "") not in codes:
             yield spec.HEADER, i, ("SEX",)
-
-
 _rule("102", "DOB (date of birth) must be a valid date DD/MM/YYYY.")(
     _date_rule(spec.HEADER, "DOB", blank_ok=False)
 )
@@ -196,27 +193,19 @@ _rule("144", "LS (legal status) must be a valid code.")(
 _rule("145", "CIN (category of need) must be N1 to N8.")(
     _code_rule(spec.EPISODES, "CIN", spec.CIN_CODES, blank_ok=False)
 )
-
-
-@_rule(
-    "146",
-    "PLACE must be one of the year's placement codes (from 2025-26 H5, P2 and Z1 "
-    "are gone: K3 and Z11-Z14 replace them).",
-)
+@_rule("146", "PLACE must be one of the year's placement codes (from 2025-26 H5, P2 and Z1 "
+      "are gone: K3 and Z11-Z14 replace them).")
 def _rule_146(tables: Tables) -> Iterator[Hit]:
     codes = _codes().place
     for i, row in enumerate(_rows(tables, spec.EPISODES)):
         if row.get("PLACE", "") not in codes:
             yield spec.EPISODES, i, ("PLACE",)
-
-
 _rule("149", "REC (reason episode ceased) must be a valid code when given.")(
     _code_rule(spec.EPISODES, "REC", spec.REC_CODES, blank_ok=True)
 )
 _rule("1009", "REASON_PLACE_CHANGE must be a valid code when given.")(
     _code_rule(spec.EPISODES, "REASON_PLACE_CHANGE", spec.REASON_PLACE_CHANGE_CODES, blank_ok=True)
 )
-
 
 @_rule(
     "178",

@@ -100,7 +100,12 @@ def adult_life_section(c: LetterContext) -> Section | None:
     if not c.last_before_18 or c.short_breaks:
         return None
     blocks = [
-        para(_("You will be 18 soon. Your plan for leaving care says how we will help you.")),
+        para(
+            _(
+                "You will be 18 soon. Your plan "
+                "for leaving care says how we will help you."
+            )
+        ),
         para(_("A personal adviser will help you until you are 25.")),
         para(
             _(
