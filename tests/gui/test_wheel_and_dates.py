@@ -174,6 +174,7 @@ def test_a_date_is_typed_after_one_click_without_selecting_a_part(
 ):
     form = _form(qtbot, worker, demo_store, "decision")
     edit = next(e for e in form.findChildren(QDateEdit) if e.isVisibleTo(form))
+    edit.setDate(edit.date().addDays(-3))  # not already the date to be typed
     _click_end_of(qtbot, edit)
     qtbot.keyClicks(edit, typed)
     qtbot.keyClick(edit, Qt.Key.Key_Tab)
