@@ -32,6 +32,8 @@ def window(qtbot, demo_file):
 
 def test_search_down_enter_opens_the_child_with_one_enter(qtbot, window):
     window.actions["show_caseload"].trigger()
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow, timeout=WAIT)
     view = window.caseload_view
     view.focus_search()
     qtbot.keyClicks(view.search_box, "Mason")
@@ -105,3 +107,8 @@ def test_the_unlock_dialog_leaves_the_demo_passphrase_in_view_and_shows_a_whole_
     qtbot.wait(50)
     error = dialog.error
     assert error.height() >= error.heightForWidth(error.width())  # nothing clipped
+    # Unlock again: a locked window hides every other window shown (the next test's).
+    qtbot.waitUntil(dialog.unlock_button.isEnabled, timeout=WAIT)
+    dialog.passphrase.setText(DEMO_PASSPHRASE)
+    with qtbot.waitSignal(window.autolock.lockedChanged, timeout=WAIT):
+        dialog.unlock_button.click()
