@@ -35,8 +35,10 @@ def test_search_down_enter_opens_the_child_with_one_enter(qtbot, window):
     window.activateWindow()
     qtbot.waitUntil(window.isActiveWindow, timeout=WAIT)
     view = window.caseload_view
+    qtbot.waitUntil(lambda: view.proxy.rowCount() > 0, timeout=WAIT)  # the caseload has loaded
     view.focus_search()
-    qtbot.keyClicks(view.search_box, "Mason")
+    qtbot.keyClicks(view.search_box, MASON)  # the reference: one child
+    qtbot.waitUntil(lambda: view.proxy.rowCount() == 1, timeout=WAIT)
     qtbot.keyClick(view.search_box, Qt.Key.Key_Down)
     assert view.table_view.hasFocus() and view.current_child_ref() == MASON
     with qtbot.waitSignal(view.childActivated, timeout=WAIT) as opened:

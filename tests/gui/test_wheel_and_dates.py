@@ -37,11 +37,16 @@ ZAINAB = "DB402543"  # 3 open decisions
 
 
 @pytest.fixture
-def worker(qtbot):
+def worker(qtbot, demo_store):  # stops (its jobs done) before the store is closed
     from iro_desktop.gui.worker import Worker
 
     made = Worker()
     yield made
+    # As test_forms does: the forms and dialogs go before their worker stops.
+    for widget in QApplication.topLevelWidgets():
+        if widget.isVisible():
+            widget.close()
+    QApplication.processEvents()
     made.shutdown()
 
 
@@ -213,6 +218,7 @@ def test_the_briefing_dialog_takes_a_typed_date(qtbot, worker, demo_store):
     qtbot.keyClicks(dialog.day_edit, "9/12/26")
     qtbot.keyClick(dialog.day_edit, Qt.Key.Key_Tab)
     assert dialog.day() == date(2026, 12, 9)
+    qtbot.waitUntil(lambda: worker.pending_jobs == 0, timeout=10_000)  # its preview is done
     dialog.close()
 
 
