@@ -35,6 +35,7 @@ PROMPT_TRIES = 3
 DEMO_BANNER = "DEMO DATA: fictional children made up for trying IRO Desktop, not a real caseload."
 
 EPILOG = f"""\
+Dates: DD/MM/YYYY (25/12/2026), D/M/YY, YYYY-MM-DD or "today".
 Passphrase: asked for at a prompt; for scripts set the environment variable
 {PASSPHRASE_ENV}. The demo caseload opens without one.
 Files: your caseload is kept encrypted at {default_store_path()}
@@ -47,12 +48,13 @@ class UsageError(UserError):
 
 
 def iso_date(text: str) -> date:
+    """A date on the command line: DD/MM/YYYY as on the forms, D/M/YY, YYYY-MM-DD or
+    "today"; a bad one is refused saying precisely what is wrong ("2026-13-01: there is no
+    month 13"). The name is kept: other families import it."""
     try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(
-            f"{text!r} is not a date: write it as YYYY-MM-DD"
-        ) from None
+        return display.read_date(text, date.today())
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
 
 
 def store_options(parser: argparse.ArgumentParser, *, with_json: bool = True) -> None:
@@ -60,7 +62,7 @@ def store_options(parser: argparse.ArgumentParser, *, with_json: bool = True) ->
     where.add_argument("--db", type=Path, help="the caseload file (default: your own caseload)")
     where.add_argument("--demo", action="store_true", help="use the built-in demo caseload")
     parser.add_argument(
-        "--on", type=iso_date, metavar="YYYY-MM-DD", help="treat this date as today"
+        "--on", type=iso_date, metavar="DD/MM/YYYY", help="treat this date as today"
     )
     if with_json:
         parser.add_argument("--json", action="store_true", help="print JSON for other tools")

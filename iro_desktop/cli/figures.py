@@ -43,14 +43,14 @@ def register(commands: argparse._SubParsersAction) -> None:
         "--from",
         dest="period_from",
         type=iso_date,
-        metavar="YYYY-MM-DD",
+        metavar="DD/MM/YYYY",
         help="first day of the period (included)",
     )
     parser.add_argument(
         "--to",
         dest="period_to",
         type=iso_date,
-        metavar="YYYY-MM-DD",
+        metavar="DD/MM/YYYY",
         help="last day of the period (included)",
     )
     parser.add_argument("--word", type=Path, metavar="FILE.docx", help="write a Word summary")

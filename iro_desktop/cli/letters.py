@@ -41,7 +41,7 @@ def register(commands: argparse._SubParsersAction) -> None:
     letter.add_argument(
         "--review",
         type=iso_date,
-        metavar="YYYY-MM-DD",
+        metavar="DD/MM/YYYY",
         help="the review held on this date (default: the latest review)",
     )
     letter.add_argument(
@@ -101,7 +101,7 @@ def register(commands: argparse._SubParsersAction) -> None:
         "--read-on",
         required=True,
         type=iso_date,
-        metavar="YYYY-MM-DD",
+        metavar="DD/MM/YYYY",
         help="the day it was read through",
     )
     read.set_defaults(handler=cmd_letter_read)
@@ -119,7 +119,7 @@ def register(commands: argparse._SubParsersAction) -> None:
     decisions.add_argument(
         "--review",
         type=iso_date,
-        metavar="YYYY-MM-DD",
+        metavar="DD/MM/YYYY",
         help="the review held on this date (default: the latest review)",
     )
     _out_options(decisions)
@@ -136,7 +136,7 @@ def register(commands: argparse._SubParsersAction) -> None:
     )
     store_options(briefing, with_json=False)
     briefing.add_argument(
-        "--date", required=True, type=iso_date, metavar="YYYY-MM-DD", help="the day"
+        "--date", required=True, type=iso_date, metavar="DD/MM/YYYY", help="the day"
     )
     briefing.add_argument(
         "--out", required=True, type=Path, metavar="FILE.docx", help="where to write it"

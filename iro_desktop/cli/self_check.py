@@ -41,7 +41,7 @@ def register(commands: argparse._SubParsersAction) -> None:
         "self-check",
         description="Check this installation: shipped files, the main window and every form.",
     )
-    check.add_argument("--on", type=iso_date, metavar="YYYY-MM-DD", help="treat this date as today")
+    check.add_argument("--on", type=iso_date, metavar="DD/MM/YYYY", help="treat this date as today")
     check.set_defaults(handler=cmd_self_check)
 
 

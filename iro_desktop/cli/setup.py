@@ -30,7 +30,7 @@ from iro_desktop.services.session import (
 def register(commands: argparse._SubParsersAction) -> None:
     demo = commands.add_parser("demo", help="write the built-in demo caseload (fictional)")
     demo.add_argument("--db", type=Path, help="write the demo here instead of its own file")
-    demo.add_argument("--on", type=iso_date, metavar="YYYY-MM-DD", help="build it as of this day")
+    demo.add_argument("--on", type=iso_date, metavar="DD/MM/YYYY", help="build it as of this day")
     demo.set_defaults(handler=cmd_demo)
 
     init = commands.add_parser("init", help="create a new, empty encrypted caseload file")

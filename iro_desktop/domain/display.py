@@ -1,13 +1,19 @@
 """The one date formatter: every date a person reads is written here, from babel's CLDR data,
-so that no output depends on the machine's locale (``strftime`` does).
+so that no output depends on the machine's locale (``strftime`` does); and the one reader of
+a date a person types (``read_date``), for the forms and the command line alike.
 
-Each caller passes its own ``style`` and keeps the wording it has always shown; which one
-display format the whole app uses is for the "IRO's working day" issue to decide. The
-patterns in use are named below, with what they look like.
+The app's display format is :data:`DISPLAY` = "Sat 5 Dec 2026": the month in letters, so
+5/12 and 12/5 can never be confused (a council's American-set laptop); short enough for a
+table column; and the weekday, because an IRO plans visits and reviews by the day of the
+week. Months are abbreviated one way everywhere: CLDR's "en" ("Sep", never en_GB's "Sept").
+Dates are typed the British way (DD/MM/YYYY). Data formats do not use this module's words:
+the 903 keeps DD/MM/YYYY, storage and JSON keep ISO 8601.
 """
 
 from __future__ import annotations
 
+import calendar
+import re
 from collections.abc import Iterable
 from datetime import date
 from functools import lru_cache
@@ -18,6 +24,7 @@ __all__ = [
     "DAY_FULL_MONTH_YEAR",
     "DAY_MONTH",
     "DAY_MONTH_YEAR",
+    "DISPLAY",
     "ENGLISH",
     "LONG_WEEKDAY_DATE",
     "MONTH_NAME",
@@ -26,10 +33,13 @@ __all__ = [
     "WEEKDAY_DATE",
     "format_date",
     "format_dates",
+    "read_date",
 ]
 
-# CLDR's "en" writes "Sep", as the app always has; "en_GB" writes "Sept".
+# CLDR's "en" writes "Sep", as the app always has; "en_GB" writes "Sept", the one abbreviation
+# where they differ. Every English date says "Sep" (see ``_one_abbreviation``).
 ENGLISH = "en"
+_SEPT = re.compile(r"\bSept\b")
 
 # Named styles: babel's four for the locale, ISO 8601, and "column" (the day padded to two
 # places so that dates line up in a terminal: "Wed  1 Jan 2026").
@@ -43,6 +53,7 @@ DAY_FULL_MONTH_YEAR = "d MMMM y"  # 21 January 2026
 DAY_MONTH = "d MMM"  # 21 Jan
 MONTH_YEAR = "MMM y"  # Jan 2026
 MONTH_NAME = "MMMM"  # January
+DISPLAY = WEEKDAY_DATE  # the one display format: "Sat 5 Dec 2026"
 
 
 def format_date(
@@ -76,4 +87,81 @@ def _formatted(day: date, style: str, locale: str) -> str:
     if style == "column":
         weekday = _babel_format_date(day, "EEE", locale=locale)
         return f"{weekday} {day.day:>2} {_babel_format_date(day, MONTH_YEAR, locale=locale)}"
-    return _babel_format_date(day, style, locale=locale)
+    return _one_abbreviation(_babel_format_date(day, style, locale=locale), locale)
+
+
+def _one_abbreviation(text: str, locale: str) -> str:
+    """ "Sep" in every English date (en_GB's CLDR data alone says "Sept"), so a briefing
+    pack, a table and a form never disagree."""
+    return _SEPT.sub("Sep", text) if locale.startswith("en") else text
+
+
+# -- reading a typed date ----------------------------------------------------------------------
+_MONTHS = {
+    name.lower(): number
+    for number, names in enumerate(
+        (
+            ("jan", "january"),
+            ("feb", "february"),
+            ("mar", "march"),
+            ("apr", "april"),
+            ("may",),
+            ("jun", "june"),
+            ("jul", "july"),
+            ("aug", "august"),
+            ("sep", "sept", "september"),
+            ("oct", "october"),
+            ("nov", "november"),
+            ("dec", "december"),
+        ),
+        start=1,
+    )
+    for name in names
+}
+_ISO = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
+_NUMBERS = re.compile(r"(\d{1,2})\s*[/.\- ]\s*(\d{1,2})\s*[/.\- ]\s*(\d{4}|\d{2})")
+_RUN = re.compile(r"(\d{2})(\d{2})(\d{4}|\d{2})")  # 25122026 or 251226
+_WORDS = re.compile(r"(?:[a-z]+,?\s+)?(\d{1,2})(?:st|nd|rd|th)?\s+([a-z]+)\.?,?\s+(\d{4}|\d{2})")
+TYPED_HINT = "write it as DD/MM/YYYY (25/12/2026), D/M/YY (5/1/27), YYYY-MM-DD or today"
+
+
+def read_date(text: str, today: date | None = None) -> date:
+    """The date a person typed: ``25/12/2026``, ``5/1/27``, ``25122026``, ``2026-12-25``,
+    ``Fri 25 Dec 2026``, ``25 December 2026``, or ``today`` (when ``today`` is given).
+    Two-digit years are this century. ValueError says precisely what is wrong
+    ("31/02/2027: February 2027 has 28 days")."""
+    typed = text.strip()
+    lowered = typed.lower()
+    if lowered == "today" and today is not None:
+        return today
+    match = _ISO.fullmatch(lowered)
+    if match:
+        year, month, day = (int(g) for g in match.groups())
+        return _checked(typed, year, month, day)
+    match = _NUMBERS.fullmatch(lowered) or _RUN.fullmatch(lowered)
+    if match:
+        day, month, year = (int(g) for g in match.groups())
+        return _checked(typed, _full_year(year, match.group(3)), month, day)
+    match = _WORDS.fullmatch(lowered)
+    if match and match.group(2) in _MONTHS:
+        year = _full_year(int(match.group(3)), match.group(3))
+        return _checked(typed, year, _MONTHS[match.group(2)], int(match.group(1)))
+    raise ValueError(f"{typed or 'nothing'} is not a date: {TYPED_HINT}")
+
+
+def _full_year(year: int, written: str) -> int:
+    return 2000 + year if len(written) == 2 else year
+
+
+def _checked(typed: str, year: int, month: int, day: int) -> date:
+    if not 1 <= month <= 12:
+        raise ValueError(f"{typed}: there is no month {month}")
+    if year < 1:
+        raise ValueError(f"{typed}: there is no year {year}")
+    length = calendar.monthrange(year, month)[1]
+    if day < 1:
+        raise ValueError(f"{typed}: there is no day {day}")
+    if day > length:
+        month_year = _babel_format_date(date(year, month, 1), "MMMM y", locale=ENGLISH)
+        raise ValueError(f"{typed}: {month_year} has {length} days")
+    return date(year, month, day)

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QApplication
 
 from iro_desktop import __version__
 from iro_desktop.gui.main_window import APP_TITLE, MainWindow
+from iro_desktop.gui.widgets.input_guard import install_input_guard
 from iro_desktop.gui.worker import Worker
 from iro_desktop.logs import configure_logging
 from iro_desktop.package_files import shipped_folder
@@ -29,6 +30,7 @@ def application() -> QApplication:
     app.setApplicationVersion(__version__)
     app.setDesktopFileName("iro-desktop")  # packaging/linux/iro-desktop.desktop
     app.setWindowIcon(QIcon(str(shipped_folder("resources") / "icons" / "iro-desktop-256.png")))
+    install_input_guard(app)  # no wheel changes without focus; dates typed straight away
     return app  # type: ignore[return-value]
 
 
@@ -42,6 +44,7 @@ def launch(
     opened, or (first run) the choice of demo, new caseload or existing file. ``early``: the
     same opening, already begun by the command line before Qt was loaded."""
     announce_process("app")  # the note on an open file says "open in IRO Desktop since ..."
+    application()
     window = MainWindow(Worker(), today or date.today())
     window.show()
     window.opener.start(db_path, demo, early)

@@ -250,6 +250,8 @@ class AutoLock(QObject):
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.passphraseEntered.connect(self._on_passphrase)
         dialog.rejected.connect(self._on_dialog_closed)
+        if self.lock_screen is not None:
+            dialog.place_below(self.lock_screen.unlock_button)  # the demo's passphrase shows
         self.dialog = dialog
         dialog.open()
 

@@ -124,13 +124,13 @@ REASONS_PLACEMENT_CHANGED = {
 
 
 def format_date(day: date | None, missing: str = MISSING) -> str:
-    """ "Mon 23 Nov 2026"; ``missing`` when there is no date."""
-    return display.format_date(day, display.WEEKDAY_DATE, display.ENGLISH, missing)
+    """ "Mon 23 Nov 2026" (the app's one display format); ``missing`` when there is none."""
+    return display.format_date(day, display.DISPLAY, display.ENGLISH, missing)
 
 
 def format_dates(days: tuple[date, ...] | list[date]) -> str:
     """Several dates (a review held in parts): "Mon 2 Nov 2026 and Tue 10 Nov 2026"."""
-    return display.format_dates(days, display.WEEKDAY_DATE, display.ENGLISH, MISSING)
+    return display.format_dates(days, display.DISPLAY, display.ENGLISH, MISSING)
 
 
 def date_sort_value(day: date | None, *, missing_last: bool = True) -> int:

@@ -187,13 +187,15 @@ class MainWindow(QMainWindow):
         self.show_due()
 
     def _update_title(self) -> None:
+        """What is open; the system adds the app's name (its display name) once after it,
+        so the title never says "IRO Desktop" twice."""
         store = self.context.store
         if store is None:
-            self.setWindowTitle(APP_TITLE)
+            self.setWindowTitle(APP_TITLE)  # the same as the display name: not repeated
         elif store.is_demo:
-            self.setWindowTitle(f"{APP_TITLE} — {DEMO_BANNER_TEXT}")
+            self.setWindowTitle(DEMO_BANNER_TEXT)
         else:
-            self.setWindowTitle(f"{APP_TITLE} — {store.path.name}")
+            self.setWindowTitle(store.path.name)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if not self.recording.confirm_quit(locked=self.autolock.locked):

@@ -152,8 +152,27 @@ def test_help_documents_the_passphrase_variable():
     assert "IRO_DESKTOP_PASSPHRASE" in result.stdout
 
 
-def test_bad_date_is_a_usage_error(capsys):
+@pytest.mark.parametrize(
+    ("typed", "message"),
+    [
+        ("2026-13-01", "2026-13-01: there is no month 13"),
+        ("31/02/2027", "31/02/2027: February 2027 has 28 days"),
+        ("soon", "soon is not a date: write it as DD/MM/YYYY"),
+    ],
+)
+def test_bad_date_is_a_usage_error_saying_what_is_wrong(capsys, typed, message):
     with pytest.raises(SystemExit) as stopped:
-        main(["due", "--demo", "--on", "23/11/2026"])
+        main(["due", "--demo", "--on", typed])
     assert stopped.value.code == 2
-    assert "write it as YYYY-MM-DD" in capsys.readouterr().err
+    assert message in capsys.readouterr().err
+
+
+def test_dates_are_taken_as_dd_mm_yyyy_as_on_the_forms(demo_db, capsys):
+    iso = _json(capsys, ["due", "--db", str(demo_db), "--on", ON, "--within", "28", "--json"])
+    british = _json(
+        capsys, ["due", "--db", str(demo_db), "--on", "23/11/2026", "--within", "28", "--json"]
+    )
+    short = _json(
+        capsys, ["due", "--db", str(demo_db), "--on", "23/11/26", "--within", "28", "--json"]
+    )
+    assert iso == british == short and iso

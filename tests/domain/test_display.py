@@ -21,10 +21,42 @@ def test_named_styles_and_patterns():
     assert format_date(SEPT, display.DAY_FULL_MONTH_YEAR, "cy") == "1 Medi 2026"
 
 
-def test_english_keeps_sep_where_british_cldr_says_sept():
-    """The app has always written "Sep"; CLDR's en_GB data says "Sept"."""
+def test_one_month_abbreviation_everywhere():
+    """Issue 17: "Sept" and "Sep" both appeared (CLDR's en_GB data says "Sept"): every
+    English date now says "Sep"; full month names are untouched."""
     assert format_date(SEPT, "d MMM y", display.ENGLISH) == "1 Sep 2026"
-    assert format_date(SEPT, "d MMM y", "en_GB") == "1 Sept 2026"
+    assert format_date(SEPT, "d MMM y", "en_GB") == "1 Sep 2026"
+    assert format_date(SEPT, display.WEEKDAY_DATE, "en_GB") == "Tue 1 Sep 2026"
+    assert format_date(SEPT, "medium") == "1 Sep 2026"
+    assert format_date(SEPT, display.DAY_FULL_MONTH_YEAR, "en_GB") == "1 September 2026"
+    assert format_date(SEPT, display.DISPLAY) == "Tue 1 Sep 2026"
+
+
+def test_a_typed_date_is_read_in_every_way_the_forms_and_cli_accept():
+    today = date(2026, 12, 5)
+    for typed in ("25/12/2026", "25/12/26", "25.12.2026", "25-12-2026", "25122026",
+                  "2026-12-25", "Fri 25 Dec 2026", "25 December 2026", " 25/12/2026 "):  # fmt: skip
+        assert display.read_date(typed, today) == date(2026, 12, 25), typed
+    assert display.read_date("5/1/27", today) == date(2027, 1, 5)
+    assert display.read_date("Today", today) == today
+    assert display.read_date(display.format_date(SEPT, display.DISPLAY)) == SEPT
+
+
+def test_a_bad_typed_date_says_precisely_what_is_wrong():
+    import pytest
+
+    cases = {
+        "2026-13-01": "2026-13-01: there is no month 13",
+        "31/02/2027": "31/02/2027: February 2027 has 28 days",
+        "31/04/2026": "31/04/2026: April 2026 has 30 days",
+        "0/1/2026": "0/1/2026: there is no day 0",
+        "today": "today is not a date",  # no today given: the caller has no clock
+        "next week": "next week is not a date: write it as DD/MM/YYYY",
+    }
+    for typed, message in cases.items():
+        with pytest.raises(ValueError) as error:
+            display.read_date(typed)
+        assert str(error.value).startswith(message), typed
 
 
 def test_no_date_gives_the_missing_words():

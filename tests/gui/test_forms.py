@@ -331,9 +331,13 @@ def test_closing_with_unsaved_changes_asks_first(qtbot, window):
     assert form.isVisible() and form.text("issues") == "School move"
     form.close()  # the window's close button asks too
     qtbot.waitUntil(lambda: form.prompt is not None and form.prompt.isVisible(), timeout=WAIT)
-    discard = next(b for b in form.prompt.buttons() if b.text() == "Discard")
+    # Issue 17: each answer has an Alt-letter key (shown underlined).
+    texts = sorted(b.text() for b in form.prompt.buttons())
+    assert texts == ["&Discard", "&Keep as draft", "&Save", "Keep &editing"]
+    form.prompt.activateWindow()
+    qtbot.waitUntil(form.prompt.isActiveWindow, timeout=WAIT)
     with qtbot.waitSignal(form.closedForGood, timeout=WAIT):
-        discard.click()
+        qtbot.keyClick(form.prompt, Qt.Key.Key_D, Qt.KeyboardModifier.AltModifier)
     _idle(qtbot, window)
     assert load_drafts(window.store) == []
 

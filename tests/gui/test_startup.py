@@ -3,6 +3,7 @@
 from pathlib import Path
 
 import pytest
+from PySide6.QtWidgets import QApplication
 
 from iro_desktop.gui import startup
 from iro_desktop.gui.app import launch
@@ -114,7 +115,9 @@ def test_a_later_run_asks_for_the_passphrase_says_when_wrong_and_lets_them_retry
         dialog.unlock_button.click()
     assert window.store.path == own_caseload
     assert not window.banner.isVisible()
-    assert window.windowTitle() == "IRO Desktop — mine.iro.db"
+    # Issue 17: the system adds the app's display name after the title; it is not repeated.
+    assert window.windowTitle() == "mine.iro.db"
+    assert QApplication.applicationDisplayName() == "IRO Desktop"
 
 
 def test_the_environment_passphrase_opens_unasked(qtbot, start, own_caseload, monkeypatch):

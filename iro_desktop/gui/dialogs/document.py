@@ -13,7 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QStandardPaths, Qt, QUrl, Signal, Slot
+from PySide6.QtCore import Qt, QUrl, Signal, Slot
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -30,17 +30,14 @@ from PySide6.QtWidgets import (
 from iro_desktop.gui.child_tabs.common import StatusLine
 from iro_desktop.gui.models.records_model import ICON_OK, ICON_WARNING
 from iro_desktop.gui.screen_fit import fit_to_screen
+from iro_desktop.gui.widgets.dialog_parts import (
+    default_folder,
+)  # re-exported: callers import it here
 from iro_desktop.gui.widgets.file_job import FileJob
 from iro_desktop.gui.worker import Worker
 from iro_desktop.services.session import Store
 
 WORD_FILTER = "Word document (*.docx)"
-
-
-def default_folder() -> Path:
-    """The user's Documents folder (their home folder if there is none)."""
-    found = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-    return Path(found) if found else Path.home()
 
 
 def ask_save_path(parent: QWidget, caption: str, suggested: Path) -> Path | None:

@@ -55,8 +55,9 @@ class NewCaseloadDialog(QDialog):
         file_label = QLabel("&File:")
         file_label.setBuddy(self.path)
         form = QFormLayout()
-        form.addRow(file_label, where)
+        # The passphrase first: the file's place has a sensible default, the passphrase none.
         self.new_passphrase.add_rows(form)
+        form.addRow(file_label, where)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addLayout(form)
@@ -68,6 +69,7 @@ class NewCaseloadDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         limit_minimum_width(self, 520)
         self._on_typed()
+        self.passphrase.setFocus()  # the keyboard starts where the typing is
 
     def show_error(self, message: str) -> None:
         self.error.setText(message)

@@ -57,6 +57,12 @@ class UnlockDialog(QDialog):
         self.delay_timer = QTimer(self)
         self.delay_timer.setSingleShot(True)
         self.delay_timer.timeout.connect(lambda: self.set_waiting(False))
+        self._below: QWidget | None = None
+
+    def place_below(self, widget: QWidget) -> None:
+        """Open just below ``widget`` (the lock screen's Unlock button), so that what is
+        above it (why the window is locked, the demo's passphrase) stays in view."""
+        self._below = widget
 
     def showEvent(self, event) -> None:
         # On show, QDialogButtonBox makes Cancel an auto-default button, and Enter in the
@@ -65,6 +71,29 @@ class UnlockDialog(QDialog):
         for button in self.buttons.buttons():
             button.setAutoDefault(button is self.unlock_button)
         self.unlock_button.setDefault(True)
+        self._place()
+
+    def _place(self) -> None:
+        below = self._below
+        if below is None or not below.isVisible():
+            return
+        screen = (below.screen() or self.screen()).availableGeometry()
+        anchor = below.mapToGlobal(below.rect().bottomLeft())
+        frame = self.frameGeometry().size()
+        x = below.mapToGlobal(below.rect().center()).x() - frame.width() // 2
+        y = anchor.y() + 16
+        x = max(screen.left(), min(x, screen.right() - frame.width()))
+        y = max(screen.top(), min(y, screen.bottom() - frame.height()))
+        self.move(x, y)
+
+    def _fit(self) -> None:
+        """Tall enough for the whole message (a wrapped label does not grow its dialog)."""
+        layout = self.layout()
+        layout.activate()
+        needed = layout.totalHeightForWidth(self.width()) if layout.hasHeightForWidth() else -1
+        needed = max(needed, layout.totalSizeHint().height())
+        if needed > self.height():
+            self.resize(self.width(), needed)
 
     def show_error(self, message: str) -> None:
         """Say why it did not open; after a failed try, Unlock waits a growing delay."""
@@ -80,6 +109,7 @@ class UnlockDialog(QDialog):
             self.error.setText(f"{message} You can try again in {delay:.0f} seconds.")
             self.unlock_button.setEnabled(False)
             self.delay_timer.start(int(delay * 1000))
+        self._fit()
         self.passphrase.selectAll()
         self.passphrase.setFocus()
 

@@ -74,11 +74,19 @@ class CloseGuard:
             "Save them to the record, keep them as a draft to finish later (it is offered "
             "back when you next open IRO Desktop), or discard them?"
         )
-        save = box.addButton("Save", QMessageBox.ButtonRole.AcceptRole)
+        save = box.addButton("&Save", QMessageBox.ButtonRole.AcceptRole)
         save.setEnabled(form.is_valid())
-        keep = box.addButton("Keep as draft", QMessageBox.ButtonRole.ActionRole)
-        discard = box.addButton("Discard", QMessageBox.ButtonRole.DestructiveRole)
-        back = box.addButton("Keep editing", QMessageBox.ButtonRole.RejectRole)
+        keep = box.addButton("&Keep as draft", QMessageBox.ButtonRole.ActionRole)
+        discard = box.addButton("&Discard", QMessageBox.ButtonRole.DestructiveRole)
+        back = box.addButton("Keep &editing", QMessageBox.ButtonRole.RejectRole)
+        # Alt+S, Alt+K, Alt+D, Alt+E (letters unique in the box); Esc is "Keep editing".
+        for button, name in (
+            (save, "Save"),
+            (keep, "Keep as draft"),
+            (discard, "Discard"),
+            (back, "Keep editing"),
+        ):
+            button.setAccessibleName(name)
         box.setDefaultButton(back)
         box.setEscapeButton(back)
         self.prompt = box

@@ -30,7 +30,8 @@ from iro_desktop.domain.model import Decision
 from iro_desktop.domain.validation import PERSON_ROLES, Problem, StepAction
 from iro_desktop.gui.formatting import format_date
 
-DATE_FORMAT = "dd/MM/yyyy"
+DATE_FORMAT = "dd/MM/yyyy"  # Qt's typing pattern; shown as domain/display.DISPLAY (input_guard)
+WHO_SAMPLE = "Sam Lee, social worker"
 LANGUAGE_CHOICES = (("en", "English"), ("cy", "Welsh (Cymraeg)"))
 ROLE_WORDS = {"mother": "Mother", "father": "Father", "carer": "Carer", "other": "Other"}
 STEP_CHOICES = (
@@ -321,10 +322,12 @@ class DecisionsEditor(RowsEditor):
         what = QLineEdit(values.get("what", ""))
         what.setPlaceholderText("What will happen")
         who = QLineEdit(values.get("who", ""))
-        who.setPlaceholderText("Who")
+        who.setPlaceholderText("Who (name and role)")
+        # Wide enough for a name and a role ("Sam Lee, social worker") without scrolling.
+        who.setMinimumWidth(who.fontMetrics().horizontalAdvance(WHO_SAMPLE) + 16)
         by_when = from_iso(values.get("by_when")) or self.today + timedelta(days=28)
         row.add("what", what, 3)
-        row.add("who", who, 1)
+        row.add("who", who, 2)
         row.add("by_when", date_edit(by_when, "By when"))
         return row
 

@@ -102,6 +102,7 @@ class CaseloadView(QWidget):
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         self.table_view.installEventFilter(self)
         self.table_view.viewport().installEventFilter(self)  # its width: refit the columns
+        self.search_box.installEventFilter(self)  # Down: into the list
 
         top = QHBoxLayout()
         top.addWidget(search_label)
@@ -206,6 +207,17 @@ class CaseloadView(QWidget):
             and watched is self.table_view.viewport()
         ):
             self._fit_width()
+        if (
+            watched is self.search_box
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() in (Qt.Key.Key_Down, Qt.Key.Key_PageDown)
+            and self.proxy.rowCount()
+        ):
+            # Search, Down, Enter: Down goes to the first child shown, so one Enter opens it.
+            self.table_view.setFocus(Qt.FocusReason.OtherFocusReason)
+            self.table_view.setCurrentIndex(self.proxy.index(0, COL_NAME))
+            return True
         if (
             watched is self.table_view
             and event.type() == QEvent.Type.KeyPress

@@ -10,6 +10,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
+import platformdirs
 import shiboken6
 from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import (
@@ -30,6 +31,14 @@ from PySide6.QtWidgets import (
 ERROR_STYLE = "color: #a4000f; font-weight: bold;"
 NOTE_STYLE = "background: #eef4fb; border: 1px solid #9bb7d4; padding: 6px;"
 WARNING_STYLE = "background: #fff4ce; color: #3b2f00; border: 1px solid #c9a400; padding: 6px;"
+
+
+def default_folder() -> Path:
+    """Where save and export dialogs start: the user's Documents folder (platformdirs), or
+    their home folder when there is none. Never the program's own folder, where a file
+    dialog lands when given a folder that does not exist."""
+    documents = Path(platformdirs.user_documents_dir())
+    return documents if documents.is_dir() else Path.home()
 
 
 class FileRow(QWidget):
@@ -73,7 +82,8 @@ class FileRow(QWidget):
 
     @Slot()
     def _on_choose(self) -> None:
-        chooser = QFileDialog(self, self._title, self.edit.text().strip(), self._filter)
+        start = self.edit.text().strip() or str(default_folder())
+        chooser = QFileDialog(self, self._title, start, self._filter)
         if self._folder:
             chooser.setFileMode(QFileDialog.FileMode.Directory)
             chooser.setOption(QFileDialog.Option.ShowDirsOnly, True)
