@@ -8,7 +8,8 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
-from iro_desktop.exchange.spreadsheet.cells import BadSpreadsheet, column_letter, norm, shown
+from iro_desktop.exchange.columns import column_letter
+from iro_desktop.exchange.spreadsheet.cells import BadSpreadsheet, norm, shown
 from iro_desktop.exchange.spreadsheet.read import Sheet
 from iro_desktop.exchange.ssda903 import spec as spec
 from iro_desktop.storage.database import Store

@@ -15,8 +15,9 @@ from typing import Any
 from iro_desktop.domain.code_lists import FEMALE, MALE, SEX_UNKNOWN
 from iro_desktop.domain.references import BIDI_CONTROLS, reference_problem
 from iro_desktop.domain.validation.received import EARLIEST_YEAR, LATEST_YEAR, text_problem
+from iro_desktop.exchange.columns import column_letter
 from iro_desktop.exchange.conflict import Conflict
-from iro_desktop.exchange.spreadsheet.cells import BadSpreadsheet, blank, column_letter, norm, shown
+from iro_desktop.exchange.spreadsheet.cells import BadSpreadsheet, blank, norm, shown
 from iro_desktop.exchange.spreadsheet.dates import column_evidence, parse_sheet_date
 from iro_desktop.exchange.spreadsheet.mapping import CHILD_TEXT_FIELDS, FIELDS, REQUIRED_FIELDS
 from iro_desktop.exchange.spreadsheet.preview import Refusal, RowPlan, RowPreview, SheetPreview

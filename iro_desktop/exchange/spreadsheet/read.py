@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from iro_desktop.exchange.columns import column_letter
 from iro_desktop.exchange.csv_safety import restore
 from iro_desktop.exchange.limits import (
     MB,
@@ -19,7 +20,7 @@ from iro_desktop.exchange.limits import (
     SHEET_MAX_COLUMNS,
     SHEET_MAX_ROWS,
 )
-from iro_desktop.exchange.spreadsheet.cells import BadSpreadsheet, blank, column_letter
+from iro_desktop.exchange.spreadsheet.cells import BadSpreadsheet, blank
 from iro_desktop.exchange.spreadsheet.xlsx import read_xlsx
 
 __all__ = ["Sheet", "SheetRow", "read_sheet"]

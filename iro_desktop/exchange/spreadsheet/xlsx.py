@@ -23,6 +23,7 @@ from datetime import date
 from typing import Any
 from xml.etree.ElementTree import ParseError, iterparse
 
+from iro_desktop.exchange.columns import column_letter
 from iro_desktop.exchange.limits import (
     MB,
     SHEET_MAX_BYTES,
@@ -34,7 +35,7 @@ from iro_desktop.exchange.limits import (
     TooBig,
     read_capped,
 )
-from iro_desktop.exchange.spreadsheet.cells import BadSpreadsheet, blank, column_letter
+from iro_desktop.exchange.spreadsheet.cells import BadSpreadsheet, blank
 
 __all__ = ["XlsxGrid", "read_xlsx"]
 

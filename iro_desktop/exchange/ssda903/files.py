@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from iro_desktop.exchange.columns import column_letter
 from iro_desktop.exchange.errors import Bad903File
 from iro_desktop.exchange.ssda903 import spec as spec
 
@@ -97,15 +98,6 @@ def _cells_of(line: str) -> list[str]:
         return next(csv.reader([line]), [])
     except csv.Error:
         return line.replace("\r", "").split(",")
-
-
-def column_letter(index: int) -> str:
-    letters = ""
-    index += 1
-    while index:
-        index, rem = divmod(index - 1, 26)
-        letters = chr(ord("A") + rem) + letters
-    return letters
 
 
 def decode(name: str, data: bytes) -> str:

@@ -17,6 +17,7 @@ from typing import Any
 
 from iro_desktop.domain import code_lists
 from iro_desktop.domain.schedule import birthday
+from iro_desktop.exchange.columns import column_letter
 from iro_desktop.exchange.csv_safety import restore
 from iro_desktop.exchange.errors import Bad903File
 from iro_desktop.exchange.ssda903 import spec as spec
@@ -24,7 +25,6 @@ from iro_desktop.exchange.ssda903 import years as years
 from iro_desktop.exchange.ssda903.files import (
     DEFAULT_LIMITS,
     Limits,
-    column_letter,
     csv_records,
     decode,
     find_files,

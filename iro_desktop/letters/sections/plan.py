@@ -4,23 +4,13 @@ happens next (only the decisions written for the child), and something the IRO l
 from __future__ import annotations
 
 from iro_desktop.domain.model import PlanType, WordingKind
+from iro_desktop.domain.wording import PLAN_THEMES
 from iro_desktop.letters.blocks import para, section
 from iro_desktop.letters.items import ChildItem
 from iro_desktop.letters.model import Block, Row, Section, Version
 from iro_desktop.letters.people import as_child_knows, carer_names, parent_names
 from iro_desktop.letters.phrase_bank import fill, placeholders, plan_sentence, suggest
 from iro_desktop.letters.sections.context import LetterContext
-
-# The phrase bank's plan themes by PlanType (it calls living on your own its own name).
-PLAN_THEME = {
-    PlanType.STAYING_HERE: "staying_here",
-    PlanType.GOING_HOME: "going_home",
-    PlanType.ADOPTION: "adoption",
-    PlanType.SPECIAL_GUARDIANSHIP: "special_guardianship",
-    PlanType.STAYING_PUT: "staying_put",
-    PlanType.OWN_HOME: "living_on_your_own",
-    PlanType.OTHER: "other",
-}
 
 
 def _plan(c: LetterContext) -> str:
@@ -31,7 +21,7 @@ def _plan(c: LetterContext) -> str:
             f"{c.name} what was decided. Choose it on the review."
         )
         return ""
-    theme = PLAN_THEME.get(PlanType(plan), str(plan))
+    theme = PLAN_THEMES.get(PlanType(plan), str(plan))
     council = c.settings.letter_template_folder or None
     found = plan_sentence(theme, c.language, c.age, council)
     if c.adoption and PlanType(plan) == PlanType.ADOPTION:
