@@ -37,13 +37,7 @@ def register(commands: argparse._SubParsersAction) -> None:
         ),
     )
     store_options(letter, with_json=False)
-    letter.add_argument("--child", required=True, metavar="REF", help="the child's reference")
-    letter.add_argument(
-        "--review",
-        type=iso_date,
-        metavar="DD/MM/YYYY",
-        help="the review held on this date (default: the latest review)",
-    )
+    _child_and_review_options(letter)
     letter.add_argument(
         "--lang",
         choices=LANGUAGES,
@@ -115,13 +109,7 @@ def register(commands: argparse._SubParsersAction) -> None:
         ),
     )
     store_options(decisions, with_json=False)
-    decisions.add_argument("--child", required=True, metavar="REF", help="the child's reference")
-    decisions.add_argument(
-        "--review",
-        type=iso_date,
-        metavar="DD/MM/YYYY",
-        help="the review held on this date (default: the latest review)",
-    )
+    _child_and_review_options(decisions)
     _out_options(decisions)
     decisions.set_defaults(handler=cmd_decisions)
 
@@ -142,6 +130,17 @@ def register(commands: argparse._SubParsersAction) -> None:
         "--out", required=True, type=Path, metavar="FILE.docx", help="where to write it"
     )
     briefing.set_defaults(handler=cmd_briefing)
+
+
+def _child_and_review_options(parser: argparse.ArgumentParser) -> None:
+    """Which child, and which of their reviews (the letter's and the decisions record's)."""
+    parser.add_argument("--child", required=True, metavar="REF", help="the child's reference")
+    parser.add_argument(
+        "--review",
+        type=iso_date,
+        metavar="DD/MM/YYYY",
+        help="the review held on this date (default: the latest review)",
+    )
 
 
 def _out_options(parser: argparse.ArgumentParser) -> None:

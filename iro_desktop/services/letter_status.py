@@ -1,5 +1,5 @@
-"""What happens to a letter after it is written: it was sent, or read through with the child
-and an interpreter.
+"""What happens to a letter after it is written: what was written (the Letters tab's rows), it
+was sent, or it was read through with the child and an interpreter.
 
 Writing a letter (``services/letters.py``) is not sending it; when the IRO marks it sent, the
 review's ``letter_sent_on`` is set and the letter task leaves the due list. The app never
@@ -8,6 +8,7 @@ translates a letter: the IRO records the day they read it through with an interp
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 
 from iro_desktop.domain.model import ChildRecord, Review
@@ -19,6 +20,48 @@ from iro_desktop.storage.queries import held_review_first_day, letter_rows
 from iro_desktop.storage.records import child_id_for
 
 KIND_LETTER = "letter"
+
+
+@dataclass(frozen=True)
+class WrittenRecord:
+    """A row of the ``letters`` table, for the Letters tab."""
+
+    id: int
+    child_ref: str
+    review_id: int | None
+    kind: str
+    version: str
+    language: str
+    written_on: date
+    file_name: str
+    with_rights: bool = False
+    read_with_interpreter_on: date | None = None
+
+
+def letters_written(store: Store, child_ref: str) -> list[WrittenRecord]:
+    """What has been written for a child, newest first: the Letters tab's rows."""
+    child_id = child_id_for(store, child_ref)
+    if child_id is None:
+        return []
+    return [
+        WrittenRecord(
+            id=row["id"],
+            child_ref=child_ref,
+            review_id=row["review_id"],
+            kind=row["kind"],
+            version=row["version"],
+            language=row["language"],
+            written_on=date.fromisoformat(row["written_on"]),
+            file_name=row["file_name"],
+            with_rights=bool(row.get("with_rights")),
+            read_with_interpreter_on=(
+                date.fromisoformat(row["read_with_interpreter_on"])
+                if row.get("read_with_interpreter_on")
+                else None
+            ),
+        )
+        for row in letter_rows(store, child_id)
+    ]
 
 
 class ReviewNotHeld(UserError):

@@ -37,8 +37,7 @@ from iro_desktop.services.child import ChildDetail, child_detail
 from iro_desktop.services.letter_status import rights_page_due
 from iro_desktop.storage import history
 from iro_desktop.storage.database import Store
-from iro_desktop.storage.queries import letter_rows
-from iro_desktop.storage.records import child_id_for, load_child_records
+from iro_desktop.storage.records import load_child_records
 from iro_desktop.storage.settings_store import load_settings
 
 
@@ -106,22 +105,6 @@ class Written:
     pdf_problem: str = ""  # why no PDF was made, when one was asked for
     letter_ids: tuple[int, ...] = ()
     child_refs: tuple[str, ...] = field(default=())
-
-
-@dataclass(frozen=True)
-class WrittenRecord:
-    """A row of the ``letters`` table, for the Letters tab."""
-
-    id: int
-    child_ref: str
-    review_id: int | None
-    kind: str
-    version: str
-    language: str
-    written_on: date
-    file_name: str
-    with_rights: bool = False
-    read_with_interpreter_on: date | None = None
 
 
 def _detail(store: Store, child_ref: str, today: date) -> ChildDetail:
@@ -490,29 +473,3 @@ def _booked_on(record: ChildRecord, day: date) -> int | None:
         ):
             return review.id
     return None
-
-
-def letters_written(store: Store, child_ref: str) -> list[WrittenRecord]:
-    """What has been written for a child, newest first: the Letters tab's rows."""
-    child_id = child_id_for(store, child_ref)
-    if child_id is None:
-        return []
-    return [
-        WrittenRecord(
-            id=row["id"],
-            child_ref=child_ref,
-            review_id=row["review_id"],
-            kind=row["kind"],
-            version=row["version"],
-            language=row["language"],
-            written_on=date.fromisoformat(row["written_on"]),
-            file_name=row["file_name"],
-            with_rights=bool(row.get("with_rights")),
-            read_with_interpreter_on=(
-                date.fromisoformat(row["read_with_interpreter_on"])
-                if row.get("read_with_interpreter_on")
-                else None
-            ),
-        )
-        for row in letter_rows(store, child_id)
-    ]

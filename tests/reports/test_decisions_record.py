@@ -7,7 +7,8 @@ from docx import Document
 from iro_desktop.domain.working_days import calendar_for
 from iro_desktop.letters.choices import pick_review
 from iro_desktop.services.child import child_detail
-from iro_desktop.services.letters import letters_written, write_decisions_record
+from iro_desktop.services.letter_status import letters_written
+from iro_desktop.services.letters import write_decisions_record
 
 TODAY = date(2026, 11, 23)
 

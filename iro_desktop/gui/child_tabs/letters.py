@@ -21,11 +21,11 @@ from iro_desktop.gui.child_tabs.common import ActionBar, RecordsSection
 from iro_desktop.gui.formatting import date_sort_value, format_date, language_text
 from iro_desktop.gui.models.records_model import ICON_OK, ICON_WARNING, ROW_ROLE, Column
 from iro_desktop.services.child import ChildDetail
+from iro_desktop.services.letter_status import WrittenRecord
 from iro_desktop.services.letters import (
     KIND_BRIEFING,
     KIND_DECISIONS,
     KIND_LETTER,
-    WrittenRecord,
 )
 
 TITLE = "Letters"

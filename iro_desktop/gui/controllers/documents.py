@@ -19,8 +19,7 @@ from iro_desktop.gui.dialogs.briefing import BriefingDialog
 from iro_desktop.gui.dialogs.decisions_record import DecisionsRecordDialog
 from iro_desktop.gui.dialogs.letter import LetterDialog
 from iro_desktop.gui.formatting import format_date
-from iro_desktop.services.letter_status import mark_letter_sent
-from iro_desktop.services.letters import letters_written
+from iro_desktop.services.letter_status import letters_written, mark_letter_sent
 from iro_desktop.services.session import Store
 
 

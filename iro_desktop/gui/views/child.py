@@ -33,7 +33,7 @@ from iro_desktop.gui.formatting import (
 )
 from iro_desktop.gui.models.records_model import ICON_WARNING
 from iro_desktop.services.child import ChildDetail
-from iro_desktop.services.letters import WrittenRecord
+from iro_desktop.services.letter_status import WrittenRecord
 
 TAB_DETAILS = "details"
 TAB_EPISODES = "episodes"
