@@ -1,0 +1,101 @@
+"""The words a person reads in the app itself (windows, forms, dialogs, messages, the command
+line's human output, the help guide), in the IRO's chosen language.
+
+One catalogue system for the whole app: gettext catalogues managed with babel, as the letters
+already were. The app's catalogue is the ``app`` domain in ``resources/translations``
+(``en`` and ``cy``); the letters keep their own ``messages`` domain because a letter's
+language is the child's, not the IRO's (``letter --lang``).
+
+Rules for callers:
+- ``_("text")`` at the moment the text is shown, never at import time (the language is chosen
+  after the modules load); for a constant, mark it with ``N_("text")`` and call ``_(CONST)``
+  where it is shown.
+- Placeholders by name: ``_("Due on %(day)s") % {"day": ...}`` so a translation can reorder.
+- ``ngettext(one, other, n)`` for anything counted (Welsh has six plural forms).
+
+The language is set once, at start, by ``set_language`` (Settings, ``--ui-lang`` or
+``IRO_DESKTOP_LANG``, else the system's locale, else English). ``pseudo`` wraps every
+translated string in markers so a test can find text that never went through ``_``.
+"""
+
+from __future__ import annotations
+
+import gettext
+import locale
+import os
+from functools import lru_cache
+
+from babel.support import Translations
+
+from iro_desktop.package_files import shipped_folder
+
+DOMAIN = "app"
+LANGUAGES = ("en", "cy")
+PSEUDO = "pseudo"
+ENVIRONMENT_VARIABLE = "IRO_DESKTOP_LANG"
+# Babel's locale for each language: dates, numbers and plurals.
+LOCALES = {"en": "en_GB", "cy": "cy", PSEUDO: "en_GB"}
+PSEUDO_OPEN, PSEUDO_CLOSE = "\u27e6", "\u27e7"  # ⟦ ⟧
+
+_language = "en"
+
+
+@lru_cache(maxsize=4)
+def _catalogue(lang: str) -> gettext.NullTranslations:
+    if lang not in LANGUAGES:
+        return gettext.NullTranslations()
+    folder = shipped_folder("resources") / "translations"
+    return Translations.load(str(folder), [lang], DOMAIN)
+
+
+def set_language(lang: str) -> str:
+    """Use ``lang`` (``en``, ``cy`` or ``pseudo``) from now on; returns the language set."""
+    global _language
+    if lang not in (*LANGUAGES, PSEUDO):
+        raise ValueError(f"unknown language {lang!r}: use one of en, cy")
+    _language = lang
+    return lang
+
+
+def language() -> str:
+    """The language in use: ``en``, ``cy`` or ``pseudo``."""
+    return _language
+
+
+def babel_locale() -> str:
+    """Babel's locale for the language in use (``en_GB`` or ``cy``)."""
+    return LOCALES[_language]
+
+
+def system_language() -> str:
+    """``cy`` when the system's locale is Welsh, else ``en``."""
+    found = locale.getlocale(locale.LC_MESSAGES)[0] or os.environ.get("LANG", "")
+    return "cy" if found.lower().startswith("cy") else "en"
+
+
+def choose_language(asked: str | None, setting: str | None = None) -> str:
+    """The language to use: the one asked for (``--ui-lang``), else ``IRO_DESKTOP_LANG``, else
+    the setting saved in the caseload, else the system's locale."""
+    for candidate in (asked, os.environ.get(ENVIRONMENT_VARIABLE), setting):
+        if candidate:
+            return candidate.strip().lower()
+    return system_language()
+
+
+def _(message: str) -> str:
+    """``message`` in the language in use."""
+    if _language == PSEUDO:
+        return f"{PSEUDO_OPEN}{message}{PSEUDO_CLOSE}"
+    return _catalogue(_language).gettext(message)
+
+
+def ngettext(singular: str, plural: str, count: int) -> str:
+    """The right plural form for ``count`` in the language in use."""
+    if _language == PSEUDO:
+        return f"{PSEUDO_OPEN}{singular if count == 1 else plural}{PSEUDO_CLOSE}"
+    return _catalogue(_language).ngettext(singular, plural, count)
+
+
+def N_(message: str) -> str:
+    """Mark a constant for the catalogue without translating it yet: ``_(CONST)`` at use."""
+    return message
