@@ -21,7 +21,6 @@ from PySide6.QtGui import (
     QShortcut,
     QTextCharFormat,
     QTextCursor,
-    QTextDocument,
 )
 from PySide6.QtWidgets import (
     QApplication,
@@ -123,10 +122,18 @@ class HelpWindow(QDialog):
         self.text.document().setDocumentMargin(12)
         self.contents.setSpacing(2)
         self.found.setMinimumWidth(self.found.fontMetrics().horizontalAdvance(_("99 matches")) + 12)
-        fit_to_screen(self, 980, 760)
-        # The contents as wide as their longest title (within reason); the text takes the rest.
-        contents_width = min(self.contents.sizeHintForColumn(0) + 24, self.width() // 3)
-        splitter.setSizes([contents_width, self.width() - contents_width])
+        self.splitter = splitter
+        self._sized = False
+        # About 90 characters a line: easier to read than the screen's full width.
+        fit_to_screen(self, 920, 760)
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if not self._sized:  # the contents as wide as their longest title; the text the rest
+            self._sized = True
+            width = self.splitter.width()
+            contents = min(self.contents.sizeHintForColumn(0) + 28, width // 3)
+            self.splitter.setSizes([contents, width - contents])
 
     # -- the text ------------------------------------------------------------------------------
     def reload(self) -> None:
@@ -165,7 +172,9 @@ class HelpWindow(QDialog):
         """The text of section ``index`` as shown."""
         document = self.text.document()
         start = self._starts[index]
-        end = self._starts[index + 1] if index + 1 < len(self._starts) else document.characterCount()
+        end = (
+            self._starts[index + 1] if index + 1 < len(self._starts) else document.characterCount()
+        )
         cursor = QTextCursor(document)
         cursor.setPosition(start)
         cursor.setPosition(end - 1, QTextCursor.MoveMode.KeepAnchor)
