@@ -99,6 +99,7 @@ class HelpWindow(QDialog):
         splitter.setChildrenCollapsible(False)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)
+        buttons.button(QDialogButtonBox.StandardButton.Close).setText(_("Close"))
         top = QHBoxLayout()
         top.addWidget(search_label)
         top.addWidget(self.search, 1)
