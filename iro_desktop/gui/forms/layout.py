@@ -65,11 +65,11 @@ class FormFrame:
             button.setDefault(False)
             button.setAccessibleName(name)
         buttons = QHBoxLayout()
-        buttons.addWidget(self.help_button)
         buttons.addWidget(self.status, 1)
         buttons.addWidget(self.draft_button)
         buttons.addWidget(self.save_button)
         buttons.addWidget(self.cancel_button)
+        buttons.addWidget(self.help_button)  # last, as in "OK, Cancel, Help"; Tab reaches it last
         layout = QVBoxLayout(dialog)
         layout.addWidget(self.intro)
         layout.addWidget(scroll, 1)
