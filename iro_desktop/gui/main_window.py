@@ -24,6 +24,7 @@ from iro_desktop.gui.controllers.screens import Screens
 from iro_desktop.gui.controllers.settings import SettingsController
 from iro_desktop.gui.dialogs.help import ShortcutsDialog, open_about
 from iro_desktop.gui.dialogs.settings import SettingsDialog
+from iro_desktop.gui.help_window import install_context_help, open_guide_for_view
 from iro_desktop.gui.screen_fit import fit_to_screen
 from iro_desktop.gui.shortcuts import build_menus, create_actions
 from iro_desktop.gui.startup import CaseloadOpener
@@ -114,6 +115,7 @@ class MainWindow(QMainWindow):
                 "show_child": lambda: self.screens.show(self.child_view),
                 "find": self.screens.show_find,
                 "refresh": self.refresh,
+                "guide": lambda: open_guide_for_view(self),
                 "shortcuts": self.open_shortcuts,
                 "about": lambda: open_about(self),
                 "lock": self.autolock.lock_now,
@@ -124,6 +126,7 @@ class MainWindow(QMainWindow):
             },
         )
         build_menus(self.menuBar(), self.actions)
+        install_context_help()  # F1 and a Help button in the main dialogs
         for name, text in CHILD_VIEW_ACTIONS.items():
             self.child_view.add_header_button(name, text, self.actions[name])
         self.busy = BusyIndicator(worker)

@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenuBar, QWidget
 
+from iro_desktop.i18n import N_
+
 
 @dataclass(frozen=True)
 class ActionSpec:
@@ -250,7 +252,14 @@ ACTIONS: tuple[ActionSpec, ...] = (
         separator_before=True,
     ),
     ActionSpec(
-        "shortcuts", HELP_MENU, "&Keyboard shortcuts", "F1", "This list of keyboard shortcuts"
+        "guide",
+        HELP_MENU,
+        N_("&Guide"),
+        "F1",
+        N_("A short guide to IRO Desktop: getting started, your day, what each date means"),
+    ),
+    ActionSpec(
+        "shortcuts", HELP_MENU, "&Keyboard shortcuts", "Ctrl+/", "This list of keyboard shortcuts"
     ),
     ActionSpec(
         "about",

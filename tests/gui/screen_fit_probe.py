@@ -152,6 +152,7 @@ def _dialogs(window, folder: Path):
     from iro_desktop.gui.dialogs.setup_wizard import SetupWizard
     from iro_desktop.gui.dialogs.subject_access import SubjectAccessDialog
     from iro_desktop.gui.dialogs.unlock import UnlockDialog
+    from iro_desktop.gui.help_window import HelpWindow
 
     w, s = window.worker, window.store
     yield "briefing", BriefingDialog(w, s, TODAY, parent=window)
@@ -161,6 +162,7 @@ def _dialogs(window, folder: Path):
     yield "first_run", FirstRunDialog(window)
     yield "handover", HandoverDialog(w, s, MASON, TODAY, folder, window)
     yield "shortcuts", ShortcutsDialog(window)
+    yield "help_guide", HelpWindow(window)
     yield "import_sheet", ImportSheetDialog(w, s, TODAY, window)
     yield "letter", LetterDialog(w, s, MASON, None, TODAY, "Mason", window)
     yield "new_caseload", NewCaseloadDialog(folder / "new.iro.db", window)

@@ -518,10 +518,11 @@ def test_every_form_names_its_widgets_marks_required_fields_and_tabs_in_order(
             label = form._label_for(form.field(key))
             assert label.text().rstrip(":").endswith("*"), f"{kind}: {key} not marked"
         fields = form.focusable_fields()
-        assert fields[-3:] == [form.draft_button, form.save_button, form.cancel_button]
+        buttons = [form.draft_button, form.save_button, form.cancel_button, form.help_button]
+        assert fields[-4:] == buttons
         form.show()
         qtbot.waitExposed(form)
-        in_form = [w for w in fields[:-3] if w.isVisible()]  # the buttons come last
+        in_form = [w for w in fields[:-4] if w.isVisible()]  # the buttons come last
         positions = [(w.accessibleName(), w.mapTo(form, w.rect().topLeft()).y()) for w in in_form]
         # top to bottom (fields side by side in a row may differ by a pixel or two)
         backwards = [(a, b) for a, b in pairwise(positions) if b[1] < a[1] - 6]

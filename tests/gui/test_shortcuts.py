@@ -18,7 +18,8 @@ REQUIRED = {
     "show_child": "Ctrl+3",
     "find": "Ctrl+F",
     "refresh": "F5",
-    "shortcuts": "F1",
+    "guide": "F1",  # the user guide (issue 17 item 7); the list has a key of its own
+    "shortcuts": "Ctrl+/",
 }
 
 
@@ -64,7 +65,7 @@ def test_the_menus_hold_exactly_the_registry_actions_with_their_keys(window):
     assert in_menus == {spec.text: QKeySequence(spec.keys) for spec in ACTIONS}
 
 
-def test_view_shortcuts_switch_views_and_f1_opens_the_list(qtbot, window):
+def test_view_shortcuts_switch_views_and_the_list_opens(qtbot, window):
     window.actions["show_caseload"].trigger()
     assert window.stack.currentWidget() is window.caseload_view
     window.actions["show_due"].trigger()

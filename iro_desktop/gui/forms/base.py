@@ -54,6 +54,8 @@ from iro_desktop.gui.forms.fields import (
 )
 from iro_desktop.gui.forms.loader import load_ui
 from iro_desktop.gui.forms.problems import REQUIRED_WORDS, ProblemsDisplay
+from iro_desktop.gui.help_guide import FORM_SECTIONS
+from iro_desktop.gui.help_window import HelpWindow, open_guide
 from iro_desktop.gui.widgets.dialog_parts import alive
 from iro_desktop.gui.worker import Worker, show_error_dialog
 from iro_desktop.services.child import ChildDetail
@@ -95,6 +97,9 @@ class RecordForm(QDialog):
     # field key (as in domain/validation.py) -> objectName of its widget in the .ui
     FIELDS: ClassVar[dict[str, str]] = {}
     REQUIRED: ClassVar[tuple[str, ...]] = ()
+    # The user guide's section about this form (its Help button and F1); "" takes the
+    # section help_guide.FORM_SECTIONS gives the form's KIND.
+    HELP_SECTION: ClassVar[str] = ""
 
     savedToRecord = Signal(object)  # the service's result
     draftSaved = Signal(int)
@@ -273,6 +278,15 @@ class RecordForm(QDialog):
         """Apply the IRO's answers (see ``conflicts.resolved``) to the fields."""
         self.apply_payload(resolved(conflicts, choices, self.loaded, self.payload()))
 
+    def help_section(self) -> str:
+        """The guide's section about this form."""
+        return self.HELP_SECTION or FORM_SECTIONS.get(self.KIND, "")
+
+    @Slot()
+    def show_help(self) -> HelpWindow:
+        """The user guide at this form's section (beside the form, which stays open)."""
+        return open_guide(self, self.help_section())
+
     def notes(self) -> list[str]:
         """Lines shown above the form (for example the note about writing in Welsh)."""
         return []
@@ -407,6 +421,8 @@ class RecordForm(QDialog):
         self.draft_button.clicked.connect(self.save_draft_now)
         self.save_button.clicked.connect(self.save_and_close)
         self.cancel_button.clicked.connect(self.reject)
+        self.help_button = self.frame.help_button
+        self.help_button.clicked.connect(self.show_help)
 
     def fit_to_screen(self) -> None:
         """As tall as the form needs, up to most of the screen (it scrolls beyond that)."""
@@ -472,6 +488,7 @@ class RecordForm(QDialog):
             ("Ctrl+S", self.save_draft_now),
             ("Ctrl+Return", self.save_and_close),
             ("Ctrl+Enter", self.save_and_close),
+            ("F1", self.show_help),
         ):
             shortcut = QShortcut(QKeySequence(keys), self)
             shortcut.activated.connect(slot)

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from iro_desktop.gui.forms.editors import error_label
 from iro_desktop.gui.forms.fields import INPUTS
 from iro_desktop.gui.screen_fit import fit_to_screen
+from iro_desktop.i18n import _
 
 REQUIRED_MARK = " *"
 
@@ -51,6 +52,10 @@ class FormFrame:
         self.draft_button = QPushButton("Keep draft (Ctrl+S)")
         self.save_button = QPushButton("Save and close (Ctrl+Enter)")
         self.cancel_button = QPushButton("Cancel (Esc)")
+        # The guide's section about this form (F1 does the same).
+        self.help_button = QPushButton(_("Help (F1)"))
+        self.help_button.setAutoDefault(False)
+        self.help_button.setAccessibleName(_("Help about this form"))
         for button, name in (
             (self.draft_button, "Keep a draft now"),
             (self.save_button, "Save and close"),
@@ -64,6 +69,7 @@ class FormFrame:
         buttons.addWidget(self.draft_button)
         buttons.addWidget(self.save_button)
         buttons.addWidget(self.cancel_button)
+        buttons.addWidget(self.help_button)  # last, as in "OK, Cancel, Help"; Tab reaches it last
         layout = QVBoxLayout(dialog)
         layout.addWidget(self.intro)
         layout.addWidget(scroll, 1)
