@@ -14,6 +14,7 @@ from datetime import date
 
 from iro_desktop.domain import code_lists, display
 from iro_desktop.domain.codes import REASONS_NEW_EPISODE, legal_status_meaning, placement_meaning
+from iro_desktop.i18n import _
 
 MISSING = "—"
 _DAY_NAMES = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
@@ -144,21 +145,21 @@ def format_age(age: int | None) -> str:
     if age is None:
         return MISSING
     if age < 1:
-        return "Under 1"
-    return "1 year" if age == 1 else f"{age} years"
+        return _("Under 1")
+    return _("1 year") if age == 1 else _("%(age)s years") % {"age": age}
 
 
 def yes_no(value: bool | None, *, unknown: str = "Not known") -> str:
     if value is None:
         return unknown
-    return "Yes" if value else "No"
+    return _("Yes") if value else _("No")
 
 
 def out_of_area_text(value: bool | None) -> str:
     """In words, never colour alone: "Out of area", "In area" or a dash when not known."""
     if value is None:
         return MISSING
-    return "Out of area" if value else "In area"
+    return _("Out of area") if value else _("In area")
 
 
 def plural(count: int, singular: str, plural_form: str | None = None) -> str:
@@ -220,7 +221,7 @@ def category_of_need_text(code: str) -> str:
 
 
 def challenge_stage_name(stage: int) -> str:
-    return "Informal" if stage == 0 else f"Formal stage {stage}"
+    return _("Informal") if stage == 0 else _("Formal stage %(stage)s") % {"stage": stage}
 
 
 def weeks_ago_text(day: date | None, today: date) -> str:
@@ -233,4 +234,8 @@ def weeks_ago_text(day: date | None, today: date) -> str:
     ahead = days < 0
     days = abs(days)
     amount = plural(days, "day") if days < 14 else plural(days // 7, "week")
-    return f"in {amount}" if ahead else f"{amount} ago"
+    return (
+        _("in %(amount)s") % {"amount": amount}
+        if ahead
+        else _("%(amount)s ago") % {"amount": amount}
+    )

@@ -32,10 +32,11 @@ from iro_desktop.gui.views.child import ChildView
 from iro_desktop.gui.views.due import DueView
 from iro_desktop.gui.views.figures import FiguresView
 from iro_desktop.gui.worker import BusyIndicator, Worker
+from iro_desktop.i18n import N_, _
 from iro_desktop.services.session import Store
 
-APP_TITLE = "IRO Desktop"
-DEMO_BANNER_TEXT = "Demo caseload: fictional children"
+APP_TITLE = "IRO Desktop"  # the product name, the same in every language
+DEMO_BANNER_TEXT = N_("Demo caseload: fictional children")
 BANNER_STYLE = (
     "background: #fff4ce; color: #3b2f00; border: 1px solid #c9a400; padding: 6px 10px;"
     "font-weight: bold;"
@@ -63,7 +64,10 @@ class MainWindow(QMainWindow):
             self.due_view, self.caseload_view, self.child_view, self.figures_view
         )
         self.stack = self.screens.stack
-        self.banner = QLabel(f"⚠ {DEMO_BANNER_TEXT}, made up for trying IRO Desktop. None is real.")
+        self.banner = QLabel(
+            _("⚠ %(demo_banner_text)s, made up for trying IRO Desktop. None is real.")
+            % {"demo_banner_text": DEMO_BANNER_TEXT}
+        )
         self.banner.setObjectName("demoBanner")
         self.banner.setStyleSheet(BANNER_STYLE)
         self.banner.setAccessibleName(DEMO_BANNER_TEXT)

@@ -22,6 +22,7 @@ from PySide6.QtCore import QObject, Qt, QThread, QTimer, Signal, Slot
 from PySide6.QtWidgets import QApplication, QHBoxLayout, QLabel, QMessageBox, QProgressBar, QWidget
 
 from iro_desktop.errors import UserError
+from iro_desktop.i18n import _
 from iro_desktop.services.session import explain
 
 SLOW_JOB_MS = 500
@@ -53,8 +54,11 @@ def user_message(error: BaseException) -> str:
         return str(known)
     return (
         # The type only: an exception's text may quote a record, and this may be screenshotted.
-        f"Something went wrong ({type(error).__name__}). Nothing half-written was "
-        "kept. If it happens again, please tell your IT support what you were doing."
+        _(
+            "Something went wrong (%(name)s). Nothing half-written was kept. If it "
+            "happens again, please tell your IT support what you were doing."
+        )
+        % {"name": type(error).__name__}
     )
 
 
@@ -65,11 +69,11 @@ def show_error_dialog(error: BaseException) -> QMessageBox:
     """A warning box with the error's message, opened without blocking (no exec())."""
     if not isinstance(error, UserError) and explain(error) is None:
         # The type and where only: an exception's text may quote a record.
-        print(f"IRO Desktop: {type(error).__name__}", file=sys.stderr)
+        print(_("IRO Desktop: %(name)s") % {"name": type(error).__name__}, file=sys.stderr)
         traceback.print_tb(error.__traceback__, file=sys.stderr)
     box = QMessageBox(QApplication.activeWindow())
     box.setIcon(QMessageBox.Icon.Warning)
-    box.setWindowTitle("IRO Desktop")
+    box.setWindowTitle(_("IRO Desktop"))
     box.setText(user_message(error))
     box.setStandardButtons(QMessageBox.StandardButton.Ok)
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -152,7 +156,7 @@ class Worker(QObject):
         """Let the jobs already queued finish, then stop the thread (their results are dropped)."""
         if not self._thread.isRunning():
             return
-        self._jobSubmitted.emit(Job(0, _quit_current_thread, (), "Closing"))
+        self._jobSubmitted.emit(Job(0, _quit_current_thread, (), _("Closing")))
         self._thread.wait(timeout_ms)
         self._slow_timer.stop()
         self._pending.clear()
@@ -216,7 +220,7 @@ class BusyIndicator(QWidget):
         self.bar.setRange(0, 0)  # busy: no percentage, just movement
         self.bar.setMaximumWidth(160)
         self.bar.setTextVisible(False)
-        self.bar.setAccessibleName("Working")
+        self.bar.setAccessibleName(_("Working"))
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.label)

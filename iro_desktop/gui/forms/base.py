@@ -56,6 +56,7 @@ from iro_desktop.gui.forms.loader import load_ui
 from iro_desktop.gui.forms.problems import REQUIRED_WORDS, ProblemsDisplay
 from iro_desktop.gui.widgets.dialog_parts import alive
 from iro_desktop.gui.worker import Worker, show_error_dialog
+from iro_desktop.i18n import _
 from iro_desktop.services.child import ChildDetail
 from iro_desktop.services.drafts import DraftSlot, commit_and_discard
 from iro_desktop.services.recording import ChangedSinceOpened, RecordNotValid
@@ -236,7 +237,7 @@ class RecordForm(QDialog):
         raise NotImplementedError
 
     def saved_message(self) -> str:
-        return f"{self.TITLE} saved."
+        return _("%(title)s saved.") % {"title": self.TITLE}
 
     # -- changes made elsewhere ----------------------------------------------------------------
     def checks_changes(self) -> bool:
@@ -320,7 +321,7 @@ class RecordForm(QDialog):
         self._saving = True
         self.drafts.timer.stop()
         self.frame.set_buttons_enabled(False)
-        self.status.setText("Saving…")
+        self.status.setText(_("Saving…"))
         self.host.worker.submit(
             commit_and_discard,
             self.slot,
@@ -329,7 +330,7 @@ class RecordForm(QDialog):
             *args,
             on_result=alive(self, self._on_saved),
             on_error=alive(self, self._on_save_failed),
-            label=f"Saving: {self.TITLE.lower()}…",
+            label=_("Saving: %(lower)s…") % {"lower": self.TITLE.lower()},
         )
 
     @property
@@ -393,10 +394,12 @@ class RecordForm(QDialog):
     def _build_frame(self) -> None:
         intro_lines = [*self.notes()]
         if self.REQUIRED:
-            intro_lines.append("Fields marked * are needed before you can save.")
+            intro_lines.append(_("Fields marked * are needed before you can save."))
         intro_lines.append(
-            "What you type is kept safe as you go. Ctrl+S keeps a draft now; "
-            "Ctrl+Enter saves and closes; Esc cancels."
+            _(
+                "What you type is kept safe as you go. Ctrl+S keeps a draft now; "
+                "Ctrl+Enter saves and closes; Esc cancels."
+            )
         )
         self.frame = layout.FormFrame(self, self.ui, self.TITLE, intro_lines)
         self.intro, self.scroll = self.frame.intro, self.frame.scroll
@@ -486,9 +489,9 @@ class RecordForm(QDialog):
         self._saving = False
         self.frame.set_buttons_enabled(True)
         self.drafts.timer.start()
-        self.status.setText("Not saved: nothing was changed. Your typing is still here.")
+        self.status.setText(_("Not saved: nothing was changed. Your typing is still here."))
         if isinstance(error, ChangedSinceOpened):
-            self.status.setText("Not saved: this record was changed elsewhere. Choose below.")
+            self.status.setText(_("Not saved: this record was changed elsewhere. Choose below."))
             self.ask_about_conflicts(error)
         elif isinstance(error, RecordNotValid):
             self.display.show_required = True

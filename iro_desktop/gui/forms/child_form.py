@@ -17,22 +17,26 @@ from iro_desktop.gui.forms.editors import (
     to_qdate,
 )
 from iro_desktop.gui.forms.fields import allow_no_date
+from iro_desktop.i18n import N_, _
 from iro_desktop.services.recording import add_child, edit_child
 
-GENDERS = (("", "Not recorded"), *code_lists.SEX_MEANINGS.items())  # M, F, U as stored
+GENDERS = (("", N_("Not recorded")), *code_lists.SEX_MEANINGS.items())  # M, F, U as stored
 LETTER_FORMATS = (
-    (LetterFormat.AUTO, "Automatic: by age (read-aloud when young), easy read for a learning need"),
-    (LetterFormat.READ_ALOUD, "Read aloud: written to the child, read to them by their carer"),
-    (LetterFormat.STANDARD, "Standard"),
-    (LetterFormat.YOUNG_PERSON, "Young person"),
-    (LetterFormat.EASY_READ, "Easy read"),
+    (
+        LetterFormat.AUTO,
+        N_("Automatic: by age (read-aloud when young), easy read for a learning need"),
+    ),
+    (LetterFormat.READ_ALOUD, N_("Read aloud: written to the child, read to them by their carer")),
+    (LetterFormat.STANDARD, N_("Standard")),
+    (LetterFormat.YOUNG_PERSON, N_("Young person")),
+    (LetterFormat.EASY_READ, N_("Easy read")),
 )
 
 
 class NewChildForm(RecordForm):
     KIND = "child"
     UI_FILE = "child_form.ui"
-    TITLE = "New child"
+    TITLE = N_("New child")
     FIELDS: ClassVar[dict[str, str]] = {
         "child_ref": "childRef",
         "first_name": "firstName",
@@ -86,12 +90,12 @@ class NewChildForm(RecordForm):
         return add_child, (self.entry(), self.today)
 
     def saved_message(self) -> str:
-        return "Child added to your caseload."
+        return _("Child added to your caseload.")
 
 
 class EditChildForm(NewChildForm):
     KIND = "edit_child"
-    TITLE = "Edit the child's details"
+    TITLE = N_("Edit the child's details")
 
     def apply_defaults(self) -> None:
         assert self.context.detail is not None
@@ -117,4 +121,4 @@ class EditChildForm(NewChildForm):
         return edit_child, (self.context.child_ref, self.entry(), self.today)
 
     def saved_message(self) -> str:
-        return "The child's details are saved."
+        return _("The child's details are saved.")

@@ -24,8 +24,9 @@ from PySide6.QtWidgets import (
 )
 
 from iro_desktop.gui.forms.editors import RowsEditor, from_iso, iso, to_date, to_qdate
+from iro_desktop.i18n import N_
 
-NOT_ENTERED = "Not entered"
+NOT_ENTERED = N_("Not entered")
 # The widgets a person types into or chooses with (named for screen readers, in the Tab order).
 INPUTS = (QLineEdit, QPlainTextEdit, QDateEdit, QComboBox, QCheckBox, QSpinBox, QAbstractButton)
 

@@ -11,8 +11,9 @@ from PySide6.QtWidgets import QLabel, QPushButton, QWidget
 
 from iro_desktop.domain.validation import Problem
 from iro_desktop.gui.forms.editors import RowsEditor, show_message
+from iro_desktop.i18n import N_, _
 
-REQUIRED_WORDS = "Required."
+REQUIRED_WORDS = N_("Required.")
 
 
 class ProblemsDisplay:
@@ -55,17 +56,21 @@ class ProblemsDisplay:
             rest = [p for p in problems if not self.shown_inline(p)]
             parts = []
             if inline:
-                count = "1 thing" if len(inline) == 1 else f"{len(inline)} things"
-                parts.append(f"{count} to put right, marked ⚠ above.")
+                count = (
+                    _("1 thing")
+                    if len(inline) == 1
+                    else _("%(inline)s things") % {"inline": len(inline)}
+                )
+                parts.append(_("%(count)s to put right, marked ⚠ above.") % {"count": count})
             if rest:
-                parts.append("Still needed: " + " ".join(p.message for p in rest))
-            show_message(self.summary, ["Before saving: " + " ".join(parts)])
+                parts.append(_("Still needed: ") + " ".join(p.message for p in rest))
+            show_message(self.summary, [_("Before saving: ") + " ".join(parts)])
         else:
             self.summary.clear()
             self.summary.setVisible(False)
         self.save_button.setEnabled(not problems and not saving)
         self.save_button.setToolTip(
-            "Ctrl+Enter" if not problems else "Put right what is listed above first."
+            "Ctrl+Enter" if not problems else _("Put right what is listed above first.")
         )
 
     def shown_inline(self, problem: Problem) -> bool:
