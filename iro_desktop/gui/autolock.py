@@ -67,14 +67,14 @@ class LockScreen(QWidget):
 
     def __init__(self, is_demo: bool, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setAccessibleName(LOCKED_TITLE)
-        title = QLabel(LOCKED_TITLE)
+        self.setAccessibleName(_(LOCKED_TITLE))
+        title = QLabel(_(LOCKED_TITLE))
         font = QFont(title.font())
         font.setPointSizeF(font.pointSizeF() * 1.6)
         font.setBold(True)
         title.setFont(font)
-        title.setAccessibleName(LOCKED_TITLE)
-        text = QLabel(LOCKED_TEXT)
+        title.setAccessibleName(_(LOCKED_TITLE))
+        text = QLabel(_(LOCKED_TEXT))
         text.setWordWrap(True)
         text.setAccessibleName(_("Why it is locked"))
         self.unlock_button = QPushButton(_("&Unlock…"))

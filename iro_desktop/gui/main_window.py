@@ -66,11 +66,11 @@ class MainWindow(QMainWindow):
         self.stack = self.screens.stack
         self.banner = QLabel(
             _("⚠ %(demo_banner_text)s, made up for trying IRO Desktop. None is real.")
-            % {"demo_banner_text": DEMO_BANNER_TEXT}
+            % {"demo_banner_text": _(DEMO_BANNER_TEXT)}
         )
         self.banner.setObjectName("demoBanner")
         self.banner.setStyleSheet(BANNER_STYLE)
-        self.banner.setAccessibleName(DEMO_BANNER_TEXT)
+        self.banner.setAccessibleName(_(DEMO_BANNER_TEXT))
         self.banner.setVisible(False)
         central = QWidget()
         layout = QVBoxLayout(central)
@@ -129,7 +129,7 @@ class MainWindow(QMainWindow):
         )
         build_menus(self.menuBar(), self.actions)
         for name, text in CHILD_VIEW_ACTIONS.items():
-            self.child_view.add_header_button(name, text, self.actions[name])
+            self.child_view.add_header_button(name, _(text), self.actions[name])
         self.busy = BusyIndicator(worker)
         self.statusBar().addPermanentWidget(self.busy)
         self._wire_views()
@@ -197,7 +197,7 @@ class MainWindow(QMainWindow):
         if store is None:
             self.setWindowTitle(APP_TITLE)  # the same as the display name: not repeated
         elif store.is_demo:
-            self.setWindowTitle(DEMO_BANNER_TEXT)
+            self.setWindowTitle(_(DEMO_BANNER_TEXT))
         else:
             self.setWindowTitle(store.path.name)
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenuBar, QWidget
 
-from iro_desktop.i18n import N_
+from iro_desktop.i18n import N_, _
 
 
 @dataclass(frozen=True)
@@ -314,11 +314,11 @@ def create_actions(
         raise ValueError(f"No handler for actions: {sorted(missing)}")
     actions: dict[str, QAction] = {}
     for spec in ACTIONS:
-        action = QAction(spec.text, parent)
+        action = QAction(_(spec.text), parent)
         if spec.keys:
             action.setShortcut(QKeySequence(spec.keys))
-        action.setStatusTip(spec.description)
-        action.setToolTip(spec.description)
+        action.setStatusTip(_(spec.description))
+        action.setToolTip(_(spec.description))
         action.setMenuRole(spec.role)
         action.triggered.connect(lambda _checked=False, h=handlers[spec.name]: h())
         actions[spec.name] = action
@@ -327,7 +327,7 @@ def create_actions(
 
 def build_menus(menu_bar: QMenuBar, actions: Mapping[str, QAction]) -> None:
     for title in MENUS:
-        menu = menu_bar.addMenu(title)
+        menu = menu_bar.addMenu(_(title))
         for spec in ACTIONS:
             if spec.menu != title:
                 continue
@@ -339,9 +339,13 @@ def build_menus(menu_bar: QMenuBar, actions: Mapping[str, QAction]) -> None:
 def shortcut_rows() -> list[tuple[str, str, str]]:
     """(keys, what it does, where) for every shortcut: menu actions first, then view keys."""
     rows = [
-        (key_text(spec.keys), spec.text.replace("&", "").rstrip("…"), spec.menu.replace("&", ""))
+        (
+            key_text(spec.keys),
+            _(spec.text).replace("&", "").rstrip("…"),
+            _(spec.menu).replace("&", ""),
+        )
         for spec in ACTIONS
         if spec.keys
     ]
-    rows += [(keys, what, where) for where, keys, what in VIEW_KEYS]
+    rows += [(_(keys), _(what), _(where)) for where, keys, what in VIEW_KEYS]
     return rows

@@ -100,7 +100,7 @@ class CaseloadOpener(QObject):
 
     def choose_file(self) -> None:
         chooser = QFileDialog(
-            self._window, _("Open a caseload"), str(default_store_path().parent), FILE_FILTER
+            self._window, _("Open a caseload"), str(default_store_path().parent), _(FILE_FILTER)
         )
         chooser.setFileMode(QFileDialog.FileMode.ExistingFile)
         chooser.fileSelected.connect(lambda name: self.open_file(Path(name)))

@@ -11,9 +11,9 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from iro_desktop.domain.timeline import TimelineEvent
 from iro_desktop.gui.child_tabs.common import RecordsSection
-from iro_desktop.gui.formatting import date_sort_value, format_date, plural
+from iro_desktop.gui.formatting import date_sort_value, format_date
 from iro_desktop.gui.models.records_model import ICON_WARNING, Column
-from iro_desktop.i18n import N_, _
+from iro_desktop.i18n import N_, _, ngettext
 from iro_desktop.services.child import ChildDetail
 
 TITLE = N_("Timeline")
@@ -77,11 +77,14 @@ class TimelineTab(QWidget):
         weeks = detail.settings.timescales.contact_every_weeks
         gaps = sum(1 for e in rows if _is_gap(e))
         gap_text = (
-            _(
-                "%(gaps)s of more than %(weeks)s weeks without IRO contact, marked "
-                "“Gap in IRO contact”."
+            ngettext(
+                "%(count)d gap of more than %(weeks)s weeks without IRO contact, marked "
+                "“Gap in IRO contact”.",
+                "%(count)d gaps of more than %(weeks)s weeks without IRO contact, marked "
+                "“Gap in IRO contact”.",
+                gaps,
             )
-            % {"gaps": plural(gaps, "gap"), "weeks": weeks}
+            % {"count": gaps, "weeks": weeks}
             if gaps
             else _("No gaps of more than %(weeks)s weeks without IRO contact.") % {"weeks": weeks}
         )

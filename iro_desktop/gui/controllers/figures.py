@@ -163,7 +163,8 @@ class FiguresController(QObject):
         path = ask_export_path(self._parent, kind, default_folder() / export_file_name(fig, kind))
         if path is None:
             return
-        function, label = EXPORTS[kind]
+        function, label_text = EXPORTS[kind]
+        label = _(label_text)
         self._exports.run(
             function,
             store,

@@ -19,11 +19,10 @@ from iro_desktop.domain.tasks import Task, TaskKind
 from iro_desktop.errors import UserError
 from iro_desktop.gui.context import AppContext
 from iro_desktop.gui.controllers.screens import Screens
-from iro_desktop.gui.formatting import plural
 from iro_desktop.gui.forms import FORMS, WITHOUT_CHILD
 from iro_desktop.gui.forms.base import FormContext, FormHost, RecordForm
 from iro_desktop.gui.worker import show_error_dialog
-from iro_desktop.i18n import _
+from iro_desktop.i18n import _, ngettext
 from iro_desktop.services.child import child_detail
 from iro_desktop.services.drafts import Draft, discard_draft, load_drafts
 from iro_desktop.services.recording import chase_decision, mark_decision_done
@@ -257,18 +256,23 @@ class RecordingController(QObject):
         if not drafts or self.context.store is None:
             return
         latest = max(drafts, key=lambda d: d.saved_at)
-        what = plural(len(drafts), _("unsaved form"))
+        count = len(drafts)
         box = QMessageBox(self._parent)
         box.setIcon(QMessageBox.Icon.Information)
         box.setWindowTitle(_("Unsaved forms"))
         when = _day_and_time(latest)
         box.setText(
-            _("You have %(what)s from %(when)s.") % {"what": what, "when": when}
-            if len(drafts) == 1
-            else _("You have %(what)s, the latest from %(when)s.") % {"what": what, "when": when}
+            _("You have 1 unsaved form from %(when)s.") % {"when": when}
+            if count == 1
+            else ngettext(
+                "You have %(count)d unsaved form, the latest from %(when)s.",
+                "You have %(count)d unsaved forms, the latest from %(when)s.",
+                count,
+            )
+            % {"count": count, "when": when}
         )
         lines = [
-            f"• {FORMS[d.form].TITLE if d.form in FORMS else d.form}"
+            f"• {_(FORMS[d.form].TITLE) if d.form in FORMS else d.form}"
             + (f" ({d.child_ref})" if d.child_ref else "")
             + (_(", kept %(d)s") % {"d": _day_and_time(d)})
             for d in drafts
@@ -295,7 +299,14 @@ class RecordingController(QObject):
             elif button is discard and self.context.store is not None:
                 for draft in drafts:
                     self.context.worker.submit(discard_draft, self.context.store, draft.id)
-                self._say(_("Discarded %(what)s.") % {"what": what})
+                self._say(
+                    ngettext(
+                        "Discarded %(count)d unsaved form.",
+                        "Discarded %(count)d unsaved forms.",
+                        count,
+                    )
+                    % {"count": count}
+                )
 
         box.buttonClicked.connect(chosen)
         box.open()
@@ -324,7 +335,12 @@ class RecordingController(QObject):
         box.setIcon(QMessageBox.Icon.Question)
         box.setWindowTitle(_("Unsaved changes"))
         box.setText(
-            _("You have %(count)s with unsaved changes.") % {"count": plural(count, "form")}
+            ngettext(
+                "You have %(count)d form with unsaved changes.",
+                "You have %(count)d forms with unsaved changes.",
+                count,
+            )
+            % {"count": count}
         )
         box.setInformativeText(
             _("Quit and keep them as drafts (offered back next time), or go back to them?")

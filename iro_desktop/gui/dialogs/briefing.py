@@ -56,7 +56,7 @@ class BriefingDialog(DocumentDialog):
                 "time, key dates, who will be there and what to check."
             )
         )
-        self.notice = QLabel(f"⚠ {PERSONAL_DATA_NOTICE}", self)
+        self.notice = QLabel(_("⚠ %(notice)s") % {"notice": _(PERSONAL_DATA_NOTICE)}, self)
         self.notice.setWordWrap(True)
         self.notice.setAccessibleName(_("Personal data"))
         self.notice.setStyleSheet(

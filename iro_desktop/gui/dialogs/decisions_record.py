@@ -27,7 +27,7 @@ from iro_desktop.services.letters import (
 )
 from iro_desktop.services.session import Store
 
-CIRCULATE_BY = N_("Decisions circulate by")
+CIRCULATE_BY = "Decisions circulate by"  # the label the record's facts use
 
 
 def decisions_preview(

@@ -43,7 +43,7 @@ WORD_FILTER = N_("Word document (*.docx)")
 
 def ask_save_path(parent: QWidget, caption: str, suggested: Path) -> Path | None:
     """Where to save: the platform's save dialog (tests replace this function)."""
-    chosen, _filter = QFileDialog.getSaveFileName(parent, caption, str(suggested), WORD_FILTER)
+    chosen, _filter = QFileDialog.getSaveFileName(parent, caption, str(suggested), _(WORD_FILTER))
     if not chosen:
         return None
     path = Path(chosen)
@@ -134,7 +134,7 @@ class DocumentDialog(QDialog):
         """Ask where, then write there through the worker."""
         if self._writing:
             return
-        path = ask_save_path(self, self.SAVE_CAPTION, default_folder() / self.suggested_name)
+        path = ask_save_path(self, _(self.SAVE_CAPTION), default_folder() / self.suggested_name)
         if path is None:
             return
         self.write_to(path)
@@ -142,7 +142,7 @@ class DocumentDialog(QDialog):
     def write_to(self, path: Path) -> None:
         function, args, kwargs = self.write_job(path)
         self._writer.run(
-            function, *args, label=self.WRITING_LABEL, on_result=self._on_written, **kwargs
+            function, *args, label=_(self.WRITING_LABEL), on_result=self._on_written, **kwargs
         )
 
     @Slot()

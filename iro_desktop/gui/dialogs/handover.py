@@ -77,7 +77,7 @@ class HandoverDialog(QDialog):
             WARNING_STYLE,
         )
         self.file_row = FileRow(
-            _("Save the handover file as"), BUNDLE_FILTER, save=True, default_suffix="iro"
+            _("Save the handover file as"), _(BUNDLE_FILTER), save=True, default_suffix="iro"
         )
         self.file_row.set_path(Path(folder) / f"handover-{file_name_part(child_ref)}.iro")
         self.result_label = QLabel()

@@ -99,13 +99,13 @@ class ImportSheetDialog(QDialog):
                 "Desktop is kept where the file differs."
             )
         )
-        self.file_row = FileRow(_("Spreadsheet to import"), SHEET_FILTER)
+        self.file_row = FileRow(_("Spreadsheet to import"), _(SHEET_FILTER))
         self.file_info = QLabel()
         self.file_info.setWordWrap(True)
         self.error = error_label()
 
         self.mapping_table = QTableWidget(0, len(MAPPING_HEADERS))
-        self.mapping_table.setHorizontalHeaderLabels(list(MAPPING_HEADERS))
+        self.mapping_table.setHorizontalHeaderLabels([_(h) for h in MAPPING_HEADERS])
         self.mapping_table.setAccessibleName(_("How each column is read"))
         self.mapping_table.verticalHeader().setVisible(False)
         self.mapping_table.horizontalHeader().setStretchLastSection(True)
@@ -228,7 +228,7 @@ class ImportSheetDialog(QDialog):
                 self.mapping_table.setItem(row, col, item)
             combo = QComboBox()
             combo.setAccessibleName(_("Import column %(letter)s as") % {"letter": column.letter})
-            combo.addItem(NOT_IMPORTED, None)
+            combo.addItem(_(NOT_IMPORTED), None)
             for key, spec in FIELDS.items():
                 combo.addItem(spec.label, key)
             combo.setCurrentIndex(max(combo.findData(column.field), 0))
@@ -327,7 +327,7 @@ class ImportSheetDialog(QDialog):
                 (
                     r.row,
                     r.child_ref,
-                    ACTION_LABELS.get(r.action, r.action),
+                    _(ACTION_LABELS[r.action]) if r.action in ACTION_LABELS else r.action,
                     "; ".join(r.changes or r.reasons),
                 )
                 for r in preview.rows

@@ -67,7 +67,7 @@ NO_WARNINGS = N_("The wording reads plainly: nothing to check.")
 
 
 # A warning the dialog can fix in one click, by what it says.
-FIX_SUGGESTION = N_("A suggested sentence is waiting")
+FIX_SUGGESTION = "A suggested sentence is waiting"  # matched in the notes' text
 FIX_ROLE = Qt.ItemDataRole.UserRole + 1
 ITEM_ROLE = Qt.ItemDataRole.UserRole + 2  # a "not yet written" note's (kind, key, language)
 
@@ -159,7 +159,7 @@ class LetterDialog(DocumentDialog):
         self.language_combo.setAccessibleName(_("Language of the letter"))
         for combo, items in ((self.version_combo, VERSIONS), (self.language_combo, LANGUAGES)):
             for value, text in items:
-                combo.addItem(text, value)
+                combo.addItem(_(text), value)
             combo.setEnabled(False)
         self.chosen_note = QLabel(self)
         self.chosen_note.setWordWrap(True)
@@ -413,7 +413,7 @@ class LetterDialog(DocumentDialog):
                 self.warnings_list,
             )
         if not texts and not preview.sensitive:
-            QListWidgetItem(standard_icon(ICON_INFO), NO_WARNINGS, self.warnings_list)
+            QListWidgetItem(standard_icon(ICON_INFO), _(NO_WARNINGS), self.warnings_list)
         self._fit_warnings()
         self.warnings_list.setCurrentRow(0, QItemSelectionModel.SelectionFlag.NoUpdate)
         self.text_preview.setHtml("<hr>".join(letter_html(letter) for letter in preview.letters))
@@ -437,7 +437,7 @@ class LetterDialog(DocumentDialog):
         ):
             index = combo.findData(value)
             if index >= 0:
-                combo.setItemText(index, combo.itemText(index) + AUTOMATIC)
+                combo.setItemText(index, combo.itemText(index) + _(AUTOMATIC))
 
     def _show_chosen_note(self, preview: LetterPreview) -> None:
         auto_version, auto_language = self._automatic or (None, None)

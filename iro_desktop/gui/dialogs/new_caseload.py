@@ -86,7 +86,7 @@ class NewCaseloadDialog(QDialog):
 
     @Slot()
     def _on_browse(self) -> None:
-        chooser = QFileDialog(self, _("New caseload file"), self.path.text(), FILE_FILTER)
+        chooser = QFileDialog(self, _("New caseload file"), self.path.text(), _(FILE_FILTER))
         chooser.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
         chooser.setDefaultSuffix("iro.db")
         chooser.fileSelected.connect(self.path.setText)

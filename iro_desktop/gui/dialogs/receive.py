@@ -64,7 +64,7 @@ class ReceiveDialog(QDialog):
                 "before anything is added to your caseload."
             )
         )
-        self.file_row = FileRow(_("Handover file"), BUNDLE_FILTER)
+        self.file_row = FileRow(_("Handover file"), _(BUNDLE_FILTER))
         self.file_row.set_path(folder)
         self.passphrase = password_field(_("Handover passphrase"))
         self.open_button = QPushButton(_("&Open the file"))

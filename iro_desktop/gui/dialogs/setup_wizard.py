@@ -63,10 +63,12 @@ class SetupWizard(QWizard):
         show_values(self.editors, settings)
         for number, (title, intro, keys) in enumerate(SETUP_PAGES):
             page = QWizardPage()
-            page.setTitle(title)
-            subtitle = intro
+            page.setTitle(_(title))
+            subtitle = _(intro)
             if number == 0:
-                subtitle += _(" Everything here can be changed later in Settings (Ctrl+,).")
+                subtitle = _(
+                    "%(intro)s Everything here can be changed later in Settings (Ctrl+,)."
+                ) % {"intro": subtitle}
             page.setSubTitle(subtitle)
             form = QFormLayout()
             form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
@@ -92,7 +94,10 @@ class SetupWizard(QWizard):
         )
         layout = QVBoxLayout(page)
         for name, text, keys, description in NEXT_STEPS:
-            button = QCommandLinkButton(f"{text} ({keys})" if keys else text, description)
+            button = QCommandLinkButton(
+                _("%(text)s (%(keys)s)") % {"text": _(text), "keys": keys} if keys else _(text),
+                _(description),
+            )
             button.clicked.connect(lambda _checked=False, step=name: self._finish_with(step))
             self.next_buttons[name] = button
             layout.addWidget(button)

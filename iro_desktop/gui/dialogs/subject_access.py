@@ -72,7 +72,7 @@ class SubjectAccessDialog(QDialog):
         )
         safe_ref = file_name_part(child_ref)
         self.file_row = FileRow(
-            _("Save the document as"), DOCX_FILTER, save=True, default_suffix="docx"
+            _("Save the document as"), _(DOCX_FILTER), save=True, default_suffix="docx"
         )
         self.file_row.set_path(Path(folder) / f"subject-access-{safe_ref}-{today.isoformat()}.docx")
         self.result_label = QLabel()

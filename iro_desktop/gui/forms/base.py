@@ -92,7 +92,7 @@ class FormContext:
 class RecordForm(QDialog):
     KIND: ClassVar[str] = ""
     UI_FILE: ClassVar[str] = ""
-    TITLE: ClassVar[str] = ""
+    TITLE: ClassVar[str] = ""  # marked with N_ in each form; translated where shown
     # field key (as in domain/validation.py) -> objectName of its widget in the .ui
     FIELDS: ClassVar[dict[str, str]] = {}
     REQUIRED: ClassVar[tuple[str, ...]] = ()
@@ -139,7 +139,7 @@ class RecordForm(QDialog):
             self.apply_payload(payload)
 
         self._build_frame()
-        layout.mark_required(self.ui, self.widgets, self.REQUIRED, REQUIRED_WORDS)
+        layout.mark_required(self.ui, self.widgets, self.REQUIRED, _(REQUIRED_WORDS))
         error_labels = {
             key: layout.add_error_label(self.ui, widget, key)
             for key, widget in self.widgets.items()
@@ -181,9 +181,13 @@ class RecordForm(QDialog):
         windows), where the app cannot tell who is looking."""
         detail = self.context.detail
         if detail is None:
-            return self.TITLE
+            return _(self.TITLE)
         child = detail.record.child
-        return f"{self.TITLE}: {child.initials or 'XX'} ({child.child_ref})"
+        return _("%(title)s: %(initials)s (%(child_ref)s)") % {
+            "title": _(self.TITLE),
+            "initials": child.initials or "XX",
+            "child_ref": child.child_ref,
+        }
 
     def setup(self) -> None:
         """Fill lists, make row editors, connect the form's own signals."""
@@ -237,7 +241,7 @@ class RecordForm(QDialog):
         raise NotImplementedError
 
     def saved_message(self) -> str:
-        return _("%(title)s saved.") % {"title": self.TITLE}
+        return _("%(title)s saved.") % {"title": _(self.TITLE)}
 
     # -- changes made elsewhere ----------------------------------------------------------------
     def checks_changes(self) -> bool:
@@ -330,7 +334,7 @@ class RecordForm(QDialog):
             *args,
             on_result=alive(self, self._on_saved),
             on_error=alive(self, self._on_save_failed),
-            label=_("Saving: %(lower)s…") % {"lower": self.TITLE.lower()},
+            label=_("Saving: %(title)s…") % {"title": _(self.TITLE)},
         )
 
     @property
@@ -401,7 +405,7 @@ class RecordForm(QDialog):
                 "Ctrl+Enter saves and closes; Esc cancels."
             )
         )
-        self.frame = layout.FormFrame(self, self.ui, self.TITLE, intro_lines)
+        self.frame = layout.FormFrame(self, self.ui, _(self.TITLE), intro_lines)
         self.intro, self.scroll = self.frame.intro, self.frame.scroll
         self.summary, self.status = self.frame.summary, self.frame.status
         self.draft_button = self.frame.draft_button
@@ -503,7 +507,7 @@ class RecordForm(QDialog):
     def ask_about_conflicts(self, error: ChangedSinceOpened) -> ConflictDialog:
         """Field by field, keep mine or take theirs; Save saves again with the answers."""
         conflicts = self.conflicts_of(error)
-        dialog = ConflictDialog(self.TITLE, conflicts, self)
+        dialog = ConflictDialog(_(self.TITLE), conflicts, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.conflict_dialog = dialog
 

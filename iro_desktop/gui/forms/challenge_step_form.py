@@ -61,8 +61,8 @@ class ChallengeStepForm(RecordForm):
         assert isinstance(layout, QFormLayout)
         for key in [k for k in self.widgets if k not in self.SHOWN]:
             layout.removeRow(self.widgets.pop(key))  # rows this step does not ask for
-        self._relabel("on", self.DATE_LABEL)
-        self._relabel("text", self.TEXT_LABEL)
+        self._relabel("on", _(self.DATE_LABEL))
+        self._relabel("text", _(self.TEXT_LABEL))
 
     def _relabel(self, key: str, text: str) -> None:
         if key not in self.widgets:

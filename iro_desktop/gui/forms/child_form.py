@@ -15,6 +15,7 @@ from iro_desktop.gui.forms.editors import (
     from_iso,
     iso,
     to_qdate,
+    translated,
 )
 from iro_desktop.gui.forms.fields import allow_no_date
 from iro_desktop.i18n import N_, _
@@ -59,9 +60,9 @@ class NewChildForm(RecordForm):
     REQUIRED = ("child_ref", "first_name", "last_name", "dob")
 
     def setup(self) -> None:
-        fill_combo(self.field("gender"), GENDERS)
-        fill_combo(self.field("language"), LANGUAGE_CHOICES)
-        fill_combo(self.field("letter_format"), [(f.value, w) for f, w in LETTER_FORMATS])
+        fill_combo(self.field("gender"), translated(GENDERS))
+        fill_combo(self.field("language"), translated(LANGUAGE_CHOICES))
+        fill_combo(self.field("letter_format"), [(f.value, _(w)) for f, w in LETTER_FORMATS])
         dob = self.field("dob")
         allow_no_date(dob, self.today.replace(year=self.today.year - 19))
         dob.setMaximumDate(to_qdate(self.today))  # type: ignore[attr-defined]

@@ -70,7 +70,7 @@ class CloseGuard:
         box = QMessageBox(form)
         box.setIcon(QMessageBox.Icon.Question)
         box.setWindowTitle(_("Unsaved changes"))
-        box.setText(_("You have unsaved changes in “%(title)s”.") % {"title": form.TITLE})
+        box.setText(_("You have unsaved changes in “%(title)s”.") % {"title": _(form.TITLE)})
         box.setInformativeText(
             _(
                 "Save them to the record, keep them as a draft to finish later (it is offered "

@@ -53,7 +53,7 @@ def shown(value: Any, like: Any = None) -> str:
     if isinstance(like, bool) or isinstance(value, bool):
         return _("Yes") if value else _("No")
     if value is None or value == "":
-        return BLANK
+        return _(BLANK)
     if isinstance(value, str) and _ISO_DAY.match(value):
         try:
             return format_date(date.fromisoformat(value))

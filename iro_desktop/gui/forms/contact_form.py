@@ -6,7 +6,7 @@ from typing import ClassVar
 
 from iro_desktop.domain.validation import ContactEntry, Problem, contact_problems
 from iro_desktop.gui.forms.base import RecordForm
-from iro_desktop.gui.forms.editors import fill_combo
+from iro_desktop.gui.forms.editors import fill_combo, translated
 from iro_desktop.gui.forms.fields import set_date
 from iro_desktop.i18n import N_, _
 from iro_desktop.services.recording import record_contact
@@ -27,7 +27,7 @@ class ContactForm(RecordForm):
     REQUIRED = ("on",)
 
     def setup(self) -> None:
-        fill_combo(self.field("kind"), KINDS)
+        fill_combo(self.field("kind"), translated(KINDS))
 
     def apply_defaults(self) -> None:
         set_date(self.field("on"), self.today)

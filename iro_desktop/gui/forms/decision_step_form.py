@@ -19,7 +19,7 @@ from iro_desktop.domain.validation import (
 )
 from iro_desktop.gui.formatting import format_date
 from iro_desktop.gui.forms.base import RecordForm
-from iro_desktop.gui.forms.editors import fill_combo, set_combo
+from iro_desktop.gui.forms.editors import fill_combo, set_combo, translated
 from iro_desktop.gui.forms.fields import set_date
 from iro_desktop.i18n import N_, _
 from iro_desktop.services.recording import update_decision
@@ -54,7 +54,7 @@ class DecisionStepForm(RecordForm):
         return next((d for d in detail.record.decisions if d.id == wanted), None)
 
     def setup(self) -> None:
-        fill_combo(self.field("action"), ACTIONS)
+        fill_combo(self.field("action"), translated(ACTIONS))
         self.field("action").currentIndexChanged.connect(self._on_action)  # type: ignore[attr-defined]
 
     def apply_defaults(self) -> None:

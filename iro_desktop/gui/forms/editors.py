@@ -98,6 +98,11 @@ def fill_combo(combo: QComboBox, choices: Sequence[tuple[Any, str]]) -> None:
         combo.addItem(text, value)
 
 
+def translated(choices: Sequence[tuple[Any, str]]) -> list[tuple[Any, str]]:
+    """Choices whose labels are marked with N_, in the language in use (codes unchanged)."""
+    return [(value, _(text) if text else text) for value, text in choices]
+
+
 def set_combo(combo: QComboBox, value: Any) -> None:
     index = combo.findData(value)
     if index >= 0:
@@ -148,8 +153,8 @@ class RowsEditor(QWidget):
         self.touched = False
         self._rows_box = QVBoxLayout()
         self._rows_box.setContentsMargins(0, 0, 0, 0)
-        self.add_button = QPushButton(self.ADD_TEXT)
-        self.add_button.setAccessibleName(self.ADD_TEXT)
+        self.add_button = QPushButton(_(self.ADD_TEXT))
+        self.add_button.setAccessibleName(_(self.ADD_TEXT))
         self.add_button.setAutoDefault(False)
         self.add_button.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         self.empty_label = QLabel(_("No %(noun)ss yet.") % {"noun": self.NOUN})
@@ -336,7 +341,7 @@ class DecisionsEditor(RowsEditor):
         who = QLineEdit(values.get("who", ""))
         who.setPlaceholderText(_("Who (name and role)"))
         # Wide enough for a name and a role ("Sam Lee, social worker") without scrolling.
-        who.setMinimumWidth(who.fontMetrics().horizontalAdvance(WHO_SAMPLE) + 16)
+        who.setMinimumWidth(who.fontMetrics().horizontalAdvance(_(WHO_SAMPLE)) + 16)
         by_when = from_iso(values.get("by_when")) or self.today + timedelta(days=28)
         row.add("what", what, 3)
         row.add("who", who, 2)
@@ -372,12 +377,12 @@ class PeopleEditor(RowsEditor):
         row = Row(self)
         row.setProperty("person_id", values.get("id"))
         role = QComboBox()
-        fill_combo(role, [(r, ROLE_WORDS[r]) for r in PERSON_ROLES])
+        fill_combo(role, [(r, _(ROLE_WORDS[r])) for r in PERSON_ROLES])
         set_combo(role, values.get("role", "mother"))
         name = QLineEdit(values.get("name", ""))
         name.setPlaceholderText(_("Name"))
         language = QComboBox()
-        fill_combo(language, LANGUAGE_CHOICES)
+        fill_combo(language, translated(LANGUAGE_CHOICES))
         set_combo(language, values.get("language", "en"))
         interpreter = QCheckBox(_("Interpreter"))
         interpreter.setChecked(bool(values.get("interpreter_needed")))
@@ -471,7 +476,7 @@ class StepsEditor(RowsEditor):
         )
         summary.setWordWrap(True)
         action = QComboBox()
-        fill_combo(action, [(a.value, text) for a, text in STEP_CHOICES])
+        fill_combo(action, [(a.value, _(text)) for a, text in STEP_CHOICES])
         new_date = date_edit(max(self.today, due or self.today) + timedelta(days=28), _("New date"))
         note = QLineEdit()
         note.setPlaceholderText(_("Reason (to drop) or progress"))

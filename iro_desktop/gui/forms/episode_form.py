@@ -18,7 +18,11 @@ NOT_RECORDED = ("", N_("Not recorded"))
 
 
 def _choices(codes: dict[str, str], first: tuple[str, str] = CHOOSE) -> list[tuple[str, str]]:
-    return [first, *((code, f"{code} {meaning}") for code, meaning in codes.items())]
+    """Code lists for a combo box: the code stays the item's data; its meaning is translated."""
+    return [
+        (first[0], _(first[1])),
+        *((code, f"{code} {_(meaning)}") for code, meaning in codes.items()),
+    ]
 
 
 class EpisodeForm(RecordForm):

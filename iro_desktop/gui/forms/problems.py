@@ -37,7 +37,7 @@ class ProblemsDisplay:
         self.touched: set[str] = set()
 
     def required_words(self, key: str) -> str:
-        return REQUIRED_WORDS if key in self.required else ""
+        return _(REQUIRED_WORDS) if key in self.required else ""
 
     def show(self, problems: Sequence[Problem], saving: bool = False) -> None:
         self.problems = list(problems)

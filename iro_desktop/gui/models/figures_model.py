@@ -13,13 +13,12 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersisten
 from PySide6.QtGui import QFont
 
 from iro_desktop.domain.figures.tables import FigureTable
-from iro_desktop.i18n import N_
 from iro_desktop.services.figures import format_cell
 
 VALUE_ROLE = Qt.ItemDataRole.UserRole + 1
 AnyIndex = QModelIndex | QPersistentModelIndex
 NOT_APPLICABLE = "—"  # an empty "Out of" or "Per cent" cell, said in words for screen readers
-TOTAL_LABEL = N_("Total")
+TOTAL_LABEL = "Total"  # the figures' own row label (data, matched)
 
 
 class FigureTableModel(QAbstractTableModel):

@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from iro_desktop.gui.formatting import plural
 from iro_desktop.gui.models.caseload_model import (
     COL_NAME,
     COL_NEXT_DUE,
@@ -34,7 +33,7 @@ from iro_desktop.gui.models.caseload_model import (
     CaseloadTableModel,
 )
 from iro_desktop.gui.screen_fit import fit_columns
-from iro_desktop.i18n import _
+from iro_desktop.i18n import _, ngettext
 from iro_desktop.services.child import CaseloadRow
 
 _MAX_COLUMN_WIDTH = {COL_NAME: 220, COL_PLACEMENT: 260, COL_SOCIAL_WORKER: 180, COL_NEXT_DUE: 260}
@@ -197,7 +196,7 @@ class CaseloadView(QWidget):
         if total == 0:
             text = _("No children to show")
         elif shown == total:
-            text = plural(total, "child", "children")
+            text = ngettext("%(count)d child", "%(count)d children", total) % {"count": total}
         else:
             text = _("%(shown)s of %(total)s shown") % {"shown": shown, "total": total}
         self.count_label.setText(text)

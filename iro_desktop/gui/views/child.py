@@ -73,7 +73,7 @@ class ChildView(QWidget):
         self.setAccessibleName(_("Child record"))
         self._detail: ChildDetail | None = None
 
-        self.name_label = QLabel(NO_CHILD_TEXT, self)
+        self.name_label = QLabel(_(NO_CHILD_TEXT), self)
         self.name_label.setWordWrap(True)
         self.name_label.setAccessibleName(_("Child's name"))
         name_font = QFont(self.name_label.font())
@@ -194,7 +194,7 @@ class ChildView(QWidget):
 
     # Helpers ---------------------------------------------------------------------------
     def _show_no_child(self) -> None:
-        self.name_label.setText(NO_CHILD_TEXT)
+        self.name_label.setText(_(NO_CHILD_TEXT))
         for label in (self.facts_label, self.placement_label, self.social_worker_label):
             label.clear()
             label.hide()

@@ -238,7 +238,7 @@ class FiguresView(QWidget):
             year_start = start.replace(year=start.year - back)
             year_end = end.replace(year=end.year - back)
             self.year_combo.addItem(year_text(year_start, year_end), _key(year_start, year_end))
-        self.year_combo.addItem(OTHER_DATES, "")
+        self.year_combo.addItem(_(OTHER_DATES), "")
         self._show_period(start, end)
 
     def period(self) -> tuple[date, date]:
@@ -322,7 +322,7 @@ class FiguresView(QWidget):
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setWidget(content)
-        self.tabs.addTab(scroll, topic)
+        self.tabs.addTab(scroll, _(topic))
         return layout
 
     def _table_block(self, table: FigureTable, chart: ChartFigure | None) -> QWidget:
@@ -358,7 +358,11 @@ class FiguresView(QWidget):
             from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
 
             canvas = FigureCanvasQTAgg(chart)
-            canvas.setAccessibleName(CHART_TEXT.get(table.id, f"Chart: {table.title}"))
+            canvas.setAccessibleName(
+                _(CHART_TEXT[table.id])
+                if table.id in CHART_TEXT
+                else _("Chart: %(title)s") % {"title": table.title}
+            )
             canvas.setAccessibleDescription(
                 _("The numbers are in the table %(title)s.") % {"title": table.title}
             )
