@@ -22,6 +22,7 @@ from PySide6.QtCore import QObject, Qt, QThread, QTimer, Signal, Slot
 from PySide6.QtWidgets import QApplication, QHBoxLayout, QLabel, QMessageBox, QProgressBar, QWidget
 
 from iro_desktop.errors import UserError
+from iro_desktop.gui.widgets.standard_buttons import name_standard_buttons
 from iro_desktop.i18n import _
 from iro_desktop.services.session import explain
 
@@ -76,6 +77,7 @@ def show_error_dialog(error: BaseException) -> QMessageBox:
     box.setWindowTitle(_("IRO Desktop"))
     box.setText(user_message(error))
     box.setStandardButtons(QMessageBox.StandardButton.Ok)
+    name_standard_buttons(box)
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     _open_boxes.add(box)  # a box without a parent window must outlive this function
     box.finished.connect(lambda _result: _open_boxes.discard(box))

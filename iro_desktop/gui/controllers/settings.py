@@ -16,6 +16,7 @@ from iro_desktop.domain.settings import Settings
 from iro_desktop.gui.context import AppContext
 from iro_desktop.gui.dialogs.settings import SettingsDialog
 from iro_desktop.gui.dialogs.setup_wizard import SetupWizard
+from iro_desktop.gui.widgets.standard_buttons import name_standard_buttons
 from iro_desktop.i18n import _
 from iro_desktop.services.exchange import import_903
 from iro_desktop.services.session import Store
@@ -164,6 +165,7 @@ class SettingsController(QObject):
             QMessageBox.StandardButton.Ok,
             self._parent,
         )
+        name_standard_buttons(self.report_box)
         self.report_box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.report_box.open()
         self.context.data_changed()

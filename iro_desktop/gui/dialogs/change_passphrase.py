@@ -22,6 +22,7 @@ from iro_desktop.gui.widgets.dialog_parts import (
     password_field,
 )
 from iro_desktop.gui.widgets.passphrase import NewPassphrase
+from iro_desktop.gui.widgets.standard_buttons import name_standard_buttons
 from iro_desktop.gui.worker import Worker
 from iro_desktop.i18n import _
 from iro_desktop.services.passphrases import change_and_reopen
@@ -56,6 +57,7 @@ class ChangePassphraseDialog(ReopensTheStore, QDialog):
         self.error = error_label()
         self.busy = BusyBar()
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        name_standard_buttons(self.buttons)
         self.change_button = self.buttons.addButton(
             _("C&hange"), QDialogButtonBox.ButtonRole.AcceptRole
         )

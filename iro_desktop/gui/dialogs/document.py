@@ -34,6 +34,7 @@ from iro_desktop.gui.widgets.dialog_parts import (
     default_folder,
 )  # re-exported: callers import it here
 from iro_desktop.gui.widgets.file_job import FileJob
+from iro_desktop.gui.widgets.standard_buttons import name_standard_buttons
 from iro_desktop.gui.worker import Worker
 from iro_desktop.i18n import N_, _
 from iro_desktop.services.session import Store
@@ -95,6 +96,7 @@ class DocumentDialog(QDialog):
         self.result.hide()
 
         self.buttons = QDialogButtonBox(self)
+        name_standard_buttons(self.buttons)
         self.save_button = QPushButton(_("&Save as Word document…"), self)
         self.save_button.setDefault(True)
         self.save_button.setEnabled(False)

@@ -35,6 +35,7 @@ from iro_desktop.gui.widgets.dialog_parts import (
     text_table,
 )
 from iro_desktop.gui.widgets.file_job import FileJob, show_in
+from iro_desktop.gui.widgets.standard_buttons import name_standard_buttons
 from iro_desktop.gui.worker import Worker
 from iro_desktop.i18n import _
 from iro_desktop.services.exchange import export_903, preview_903
@@ -93,6 +94,7 @@ class Export903Dialog(QDialog):
         self.error = error_label()
         self.busy = BusyBar()
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        name_standard_buttons(self.buttons)
         self.export_button = self.buttons.addButton(
             _("&Export"), QDialogButtonBox.ButtonRole.AcceptRole
         )

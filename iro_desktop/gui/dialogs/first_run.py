@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from iro_desktop.gui.screen_fit import limit_minimum_width
+from iro_desktop.gui.widgets.standard_buttons import name_standard_buttons
 from iro_desktop.i18n import _
 
 CHOICE_DEMO, CHOICE_NEW, CHOICE_OPEN = "demo", "new", "open"
@@ -54,6 +55,7 @@ class FirstRunDialog(QDialog):
             _("A .iro.db file, for example one copied from your old computer."),
         )
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        name_standard_buttons(buttons)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         for button in (self.new_button, self.demo_button, self.open_button):

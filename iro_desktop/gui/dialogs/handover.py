@@ -30,6 +30,7 @@ from iro_desktop.gui.widgets.dialog_parts import (
 )
 from iro_desktop.gui.widgets.file_job import FileJob, show_in
 from iro_desktop.gui.widgets.passphrase import NewPassphrase
+from iro_desktop.gui.widgets.standard_buttons import name_standard_buttons
 from iro_desktop.gui.worker import Worker
 from iro_desktop.i18n import N_, _
 from iro_desktop.services.exchange import make_handover, suggested_handover_name
@@ -85,6 +86,7 @@ class HandoverDialog(QDialog):
         self.error = error_label()
         self.busy = BusyBar()
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        name_standard_buttons(self.buttons)
         self.save_button = self.buttons.addButton(
             _("&Hand over"), QDialogButtonBox.ButtonRole.AcceptRole
         )

@@ -44,6 +44,7 @@ from iro_desktop.gui.dialogs.document import DocumentDialog
 from iro_desktop.gui.formatting import format_date
 from iro_desktop.gui.models.records_model import ICON_INFO, ICON_WARNING, standard_icon
 from iro_desktop.gui.screen_fit import fit_to_screen
+from iro_desktop.gui.widgets.standard_buttons import name_standard_buttons
 from iro_desktop.gui.worker import Worker
 from iro_desktop.i18n import N_, _
 from iro_desktop.letters.html import letter_html, print_html
@@ -95,6 +96,7 @@ class SentenceEditor(QDialog):
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
         )
+        name_standard_buttons(buttons)
         self.save_button = buttons.button(QDialogButtonBox.StandardButton.Save)
         self.save_button.setEnabled(False)
         self.text.textChanged.connect(

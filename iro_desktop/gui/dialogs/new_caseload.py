@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from iro_desktop.gui.screen_fit import limit_minimum_width
 from iro_desktop.gui.widgets.dialog_parts import error_label
 from iro_desktop.gui.widgets.passphrase import NewPassphrase
+from iro_desktop.gui.widgets.standard_buttons import name_standard_buttons
 from iro_desktop.i18n import N_, _
 
 FILE_FILTER = N_("IRO Desktop caseloads (*.iro.db);;All files (*)")
@@ -49,6 +50,7 @@ class NewCaseloadDialog(QDialog):
         self.strength = self.new_passphrase.strength
         self.error = error_label()
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        name_standard_buttons(self.buttons)
         self.create_button = self.buttons.addButton(
             _("C&reate"), QDialogButtonBox.ButtonRole.AcceptRole
         )

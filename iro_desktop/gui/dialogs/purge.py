@@ -25,6 +25,7 @@ from iro_desktop.gui.widgets.dialog_parts import (
     note_label,
     text_table,
 )
+from iro_desktop.gui.widgets.standard_buttons import name_standard_buttons
 from iro_desktop.gui.worker import Worker, user_message
 from iro_desktop.i18n import _
 from iro_desktop.services.safety import PurgePreview, purge, purge_preview
@@ -67,6 +68,7 @@ class PurgeDialog(QDialog):
         self.error = error_label()
         self.busy = BusyBar()
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        name_standard_buttons(self.buttons)
         self.purge_button = self.buttons.addButton(
             _("&Purge"), QDialogButtonBox.ButtonRole.DestructiveRole
         )

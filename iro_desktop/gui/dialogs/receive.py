@@ -34,6 +34,7 @@ from iro_desktop.gui.widgets.dialog_parts import (
     text_table,
 )
 from iro_desktop.gui.widgets.file_job import FileJob, show_in
+from iro_desktop.gui.widgets.standard_buttons import name_standard_buttons
 from iro_desktop.gui.worker import Worker
 from iro_desktop.i18n import _
 from iro_desktop.services.exchange import (
@@ -81,6 +82,7 @@ class ReceiveDialog(QDialog):
         self.error = error_label()
         self.busy = BusyBar()
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        name_standard_buttons(self.buttons)
         self.receive_button = self.buttons.addButton(
             _("&Receive"), QDialogButtonBox.ButtonRole.AcceptRole
         )

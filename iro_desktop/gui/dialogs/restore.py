@@ -27,6 +27,7 @@ from iro_desktop.gui.widgets.dialog_parts import (
     note_label,
     password_field,
 )
+from iro_desktop.gui.widgets.standard_buttons import name_standard_buttons
 from iro_desktop.gui.worker import Worker
 from iro_desktop.i18n import _
 from iro_desktop.services.session import (
@@ -70,6 +71,7 @@ class RestoreDialog(ReopensTheStore, QDialog):
         self.error = error_label()
         self.busy = BusyBar()
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        name_standard_buttons(self.buttons)
         self.restore_button = self.buttons.addButton(
             _("&Restore…"), QDialogButtonBox.ButtonRole.AcceptRole
         )

@@ -26,6 +26,7 @@ from iro_desktop.gui.widgets.dialog_parts import (
     error_label,
     note_label,
 )
+from iro_desktop.gui.widgets.standard_buttons import name_standard_buttons
 from iro_desktop.gui.worker import Worker, user_message
 from iro_desktop.i18n import N_, _
 from iro_desktop.services.safety import subject_access_export
@@ -80,6 +81,7 @@ class SubjectAccessDialog(QDialog):
         self.error = error_label()
         self.busy = BusyBar()
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        name_standard_buttons(self.buttons)
         self.export_button = self.buttons.addButton(
             _("&Export"), QDialogButtonBox.ButtonRole.AcceptRole
         )

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from iro_desktop.gui.widgets.dialog_parts import error_label, password_field
+from iro_desktop.gui.widgets.standard_buttons import name_standard_buttons
 from iro_desktop.i18n import _
 from iro_desktop.services.passphrases import wrong_try_delay
 
@@ -38,6 +39,7 @@ class UnlockDialog(QDialog):
         self.passphrase = password_field(_("Passphrase"))
         self.error = error_label()
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        name_standard_buttons(self.buttons)
         self.unlock_button = self.buttons.addButton(
             _("&Unlock"), QDialogButtonBox.ButtonRole.AcceptRole
         )

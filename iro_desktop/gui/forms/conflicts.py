@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from iro_desktop.gui.formatting import format_date
+from iro_desktop.gui.widgets.standard_buttons import name_standard_buttons
 from iro_desktop.i18n import N_, _
 
 MINE = "mine"
@@ -218,6 +219,7 @@ class ConflictDialog(QDialog):
             self.buttons[conflict.key] = {MINE: mine, THEIRS: theirs}
 
         self.box = QDialogButtonBox()
+        name_standard_buttons(self.box)
         self.save_button = self.box.addButton(_("Save"), QDialogButtonBox.ButtonRole.AcceptRole)
         back = self.box.addButton(_("Back to the form"), QDialogButtonBox.ButtonRole.RejectRole)
         back.setAccessibleName(_("Back to the form without saving"))

@@ -27,11 +27,11 @@ class NewPassphrase(QObject):
         self,
         accessible_name: str,
         *,
-        differ: str = "The two passphrases differ.",
+        differ: str | None = None,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
-        self._differ = differ
+        self._differ = _("The two passphrases differ.") if differ is None else differ
         self.first = password_field(accessible_name)
         self.again = password_field(
             _("%(accessible_name)s again") % {"accessible_name": accessible_name}
@@ -41,8 +41,8 @@ class NewPassphrase(QObject):
         self.first.textChanged.connect(self.changed)
         self.again.textChanged.connect(self.changed)
 
-    def add_rows(self, form: QFormLayout, label: str = "&Passphrase:") -> None:
-        form.addRow(label, self.first)
+    def add_rows(self, form: QFormLayout, label: str | None = None) -> None:
+        form.addRow(_("&Passphrase:") if label is None else label, self.first)
         form.addRow(_("&Again:"), self.again)
         form.addRow("", self.strength)
 

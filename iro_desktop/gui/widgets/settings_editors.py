@@ -171,7 +171,7 @@ class DateListEditor(QWidget):
         self.list.setAccessibleName(label)
         self.list.setMaximumHeight(self.fontMetrics().lineSpacing() * 6 + 12)
         self.typed = QLineEdit()
-        self.typed.setPlaceholderText("dd/mm/yyyy")
+        self.typed.setPlaceholderText(_("dd/mm/yyyy"))
         self.typed.setAccessibleName(
             _("%(label)s: a date to add, as dd/mm/yyyy") % {"label": label}
         )
