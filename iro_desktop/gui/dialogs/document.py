@@ -96,7 +96,6 @@ class DocumentDialog(QDialog):
         self.result.hide()
 
         self.buttons = QDialogButtonBox(self)
-        name_standard_buttons(self.buttons)
         self.save_button = QPushButton(_("&Save as Word document…"), self)
         self.save_button.setDefault(True)
         self.save_button.setEnabled(False)
@@ -104,6 +103,7 @@ class DocumentDialog(QDialog):
         self.close_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Close)
         self.buttons.addButton(self.save_button, QDialogButtonBox.ButtonRole.ActionRole)
         self.buttons.addButton(self.open_button, QDialogButtonBox.ButtonRole.ActionRole)
+        name_standard_buttons(self.buttons)
         self.open_button.hide()  # (adding it to the box shows it) until something is written
 
         layout = QVBoxLayout(self)

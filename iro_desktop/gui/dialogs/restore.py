@@ -163,6 +163,7 @@ class RestoreDialog(ReopensTheStore, QDialog):
         )
         restore = box.addButton(_("&Restore"), QMessageBox.ButtonRole.AcceptRole)
         box.addButton(QMessageBox.StandardButton.Cancel)
+        name_standard_buttons(box)
         box.setDefaultButton(QMessageBox.StandardButton.Cancel)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         restore.clicked.connect(lambda: self.restore(info.path))
