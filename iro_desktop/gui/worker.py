@@ -143,12 +143,13 @@ class Worker(QObject):
         *args: Any,
         on_result: ResultCallback | None = None,
         on_error: ErrorCallback | None = None,
-        label: str = "Working…",
+        label: str | None = None,
         **kwargs: Any,
     ) -> int:
         """Queue ``function(*args, **kwargs)`` for the worker thread; returns the job's id."""
         if not self._thread.isRunning():
             raise RuntimeError("The worker has been shut down.")
+        label = _("Working…") if label is None else label
         job = Job(next(self._ids), function, args, label, on_result, on_error, kwargs)
         self._pending[job.job_id] = job
         self._jobSubmitted.emit(job)

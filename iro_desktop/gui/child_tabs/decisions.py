@@ -133,9 +133,9 @@ class DecisionsTab(QWidget):
         self._on_current_changed(self.decisions.table.currentIndex())
         open_count = sum(1 for r in rows if r.decision.is_open)
         overdue = sum(1 for r in rows if r.is_overdue)
-        summary = _("%(open_count)s open, %(value)s closed") % {
+        summary = _("%(open_count)s open, %(closed)s closed") % {
             "open_count": open_count,
-            "value": len(rows) - open_count,
+            "closed": len(rows) - open_count,
         }
         if overdue:
             summary += _("; %(overdue)s past the date set") % {"overdue": overdue}

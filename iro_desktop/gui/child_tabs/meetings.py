@@ -74,7 +74,7 @@ def _review_text(reviews: dict[int, Review], review_id: int | None) -> str:
     if review is None:
         return MISSING
     if review.is_held:
-        return _("Review of %(format_date)s") % {"format_date": format_date(review.part_dates[0])}
+        return _("Review of %(held_on)s") % {"held_on": format_date(review.part_dates[0])}
     if review.booked_for:
         return _("Review booked for %(booked_for)s") % {
             "booked_for": format_date(review.booked_for)

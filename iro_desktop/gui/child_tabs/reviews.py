@@ -258,8 +258,13 @@ class ReviewsTab(QWidget):
         booked = booked_review(detail)
         form.set_row_visible("booked", booked is not None)
         if booked is not None and booked.booked_for is not None:
-            where = _(" at %(venue)s") % {"venue": booked.venue} if booked.venue else ""
-            form.set_value("booked", f"{format_date(booked.booked_for)}{where}")
+            day = format_date(booked.booked_for)
+            form.set_value(
+                "booked",
+                _("%(day)s at %(venue)s") % {"day": day, "venue": booked.venue}
+                if booked.venue
+                else day,
+            )
         if next_due is None:
             form.set_value("none_due", schedule.why_none_due or _("No review is due."))
             self.next_status.set_status(_("No review is due."))
@@ -272,8 +277,8 @@ class ReviewsTab(QWidget):
             form.set_value("local_due", format_date(schedule.local_due))
         if next_due.due < today:
             self.next_status.set_status(
-                _("Overdue: it was due %(due)s (%(due2)s).")
-                % {"due": format_date(next_due.due), "due2": weeks_ago_text(next_due.due, today)},
+                _("Overdue: it was due %(due)s (%(ago)s).")
+                % {"due": format_date(next_due.due), "ago": weeks_ago_text(next_due.due, today)},
                 ICON_WARNING,
                 alert=True,
             )

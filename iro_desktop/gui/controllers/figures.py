@@ -22,7 +22,7 @@ from iro_desktop.gui.dialogs.document import default_folder
 from iro_desktop.gui.views.figures import EXPORT_CSV, EXPORT_JSON, EXPORT_WORD, FiguresView
 from iro_desktop.gui.widgets.file_job import FileJob
 from iro_desktop.gui.worker import user_message
-from iro_desktop.i18n import N_, _
+from iro_desktop.i18n import N_, _, ngettext
 from iro_desktop.services import figures as figures_service
 from iro_desktop.services.session import Store
 
@@ -178,11 +178,15 @@ class FiguresController(QObject):
 
     def _on_exported(self, paths: list[Path]) -> None:
         if len(paths) == 1:
-            message = _("Saved to %(value)s.") % {"value": paths[0]}
+            message = _("Saved to %(path)s.") % {"path": paths[0]}
         else:
             message = (
-                _("Saved %(paths)s files in %(parent)s.")
-                % {"paths": len(paths), "parent": paths[0].parent}
+                ngettext(
+                    "Saved %(count)d file in %(folder)s.",
+                    "Saved %(count)d files in %(folder)s.",
+                    len(paths),
+                )
+                % {"count": len(paths), "folder": paths[0].parent}
                 if paths
                 else _("Nothing saved.")
             )

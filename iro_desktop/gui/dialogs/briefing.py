@@ -17,7 +17,7 @@ from iro_desktop.gui.dialogs.document import DocumentDialog
 from iro_desktop.gui.formatting import format_date
 from iro_desktop.gui.screen_fit import fit_to_screen
 from iro_desktop.gui.worker import Worker
-from iro_desktop.i18n import N_, _
+from iro_desktop.i18n import N_, _, ngettext
 from iro_desktop.reports.pages import Page
 from iro_desktop.services.letters import briefing_pages, write_briefing
 from iro_desktop.services.session import Store
@@ -102,8 +102,7 @@ class BriefingDialog(DocumentDialog):
         self.result.hide()
         self.suggested_name = briefing_file_name(self.day())
         self.children_label.setText(
-            _("Looking for what is recorded on %(format_date)s…")
-            % {"format_date": format_date(self.day())}
+            _("Looking for what is recorded on %(day)s…") % {"day": format_date(self.day())}
         )
         self.preview(briefing_pages, self.store, self.day(), self.today)
 
@@ -120,8 +119,12 @@ class BriefingDialog(DocumentDialog):
             return
         count = len(pages)
         self.children_label.setText(
-            _("On %(when)s: %(count)s %(value)s, one page each:")
-            % {"when": when, "count": count, "value": "child" if count == 1 else "children"}
+            ngettext(
+                "On %(when)s: %(count)d child, one page each:",
+                "On %(when)s: %(count)d children, one page each:",
+                count,
+            )
+            % {"when": when, "count": count}
         )
         for page in pages:
             self.children_list.addItem(page.title.removeprefix("Briefing: "))

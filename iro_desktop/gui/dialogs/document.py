@@ -190,7 +190,7 @@ class DocumentDialog(QDialog):
         elif written.pdf_problem:
             lines.append(_("No PDF: %(pdf_problem)s") % {"pdf_problem": written.pdf_problem})
         if written.warnings:
-            lines.append(_("Check in Word: ") + " ".join(written.warnings))
+            lines.append(_("Check in Word: %(notes)s") % {"notes": " ".join(written.warnings)})
         self.result.set_status("\n".join(lines), ICON_OK)
         self.result.show()
         self.open_button.setVisible(True)

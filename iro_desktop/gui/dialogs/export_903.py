@@ -129,7 +129,7 @@ class Export903Dialog(QDialog):
         """Work out the year's tables and their rule breaches (nothing written)."""
         year = self.year.value()
         self.year_hint.setText(
-            _("1 April %(value)s to 31 March %(year)s") % {"value": year - 1, "year": year}
+            _("1 April %(start)s to 31 March %(end)s") % {"start": year - 1, "end": year}
         )
         self.export = None
         self._update_button()
@@ -146,10 +146,12 @@ class Export903Dialog(QDialog):
     def _on_checked(self, export) -> None:
         self.export = export
         counts = export.counts()
-        text = _("%(get)s child(ren), %(get2)s episode(s), %(get3)s review(s) in this year.") % {
-            "get": counts.get("header", 0),
-            "get2": counts.get("episodes", 0),
-            "get3": counts.get("reviews", 0),
+        text = _(
+            "%(children)s child(ren), %(episodes)s episode(s), %(reviews)s review(s) in this year."
+        ) % {
+            "children": counts.get("header", 0),
+            "episodes": counts.get("episodes", 0),
+            "reviews": counts.get("reviews", 0),
         }
         notes = list(export.notes)
         if export.problems:

@@ -82,10 +82,10 @@ class SentenceEditor(QDialog):
         layout = QVBoxLayout(self)
         about = QLabel(note.split("\n")[0], self)
         about.setWordWrap(True)
-        in_welsh = _(" in Welsh") if language == "cy" else ""
         label = QLabel(
-            _("&The sentence the child will read%(in_welsh)s (short words, spoken to them):")
-            % {"in_welsh": in_welsh},
+            _("&The sentence the child will read in Welsh (short words, spoken to them):")
+            if language == "cy"
+            else _("&The sentence the child will read (short words, spoken to them):"),
             self,
         )
         self.text = QPlainTextEdit(self)

@@ -112,10 +112,10 @@ class PurgeDialog(QDialog):
             return
         self.summary.setText(
             _(
-                "%(candidates)s archived child(ren) are past the retention period and "
+                "%(count)s archived child(ren) are past the retention period and "
                 "will be purged. %(rule)s"
             )
-            % {"candidates": len(self.candidates), "rule": rule}
+            % {"count": len(self.candidates), "rule": rule}
         )
         fill_table(
             self.table,

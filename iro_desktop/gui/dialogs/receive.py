@@ -154,15 +154,17 @@ class ReceiveDialog(QDialog):
         self.bundle = bundle
         self.report = None
         children = bundle.summary()
-        made = _(", made %(value)s") % {"value": bundle.made_at[:10]} if bundle.made_at else ""
         records = sum(bundle.counts().values())
+        name = bundle.name
+        if bundle.made_at:
+            name = _("%(name)s, made %(day)s") % {"name": name, "day": bundle.made_at[:10]}
         self.summary.setText(
             _(
-                "%(name)s%(made)s: %(children)s child(ren), %(records)s record(s). "
+                "%(name)s: %(children)s child(ren), %(records)s record(s). "
                 "Press Receive to add them to your caseload; children already in it "
                 "are brought up to date, and what you changed yourself is kept."
             )
-            % {"name": bundle.name, "made": made, "children": len(children), "records": records}
+            % {"name": name, "children": len(children), "records": records}
         )
         fill_table(self.children_table, [(c["child"], c["initials"]) for c in children])
         self.children_table.setVisible(True)

@@ -83,7 +83,7 @@ class ChallengeStepForm(RecordForm):
                 "raised_on": format_date(challenge.raised_on),
             }
             if stage is not None:
-                words += _("; now %(lower)s") % {"lower": challenge_stage_name(stage.stage).lower()}
+                words += _("; now %(stage)s") % {"stage": challenge_stage_name(stage.stage).lower()}
                 if stage.raised_with:
                     words += _(", with %(raised_with)s") % {"raised_with": stage.raised_with}
         self.field("challenge").setText(words)  # type: ignore[attr-defined]

@@ -82,8 +82,7 @@ class DraftKeeper(QObject):
     def _on_kept(self, draft_id: int) -> None:
         self._in_flight = False
         self._status.setText(
-            _("Draft kept at %(tostring)s.")
-            % {"tostring": QTime.currentTime().toString("HH:mm:ss")}
+            _("Draft kept at %(time)s.") % {"time": QTime.currentTime().toString("HH:mm:ss")}
         )
         self.kept.emit(draft_id)
 

@@ -144,6 +144,10 @@ class RowsEditor(QWidget):
     KEY = ""
     ADD_TEXT = N_("Add")
     NOUN = "row"
+    EMPTY_TEXT = N_("No rows yet.")
+    REMOVE_TEXT = N_("Remove row")
+    REMOVE_NTH = N_("Remove row %(number)d")
+    PROBLEM_NTH = N_("Problem with row %(number)d")
     MIN_ROWS = 0
 
     def __init__(self, today: date, parent: QWidget | None = None) -> None:
@@ -157,8 +161,8 @@ class RowsEditor(QWidget):
         self.add_button.setAccessibleName(_(self.ADD_TEXT))
         self.add_button.setAutoDefault(False)
         self.add_button.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
-        self.empty_label = QLabel(_("No %(noun)ss yet.") % {"noun": self.NOUN})
-        self.empty_label.setAccessibleName(_("No %(noun)ss yet") % {"noun": self.NOUN})
+        self.empty_label = QLabel(_(self.EMPTY_TEXT) if self.NOUN else "")
+        self.empty_label.setAccessibleName(_(self.EMPTY_TEXT).rstrip(".") if self.NOUN else "")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(self._rows_box)
@@ -174,7 +178,7 @@ class RowsEditor(QWidget):
     def add_row(self, values: dict[str, Any] | None = None) -> Row:
         row = self.make_row(values or {})
         if self.NOUN and self.ADD_TEXT:
-            remove = QPushButton(_("Remove %(noun)s") % {"noun": self.NOUN})
+            remove = QPushButton(_(self.REMOVE_TEXT))
             remove.setAutoDefault(False)
             remove.clicked.connect(lambda: self.remove_row(row))
             row.add("remove", remove)
@@ -263,12 +267,8 @@ class RowsEditor(QWidget):
     def name_row(self, index: int, row: Row) -> None:
         remove = row.fields.get("remove")
         if remove is not None:
-            remove.setAccessibleName(
-                _("Remove %(noun)s %(value)s") % {"noun": self.NOUN, "value": index + 1}
-            )
-        row.problems.setAccessibleName(
-            _("Problem with %(noun)s %(value)s") % {"noun": self.NOUN, "value": index + 1}
-        )
+            remove.setAccessibleName(_(self.REMOVE_NTH) % {"number": index + 1})
+        row.problems.setAccessibleName(_(self.PROBLEM_NTH) % {"number": index + 1})
 
     def _update_empty(self) -> None:
         self.empty_label.setVisible(not self.rows)
@@ -303,6 +303,10 @@ class PartsEditor(RowsEditor):
     KEY = "parts"
     ADD_TEXT = N_("Add a part")
     NOUN = "part"
+    EMPTY_TEXT = N_("No parts yet.")
+    REMOVE_TEXT = N_("Remove part")
+    REMOVE_NTH = N_("Remove part %(number)d")
+    PROBLEM_NTH = N_("Problem with part %(number)d")
     MIN_ROWS = 1
 
     def make_row(self, values: dict[str, Any]) -> Row:
@@ -317,9 +321,9 @@ class PartsEditor(RowsEditor):
     def name_row(self, index: int, row: Row) -> None:
         super().name_row(index, row)
         row.fields["held_on"].setAccessibleName(
-            _("Part %(value)s: date held") % {"value": index + 1}
+            _("Part %(number)d: date held") % {"number": index + 1}
         )
-        row.fields["venue"].setAccessibleName(_("Part %(value)s: venue") % {"value": index + 1})
+        row.fields["venue"].setAccessibleName(_("Part %(number)d: venue") % {"number": index + 1})
 
     def row_values(self, row: Row) -> dict[str, Any]:
         held: QDateEdit = row.fields["held_on"]  # type: ignore[assignment]
@@ -333,6 +337,10 @@ class DecisionsEditor(RowsEditor):
     KEY = "decisions"
     ADD_TEXT = N_("Add a decision")
     NOUN = "decision"
+    EMPTY_TEXT = N_("No decisions yet.")
+    REMOVE_TEXT = N_("Remove decision")
+    REMOVE_NTH = N_("Remove decision %(number)d")
+    PROBLEM_NTH = N_("Problem with decision %(number)d")
 
     def make_row(self, values: dict[str, Any]) -> Row:
         row = Row(self)
@@ -372,6 +380,10 @@ class PeopleEditor(RowsEditor):
     KEY = "people"
     ADD_TEXT = N_("Add a person")
     NOUN = "person"
+    EMPTY_TEXT = N_("No persons yet.")
+    REMOVE_TEXT = N_("Remove person")
+    REMOVE_NTH = N_("Remove person %(number)d")
+    PROBLEM_NTH = N_("Problem with person %(number)d")
 
     def make_row(self, values: dict[str, Any]) -> Row:
         row = Row(self)

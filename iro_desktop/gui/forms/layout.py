@@ -119,7 +119,7 @@ def mark_required(
 def add_error_label(ui: QWidget, widget: QWidget, key: str) -> QLabel:
     """A message line right under the field, in the same form row (hidden, taking no
     space, until there is something to say)."""
-    label = error_label(_("Problem with %(value)s") % {"value": widget.accessibleName() or key})
+    label = error_label(_("Problem with %(field)s") % {"field": widget.accessibleName() or key})
     for layout in ui.findChildren(QFormLayout):
         row, role = layout.getWidgetPosition(widget)
         if row < 0:

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QLabel, QPushButton, QWidget
 
 from iro_desktop.domain.validation import Problem
 from iro_desktop.gui.forms.editors import RowsEditor, show_message
-from iro_desktop.i18n import N_, _
+from iro_desktop.i18n import N_, _, ngettext
 
 REQUIRED_WORDS = N_("Required.")
 
@@ -56,15 +56,14 @@ class ProblemsDisplay:
             rest = [p for p in problems if not self.shown_inline(p)]
             parts = []
             if inline:
-                count = (
-                    _("1 thing")
-                    if len(inline) == 1
-                    else _("%(inline)s things") % {"inline": len(inline)}
-                )
+                count = ngettext("%(count)d thing", "%(count)d things", len(inline)) % {
+                    "count": len(inline)
+                }
                 parts.append(_("%(count)s to put right, marked ⚠ above.") % {"count": count})
             if rest:
-                parts.append(_("Still needed: ") + " ".join(p.message for p in rest))
-            show_message(self.summary, [_("Before saving: ") + " ".join(parts)])
+                needed = " ".join(p.message for p in rest)
+                parts.append(_("Still needed: %(needed)s") % {"needed": needed})
+            show_message(self.summary, [_("Before saving: %(what)s") % {"what": " ".join(parts)}])
         else:
             self.summary.clear()
             self.summary.setVisible(False)

@@ -137,10 +137,10 @@ class WordingsEditor(RowsEditor):
             line.setContentsMargins(0, 0, 0, 0)
             line.addWidget(QLabel(_("Answered by:")))
             for n in range(self.decision_count):
-                tick = QCheckBox(_("decision %(value)s") % {"value": n + 1})
+                tick = QCheckBox(_("decision %(number)d") % {"number": n + 1})
                 tick.setChecked(f"new:{n}" in answers)
                 tick.setProperty("answer_key", f"new:{n}")
-                tick.setAccessibleName(_("Answered by decision %(value)s") % {"value": n + 1})
+                tick.setAccessibleName(_("Answered by decision %(number)d") % {"number": n + 1})
                 tick.toggled.connect(self._on_edited)
                 line.addWidget(tick)
             line.addStretch(1)

@@ -236,7 +236,9 @@ class ChildView(QWidget):
             if episode.placement_name:
                 parts.append(episode.placement_name)
             parts.append(out_of_area_text(detail.out_of_area))
-            placement = _("Placement: ") + "  ·  ".join(p for p in parts if p and p != "—")
+            placement = _("Placement: %(placement)s") % {
+                "placement": "  ·  ".join(p for p in parts if p and p != "—")
+            }
         self.placement_label.setText(placement)
 
         worker = child.social_worker or _("not recorded")
@@ -256,14 +258,14 @@ class ChildView(QWidget):
         if next_due is None:
             why = detail.schedule.why_none_due
             self.next_review_line.set_status(
-                _("No review due%(value)s.") % {"value": ": " + why if why else ""}
+                _("No review due: %(why)s.") % {"why": why} if why else _("No review due.")
             )
             return
         due, hold_by = format_date(next_due.due), format_date(next_due.hold_by)
         if next_due.due < detail.today:
             self.next_review_line.set_status(
-                _("Next review overdue: it was due %(due)s (%(due2)s).")
-                % {"due": due, "due2": weeks_ago_text(next_due.due, detail.today)},
+                _("Next review overdue: it was due %(due)s (%(ago)s).")
+                % {"due": due, "ago": weeks_ago_text(next_due.due, detail.today)},
                 ICON_WARNING,
                 alert=True,
             )

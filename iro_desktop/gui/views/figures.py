@@ -286,10 +286,12 @@ class FiguresView(QWidget):
     def show_problem(self, message: str) -> None:
         self.summary.setText(message)
 
-    def clear(self, message: str = "Open a caseload to see your figures.") -> None:
+    def clear(self, message: str | None = None) -> None:
         self.figures = None
         self._clear_tabs()
-        self.summary.setText(message)
+        self.summary.setText(
+            _("Open a caseload to see your figures.") if message is None else message
+        )
         self.export_status.clear()
         self._set_exports_enabled(False)
 

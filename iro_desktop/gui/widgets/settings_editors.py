@@ -208,7 +208,7 @@ class DateListEditor(QWidget):
         day = parse_typed_date(text)
         if day is None:
             self.error.setText(
-                _("⚠ “%(strip)s” is not a date: type it as dd/mm/yyyy.") % {"strip": text.strip()}
+                _("⚠ “%(typed)s” is not a date: type it as dd/mm/yyyy.") % {"typed": text.strip()}
             )
             self.error.setVisible(True)
             return False
