@@ -17,21 +17,6 @@ from iro_desktop.domain.codes import REASONS_NEW_EPISODE, legal_status_meaning, 
 from iro_desktop.i18n import N_, _, babel_locale, language, ngettext
 
 MISSING = "—"
-_DAY_NAMES = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
-_MONTH_NAMES = (
-    "Jan",
-    "Feb",
-    "Mar",
-    "Apr",
-    "May",
-    "Jun",
-    "Jul",
-    "Aug",
-    "Sep",
-    "Oct",
-    "Nov",
-    "Dec",
-)
 # Sort value for a missing date: after every real date when sorting ascending.
 NO_DATE_LAST = date.max.toordinal() + 1
 NO_DATE_FIRST = 0

@@ -65,8 +65,7 @@ class MainWindow(QMainWindow):
         )
         self.stack = self.screens.stack
         self.banner = QLabel(
-            _("⚠ %(demo_banner_text)s, made up for trying IRO Desktop. None is real.")
-            % {"demo_banner_text": _(DEMO_BANNER_TEXT)}
+            _("⚠ Demo caseload: fictional children, made up for trying IRO Desktop. None is real.")
         )
         self.banner.setObjectName("demoBanner")
         self.banner.setStyleSheet(BANNER_STYLE)

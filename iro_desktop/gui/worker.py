@@ -70,7 +70,7 @@ def show_error_dialog(error: BaseException) -> QMessageBox:
     """A warning box with the error's message, opened without blocking (no exec())."""
     if not isinstance(error, UserError) and explain(error) is None:
         # The type and where only: an exception's text may quote a record.
-        print(_("IRO Desktop: %(name)s") % {"name": type(error).__name__}, file=sys.stderr)
+        print(f"IRO Desktop: {type(error).__name__}", file=sys.stderr)  # a log line
         traceback.print_tb(error.__traceback__, file=sys.stderr)
     box = QMessageBox(QApplication.activeWindow())
     box.setIcon(QMessageBox.Icon.Warning)

@@ -62,11 +62,11 @@ class DecisionStepForm(RecordForm):
         if decision is None:
             words = _("That decision is no longer on the record.")
         else:
-            words = _("%(what)s (%(value)s), due ") % {
+            words = _("%(what)s (%(who)s), due %(by_when)s") % {
                 "what": decision.what,
-                "value": decision.who or "no one named",
+                "who": decision.who or _("no one named"),
+                "by_when": format_date(decision.by_when),
             }
-            words += format_date(decision.by_when)
         self.field("decision").setText(words)  # type: ignore[attr-defined]
         set_combo(self.field("action"), self.ACTION.value)
         set_date(self.field("on"), self.today)
