@@ -232,7 +232,7 @@ class ImportSheetDialog(QDialog):
             combo.setAccessibleName(_("Import column %(letter)s as") % {"letter": column.letter})
             combo.addItem(_(NOT_IMPORTED), None)
             for key, spec in FIELDS.items():
-                combo.addItem(spec.label, key)
+                combo.addItem(_(spec.label), key)  # marked in services.exchange
             combo.setCurrentIndex(max(combo.findData(column.field), 0))
             combo.currentIndexChanged.connect(self._on_mapping_changed)
             self.mapping_table.setCellWidget(row, COL_FIELD, combo)

@@ -157,8 +157,9 @@ class RowsEditor(QWidget):
         self.touched = False
         self._rows_box = QVBoxLayout()
         self._rows_box.setContentsMargins(0, 0, 0, 0)
-        self.add_button = QPushButton(_(self.ADD_TEXT))
-        self.add_button.setAccessibleName(_(self.ADD_TEXT))
+        add_text = _(self.ADD_TEXT) if self.ADD_TEXT else ""  # _("") is the catalogue's header
+        self.add_button = QPushButton(add_text)
+        self.add_button.setAccessibleName(add_text)
         self.add_button.setAutoDefault(False)
         self.add_button.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         self.empty_label = QLabel(_(self.EMPTY_TEXT) if self.NOUN else "")
