@@ -10,7 +10,7 @@ providers, ethnicity, category of need) are given words here for display only; t
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 
 from iro_desktop.domain import code_lists, display
 from iro_desktop.domain.codes import REASONS_NEW_EPISODE, legal_status_meaning, placement_meaning
@@ -123,6 +123,11 @@ def format_date(day: date | None, missing: str = MISSING) -> str:
 def format_dates(days: tuple[date, ...] | list[date]) -> str:
     """Several dates (a review held in parts): "Mon 2 Nov 2026 and Tue 10 Nov 2026"."""
     return display.format_dates(days, display.DISPLAY, _date_locale(), MISSING)
+
+
+def format_day_and_time(when: datetime) -> str:
+    """ "Mon 23 Nov 14:05": when a draft was kept, in the app's language."""
+    return f"{display.format_date(when.date(), 'EEE d MMM', _date_locale())} {when:%H:%M}"
 
 
 def date_sort_value(day: date | None, *, missing_last: bool = True) -> int:

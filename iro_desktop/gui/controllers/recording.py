@@ -19,6 +19,7 @@ from iro_desktop.domain.tasks import Task, TaskKind
 from iro_desktop.errors import UserError
 from iro_desktop.gui.context import AppContext
 from iro_desktop.gui.controllers.screens import Screens
+from iro_desktop.gui.formatting import format_day_and_time
 from iro_desktop.gui.forms import FORMS, WITHOUT_CHILD
 from iro_desktop.gui.forms.base import FormContext, FormHost, RecordForm
 from iro_desktop.gui.worker import show_error_dialog
@@ -57,8 +58,7 @@ QUICK_DECISION_ACTIONS = {"done": mark_decision_done, "chase": chase_decision}
 
 
 def _day_and_time(draft: Draft) -> str:
-    when = draft.saved_at
-    return f"{when:%a} {when.day} {when:%b %H:%M}"
+    return format_day_and_time(draft.saved_at)
 
 
 class RecordingController(QObject):
