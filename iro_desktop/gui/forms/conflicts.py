@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 
 from iro_desktop.gui.formatting import format_date
 from iro_desktop.gui.widgets.standard_buttons import name_standard_buttons
-from iro_desktop.i18n import N_, _
+from iro_desktop.i18n import N_, _, ngettext
 
 MINE = "mine"
 THEIRS = "theirs"
@@ -158,11 +158,14 @@ class ConflictDialog(QDialog):
             + (
                 _("This field was changed there and by you. Choose which value to keep.")
                 if len(conflicts) == 1
-                else _(
-                    "These %(conflicts)s fields were changed there and by you. Choose "
-                    "which value to keep for each."
+                else ngettext(  # two or more: Welsh has its own forms for 2, 3, 6…
+                    "%(count)d field was changed there and by you. Choose which value to keep "
+                    "for each.",
+                    "These %(count)d fields were changed there and by you. Choose "
+                    "which value to keep for each.",
+                    len(conflicts),
                 )
-                % {"conflicts": len(conflicts)}
+                % {"count": len(conflicts)}
             )
             + _(
                 " Everything else you changed is kept, and so is everything else they changed. "
