@@ -81,6 +81,9 @@ class SetupWizard(QWizard):
         self.addPage(self._ready_page())
         self.setButtonText(QWizard.WizardButton.FinishButton, _("Go to my &due list"))
         self.setButtonText(QWizard.WizardButton.CancelButton, _("&Skip for now"))
+        # Qt's own words otherwise (it has no Welsh): the same English, from the catalogue.
+        self.setButtonText(QWizard.WizardButton.BackButton, _("< &Back"))
+        self.setButtonText(QWizard.WizardButton.NextButton, _("&Next >"))
         fit_to_screen(self, *SIZE)
 
     def _ready_page(self) -> QWizardPage:
