@@ -127,7 +127,8 @@ def format_dates(days: tuple[date, ...] | list[date]) -> str:
 
 def format_day_and_time(when: datetime) -> str:
     """ "Mon 23 Nov 14:05": when a draft was kept, in the app's language."""
-    return f"{display.format_date(when.date(), 'EEE d MMM', _date_locale())} {when:%H:%M}"
+    day = display.format_date(when.date(), "EEE d MMM", _date_locale())
+    return f"{day} {when.hour:02d}:{when.minute:02d}"
 
 
 def date_sort_value(day: date | None, *, missing_last: bool = True) -> int:
