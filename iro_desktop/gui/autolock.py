@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
 from iro_desktop.domain.settings import Settings
 from iro_desktop.gui.dialogs.unlock import UnlockDialog
 from iro_desktop.gui.worker import Worker, user_message
+from iro_desktop.i18n import N_, _
 from iro_desktop.services.passphrases import check_passphrase
 from iro_desktop.services.session import DEMO_PASSPHRASE, Store
 from iro_desktop.services.settings import load_settings
@@ -52,8 +53,8 @@ ACTIVITY = frozenset(
         QEvent.Type.TabletPress,
     }
 )
-LOCKED_TITLE = "IRO Desktop is locked"
-LOCKED_TEXT = (
+LOCKED_TITLE = N_("IRO Desktop is locked")
+LOCKED_TEXT = N_(
     "Your caseload is hidden while you are away. Nothing you typed is lost: open forms were "
     "kept as drafts and come back as they were when you unlock."
 )
@@ -66,27 +67,30 @@ class LockScreen(QWidget):
 
     def __init__(self, is_demo: bool, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setAccessibleName(LOCKED_TITLE)
-        title = QLabel(LOCKED_TITLE)
+        self.setAccessibleName(_(LOCKED_TITLE))
+        title = QLabel(_(LOCKED_TITLE))
         font = QFont(title.font())
         font.setPointSizeF(font.pointSizeF() * 1.6)
         font.setBold(True)
         title.setFont(font)
-        title.setAccessibleName(LOCKED_TITLE)
-        text = QLabel(LOCKED_TEXT)
+        title.setAccessibleName(_(LOCKED_TITLE))
+        text = QLabel(_(LOCKED_TEXT))
         text.setWordWrap(True)
-        text.setAccessibleName("Why it is locked")
-        self.unlock_button = QPushButton("&Unlock…")
-        self.unlock_button.setAccessibleName("Unlock")
+        text.setAccessibleName(_("Why it is locked"))
+        self.unlock_button = QPushButton(_("&Unlock…"))
+        self.unlock_button.setAccessibleName(_("Unlock"))
         self.unlock_button.setDefault(True)
         column = QVBoxLayout()
         column.addStretch(1)
         column.addWidget(title, 0, Qt.AlignmentFlag.AlignHCenter)
         column.addWidget(text)
         if is_demo:
-            hint = QLabel(f"This is the demo caseload: its passphrase is “{DEMO_PASSPHRASE}”.")
+            hint = QLabel(
+                _("This is the demo caseload: its passphrase is “%(demo_passphrase)s”.")
+                % {"demo_passphrase": DEMO_PASSPHRASE}
+            )
             hint.setWordWrap(True)
-            hint.setAccessibleName("Demo passphrase")
+            hint.setAccessibleName(_("Demo passphrase"))
             column.addWidget(hint)
         column.addWidget(self.unlock_button, 0, Qt.AlignmentFlag.AlignHCenter)
         column.addStretch(2)
@@ -246,7 +250,7 @@ class AutoLock(QObject):
             self.dialog.show()
             return
         dialog = UnlockDialog(store.path, self.window)
-        dialog.setWindowTitle("Unlock IRO Desktop")
+        dialog.setWindowTitle(_("Unlock IRO Desktop"))
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.passphraseEntered.connect(self._on_passphrase)
         dialog.rejected.connect(self._on_dialog_closed)
@@ -268,7 +272,7 @@ class AutoLock(QObject):
             passphrase,
             on_result=lambda _ok: self.unlock(),
             on_error=self._on_wrong_passphrase,
-            label="Checking the passphrase…",
+            label=_("Checking the passphrase…"),
         )
 
     def _on_wrong_passphrase(self, error: BaseException) -> None:

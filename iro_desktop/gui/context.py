@@ -15,6 +15,7 @@ from PySide6.QtCore import QObject, Signal
 
 from iro_desktop.domain.settings import Settings
 from iro_desktop.gui.worker import Worker
+from iro_desktop.i18n import _
 from iro_desktop.services.session import Store
 
 STATUS_MS = 8000
@@ -50,7 +51,7 @@ class AppContext(QObject):
     def set_store(self, store: Store) -> None:
         """Make ``store`` the open caseload (closing the one before on the worker)."""
         if self._store is not None and self._store is not store:
-            self.worker.submit(close_store, self._store, label="Closing the caseload…")
+            self.worker.submit(close_store, self._store, label=_("Closing the caseload…"))
         self._store = store
         self.storeChanged.emit()
 
@@ -77,5 +78,5 @@ class AppContext(QObject):
     def require_store(self) -> Store | None:
         """The open caseload, or ``None`` after telling the IRO to open one."""
         if self._store is None:
-            self.say("Open a caseload first.", 5000)
+            self.say(_("Open a caseload first."), 5000)
         return self._store

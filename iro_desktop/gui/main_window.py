@@ -33,10 +33,11 @@ from iro_desktop.gui.views.child import ChildView
 from iro_desktop.gui.views.due import DueView
 from iro_desktop.gui.views.figures import FiguresView
 from iro_desktop.gui.worker import BusyIndicator, Worker
+from iro_desktop.i18n import N_, _
 from iro_desktop.services.session import Store
 
-APP_TITLE = "IRO Desktop"
-DEMO_BANNER_TEXT = "Demo caseload: fictional children"
+APP_TITLE = "IRO Desktop"  # the product name, the same in every language
+DEMO_BANNER_TEXT = N_("Demo caseload: fictional children")
 BANNER_STYLE = (
     "background: #fff4ce; color: #3b2f00; border: 1px solid #c9a400; padding: 6px 10px;"
     "font-weight: bold;"
@@ -64,10 +65,12 @@ class MainWindow(QMainWindow):
             self.due_view, self.caseload_view, self.child_view, self.figures_view
         )
         self.stack = self.screens.stack
-        self.banner = QLabel(f"⚠ {DEMO_BANNER_TEXT}, made up for trying IRO Desktop. None is real.")
+        self.banner = QLabel(
+            _("⚠ Demo caseload: fictional children, made up for trying IRO Desktop. None is real.")
+        )
         self.banner.setObjectName("demoBanner")
         self.banner.setStyleSheet(BANNER_STYLE)
-        self.banner.setAccessibleName(DEMO_BANNER_TEXT)
+        self.banner.setAccessibleName(_(DEMO_BANNER_TEXT))
         self.banner.setVisible(False)
         central = QWidget()
         layout = QVBoxLayout(central)
@@ -128,7 +131,7 @@ class MainWindow(QMainWindow):
         build_menus(self.menuBar(), self.actions)
         install_context_help()  # F1 and a Help button in the main dialogs
         for name, text in CHILD_VIEW_ACTIONS.items():
-            self.child_view.add_header_button(name, text, self.actions[name])
+            self.child_view.add_header_button(name, _(text), self.actions[name])
         self.busy = BusyIndicator(worker)
         self.statusBar().addPermanentWidget(self.busy)
         self._wire_views()
@@ -196,7 +199,7 @@ class MainWindow(QMainWindow):
         if store is None:
             self.setWindowTitle(APP_TITLE)  # the same as the display name: not repeated
         elif store.is_demo:
-            self.setWindowTitle(DEMO_BANNER_TEXT)
+            self.setWindowTitle(_(DEMO_BANNER_TEXT))
         else:
             self.setWindowTitle(store.path.name)
 

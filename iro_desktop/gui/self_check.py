@@ -15,6 +15,7 @@ from iro_desktop.gui.app import application, launch
 from iro_desktop.gui.forms import FORMS, WITHOUT_CHILD
 from iro_desktop.gui.forms.base import FormContext, FormHost
 from iro_desktop.gui.forms.loader import load_ui
+from iro_desktop.i18n import _
 from iro_desktop.package_files import shipped_folder
 from iro_desktop.services.caseload import caseload
 from iro_desktop.services.child import child_detail
@@ -27,14 +28,17 @@ class SelfCheckFailed(UserError):
     """The window or a form could not be built: the message says which."""
 
 
-def _wait_for(signal, what: str) -> None:
+def _wait_for(signal) -> None:
     loop = QEventLoop()
     arrived: list[bool] = []
     signal.connect(lambda *_: (arrived.append(True), loop.quit()))
     QTimer.singleShot(WAIT_MS, loop.quit)
     loop.exec()
     if not arrived:
-        raise SelfCheckFailed(f"The main window did not {what} within {WAIT_MS // 1000} s.")
+        raise SelfCheckFailed(
+            _("The main window did not show the due list within %(seconds)d s.")
+            % {"seconds": WAIT_MS // 1000}
+        )
 
 
 def check_window_and_forms(demo_path: Path, today: date, say: Callable[[str], None]) -> None:
@@ -42,13 +46,13 @@ def check_window_and_forms(demo_path: Path, today: date, say: Callable[[str], No
     application()
     window = launch(demo_path, False, today)
     try:
-        _wait_for(window.dueLoaded, "show the due list")
-        say(f"Main window opened on the demo: {window.windowTitle()}")
+        _wait_for(window.dueLoaded)
+        say(_("Main window opened on the demo: %(title)s") % {"title": window.windowTitle()})
         for ui_file in sorted(shipped_folder("ui").glob("*.ui")):
             load_ui(ui_file.name, None).deleteLater()
         store = open_demo_if_demo(demo_path)
         if store is None:
-            raise SelfCheckFailed(f"{demo_path} is not a demo caseload.")
+            raise SelfCheckFailed(_("%(path)s is not a demo caseload.") % {"path": demo_path})
         try:
             with_decision = next(
                 o.record.child.child_ref
@@ -69,7 +73,10 @@ def check_window_and_forms(demo_path: Path, today: date, say: Callable[[str], No
                 form = form_class(FormHost(window.worker, store), context)
                 form.close_for_good()
                 form.deleteLater()
-            say(f"Built every form from its Designer file: {len(FORMS)} forms.")
+            say(
+                _("Built every form from its Designer file: %(forms)s forms.")
+                % {"forms": len(FORMS)}
+            )
         finally:
             store.close()
     finally:

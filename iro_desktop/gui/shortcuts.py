@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenuBar, QWidget
 
-from iro_desktop.i18n import N_
+from iro_desktop.i18n import N_, _
 
 
 @dataclass(frozen=True)
@@ -27,228 +27,246 @@ class ActionSpec:
     role: QAction.MenuRole = QAction.MenuRole.TextHeuristicRole
 
 
-FILE_MENU, VIEW_MENU, RECORD_MENU, HELP_MENU = "&File", "&View", "&Record", "&Help"
+FILE_MENU, VIEW_MENU, RECORD_MENU, HELP_MENU = N_("&File"), N_("&View"), N_("&Record"), N_("&Help")
 MENUS = (FILE_MENU, VIEW_MENU, RECORD_MENU, HELP_MENU)
 
 ACTIONS: tuple[ActionSpec, ...] = (
-    ActionSpec("open", FILE_MENU, "&Open…", "Ctrl+O", "Open a caseload file"),
+    ActionSpec("open", FILE_MENU, N_("&Open…"), "Ctrl+O", N_("Open a caseload file")),
     ActionSpec(
-        "new", FILE_MENU, "&New caseload…", "Ctrl+Shift+N", "Create a new encrypted caseload"
+        "new",
+        FILE_MENU,
+        N_("&New caseload…"),
+        "Ctrl+Shift+N",
+        N_("Create a new encrypted caseload"),
     ),
-    ActionSpec("demo", FILE_MENU, "Open &demo", "", "Open the demo caseload (fictional)"),
+    ActionSpec("demo", FILE_MENU, N_("Open &demo"), "", N_("Open the demo caseload (fictional)")),
     # Data in and out, and keeping it safe (gui/controllers/data_actions.py)
     ActionSpec(
         "import_sheet",
         FILE_MENU,
-        "&Import spreadsheet…",
+        N_("&Import spreadsheet…"),
         "Ctrl+I",
-        "Bring in your own tracker (.xlsx or .csv), with a preview first",
+        N_("Bring in your own tracker (.xlsx or .csv), with a preview first"),
         separator_before=True,
     ),
     ActionSpec(
         "export_903",
         FILE_MENU,
-        "&Export 903…",
+        N_("&Export 903…"),
         "Ctrl+Shift+E",
-        "The DfE SSDA903 files for a collection year, checked against the DfE rules",
+        N_("The DfE SSDA903 files for a collection year, checked against the DfE rules"),
     ),
     ActionSpec(
         "hand_over",
         FILE_MENU,
-        "&Hand over the child…",
+        N_("&Hand over the child…"),
         "Ctrl+Shift+O",
-        "The open child's full record in one encrypted file for the next IRO",
+        N_("The open child's full record in one encrypted file for the next IRO"),
     ),
     ActionSpec(
         "receive_handover",
         FILE_MENU,
-        "&Receive handover…",
+        N_("&Receive handover…"),
         "Ctrl+Shift+I",
-        "Bring in children another IRO handed over to you",
+        N_("Bring in children another IRO handed over to you"),
     ),
     ActionSpec(
         "subject_access",
         FILE_MENU,
-        "Su&bject access export…",
+        N_("Su&bject access export…"),
         "",
-        "Everything held about the open child, with its history, as a Word document",
+        N_("Everything held about the open child, with its history, as a Word document"),
     ),
     ActionSpec(
         "backup_now",
         FILE_MENU,
-        "&Back up now",
+        N_("&Back up now"),
         "Ctrl+Shift+S",
-        "An encrypted backup of your caseload, now",
+        N_("An encrypted backup of your caseload, now"),
         separator_before=True,
     ),
     ActionSpec(
         "restore_backup",
         FILE_MENU,
-        "Res&tore from backup…",
+        N_("Res&tore from backup…"),
         "",
-        "Put a backup back in place of your caseload (the current file is kept)",
+        N_("Put a backup back in place of your caseload (the current file is kept)"),
     ),
     ActionSpec(
         "change_passphrase",
         FILE_MENU,
-        "Change &passphrase…",
+        N_("Change &passphrase…"),
         "",
-        "Re-encrypt your caseload and its backups with a new passphrase",
+        N_("Re-encrypt your caseload and its backups with a new passphrase"),
     ),
     ActionSpec(
         "purge",
         FILE_MENU,
-        "P&urge children past retention…",
+        N_("P&urge children past retention…"),
         "",
-        "Remove archived records your council's retention rule says must go (asks first)",
+        N_("Remove archived records your council's retention rule says must go (asks first)"),
     ),
     ActionSpec(
         "settings",
         FILE_MENU,
-        "&Settings…",
+        N_("&Settings…"),
         "Ctrl+,",
-        "Council, timescales and your details",
+        N_("Council, timescales and your details"),
         separator_before=True,
         role=QAction.MenuRole.PreferencesRole,
     ),
     ActionSpec(
         "lock",
         FILE_MENU,
-        "&Lock now",
+        N_("&Lock now"),
         "Ctrl+L",
-        "Hide your caseload until the passphrase is entered again",
+        N_("Hide your caseload until the passphrase is entered again"),
         separator_before=True,
     ),
     ActionSpec(
         "quit",
         FILE_MENU,
-        "&Quit",
+        N_("&Quit"),
         "Ctrl+Q",
-        "Close IRO Desktop",
+        N_("Close IRO Desktop"),
         separator_before=True,
         role=QAction.MenuRole.QuitRole,
     ),
-    ActionSpec("show_due", VIEW_MENU, "&Due", "Ctrl+1", "What is due (the home screen)"),
-    ActionSpec("show_caseload", VIEW_MENU, "&Caseload", "Ctrl+2", "Every child on your caseload"),
-    ActionSpec("show_child", VIEW_MENU, "C&hild", "Ctrl+3", "The child you last opened"),
+    ActionSpec("show_due", VIEW_MENU, N_("&Due"), "Ctrl+1", N_("What is due (the home screen)")),
     ActionSpec(
-        "show_figures", VIEW_MENU, "F&igures", "Ctrl+4", "Your figures for a period, with charts"
+        "show_caseload", VIEW_MENU, N_("&Caseload"), "Ctrl+2", N_("Every child on your caseload")
+    ),
+    ActionSpec("show_child", VIEW_MENU, N_("C&hild"), "Ctrl+3", N_("The child you last opened")),
+    ActionSpec(
+        "show_figures",
+        VIEW_MENU,
+        N_("F&igures"),
+        "Ctrl+4",
+        N_("Your figures for a period, with charts"),
     ),
     ActionSpec(
         "find",
         VIEW_MENU,
-        "&Find a child",
+        N_("&Find a child"),
         "Ctrl+F",
-        "Search the caseload",
+        N_("Search the caseload"),
         separator_before=True,
     ),
-    ActionSpec("refresh", VIEW_MENU, "&Refresh", "F5", "Read the caseload again"),
-    ActionSpec("new_child", RECORD_MENU, "&New child…", "Ctrl+N", "Add a child to your caseload"),
+    ActionSpec("refresh", VIEW_MENU, N_("&Refresh"), "F5", N_("Read the caseload again")),
     ActionSpec(
-        "edit_child", RECORD_MENU, "&Edit the child's details…", "Ctrl+E", "Details and people"
+        "new_child", RECORD_MENU, N_("&New child…"), "Ctrl+N", N_("Add a child to your caseload")
+    ),
+    ActionSpec(
+        "edit_child",
+        RECORD_MENU,
+        N_("&Edit the child's details…"),
+        "Ctrl+E",
+        N_("Details and people"),
     ),
     ActionSpec(
         "add_episode",
         RECORD_MENU,
-        "Care e&pisode or placement change…",
+        N_("Care e&pisode or placement change…"),
         "Ctrl+Shift+P",
-        "A new care episode, or a change of placement or legal status",
+        N_("A new care episode, or a change of placement or legal status"),
     ),
     ActionSpec(
         "record_task",
         RECORD_MENU,
-        "Record the chosen &task…",
+        N_("Record the chosen &task…"),
         "Ctrl+T",
-        "Open the form for the task chosen on the due list",
+        N_("Open the form for the task chosen on the due list"),
         separator_before=True,
     ),
     ActionSpec(
         "book_review",
         RECORD_MENU,
-        "&Book the next review…",
+        N_("&Book the next review…"),
         "Ctrl+B",
-        "Date and venue",
+        N_("Date and venue"),
         separator_before=True,
     ),
     ActionSpec(
         "record_consultation",
         RECORD_MENU,
-        "&Consultation papers…",
+        N_("&Consultation papers…"),
         "Ctrl+Shift+C",
-        "Papers sent and returned",
+        N_("Papers sent and returned"),
     ),
     ActionSpec(
         "record_meeting",
         RECORD_MENU,
-        "&Pre-review meeting…",
+        N_("&Pre-review meeting…"),
         "Ctrl+Shift+M",
-        "The meeting with the social worker",
+        N_("The meeting with the social worker"),
     ),
     ActionSpec(
         "record_contact",
         RECORD_MENU,
-        "C&ontact with the child…",
+        N_("C&ontact with the child…"),
         "Ctrl+K",
-        "A visit, call or video call with the child",
+        N_("A visit, call or video call with the child"),
     ),
-    ActionSpec("record_review", RECORD_MENU, "&Record a review…", "Ctrl+R", "Record a review"),
+    ActionSpec(
+        "record_review", RECORD_MENU, N_("&Record a review…"), "Ctrl+R", N_("Record a review")
+    ),
     ActionSpec(
         "record_circulated",
         RECORD_MENU,
-        "&Decisions circulated…",
+        N_("&Decisions circulated…"),
         "Ctrl+Shift+D",
-        "The day the decisions went out",
+        N_("The day the decisions went out"),
     ),
     ActionSpec(
         "record_midpoint",
         RECORD_MENU,
-        "&Midpoint check…",
+        N_("&Midpoint check…"),
         "Ctrl+M",
-        "Progress on each decision between reviews",
+        N_("Progress on each decision between reviews"),
     ),
     ActionSpec(
         "raise_challenge",
         RECORD_MENU,
-        "Raise a c&hallenge…",
+        N_("Raise a c&hallenge…"),
         "Ctrl+Shift+H",
-        "Informal or formal challenge (dispute resolution)",
+        N_("Informal or formal challenge (dispute resolution)"),
     ),
     # Letters and documents (gui/controllers/documents.py)
     ActionSpec(
         "write_letter",
         RECORD_MENU,
-        "Write the &letter to the child…",
+        N_("Write the &letter to the child…"),
         "Ctrl+Shift+L",
-        "The child's review letter as a Word document, English or Welsh",
+        N_("The child's review letter as a Word document, English or Welsh"),
         separator_before=True,
     ),
     ActionSpec(
         "write_decisions_record",
         RECORD_MENU,
-        "Write the decision&s record…",
+        N_("Write the decision&s record…"),
         "Ctrl+Shift+R",
-        "The formal decisions record for the social worker and manager",
+        N_("The formal decisions record for the social worker and manager"),
     ),
     ActionSpec(
         "mark_letter_sent",
         RECORD_MENU,
-        "Mar&k the letter sent",
+        N_("Mar&k the letter sent"),
         "",
-        "The letter to the child about the chosen review went out today",
+        N_("The letter to the child about the chosen review went out today"),
     ),
     ActionSpec(
         "briefing",
         RECORD_MENU,
-        "Briefing pack for a da&y…",
+        N_("Briefing pack for a da&y…"),
         "Ctrl+Shift+B",
-        "One page per child you will see on a day, to read on the way (personal data)",
+        N_("One page per child you will see on a day, to read on the way (personal data)"),
     ),
     ActionSpec(
         "drafts",
         RECORD_MENU,
-        "&Unsaved drafts…",
+        N_("&Unsaved drafts…"),
         "Ctrl+Shift+U",
-        "Forms kept as drafts: restore or discard them",
+        N_("Forms kept as drafts: restore or discard them"),
         separator_before=True,
     ),
     ActionSpec(
@@ -259,29 +277,33 @@ ACTIONS: tuple[ActionSpec, ...] = (
         N_("A short guide to IRO Desktop: getting started, your day, what each date means"),
     ),
     ActionSpec(
-        "shortcuts", HELP_MENU, "&Keyboard shortcuts", "Ctrl+/", "This list of keyboard shortcuts"
+        "shortcuts",
+        HELP_MENU,
+        N_("&Keyboard shortcuts"),
+        "Ctrl+/",
+        N_("This list of keyboard shortcuts"),
     ),
     ActionSpec(
         "about",
         HELP_MENU,
-        "&About IRO Desktop",
+        N_("&About IRO Desktop"),
         "",
-        "Version and where your data is kept",
+        N_("Version and where your data is kept"),
         role=QAction.MenuRole.AboutRole,
     ),
 )
 
 # Keys that work inside a view (Qt's own, not menu actions): listed in the same dialog.
 VIEW_KEYS: tuple[tuple[str, str, str], ...] = (
-    ("Due", "Enter or double-click", "Open the child at the task's tab"),
-    ("Due", "Right / Left arrow", "Open or close a group"),
-    ("Due", "Alt+S", "Choose which tasks to show"),
-    ("Caseload", "Enter or double-click", "Open the child"),
-    ("Figures", "Ctrl+Tab / Ctrl+Shift+Tab", "Next or previous topic"),
-    ("Forms", "Ctrl+S", "Keep a draft now"),
-    ("Forms", "Ctrl+Enter", "Save to the record and close"),
-    ("Forms", "Esc", "Cancel (asks first if anything is unsaved)"),
-    ("Anywhere", "Tab / Shift+Tab", "Move between fields and lists"),
+    (N_("Due"), N_("Enter or double-click"), N_("Open the child at the task's tab")),
+    (N_("Due"), N_("Right / Left arrow"), N_("Open or close a group")),
+    (N_("Due"), "Alt+S", N_("Choose which tasks to show")),
+    (N_("Caseload"), N_("Enter or double-click"), N_("Open the child")),
+    (N_("Figures"), N_("Ctrl+Tab / Ctrl+Shift+Tab"), N_("Next or previous topic")),
+    (N_("Forms"), "Ctrl+S", N_("Keep a draft now")),
+    (N_("Forms"), "Ctrl+Enter", N_("Save to the record and close")),
+    (N_("Forms"), N_("Esc"), N_("Cancel (asks first if anything is unsaved)")),
+    (N_("Anywhere"), N_("Tab / Shift+Tab"), N_("Move between fields and lists")),
 )
 
 
@@ -299,11 +321,11 @@ def create_actions(
         raise ValueError(f"No handler for actions: {sorted(missing)}")
     actions: dict[str, QAction] = {}
     for spec in ACTIONS:
-        action = QAction(spec.text, parent)
+        action = QAction(_(spec.text), parent)
         if spec.keys:
             action.setShortcut(QKeySequence(spec.keys))
-        action.setStatusTip(spec.description)
-        action.setToolTip(spec.description)
+        action.setStatusTip(_(spec.description))
+        action.setToolTip(_(spec.description))
         action.setMenuRole(spec.role)
         action.triggered.connect(lambda _checked=False, h=handlers[spec.name]: h())
         actions[spec.name] = action
@@ -312,7 +334,7 @@ def create_actions(
 
 def build_menus(menu_bar: QMenuBar, actions: Mapping[str, QAction]) -> None:
     for title in MENUS:
-        menu = menu_bar.addMenu(title)
+        menu = menu_bar.addMenu(_(title))
         for spec in ACTIONS:
             if spec.menu != title:
                 continue
@@ -324,9 +346,13 @@ def build_menus(menu_bar: QMenuBar, actions: Mapping[str, QAction]) -> None:
 def shortcut_rows() -> list[tuple[str, str, str]]:
     """(keys, what it does, where) for every shortcut: menu actions first, then view keys."""
     rows = [
-        (key_text(spec.keys), spec.text.replace("&", "").rstrip("…"), spec.menu.replace("&", ""))
+        (
+            key_text(spec.keys),
+            _(spec.text).replace("&", "").rstrip("…"),
+            _(spec.menu).replace("&", ""),
+        )
         for spec in ACTIONS
         if spec.keys
     ]
-    rows += [(keys, what, where) for where, keys, what in VIEW_KEYS]
+    rows += [(_(keys), _(what), _(where)) for where, keys, what in VIEW_KEYS]
     return rows

@@ -20,6 +20,7 @@ from iro_desktop.gui.dialogs.first_run import CHOICE_DEMO, CHOICE_NEW, FirstRunD
 from iro_desktop.gui.dialogs.new_caseload import FILE_FILTER, NewCaseloadDialog
 from iro_desktop.gui.dialogs.unlock import UnlockDialog
 from iro_desktop.gui.worker import show_error_dialog, user_message
+from iro_desktop.i18n import _
 from iro_desktop.paths import default_demo_path, default_store_path
 from iro_desktop.services.session import (
     LaunchOpening,
@@ -67,7 +68,7 @@ class CaseloadOpener(QObject):
             *args,
             on_result=self._on_launch_opening,
             on_error=lambda error: self._on_launch_failed(db_path, demo, error),
-            label="Opening your caseload…",
+            label=_("Opening your caseload…"),
         )
 
     def _on_launch_opening(self, opening: LaunchOpening) -> None:
@@ -84,7 +85,7 @@ class CaseloadOpener(QObject):
             self._today,
             Path(path) if path else default_demo_path(),
             on_result=self.opened.emit,
-            label="Opening the demo caseload (making it the first time)…",
+            label=_("Opening the demo caseload (making it the first time)…"),
         )
 
     def open_file(self, path: Path) -> None:
@@ -94,12 +95,12 @@ class CaseloadOpener(QObject):
             path,
             on_result=lambda store: self._on_opened_unasked(path, store),
             on_error=lambda error: self._on_unasked_failed(path, error),
-            label=f"Opening {path.name}…",
+            label=_("Opening %(name)s…") % {"name": path.name},
         )
 
     def choose_file(self) -> None:
         chooser = QFileDialog(
-            self._window, "Open a caseload", str(default_store_path().parent), FILE_FILTER
+            self._window, _("Open a caseload"), str(default_store_path().parent), _(FILE_FILTER)
         )
         chooser.setFileMode(QFileDialog.FileMode.ExistingFile)
         chooser.fileSelected.connect(lambda name: self.open_file(Path(name)))
@@ -114,7 +115,7 @@ class CaseloadOpener(QObject):
                 passphrase,
                 on_result=lambda store: (self._done(dialog, store), self.created.emit(store)),
                 on_error=lambda error: _show_error_in(dialog, error),
-                label="Creating your caseload…",
+                label=_("Creating your caseload…"),
             )
         )
         self._show(dialog)
@@ -134,7 +135,7 @@ class CaseloadOpener(QObject):
                 passphrase,
                 on_result=lambda store: self._done(dialog, store),
                 on_error=lambda error: self._on_unlock_failed(dialog, path, passphrase, error),
-                label=f"Unlocking {path.name}…",
+                label=_("Unlocking %(name)s…") % {"name": path.name},
             )
         )
         dialog.rejected.connect(self.nothingOpened.emit)

@@ -22,6 +22,8 @@ from PySide6.QtCore import QObject, Qt, QThread, QTimer, Signal, Slot
 from PySide6.QtWidgets import QApplication, QHBoxLayout, QLabel, QMessageBox, QProgressBar, QWidget
 
 from iro_desktop.errors import UserError
+from iro_desktop.gui.widgets.standard_buttons import name_standard_buttons
+from iro_desktop.i18n import _
 from iro_desktop.services.session import explain
 
 SLOW_JOB_MS = 500
@@ -53,8 +55,11 @@ def user_message(error: BaseException) -> str:
         return str(known)
     return (
         # The type only: an exception's text may quote a record, and this may be screenshotted.
-        f"Something went wrong ({type(error).__name__}). Nothing half-written was "
-        "kept. If it happens again, please tell your IT support what you were doing."
+        _(
+            "Something went wrong (%(name)s). Nothing half-written was kept. If it "
+            "happens again, please tell your IT support what you were doing."
+        )
+        % {"name": type(error).__name__}
     )
 
 
@@ -65,13 +70,14 @@ def show_error_dialog(error: BaseException) -> QMessageBox:
     """A warning box with the error's message, opened without blocking (no exec())."""
     if not isinstance(error, UserError) and explain(error) is None:
         # The type and where only: an exception's text may quote a record.
-        print(f"IRO Desktop: {type(error).__name__}", file=sys.stderr)
+        print(f"IRO Desktop: {type(error).__name__}", file=sys.stderr)  # a log line
         traceback.print_tb(error.__traceback__, file=sys.stderr)
     box = QMessageBox(QApplication.activeWindow())
     box.setIcon(QMessageBox.Icon.Warning)
-    box.setWindowTitle("IRO Desktop")
+    box.setWindowTitle(_("IRO Desktop"))
     box.setText(user_message(error))
     box.setStandardButtons(QMessageBox.StandardButton.Ok)
+    name_standard_buttons(box)
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     _open_boxes.add(box)  # a box without a parent window must outlive this function
     box.finished.connect(lambda _result: _open_boxes.discard(box))
@@ -137,12 +143,13 @@ class Worker(QObject):
         *args: Any,
         on_result: ResultCallback | None = None,
         on_error: ErrorCallback | None = None,
-        label: str = "Working…",
+        label: str | None = None,
         **kwargs: Any,
     ) -> int:
         """Queue ``function(*args, **kwargs)`` for the worker thread; returns the job's id."""
         if not self._thread.isRunning():
             raise RuntimeError("The worker has been shut down.")
+        label = _("Working…") if label is None else label
         job = Job(next(self._ids), function, args, label, on_result, on_error, kwargs)
         self._pending[job.job_id] = job
         self._jobSubmitted.emit(job)
@@ -152,7 +159,7 @@ class Worker(QObject):
         """Let the jobs already queued finish, then stop the thread (their results are dropped)."""
         if not self._thread.isRunning():
             return
-        self._jobSubmitted.emit(Job(0, _quit_current_thread, (), "Closing"))
+        self._jobSubmitted.emit(Job(0, _quit_current_thread, (), _("Closing")))
         self._thread.wait(timeout_ms)
         self._slow_timer.stop()
         self._pending.clear()
@@ -216,7 +223,7 @@ class BusyIndicator(QWidget):
         self.bar.setRange(0, 0)  # busy: no percentage, just movement
         self.bar.setMaximumWidth(160)
         self.bar.setTextVisible(False)
-        self.bar.setAccessibleName("Working")
+        self.bar.setAccessibleName(_("Working"))
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.label)

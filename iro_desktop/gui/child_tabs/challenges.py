@@ -19,9 +19,10 @@ from iro_desktop.gui.formatting import (
     text_or_missing,
 )
 from iro_desktop.gui.models.records_model import ICON_OK, ICON_WARNING, ROW_ROLE, Column
+from iro_desktop.i18n import N_, _
 from iro_desktop.services.child import ChildDetail
 
-TITLE = "Challenges"
+TITLE = N_("Challenges")
 
 
 @dataclass(frozen=True)
@@ -69,74 +70,87 @@ def _response(row: ChallengeRow) -> str:
     if stage is None:
         return MISSING
     if stage.responded_on:
-        return f"Responded {format_date(stage.responded_on)}"
+        return _("Responded %(responded_on)s") % {"responded_on": format_date(stage.responded_on)}
     if stage.response_due is None:
-        return "Awaited"
+        return _("Awaited")
     due = format_date(stage.response_due)
-    return f"Overdue: was due {due}" if row.response_overdue else f"Due {due}"
+    return (
+        _("Overdue: was due %(due)s") % {"due": due}
+        if row.response_overdue
+        else _("Due %(due)s") % {"due": due}
+    )
 
 
 def _cafcass(row: ChallengeRow) -> str:
     referred = row.challenge.cafcass_referred_on
-    return f"Referred to {row.cafcass_name} {format_date(referred)}" if referred else "No"
+    return (
+        _("Referred to %(cafcass_name)s %(referred)s")
+        % {"cafcass_name": row.cafcass_name, "referred": format_date(referred)}
+        if referred
+        else _("No")
+    )
 
 
 def _status(row: ChallengeRow) -> str:
     resolved = row.challenge.resolved_on
-    return f"Resolved {format_date(resolved)}" if resolved else "Open"
+    return (
+        _("Resolved %(resolved)s") % {"resolved": format_date(resolved)} if resolved else _("Open")
+    )
 
 
 CHALLENGE_COLUMNS = (
-    Column("Theme", lambda r: text_or_missing(r.challenge.theme)),
-    Column("Stage now", _stage_now),
+    Column(N_("Theme"), lambda r: text_or_missing(r.challenge.theme)),
+    Column(N_("Stage now"), _stage_now),
     Column(
-        "First raised",
+        N_("First raised"),
         lambda r: format_date(r.challenge.raised_on),
         sort=lambda r: date_sort_value(r.challenge.raised_on),
     ),
     Column(
-        "Raised with",
+        N_("Raised with"),
         lambda r: text_or_missing(r.current.raised_with) if r.current else MISSING,
     ),
     Column(
-        "Response",
+        N_("Response"),
         _response,
         icon=lambda r: ICON_WARNING if r.response_overdue else None,
         alert=lambda r: r.response_overdue,
     ),
-    Column("Cafcass referral", _cafcass),
-    Column("Outcome", lambda r: text_or_missing(r.challenge.outcome)),
+    Column(N_("Cafcass referral"), _cafcass),
+    Column(N_("Outcome"), lambda r: text_or_missing(r.challenge.outcome)),
     Column(
-        "Status",
+        N_("Status"),
         _status,
         icon=lambda r: ICON_OK if r.challenge.resolved_on else None,
     ),
 )
 STAGE_COLUMNS = (
-    Column("Stage", lambda r: challenge_stage_name(r.stage.stage), sort=lambda r: r.stage.stage),
     Column(
-        "Raised on",
+        N_("Stage"), lambda r: challenge_stage_name(r.stage.stage), sort=lambda r: r.stage.stage
+    ),
+    Column(
+        N_("Raised on"),
         lambda r: format_date(r.stage.raised_on),
         sort=lambda r: date_sort_value(r.stage.raised_on),
     ),
-    Column("Raised with", lambda r: text_or_missing(r.stage.raised_with)),
-    Column("Response due", lambda r: format_date(r.stage.response_due)),
+    Column(N_("Raised with"), lambda r: text_or_missing(r.stage.raised_with)),
+    Column(N_("Response due"), lambda r: format_date(r.stage.response_due)),
     Column(
-        "Responded",
+        N_("Responded"),
         lambda r: format_date(
             r.stage.responded_on,
-            missing="Overdue, no response" if r.response_overdue else "Not yet",
+            missing=_("Overdue, no response") if r.response_overdue else _("Not yet"),
         ),
         icon=lambda r: ICON_WARNING if r.response_overdue else None,
         alert=lambda r: r.response_overdue,
     ),
-    Column("Response", lambda r: text_or_missing(r.stage.response)),
+    Column(N_("Response"), lambda r: text_or_missing(r.stage.response)),
 )
 
 
 def challenge_rows(detail: ChildDetail) -> list[ChallengeRow]:
     """Open challenges first, then resolved ones; newest first within each."""
-    cafcass = "Cafcass Cymru" if detail.settings.region == Region.WALES else "Cafcass"
+    cafcass = _("Cafcass Cymru") if detail.settings.region == Region.WALES else _("Cafcass")
     challenges = [c for c in detail.record.challenges if c.archived_on is None]
     challenges.sort(
         key=lambda c: (not c.is_open, -(c.raised_on or date.min).toordinal()),
@@ -145,11 +159,11 @@ def challenge_rows(detail: ChildDetail) -> list[ChallengeRow]:
 
 
 CHALLENGE_ACTIONS = (
-    ("challenge", "Raise a challen&ge…"),
-    ("escalate", "&Escalate…"),
-    ("challenge_response", "Res&ponse…"),
-    ("cafcass", "Refer to &Cafcass…"),
-    ("resolve", "Res&olve…"),
+    ("challenge", N_("Raise a challen&ge…")),
+    ("escalate", N_("&Escalate…")),
+    ("challenge_response", N_("Res&ponse…")),
+    ("cafcass", N_("Refer to &Cafcass…")),
+    ("resolve", N_("Res&olve…")),
 )
 
 
@@ -158,20 +172,20 @@ class ChallengesTab(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setAccessibleName("Challenges tab")
-        self.action_bar = ActionBar(CHALLENGE_ACTIONS, "Raise or progress a challenge")
+        self.setAccessibleName(_("Challenges tab"))
+        self.action_bar = ActionBar(CHALLENGE_ACTIONS, _("Raise or progress a challenge"))
         self.action_bar.triggered.connect(self._on_action)
         self.challenges = RecordsSection(
-            "Challenges, open first",
+            _("Challenges, open first"),
             CHALLENGE_COLUMNS,
-            "No challenges raised for this child.",
+            _("No challenges raised for this child."),
             wrap_widths={0: 230, 3: 170, 4: 190, 5: 190, 6: 260},
             select_first=True,
         )
         self.stages = RecordsSection(
-            "Stages of the chosen challenge",
+            _("Stages of the chosen challenge"),
             STAGE_COLUMNS,
-            "Choose a challenge to see its stages.",
+            _("Choose a challenge to see its stages."),
             wrap_widths={2: 200, 4: 170, 5: 400},
         )
         layout = QVBoxLayout(self)
@@ -182,8 +196,10 @@ class ChallengesTab(QWidget):
         self.challenges.table.selectionModel().currentRowChanged.connect(self._on_current_changed)
 
     def show_detail(self, detail: ChildDetail) -> None:
-        cafcass = "Cafcass Cymru" if detail.settings.region == Region.WALES else "Cafcass"
-        self.action_bar.buttons["cafcass"].setText(f"Refer to &{cafcass}…")
+        cafcass = _("Cafcass Cymru") if detail.settings.region == Region.WALES else _("Cafcass")
+        self.action_bar.buttons["cafcass"].setText(
+            _("Refer to &%(cafcass)s…") % {"cafcass": cafcass}
+        )
         self.challenges.set_rows(challenge_rows(detail))
         self._on_current_changed(self.challenges.table.currentIndex())
 

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from iro_desktop.gui.models.records_model import Column, RecordsTableModel, standard_icon
 from iro_desktop.gui.screen_fit import fit_columns
+from iro_desktop.i18n import _
 
 _MAX_COLUMN_WIDTH = 240
 _MIN_VISIBLE_ROWS = 2  # small screens (1366x768, or 1080p at 150%) still fit the window
@@ -56,9 +57,13 @@ class RecordsTableView(QTableView):
         self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.verticalHeader().setVisible(False)
-        self.verticalHeader().setAccessibleName(f"{accessible_name}: row numbers")
+        self.verticalHeader().setAccessibleName(
+            _("%(accessible_name)s: row numbers") % {"accessible_name": accessible_name}
+        )
         header = self.horizontalHeader()
-        header.setAccessibleName(f"{accessible_name}: column headings")
+        header.setAccessibleName(
+            _("%(accessible_name)s: column headings") % {"accessible_name": accessible_name}
+        )
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setHighlightSections(False)
         header.setStretchLastSection(True)
@@ -135,11 +140,11 @@ class RecordsSection(QWidget):
         self.heading = heading_label(title, self)
         self.empty_label = QLabel(empty_text, self)
         self.empty_label.setWordWrap(True)
-        self.empty_label.setAccessibleName(f"{title}: none")
+        self.empty_label.setAccessibleName(_("%(title)s: none") % {"title": title})
         self.model = RecordsTableModel(columns, parent=self)
         self.table = RecordsTableView(
             self.model,
-            f"{title} table",
+            _("%(title)s table") % {"title": title},
             wrap_widths=wrap_widths,
             select_first=select_first,
             parent=self,
@@ -204,8 +209,9 @@ class ValueForm(QWidget):
         layout.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         layout.setLabelAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self._layout = layout
-        for key, title in fields:
-            label = QLabel(f"{title}:", self)
+        for key, field_title in fields:  # titles marked with N_
+            title = _(field_title)
+            label = QLabel(_("%(title)s:") % {"title": title}, self)
             label.setAccessibleName(title)
             value = value_label(title, self)
             label.setBuddy(value)
@@ -242,7 +248,9 @@ class StatusLine(QWidget):
         super().__init__(parent)
         self.setAccessibleName(accessible_name)
         self.icon_label = QLabel(self)
-        self.icon_label.setAccessibleName(f"{accessible_name} icon")
+        self.icon_label.setAccessibleName(
+            _("%(accessible_name)s icon") % {"accessible_name": accessible_name}
+        )
         self.text_label = value_label(accessible_name, self)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -285,7 +293,8 @@ class ActionBar(QWidget):
         self.buttons: dict[str, QPushButton] = {}
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        for action, text in actions:
+        for action, action_text in actions:  # texts marked with N_
+            text = _(action_text)
             button = QPushButton(text, self)
             button.setAccessibleName(text.replace("&", "").rstrip("…"))
             button.setAutoDefault(False)

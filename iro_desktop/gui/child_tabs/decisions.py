@@ -12,9 +12,10 @@ from iro_desktop.domain.model import Decision, DecisionStatus
 from iro_desktop.gui.child_tabs.common import ActionBar, RecordsSection
 from iro_desktop.gui.formatting import MISSING, format_date, text_or_missing
 from iro_desktop.gui.models.records_model import ICON_OK, ICON_WARNING, ROW_ROLE, Column
+from iro_desktop.i18n import N_, _
 from iro_desktop.services.child import ChildDetail
 
-TITLE = "Decisions"
+TITLE = N_("Decisions")
 
 
 @dataclass(frozen=True)
@@ -32,11 +33,15 @@ class DecisionRow:
 def _status(row: DecisionRow) -> str:
     decision = row.decision
     if decision.status == DecisionStatus.DONE:
-        return f"Done {format_date(decision.done_on)}" if decision.done_on else "Done"
+        return (
+            _("Done %(done_on)s") % {"done_on": format_date(decision.done_on)}
+            if decision.done_on
+            else _("Done")
+        )
     if decision.status == DecisionStatus.DROPPED:
         reason = decision.dropped_reason.strip()
-        return f"Dropped: {reason}" if reason else "Dropped"
-    return "Open, overdue" if row.is_overdue else "Open"
+        return _("Dropped: %(reason)s") % {"reason": reason} if reason else _("Dropped")
+    return _("Open, overdue") if row.is_overdue else _("Open")
 
 
 def _status_icon(row: DecisionRow) -> str | None:
@@ -47,21 +52,23 @@ def _status_icon(row: DecisionRow) -> str | None:
 
 def _from_review(row: DecisionRow) -> str:
     if row.review_held_on is None:
-        return MISSING if row.decision.review_id is None else "A review not yet held"
-    return f"Review of {format_date(row.review_held_on)}"
+        return MISSING if row.decision.review_id is None else _("A review not yet held")
+    return _("Review of %(review_held_on)s") % {"review_held_on": format_date(row.review_held_on)}
 
 
 DECISION_COLUMNS = (
-    Column("Decision", lambda r: text_or_missing(r.decision.what)),
-    Column("Who", lambda r: text_or_missing(r.decision.who)),
+    Column(N_("Decision"), lambda r: text_or_missing(r.decision.what)),
+    Column(N_("Who"), lambda r: text_or_missing(r.decision.who)),
     Column(
-        "By when",
+        N_("By when"),
         lambda r: format_date(r.decision.by_when),
         alert=lambda r: r.is_overdue,
     ),
-    Column("Status", _status, icon=_status_icon, alert=lambda r: r.is_overdue),
-    Column("Last chased", lambda r: format_date(r.decision.last_chased_on, missing="Not yet")),
-    Column("From", _from_review),
+    Column(N_("Status"), _status, icon=_status_icon, alert=lambda r: r.is_overdue),
+    Column(
+        N_("Last chased"), lambda r: format_date(r.decision.last_chased_on, missing=_("Not yet"))
+    ),
+    Column(N_("From"), _from_review),
 )
 _WRAP_WIDTHS = {0: 360, 1: 180, 3: 190, 5: 190}
 
@@ -90,10 +97,10 @@ def decision_rows(detail: ChildDetail) -> list[DecisionRow]:
 
 
 DECISION_ACTIONS = (
-    ("done", "Mark &done"),
-    ("chase", "Chased toda&y"),
-    ("carry", "&Carry forward…"),
-    ("drop", "Dro&p…"),
+    ("done", N_("Mark &done")),
+    ("chase", N_("Chased toda&y")),
+    ("carry", N_("&Carry forward…")),
+    ("drop", N_("Dro&p…")),
 )
 
 
@@ -102,15 +109,15 @@ class DecisionsTab(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setAccessibleName("Decisions tab")
-        self.action_bar = ActionBar(DECISION_ACTIONS, "Update the chosen decision")
+        self.setAccessibleName(_("Decisions tab"))
+        self.action_bar = ActionBar(DECISION_ACTIONS, _("Update the chosen decision"))
         self.action_bar.triggered.connect(self._on_action)
         self.summary_label = QLabel(self)
-        self.summary_label.setAccessibleName("Decisions summary")
+        self.summary_label.setAccessibleName(_("Decisions summary"))
         self.decisions = RecordsSection(
-            "Decisions, open first",
+            _("Decisions, open first"),
             DECISION_COLUMNS,
-            "No decisions recorded.",
+            _("No decisions recorded."),
             wrap_widths=_WRAP_WIDTHS,
         )
         layout = QVBoxLayout(self)
@@ -126,9 +133,12 @@ class DecisionsTab(QWidget):
         self._on_current_changed(self.decisions.table.currentIndex())
         open_count = sum(1 for r in rows if r.decision.is_open)
         overdue = sum(1 for r in rows if r.is_overdue)
-        summary = f"{open_count} open, {len(rows) - open_count} closed"
+        summary = _("%(open_count)s open, %(closed)s closed") % {
+            "open_count": open_count,
+            "closed": len(rows) - open_count,
+        }
         if overdue:
-            summary += f"; {overdue} past the date set"
+            summary += _("; %(overdue)s past the date set") % {"overdue": overdue}
         self.summary_label.setText(summary + ".")
 
     def clear(self) -> None:

@@ -18,71 +18,74 @@ from iro_desktop.gui.formatting import (
     yes_no,
 )
 from iro_desktop.gui.models.records_model import Column
+from iro_desktop.i18n import N_, _
 from iro_desktop.services.child import ChildDetail
 
-TITLE = "Details"
+TITLE = N_("Details")
 
 _CHILD_FIELDS = (
-    ("name", "Full name"),
-    ("preferred_name", "Preferred name"),
-    ("child_ref", "Reference"),
-    ("dob", "Date of birth"),
-    ("gender", "Gender"),
-    ("ethnicity", "Ethnicity"),
-    ("upn", "Unique pupil number"),
-    ("uasc", "Unaccompanied asylum-seeking child"),
-    ("mother", "Is a mother"),
-    ("disability", "Disability"),
-    ("communication_needs", "Communication needs"),
-    ("language", "Language"),
-    ("interpreter", "Interpreter needed"),
-    ("first_language", "First language"),
-    ("letter_format", "Letter format"),
-    ("learning_need", "Learning disability or need"),
+    ("name", N_("Full name")),
+    ("preferred_name", N_("Preferred name")),
+    ("child_ref", N_("Reference")),
+    ("dob", N_("Date of birth")),
+    ("gender", N_("Gender")),
+    ("ethnicity", N_("Ethnicity")),
+    ("upn", N_("Unique pupil number")),
+    ("uasc", N_("Unaccompanied asylum-seeking child")),
+    ("mother", N_("Is a mother")),
+    ("disability", N_("Disability")),
+    ("communication_needs", N_("Communication needs")),
+    ("language", N_("Language")),
+    ("interpreter", N_("Interpreter needed")),
+    ("first_language", N_("First language")),
+    ("letter_format", N_("Letter format")),
+    ("learning_need", N_("Learning disability or need")),
 )
 LETTER_FORMAT_WORDS = {
-    LetterFormat.AUTO: "Automatic (by age and needs)",
-    LetterFormat.READ_ALOUD: "Read aloud by the carer",
-    LetterFormat.STANDARD: "Standard",
-    LetterFormat.YOUNG_PERSON: "Young person",
-    LetterFormat.EASY_READ: "Easy read",
+    LetterFormat.AUTO: N_("Automatic (by age and needs)"),
+    LetterFormat.READ_ALOUD: N_("Read aloud by the carer"),
+    LetterFormat.STANDARD: N_("Standard"),
+    LetterFormat.YOUNG_PERSON: N_("Young person"),
+    LetterFormat.EASY_READ: N_("Easy read"),
 }
 _SOCIAL_WORKER_FIELDS = (
-    ("social_worker", "Social worker"),
-    ("team", "Team"),
-    ("phone", "Phone"),
+    ("social_worker", N_("Social worker")),
+    ("team", N_("Team")),
+    ("phone", N_("Phone")),
 )
 
 PERSON_COLUMNS = (
-    Column("Role", lambda p: p.role.capitalize() if p.role else MISSING),
-    Column("Name", lambda p: text_or_missing(p.name)),
-    Column("Language", lambda p: language_text(p.language)),
-    Column("Language recorded on", lambda p: format_date(p.language_recorded_on)),
-    Column("Interpreter needed", lambda p: yes_no(p.interpreter_needed)),
-    Column("The child calls them", lambda p: text_or_missing(p.called_by_child)),
+    Column(N_("Role"), lambda p: p.role.capitalize() if p.role else MISSING),
+    Column(N_("Name"), lambda p: text_or_missing(p.name)),
+    Column(N_("Language"), lambda p: language_text(p.language)),
+    Column(N_("Language recorded on"), lambda p: format_date(p.language_recorded_on)),
+    Column(N_("Interpreter needed"), lambda p: yes_no(p.interpreter_needed)),
+    Column(N_("The child calls them"), lambda p: text_or_missing(p.called_by_child)),
 )
 
 
 def _uasc_text(child: Child) -> str:
     if not child.uasc:
-        return "No"
+        return _("No")
     if child.uasc_ceased:
-        return f"Yes, until {format_date(child.uasc_ceased)}"
-    return "Yes"
+        return _("Yes, until %(uasc_ceased)s") % {"uasc_ceased": format_date(child.uasc_ceased)}
+    return _("Yes")
 
 
 def _mother_text(child: Child) -> str:
     if child.mother != "1":
-        return "No" if child.mother == "0" else MISSING
+        return _("No") if child.mother == "0" else MISSING
     if child.mc_dob:
-        return f"Yes; her first child was born {format_date(child.mc_dob)}"
-    return "Yes"
+        return _("Yes; her first child was born %(mc_dob)s") % {"mc_dob": format_date(child.mc_dob)}
+    return _("Yes")
 
 
 def _language_text(child: Child) -> str:
     text = language_text(child.language)
     if child.language_recorded_on:
-        text += f" (recorded {format_date(child.language_recorded_on)})"
+        text += _(" (recorded %(language_recorded_on)s)") % {
+            "language_recorded_on": format_date(child.language_recorded_on)
+        }
     return text
 
 
@@ -95,24 +98,24 @@ class DetailsTab(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setAccessibleName("Details tab")
+        self.setAccessibleName(_("Details tab"))
         self.action_bar = ActionBar(
-            [("edit_child", "&Edit details and people…")], "Change the child's details"
+            [("edit_child", N_("&Edit details and people…"))], _("Change the child's details")
         )
         self.action_bar.triggered.connect(lambda action: self.actionRequested.emit(action, ""))
-        self.child_form = ValueForm(_CHILD_FIELDS, "About the child")
-        self.social_worker_form = ValueForm(_SOCIAL_WORKER_FIELDS, "About the social worker")
+        self.child_form = ValueForm(_CHILD_FIELDS, _("About the child"))
+        self.social_worker_form = ValueForm(_SOCIAL_WORKER_FIELDS, _("About the social worker"))
         self.people = RecordsSection(
-            "Parents, carers and others",
+            _("Parents, carers and others"),
             PERSON_COLUMNS,
-            "No parents or carers recorded.",
+            _("No parents or carers recorded."),
         )
 
-        child_box = QGroupBox("Who the child is")
-        child_box.setAccessibleName("Who the child is")
+        child_box = QGroupBox(_("Who the child is"))
+        child_box.setAccessibleName(_("Who the child is"))
         QVBoxLayout(child_box).addWidget(self.child_form)
-        worker_box = QGroupBox("Social worker")
-        worker_box.setAccessibleName("Social worker")
+        worker_box = QGroupBox(_("Social worker"))
+        worker_box.setAccessibleName(_("Social worker"))
         QVBoxLayout(worker_box).addWidget(self.social_worker_form)
 
         right = QVBoxLayout()
@@ -120,13 +123,13 @@ class DetailsTab(QWidget):
         right.addWidget(self.people, 1)
 
         content = QWidget()
-        content.setAccessibleName("Details")
+        content.setAccessibleName(_("Details"))
         columns = QHBoxLayout(content)
         columns.addWidget(child_box, 1)
         columns.addLayout(right, 1)
 
         scroll = QScrollArea(self)
-        scroll.setAccessibleName("Details of the child")
+        scroll.setAccessibleName(_("Details of the child"))
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setWidgetResizable(True)
         scroll.setWidget(content)
@@ -141,7 +144,11 @@ class DetailsTab(QWidget):
         form.set_value("name", f"{child.first_name} {child.last_name}".strip() or MISSING)
         form.set_value("preferred_name", text_or_missing(child.preferred_name))
         form.set_value("child_ref", child.child_ref)
-        form.set_value("dob", f"{format_date(child.dob)} (aged {format_age(detail.age)})")
+        form.set_value(
+            "dob",
+            _("%(dob)s (aged %(age)s)")
+            % {"dob": format_date(child.dob), "age": format_age(detail.age)},
+        )
         form.set_value("gender", sex_text(child.gender))
         form.set_value("ethnicity", ethnicity_text(child.ethnicity))
         form.set_value("upn", text_or_missing(child.upn))
@@ -153,7 +160,10 @@ class DetailsTab(QWidget):
         form.set_value("interpreter", yes_no(child.interpreter_needed))
         form.set_value("first_language", text_or_missing(child.first_language))
         form.set_value(
-            "letter_format", LETTER_FORMAT_WORDS.get(child.letter_format, child.letter_format)
+            "letter_format",
+            _(LETTER_FORMAT_WORDS[child.letter_format])
+            if child.letter_format in LETTER_FORMAT_WORDS
+            else child.letter_format,
         )
         form.set_value("learning_need", yes_no(child.learning_need))
         worker = self.social_worker_form

@@ -35,9 +35,10 @@ from iro_desktop.gui.formatting import (
     text_or_missing,
 )
 from iro_desktop.gui.models.records_model import ROW_ROLE, Column
+from iro_desktop.i18n import N_, _
 from iro_desktop.services.child import ChildDetail
 
-TITLE = "Episodes and placements"
+TITLE = N_("Episodes and placements")
 
 
 @dataclass(frozen=True)
@@ -47,38 +48,38 @@ class EpisodeRow:
 
 
 def _ended(row: EpisodeRow) -> str:
-    return format_date(row.episode.dec, missing="Continuing")
+    return format_date(row.episode.dec, missing=_("Continuing"))
 
 
 EPISODE_COLUMNS = (
     Column(
-        "Started",
+        N_("Started"),
         lambda r: format_date(r.episode.decom),
         sort=lambda r: date_sort_value(r.episode.decom),
     ),
-    Column("Ended", _ended, sort=lambda r: date_sort_value(r.episode.dec)),
-    Column("Legal status", lambda r: legal_status_text(r.episode.ls)),
-    Column("Placement type", lambda r: placement_text(r.episode.place)),
-    Column("Carer or home", lambda r: text_or_missing(r.episode.placement_name)),
-    Column("Area", lambda r: out_of_area_text(r.out_of_area)),
+    Column(N_("Ended"), _ended, sort=lambda r: date_sort_value(r.episode.dec)),
+    Column(N_("Legal status"), lambda r: legal_status_text(r.episode.ls)),
+    Column(N_("Placement type"), lambda r: placement_text(r.episode.place)),
+    Column(N_("Carer or home"), lambda r: text_or_missing(r.episode.placement_name)),
+    Column(N_("Area"), lambda r: out_of_area_text(r.out_of_area)),
 )
 _WRAP_WIDTHS = {2: 230, 3: 280, 4: 220}
 
 _EPISODE_FIELDS = (
-    ("decom", "Started"),
-    ("rne", "Why it started"),
-    ("ls", "Legal status"),
-    ("cin", "Category of need"),
-    ("place", "Placement type"),
-    ("placement_name", "Carer or home"),
-    ("place_provider", "Provider"),
-    ("pl_post", "Placement postcode"),
-    ("out_of_area", "In or out of area"),
-    ("home_post", "Home postcode"),
-    ("urn", "Ofsted reference (URN)"),
-    ("dec", "Ended"),
-    ("rec", "Why it ended"),
-    ("reason_place_change", "Why the placement changed"),
+    ("decom", N_("Started")),
+    ("rne", N_("Why it started")),
+    ("ls", N_("Legal status")),
+    ("cin", N_("Category of need")),
+    ("place", N_("Placement type")),
+    ("placement_name", N_("Carer or home")),
+    ("place_provider", N_("Provider")),
+    ("pl_post", N_("Placement postcode")),
+    ("out_of_area", N_("In or out of area")),
+    ("home_post", N_("Home postcode")),
+    ("urn", N_("Ofsted reference (URN)")),
+    ("dec", N_("Ended")),
+    ("rec", N_("Why it ended")),
+    ("reason_place_change", N_("Why the placement changed")),
 )
 
 
@@ -93,25 +94,25 @@ class EpisodesTab(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setAccessibleName("Episodes and placements tab")
+        self.setAccessibleName(_("Episodes and placements tab"))
         self.action_bar = ActionBar(
-            [("episode", "Add a care &episode or placement change…")], "Record an episode"
+            [("episode", N_("Add a care &episode or placement change…"))], _("Record an episode")
         )
         self.action_bar.triggered.connect(lambda action: self.actionRequested.emit(action, ""))
         self.episodes = RecordsSection(
-            "Care episodes, newest first",
+            _("Care episodes, newest first"),
             EPISODE_COLUMNS,
-            "No care episodes recorded.",
+            _("No care episodes recorded."),
             wrap_widths=_WRAP_WIDTHS,
             select_first=True,
         )
-        self.episode_form = ValueForm(_EPISODE_FIELDS, "The chosen episode")
-        self.form_box = QGroupBox("The chosen episode in full")
-        self.form_box.setAccessibleName("The chosen episode in full")
+        self.episode_form = ValueForm(_EPISODE_FIELDS, _("The chosen episode"))
+        self.form_box = QGroupBox(_("The chosen episode in full"))
+        self.form_box.setAccessibleName(_("The chosen episode in full"))
         # Fourteen fields: on a small screen they scroll inside the box rather than push the
         # window taller than the screen.
         scroll = QScrollArea()
-        scroll.setAccessibleName("The chosen episode's fields")
+        scroll.setAccessibleName(_("The chosen episode's fields"))
         scroll.setWidget(self.episode_form)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)

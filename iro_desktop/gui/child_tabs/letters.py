@@ -20,6 +20,7 @@ from iro_desktop.domain.model import Review
 from iro_desktop.gui.child_tabs.common import ActionBar, RecordsSection
 from iro_desktop.gui.formatting import date_sort_value, format_date, language_text
 from iro_desktop.gui.models.records_model import ICON_OK, ICON_WARNING, ROW_ROLE, Column
+from iro_desktop.i18n import N_, _
 from iro_desktop.services.child import ChildDetail
 from iro_desktop.services.letter_status import WrittenRecord
 from iro_desktop.services.letters import (
@@ -28,28 +29,28 @@ from iro_desktop.services.letters import (
     KIND_LETTER,
 )
 
-TITLE = "Letters"
+TITLE = N_("Letters")
 ACTION_LETTER = "letter"
 ACTION_DECISIONS = "decisions_record"
 ACTION_MARK_SENT = "mark_letter_sent"
 
 KIND_WORDS = {
-    KIND_LETTER: "Letter to the child",
-    KIND_DECISIONS: "Decisions record",
-    KIND_BRIEFING: "Briefing pack",
+    KIND_LETTER: N_("Letter to the child"),
+    KIND_DECISIONS: N_("Decisions record"),
+    KIND_BRIEFING: N_("Briefing pack"),
 }
 VERSION_WORDS = {
-    "under4": "Under 4s",
-    "read_aloud": "Read-aloud",
-    "standard": "Standard",
-    "young_person": "Young person",
-    "easy_read": "Easy read",
+    "under4": N_("Under 4s"),
+    "read_aloud": N_("Read-aloud"),
+    "standard": N_("Standard"),
+    "young_person": N_("Young person"),
+    "easy_read": N_("Easy read"),
 }
-LANGUAGE_WORDS = {"both": "Welsh and English"}
+LANGUAGE_WORDS = {"both": N_("Welsh and English")}
 
 
 def _language(code: str) -> str:
-    return LANGUAGE_WORDS.get(code) or language_text(code)
+    return _(LANGUAGE_WORDS[code]) if code in LANGUAGE_WORDS else language_text(code)
 
 
 @dataclass(frozen=True)
@@ -62,34 +63,46 @@ class WrittenRow:
 
 WRITTEN_COLUMNS = (
     Column(
-        "Written on",
+        N_("Written on"),
         lambda w: format_date(w.record.written_on),
         sort=lambda w: date_sort_value(w.record.written_on),
     ),
-    Column("What", lambda w: KIND_WORDS.get(w.record.kind, w.record.kind)),
-    Column("About the review of", lambda w: format_date(w.review_held)),
-    Column("Version", lambda w: VERSION_WORDS.get(w.record.version, w.record.version) or "—"),
-    Column("Language", lambda w: _language(w.record.language)),
-    Column("File name", lambda w: w.record.file_name),
+    Column(
+        N_("What"),
+        lambda w: _(KIND_WORDS[w.record.kind]) if w.record.kind in KIND_WORDS else w.record.kind,
+    ),
+    Column(N_("About the review of"), lambda w: format_date(w.review_held)),
+    Column(
+        N_("Version"),
+        lambda w: (
+            _(VERSION_WORDS[w.record.version])
+            if w.record.version in VERSION_WORDS
+            else (w.record.version or "—")
+        ),
+    ),
+    Column(N_("Language"), lambda w: _language(w.record.language)),
+    Column(N_("File name"), lambda w: w.record.file_name),
 )
 
 LETTER_COLUMNS = (
     Column(
-        "Review held",
+        N_("Review held"),
         lambda r: format_date(r.part_dates[0]),
         sort=lambda r: date_sort_value(r.part_dates[0]),
     ),
     Column(
-        "Decisions circulated",
-        lambda r: format_date(r.decisions_circulated_on, missing="Not recorded"),
+        N_("Decisions circulated"),
+        lambda r: format_date(r.decisions_circulated_on, missing=_("Not recorded")),
     ),
     Column(
-        "Letter to the child sent",
-        lambda r: format_date(r.letter_sent_on, missing="Not sent yet"),
+        N_("Letter to the child sent"),
+        lambda r: format_date(r.letter_sent_on, missing=_("Not sent yet")),
         icon=lambda r: ICON_OK if r.letter_sent_on else ICON_WARNING,
     ),
-    Column("Full record sent", lambda r: format_date(r.record_sent_on, missing="Not recorded")),
-    Column("Written in", lambda r: language_text(r.text_language)),
+    Column(
+        N_("Full record sent"), lambda r: format_date(r.record_sent_on, missing=_("Not recorded"))
+    ),
+    Column(N_("Written in"), lambda r: language_text(r.text_language)),
 )
 
 
@@ -104,32 +117,34 @@ class LettersTab(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setAccessibleName("Letters tab")
+        self.setAccessibleName(_("Letters tab"))
         self._child_ref = ""
         self._review_days: dict[int, date] = {}
         self.action_bar = ActionBar(
             [
-                (ACTION_LETTER, "Write &letter…"),
-                (ACTION_DECISIONS, "Write decisions rec&ord…"),
-                (ACTION_MARK_SENT, "&Mark letter sent today"),
+                (ACTION_LETTER, N_("Write &letter…")),
+                (ACTION_DECISIONS, N_("Write decisions rec&ord…")),
+                (ACTION_MARK_SENT, N_("&Mark letter sent today")),
             ],
-            "Letters for the chosen review",
+            _("Letters for the chosen review"),
         )
         self.action_bar.buttons[ACTION_MARK_SENT].setToolTip(
-            "The letter to the child about the chosen review was sent today"
+            _("The letter to the child about the chosen review was sent today")
         )
         self.action_bar.triggered.connect(self._on_action)
         self.sent = RecordsSection(
-            "Reviews, newest first: choose one, then a button above",
+            _("Reviews, newest first: choose one, then a button above"),
             LETTER_COLUMNS,
-            "No reviews held yet, so no letters.",
+            _("No reviews held yet, so no letters."),
             select_first=True,
         )
         self.written = RecordsSection(
-            "Written from this record, newest first",
+            _("Written from this record, newest first"),
             WRITTEN_COLUMNS,
-            "Nothing written yet. Choose a review above, then Write letter or Write "
-            "decisions record.",
+            _(
+                "Nothing written yet. Choose a review above, then Write letter or Write "
+                "decisions record."
+            ),
         )
         layout = QVBoxLayout(self)
         layout.addWidget(self.action_bar)

@@ -20,9 +20,10 @@ from iro_desktop.gui.formatting import (
     yes_no,
 )
 from iro_desktop.gui.models.records_model import ICON_WARNING, Column
+from iro_desktop.i18n import N_, _
 from iro_desktop.services.child import ChildDetail
 
-TITLE = "Meetings and monitoring"
+TITLE = N_("Meetings and monitoring")
 
 
 @dataclass(frozen=True)
@@ -39,29 +40,29 @@ class MidpointRow:
 
 PRE_REVIEW_COLUMNS = (
     Column(
-        "Held on",
+        N_("Held on"),
         lambda r: format_date(r.meeting.held_on),
         sort=lambda r: date_sort_value(r.meeting.held_on),
     ),
-    Column("With", lambda r: text_or_missing(r.meeting.with_whom)),
-    Column("Before", lambda r: r.review_text),
-    Column("Issues discussed", lambda r: text_or_missing(r.meeting.issues)),
+    Column(N_("With"), lambda r: text_or_missing(r.meeting.with_whom)),
+    Column(N_("Before"), lambda r: r.review_text),
+    Column(N_("Issues discussed"), lambda r: text_or_missing(r.meeting.issues)),
 )
 CONTACT_COLUMNS = (
-    Column("Date", lambda c: format_date(c.on), sort=lambda c: date_sort_value(c.on)),
-    Column("How", lambda c: c.kind.replace("_", " ").capitalize() if c.kind else MISSING),
-    Column("Note", lambda c: text_or_missing(c.note)),
+    Column(N_("Date"), lambda c: format_date(c.on), sort=lambda c: date_sort_value(c.on)),
+    Column(N_("How"), lambda c: c.kind.replace("_", " ").capitalize() if c.kind else MISSING),
+    Column(N_("Note"), lambda c: text_or_missing(c.note)),
 )
 MIDPOINT_COLUMNS = (
     Column(
-        "Done on",
+        N_("Done on"),
         lambda r: format_date(r.check.done_on),
         sort=lambda r: date_sort_value(r.check.done_on),
     ),
-    Column("After", lambda r: r.review_text),
-    Column("Concerns", lambda r: text_or_missing(r.check.concerns)),
+    Column(N_("After"), lambda r: r.review_text),
+    Column(N_("Concerns"), lambda r: text_or_missing(r.check.concerns)),
     Column(
-        "Challenge needed",
+        N_("Challenge needed"),
         lambda r: yes_no(r.check.challenge_needed),
         icon=lambda r: ICON_WARNING if r.check.challenge_needed else None,
     ),
@@ -73,10 +74,12 @@ def _review_text(reviews: dict[int, Review], review_id: int | None) -> str:
     if review is None:
         return MISSING
     if review.is_held:
-        return f"Review of {format_date(review.part_dates[0])}"
+        return _("Review of %(held_on)s") % {"held_on": format_date(review.part_dates[0])}
     if review.booked_for:
-        return f"Review booked for {format_date(review.booked_for)}"
-    return "A review not yet held"
+        return _("Review booked for %(booked_for)s") % {
+            "booked_for": format_date(review.booked_for)
+        }
+    return _("A review not yet held")
 
 
 def _reviews_by_id(detail: ChildDetail) -> dict[int, Review]:
@@ -113,44 +116,44 @@ class MeetingsTab(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setAccessibleName("Meetings and monitoring tab")
+        self.setAccessibleName(_("Meetings and monitoring tab"))
         self.action_bar = ActionBar(
             [
-                ("meeting", "&Pre-review meeting…"),
-                ("contact", "C&ontact with the child…"),
-                ("midpoint", "&Midpoint check…"),
+                ("meeting", N_("&Pre-review meeting…")),
+                ("contact", N_("C&ontact with the child…")),
+                ("midpoint", N_("&Midpoint check…")),
             ],
-            "Record a meeting, contact or check",
+            _("Record a meeting, contact or check"),
         )
         self.action_bar.triggered.connect(lambda action: self.actionRequested.emit(action, ""))
-        self.last_contact = StatusLine("Last contact with the child")
+        self.last_contact = StatusLine(_("Last contact with the child"))
         self.pre_review = RecordsSection(
-            "Pre-review meetings with the social worker",
+            _("Pre-review meetings with the social worker"),
             PRE_REVIEW_COLUMNS,
-            "No pre-review meetings recorded.",
+            _("No pre-review meetings recorded."),
             wrap_widths={1: 200, 2: 200, 3: 420},
         )
         self.contacts = RecordsSection(
-            "The IRO's contacts with the child",
+            _("The IRO's contacts with the child"),
             CONTACT_COLUMNS,
-            "No contacts with the child recorded.",
+            _("No contacts with the child recorded."),
             wrap_widths={2: 480},
         )
         self.midpoints = RecordsSection(
-            "Midpoint checks",
+            _("Midpoint checks"),
             MIDPOINT_COLUMNS,
-            "No midpoint checks recorded.",
+            _("No midpoint checks recorded."),
             wrap_widths={1: 200, 2: 420},
         )
         content = QWidget()
-        content.setAccessibleName("Meetings and monitoring")
+        content.setAccessibleName(_("Meetings and monitoring"))
         column = QVBoxLayout(content)
         column.addWidget(self.last_contact)
         for section in (self.pre_review, self.contacts, self.midpoints):
             column.addSpacing(8)
             column.addWidget(section, 1)
         scroll = QScrollArea(self)
-        scroll.setAccessibleName("Meetings, contacts and midpoint checks")
+        scroll.setAccessibleName(_("Meetings, contacts and midpoint checks"))
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setWidgetResizable(True)
         scroll.setWidget(content)
@@ -175,14 +178,20 @@ class MeetingsTab(QWidget):
         last = last_contact_on(detail)
         if last is None:
             self.last_contact.set_status(
-                "No contact with the child recorded between reviews.", ICON_WARNING, alert=True
+                _("No contact with the child recorded between reviews."), ICON_WARNING, alert=True
             )
             return
         ago = weeks_ago_text(last, detail.today)
-        text = f"Last contact with the child: {format_date(last)} ({ago})."
+        text = _("Last contact with the child: %(last)s (%(ago)s).") % {
+            "last": format_date(last),
+            "ago": ago,
+        }
         if (detail.today - last).days > weeks * 7:
             self.last_contact.set_status(
-                f"{text} That is longer than the {weeks} weeks set.", ICON_WARNING, alert=True
+                _("%(text)s That is longer than the %(weeks)s weeks set.")
+                % {"text": text, "weeks": weeks},
+                ICON_WARNING,
+                alert=True,
             )
         else:
             self.last_contact.set_status(text)

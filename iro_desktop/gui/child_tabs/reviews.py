@@ -24,16 +24,17 @@ from iro_desktop.gui.formatting import (
     weeks_ago_text,
 )
 from iro_desktop.gui.models.records_model import ICON_OK, ICON_WARNING, Column
+from iro_desktop.i18n import N_, _
 from iro_desktop.services.child import ChildDetail
 
-TITLE = "Reviews"
+TITLE = N_("Reviews")
 
 REGIME_WORDS = {
-    Regime.LOOKED_AFTER: "looked after",
-    Regime.SHORT_BREAKS: "short breaks",
-    Regime.ADOPTION: "placed for adoption",
+    Regime.LOOKED_AFTER: N_("looked after"),
+    Regime.SHORT_BREAKS: N_("short breaks"),
+    Regime.ADOPTION: N_("placed for adoption"),
 }
-_KIND_BY_NUMBER = {1: "first", 2: "second"}
+_KIND_BY_NUMBER = {1: N_("first"), 2: N_("second")}
 
 
 @dataclass(frozen=True)
@@ -46,28 +47,37 @@ class HeldReviewRow:
 
 def review_title(number: int | None, regime: Regime | None) -> str:
     if number is None:
-        return "Next review"
-    kind = _KIND_BY_NUMBER.get(number, "subsequent")
-    regime_words = f", {REGIME_WORDS.get(regime, str(regime))}" if regime else ""
-    return f"Review {number} ({kind}{regime_words})"
+        return _("Next review")
+    kind = _(_KIND_BY_NUMBER.get(number, N_("subsequent")))
+    if not regime:
+        return _("Review %(number)s (%(kind)s)") % {"number": number, "kind": kind}
+    return _("Review %(number)s (%(kind)s, %(regime)s)") % {
+        "number": number,
+        "kind": kind,
+        "regime": _(REGIME_WORDS[regime]) if regime in REGIME_WORDS else str(regime),
+    }
 
 
 def _timeliness(row: HeldReviewRow) -> str:
-    text = "In time" if row.scheduled.in_time else "Late"
+    text = _("In time") if row.scheduled.in_time else _("Late")
     reason = row.review.timing_reason.strip() if row.review else ""
     return f"{text}: {reason}" if reason else text
 
 
 def _timeliness_tooltip(row: HeldReviewRow) -> str:
     due = row.scheduled.due
-    verdict = "Held on or before" if row.scheduled.in_time else "Held after"
-    return f"{verdict} its due date, {format_date(due.due)} (hold by {format_date(due.hold_by)})"
+    verdict = _("Held on or before") if row.scheduled.in_time else _("Held after")
+    return _("%(verdict)s its due date, %(due)s (hold by %(hold_by)s)") % {
+        "verdict": verdict,
+        "due": format_date(due.due),
+        "hold_by": format_date(due.hold_by),
+    }
 
 
 def _participation(row: HeldReviewRow) -> str:
     code = row.review.review_code if row.review else ""
     if not code:
-        return "No PN code recorded"
+        return _("No PN code recorded")
     return code_with_meaning(code, participation_meaning(code))
 
 
@@ -78,7 +88,7 @@ def _venue(row: HeldReviewRow) -> str:
     unique = list(dict.fromkeys(v.strip() for v in venues if v and v.strip()))
     text = "; ".join(unique) or MISSING
     if row.review.venue_childs_choice:
-        text += " (the child's choice)"
+        text += _(" (the child's choice)")
     return text
 
 
@@ -91,34 +101,36 @@ def _attendees(row: HeldReviewRow) -> str:
 def _parts_after_due(row: HeldReviewRow) -> str:
     late_parts = row.scheduled.parts_after_due
     if not late_parts:
-        return "None" if len(row.scheduled.parts) > 1 else MISSING
-    return f"Held after the due date: {format_dates(late_parts)}"
+        return _("None") if len(row.scheduled.parts) > 1 else MISSING
+    return _("Held after the due date: %(late_parts)s") % {"late_parts": format_dates(late_parts)}
 
 
 HELD_REVIEW_COLUMNS = (
     Column(
-        "Review",
+        N_("Review"),
         lambda r: review_title(r.scheduled.number, r.scheduled.regime),
     ),
-    Column("Held on", lambda r: format_dates(r.scheduled.parts)),
+    Column(N_("Held on"), lambda r: format_dates(r.scheduled.parts)),
     Column(
-        "Due",
+        N_("Due"),
         lambda r: format_date(r.scheduled.due.due),
-        tooltip=lambda r: f"Hold by {format_date(r.scheduled.due.hold_by)}",
+        tooltip=lambda r: (
+            _("Hold by %(hold_by)s") % {"hold_by": format_date(r.scheduled.due.hold_by)}
+        ),
     ),
-    Column("Why that was the due date", lambda r: r.scheduled.due.explanation or MISSING),
+    Column(N_("Why that was the due date"), lambda r: r.scheduled.due.explanation or MISSING),
     Column(
-        "In time?",
+        N_("In time?"),
         _timeliness,
         tooltip=_timeliness_tooltip,
         icon=lambda r: ICON_OK if r.scheduled.in_time else ICON_WARNING,
         alert=lambda r: not r.scheduled.in_time,
     ),
-    Column("How the child took part", _participation),
-    Column("Venue", _venue),
-    Column("Who came", _attendees),
+    Column(N_("How the child took part"), _participation),
+    Column(N_("Venue"), _venue),
+    Column(N_("Who came"), _attendees),
     Column(
-        "Parts after the due date",
+        N_("Parts after the due date"),
         _parts_after_due,
         icon=lambda r: ICON_WARNING if r.scheduled.parts_after_due else None,
         alert=lambda r: bool(r.scheduled.parts_after_due),
@@ -128,13 +140,13 @@ _WRAP_WIDTHS = {0: 140, 1: 125, 2: 120, 3: 260, 4: 115, 5: 200, 6: 140, 7: 230, 
 COL_PARTS_AFTER_DUE = 8
 
 _NEXT_FIELDS = (
-    ("review", "Review"),
-    ("due", "Due"),
-    ("hold_by", "Hold by"),
-    ("explanation", "Why this date"),
-    ("local_due", "Council's local deadline"),
-    ("booked", "Booked for"),
-    ("none_due", "No review due"),
+    ("review", N_("Review")),
+    ("due", N_("Due")),
+    ("hold_by", N_("Hold by")),
+    ("explanation", N_("Why this date")),
+    ("local_due", N_("Council's local deadline")),
+    ("booked", N_("Booked for")),
+    ("none_due", N_("No review due")),
 )
 
 
@@ -163,34 +175,34 @@ class ReviewsTab(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setAccessibleName("Reviews tab")
+        self.setAccessibleName(_("Reviews tab"))
         self._booked_ref = ""
         self.action_bar = ActionBar(
             [
-                ("review", "Record revie&w…"),
-                ("booking", "&Book review…"),
-                ("consultation", "&Consultation papers…"),
-                ("circulated", "&Decisions circulated…"),
+                ("review", N_("Record revie&w…")),
+                ("booking", N_("&Book review…")),
+                ("consultation", N_("&Consultation papers…")),
+                ("circulated", N_("&Decisions circulated…")),
             ],
-            "Record for the reviews",
+            _("Record for the reviews"),
         )
         self.action_bar.triggered.connect(
             lambda action: self.actionRequested.emit(
                 action, self._booked_ref if action == "review" else ""
             )
         )
-        self.next_form = ValueForm(_NEXT_FIELDS, "Next review details")
-        self.next_status = StatusLine("Next review status")
-        self.next_box = QGroupBox("Next review")
-        self.next_box.setAccessibleName("Next review")
+        self.next_form = ValueForm(_NEXT_FIELDS, _("Next review details"))
+        self.next_status = StatusLine(_("Next review status"))
+        self.next_box = QGroupBox(_("Next review"))
+        self.next_box.setAccessibleName(_("Next review"))
         next_layout = QVBoxLayout(self.next_box)
         next_layout.addWidget(self.next_status)
         next_layout.addWidget(self.next_form)
 
         self.held = RecordsSection(
-            "Reviews held, newest first",
+            _("Reviews held, newest first"),
             HELD_REVIEW_COLUMNS,
-            "No reviews held yet.",
+            _("No reviews held yet."),
             wrap_widths=_WRAP_WIDTHS,
         )
         self.next_box.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
@@ -201,8 +213,11 @@ class ReviewsTab(QWidget):
         layout.addWidget(self.held, 1)
         # Documents for the held review chosen in the table (controllers/documents.py).
         self.document_bar = ActionBar(
-            [("letter", "Write &letter…"), ("decisions_record", "Write decisions rec&ord…")],
-            "Documents for the chosen held review",
+            [
+                ("letter", N_("Write &letter…")),
+                ("decisions_record", N_("Write decisions rec&ord…")),
+            ],
+            _("Documents for the chosen held review"),
         )
         self.document_bar.triggered.connect(self._on_document)
         layout.addWidget(self.document_bar)
@@ -243,11 +258,16 @@ class ReviewsTab(QWidget):
         booked = booked_review(detail)
         form.set_row_visible("booked", booked is not None)
         if booked is not None and booked.booked_for is not None:
-            where = f" at {booked.venue}" if booked.venue else ""
-            form.set_value("booked", f"{format_date(booked.booked_for)}{where}")
+            day = format_date(booked.booked_for)
+            form.set_value(
+                "booked",
+                _("%(day)s at %(venue)s") % {"day": day, "venue": booked.venue}
+                if booked.venue
+                else day,
+            )
         if next_due is None:
-            form.set_value("none_due", schedule.why_none_due or "No review is due.")
-            self.next_status.set_status("No review is due.")
+            form.set_value("none_due", schedule.why_none_due or _("No review is due."))
+            self.next_status.set_status(_("No review is due."))
             return
         form.set_value("review", review_title(schedule.next_number, schedule.next_regime))
         form.set_value("due", format_date(next_due.due))
@@ -257,13 +277,16 @@ class ReviewsTab(QWidget):
             form.set_value("local_due", format_date(schedule.local_due))
         if next_due.due < today:
             self.next_status.set_status(
-                f"Overdue: it was due {format_date(next_due.due)} "
-                f"({weeks_ago_text(next_due.due, today)}).",
+                _("Overdue: it was due %(due)s (%(ago)s).")
+                % {"due": format_date(next_due.due), "ago": weeks_ago_text(next_due.due, today)},
                 ICON_WARNING,
                 alert=True,
             )
         else:
             self.next_status.set_status(
-                f"Due {weeks_ago_text(next_due.due, today)}; "
-                f"hold it by {format_date(next_due.hold_by)}."
+                _("Due %(due)s; hold it by %(hold_by)s.")
+                % {
+                    "due": weeks_ago_text(next_due.due, today),
+                    "hold_by": format_date(next_due.hold_by),
+                }
             )

@@ -11,22 +11,23 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from iro_desktop.domain.timeline import TimelineEvent
 from iro_desktop.gui.child_tabs.common import RecordsSection
-from iro_desktop.gui.formatting import date_sort_value, format_date, plural
+from iro_desktop.gui.formatting import date_sort_value, format_date
 from iro_desktop.gui.models.records_model import ICON_WARNING, Column
+from iro_desktop.i18n import N_, _, ngettext
 from iro_desktop.services.child import ChildDetail
 
-TITLE = "Timeline"
+TITLE = N_("Timeline")
 GAP_KIND = "gap"
 
 KIND_WORDS = {
-    "review": "Review",
-    "contact": "Contact with the child",
-    "pre_review_meeting": "Pre-review meeting",
-    "midpoint": "Midpoint check",
-    "challenge": "Challenge",
-    "letter": "Letter",
-    "decisions": "Decisions",
-    GAP_KIND: "Gap in IRO contact",
+    "review": N_("Review"),
+    "contact": N_("Contact with the child"),
+    "pre_review_meeting": N_("Pre-review meeting"),
+    "midpoint": N_("Midpoint check"),
+    "challenge": N_("Challenge"),
+    "letter": N_("Letter"),
+    "decisions": N_("Decisions"),
+    GAP_KIND: N_("Gap in IRO contact"),
 }
 
 
@@ -35,14 +36,16 @@ def _is_gap(event: TimelineEvent) -> bool:
 
 
 TIMELINE_COLUMNS = (
-    Column("Date", lambda e: format_date(e.on), sort=lambda e: date_sort_value(e.on)),
+    Column(N_("Date"), lambda e: format_date(e.on), sort=lambda e: date_sort_value(e.on)),
     Column(
-        "What",
-        lambda e: KIND_WORDS.get(e.kind, e.kind.replace("_", " ").capitalize()),
+        N_("What"),
+        lambda e: (
+            _(KIND_WORDS[e.kind]) if e.kind in KIND_WORDS else e.kind.replace("_", " ").capitalize()
+        ),
         icon=lambda e: ICON_WARNING if _is_gap(e) else None,
         alert=_is_gap,
     ),
-    Column("Details", lambda e: e.text, alert=_is_gap),
+    Column(N_("Details"), lambda e: e.text, alert=_is_gap),
 )
 
 
@@ -54,14 +57,14 @@ def timeline_rows(detail: ChildDetail) -> list[TimelineEvent]:
 class TimelineTab(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setAccessibleName("Timeline tab")
+        self.setAccessibleName(_("Timeline tab"))
         self.summary_label = QLabel(self)
         self.summary_label.setWordWrap(True)
-        self.summary_label.setAccessibleName("Timeline summary")
+        self.summary_label.setAccessibleName(_("Timeline summary"))
         self.events = RecordsSection(
-            "The IRO's footprint, newest first",
+            _("The IRO's footprint, newest first"),
             TIMELINE_COLUMNS,
-            "Nothing recorded yet.",
+            _("Nothing recorded yet."),
             wrap_widths={2: 560},
         )
         layout = QVBoxLayout(self)
@@ -74,13 +77,23 @@ class TimelineTab(QWidget):
         weeks = detail.settings.timescales.contact_every_weeks
         gaps = sum(1 for e in rows if _is_gap(e))
         gap_text = (
-            f"{plural(gaps, 'gap')} of more than {weeks} weeks without IRO contact, "
-            "marked \u201cGap in IRO contact\u201d."
+            ngettext(
+                "%(count)d gap of more than %(weeks)s weeks without IRO contact, marked "
+                "“Gap in IRO contact”.",
+                "%(count)d gaps of more than %(weeks)s weeks without IRO contact, marked "
+                "“Gap in IRO contact”.",
+                gaps,
+            )
+            % {"count": gaps, "weeks": weeks}
             if gaps
-            else f"No gaps of more than {weeks} weeks without IRO contact."
+            else _("No gaps of more than %(weeks)s weeks without IRO contact.") % {"weeks": weeks}
         )
         self.summary_label.setText(
-            f"Reviews, contacts, meetings, checks, challenges and letters, newest first. {gap_text}"
+            _(
+                "Reviews, contacts, meetings, checks, challenges and letters, newest "
+                "first. %(gap_text)s"
+            )
+            % {"gap_text": gap_text}
         )
 
     def clear(self) -> None:

@@ -14,6 +14,7 @@ from PySide6.QtCore import QObject, Signal, Slot
 from iro_desktop.domain.tasks import Task
 from iro_desktop.gui.context import AppContext
 from iro_desktop.gui.controllers.screens import Screens
+from iro_desktop.i18n import _
 from iro_desktop.services.caseload import caseload, due_list, social_workers
 from iro_desktop.services.child import ChildDetail, caseload_rows, child_detail
 from iro_desktop.services.session import Store
@@ -49,7 +50,7 @@ class CaseloadController(QObject):
         if store is None:
             return
         self.context.worker.submit(
-            load_due, store, today, on_result=self._on_due, label="Reading what is due…"
+            load_due, store, today, on_result=self._on_due, label=_("Reading what is due…")
         )
         open_ref = self.screens.open_child_ref()
         if open_ref and child_ref in (None, open_ref):
@@ -66,7 +67,7 @@ class CaseloadController(QObject):
             child_ref,
             self.context.today,
             on_result=lambda detail: self._on_child_detail(child_ref, detail, tab, switch),
-            label="Opening the child's record…",
+            label=_("Opening the child's record…"),
         )
 
     def reload_caseload(self) -> None:
@@ -79,7 +80,7 @@ class CaseloadController(QObject):
             today,
             include_archived=self.include_archived,
             on_result=lambda rows: self.screens.caseload.set_rows(rows, today),
-            label="Reading the caseload…",
+            label=_("Reading the caseload…"),
         )
 
     # -- results and signals ---------------------------------------------------------------
@@ -94,7 +95,9 @@ class CaseloadController(QObject):
         self, child_ref: str, detail: ChildDetail | None, tab: str | None, switch: bool
     ) -> None:
         if detail is None:
-            self.context.say(f"No child {child_ref} in this caseload.", 5000)
+            self.context.say(
+                _("No child %(child_ref)s in this caseload.") % {"child_ref": child_ref}, 5000
+            )
             return
         self.screens.child.show_detail(detail, tab)
         if switch:

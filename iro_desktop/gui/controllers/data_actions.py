@@ -24,10 +24,11 @@ from iro_desktop.gui.dialogs.purge import PurgeDialog
 from iro_desktop.gui.dialogs.receive import ReceiveDialog
 from iro_desktop.gui.dialogs.restore import RestoreDialog
 from iro_desktop.gui.dialogs.subject_access import SubjectAccessDialog
+from iro_desktop.i18n import N_, _
 from iro_desktop.services.safety import backup_now
 
 # Actions (names in gui/shortcuts.py) also offered as buttons on the child view's header.
-CHILD_VIEW_ACTIONS = {"hand_over": "Hand over…", "subject_access": "Subject access export…"}
+CHILD_VIEW_ACTIONS = {"hand_over": N_("Hand over…"), "subject_access": N_("Subject access export…")}
 
 
 def default_folder() -> Path:
@@ -118,21 +119,25 @@ class DataActions(QObject):
         store = self.context.require_store()
         if store is None:
             return
-        self.context.say("Backing up…", 0)
+        self.context.say(_("Backing up…"), 0)
         self.context.worker.submit(
-            backup_now, store, on_result=self._on_backed_up, label="Backing up your caseload…"
+            backup_now, store, on_result=self._on_backed_up, label=_("Backing up your caseload…")
         )
 
     def _on_backed_up(self, info) -> None:
         self.last_backup = info
-        self.context.say(f"Backed up: {info.describe()}, in {info.path.parent}.", 10_000)
+        self.context.say(
+            _("Backed up: %(describe)s, in %(parent)s.")
+            % {"describe": info.describe(), "parent": info.path.parent},
+            10_000,
+        )
 
     def restore_backup(self) -> RestoreDialog | None:
         store = self.context.require_store()
         if store is None:
             return None
         dialog = RestoreDialog(self.context.worker, store, self._parent)
-        dialog.restored.connect(lambda new: self._reopened(new, "Backup restored."))
+        dialog.restored.connect(lambda new: self._reopened(new, _("Backup restored.")))
         self._show(dialog)
         return dialog
 
@@ -141,7 +146,7 @@ class DataActions(QObject):
         if store is None:
             return None
         dialog = ChangePassphraseDialog(self.context.worker, store, self._parent)
-        dialog.changed.connect(lambda new: self._reopened(new, "Passphrase changed."))
+        dialog.changed.connect(lambda new: self._reopened(new, _("Passphrase changed.")))
         self._show(dialog)
         return dialog
 
@@ -167,7 +172,7 @@ class DataActions(QObject):
     def _child_ref(self) -> str | None:
         ref = self.screens.open_child_ref()
         if ref is None:
-            self.context.say("Open a child first (on the caseload or the due list).", 5000)
+            self.context.say(_("Open a child first (on the caseload or the due list)."), 5000)
         return ref
 
     def _show(self, dialog: QDialog) -> None:

@@ -19,6 +19,7 @@ from iro_desktop.gui.dialogs.briefing import BriefingDialog
 from iro_desktop.gui.dialogs.decisions_record import DecisionsRecordDialog
 from iro_desktop.gui.dialogs.letter import LetterDialog
 from iro_desktop.gui.formatting import format_date
+from iro_desktop.i18n import _
 from iro_desktop.services.letter_status import letters_written, mark_letter_sent
 from iro_desktop.services.session import Store
 
@@ -77,7 +78,7 @@ class DocumentsController(QObject):
     def open_briefing(self, day: date | None = None) -> BriefingDialog | None:
         store = self.context.store
         if store is None:
-            self.context.say("Open a caseload first.")
+            self.context.say(_("Open a caseload first."))
             return None
         task = self.screens.chosen_task()
         if day is None and task is not None and task.due >= self.today:
@@ -91,7 +92,7 @@ class DocumentsController(QObject):
             return
         if not review_id:
             self.context.say(
-                "Choose the review on the child's Letters tab first, then Mark letter sent."
+                _("Choose the review on the child's Letters tab first, then Mark letter sent.")
             )
             return
         self.context.worker.submit(
@@ -100,7 +101,7 @@ class DocumentsController(QObject):
             review_id,
             self.today,
             on_result=lambda _r: self._on_marked_sent(child_ref, review_id),
-            label="Marking the letter sent…",
+            label=_("Marking the letter sent…"),
         )
 
     def _show(self, dialog: QDialog) -> QDialog:
@@ -135,19 +136,21 @@ class DocumentsController(QObject):
             store,
             child_ref,
             on_result=lambda rows: self.writtenLoaded.emit(child_ref, rows),
-            label="Reading the letters written…",
+            label=_("Reading the letters written…"),
         )
 
     def _on_written(self, written) -> None:
         what = {"letter": "Letter", "decisions_record": "Decisions record"}.get(
             written.kind, "Briefing pack"
         )
-        self.context.say(f"{what} saved to {written.path}.")
+        self.context.say(_("%(what)s saved to %(path)s.") % {"what": what, "path": written.path})
         refs = written.child_refs  # the letters table changed for these children
         self.context.data_changed(refs[0] if len(refs) == 1 else None)
 
     def _on_marked_sent(self, child_ref: str | None, review_id: int) -> None:
-        self.context.say(f"Letter marked sent today ({format_date(self.today)}).")
+        self.context.say(
+            _("Letter marked sent today (%(today)s).") % {"today": format_date(self.today)}
+        )
         self.letterMarkedSent.emit(review_id)
         self.context.data_changed(child_ref)
 
@@ -160,11 +163,11 @@ class DocumentsController(QObject):
     def _store_for(self, child_ref: str | None) -> Store | None:
         store = self.context.store
         if store is None:
-            self.context.say("Open a caseload first.")
+            self.context.say(_("Open a caseload first."))
             return None
         if not child_ref:
             self.context.say(
-                "Choose a child first (on the due list, the caseload or the child view)."
+                _("Choose a child first (on the due list, the caseload or the child view).")
             )
             return None
         return store

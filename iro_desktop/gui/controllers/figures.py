@@ -22,6 +22,7 @@ from iro_desktop.gui.dialogs.document import default_folder
 from iro_desktop.gui.views.figures import EXPORT_CSV, EXPORT_JSON, EXPORT_WORD, FiguresView
 from iro_desktop.gui.widgets.file_job import FileJob
 from iro_desktop.gui.worker import user_message
+from iro_desktop.i18n import N_, _, ngettext
 from iro_desktop.services import figures as figures_service
 from iro_desktop.services.session import Store
 
@@ -57,9 +58,9 @@ def export_figures_json(_store: Store, fig: Figures, path: Path, _s: Settings) -
 
 
 EXPORTS = {
-    EXPORT_WORD: (export_figures_word, "Writing the Word summary…"),
-    EXPORT_CSV: (export_figures_csv, "Writing the CSV files…"),
-    EXPORT_JSON: (export_figures_json, "Writing the JSON figures file…"),
+    EXPORT_WORD: (export_figures_word, N_("Writing the Word summary…")),
+    EXPORT_CSV: (export_figures_csv, N_("Writing the CSV files…")),
+    EXPORT_JSON: (export_figures_json, N_("Writing the JSON figures file…")),
 }
 
 
@@ -67,12 +68,12 @@ def ask_export_path(parent: QWidget, kind: str, suggested: Path) -> Path | None:
     """Where to export (the platform's dialogs; tests replace this function)."""
     if kind == EXPORT_CSV:
         chosen = QFileDialog.getExistingDirectory(
-            parent, "Choose a folder for the CSV files", str(suggested.parent)
+            parent, _("Choose a folder for the CSV files"), str(suggested.parent)
         )
         return Path(chosen) if chosen else None
-    name_filter = "Word document (*.docx)" if kind == EXPORT_WORD else "JSON file (*.json)"
+    name_filter = _("Word document (*.docx)") if kind == EXPORT_WORD else _("JSON file (*.json)")
     chosen, _filter = QFileDialog.getSaveFileName(
-        parent, "Export the figures", str(suggested), name_filter
+        parent, _("Export the figures"), str(suggested), name_filter
     )
     return Path(chosen) if chosen else None
 
@@ -146,7 +147,7 @@ class FiguresController(QObject):
             self.context.today,
             on_result=self._on_figures,
             on_error=lambda error: self.view.show_problem(user_message(error)),
-            label="Working out your figures…",
+            label=_("Working out your figures…"),
         )
 
     def _on_figures(self, result: FiguresResult) -> None:
@@ -162,7 +163,8 @@ class FiguresController(QObject):
         path = ask_export_path(self._parent, kind, default_folder() / export_file_name(fig, kind))
         if path is None:
             return
-        function, label = EXPORTS[kind]
+        function, label_text = EXPORTS[kind]
+        label = _(label_text)
         self._exports.run(
             function,
             store,
@@ -176,10 +178,17 @@ class FiguresController(QObject):
 
     def _on_exported(self, paths: list[Path]) -> None:
         if len(paths) == 1:
-            message = f"Saved to {paths[0]}."
+            message = _("Saved to %(path)s.") % {"path": paths[0]}
         else:
             message = (
-                f"Saved {len(paths)} files in {paths[0].parent}." if paths else "Nothing saved."
+                ngettext(
+                    "Saved %(count)d file in %(folder)s.",
+                    "Saved %(count)d files in %(folder)s.",
+                    len(paths),
+                )
+                % {"count": len(paths), "folder": paths[0].parent}
+                if paths
+                else _("Nothing saved.")
             )
         self.view.set_exporting(False, message)
         self.context.say(message)
@@ -189,7 +198,7 @@ class FiguresController(QObject):
     def _on_store_changed(self) -> None:
         self._stale = True
         if not self.screens.showing(self.view):
-            self.view.clear("Press Ctrl+4 to see the figures for this caseload.")
+            self.view.clear(_("Press Ctrl+4 to see the figures for this caseload."))
 
     @Slot(object)
     def _on_data_changed(self, _child_ref: str | None) -> None:

@@ -19,10 +19,11 @@ from iro_desktop.domain.tasks import Task, TaskKind
 from iro_desktop.errors import UserError
 from iro_desktop.gui.context import AppContext
 from iro_desktop.gui.controllers.screens import Screens
-from iro_desktop.gui.formatting import plural
+from iro_desktop.gui.formatting import format_day_and_time
 from iro_desktop.gui.forms import FORMS, WITHOUT_CHILD
 from iro_desktop.gui.forms.base import FormContext, FormHost, RecordForm
 from iro_desktop.gui.worker import show_error_dialog
+from iro_desktop.i18n import _, ngettext
 from iro_desktop.services.child import child_detail
 from iro_desktop.services.drafts import Draft, discard_draft, load_drafts
 from iro_desktop.services.recording import chase_decision, mark_decision_done
@@ -57,8 +58,7 @@ QUICK_DECISION_ACTIONS = {"done": mark_decision_done, "chase": chase_decision}
 
 
 def _day_and_time(draft: Draft) -> str:
-    when = draft.saved_at
-    return f"{when:%a} {when.day} {when:%b %H:%M}"
+    return format_day_and_time(draft.saved_at)
 
 
 class RecordingController(QObject):
@@ -106,7 +106,7 @@ class RecordingController(QObject):
     def open_for_current_child(self, kind: str, record_ref: str = "") -> None:
         child_ref = self.screens.current_child_ref()
         if not child_ref:
-            self._say("Choose a child first (on the due list, the caseload or the child view).")
+            self._say(_("Choose a child first (on the due list, the caseload or the child view)."))
             return
         self.open_form(kind, child_ref, record_ref)
 
@@ -120,7 +120,7 @@ class RecordingController(QObject):
     ) -> None:
         store = self.context.store
         if store is None:
-            self._say("Open a caseload first.")
+            self._say(_("Open a caseload first."))
             return
         form_class = FORMS[kind]
         if kind in WITHOUT_CHILD:
@@ -134,12 +134,12 @@ class RecordingController(QObject):
             on_result=lambda detail: self._on_detail(
                 form_class, child_ref, record_ref, detail, payload, draft_id
             ),
-            label="Opening the form…",
+            label=_("Opening the form…"),
         )
 
     def _on_detail(self, form_class, child_ref, record_ref, detail, payload, draft_id) -> None:
         if detail is None:
-            self._say(f"No child {child_ref} in this caseload.")
+            self._say(_("No child %(child_ref)s in this caseload.") % {"child_ref": child_ref})
             return
         context = FormContext(self.today, child_ref, record_ref, detail)
         self._show_form(form_class, context, payload, draft_id)
@@ -176,14 +176,14 @@ class RecordingController(QObject):
         kind = TASK_FORMS.get(task.task)
         if kind is None:
             self._show_child(task.child_ref, "letters")
-            self._say("Letters are written and marked sent on the child's Letters tab.")
+            self._say(_("Letters are written and marked sent on the child's Letters tab."))
             return
         self.open_form(kind, task.child_ref, task.ref)
 
     def record_current_task(self) -> None:
         task = self.screens.chosen_task()
         if task is None:
-            self._say("Choose a task on the due list first (Ctrl+1), then press Ctrl+T.")
+            self._say(_("Choose a task on the due list first (Ctrl+1), then press Ctrl+T."))
             return
         self.record_task(task)
 
@@ -199,17 +199,19 @@ class RecordingController(QObject):
         store = self.context.store
         decision_id = int(record_ref.split(":")[1]) if ":" in record_ref else 0
         if store is None or not decision_id:
-            self._say("Choose a decision in the list first.")
+            self._say(_("Choose a decision in the list first."))
             return
-        words = "marked done" if action == "done" else "marked as chased today"
+        words = _("marked done") if action == "done" else _("marked as chased today")
         self.context.worker.submit(
             quick,
             store,
             decision_id,
             self.today,
             self.today,
-            on_result=lambda _r: self._after_change(f"Decision {words}.", child_ref),
-            label="Updating the decision…",
+            on_result=lambda _r: self._after_change(
+                _("Decision %(words)s.") % {"words": words}, child_ref
+            ),
+            label=_("Updating the decision…"),
         )
 
     # -- after saving -----------------------------------------------------------------------
@@ -254,28 +256,33 @@ class RecordingController(QObject):
         if not drafts or self.context.store is None:
             return
         latest = max(drafts, key=lambda d: d.saved_at)
-        what = plural(len(drafts), "unsaved form")
+        count = len(drafts)
         box = QMessageBox(self._parent)
         box.setIcon(QMessageBox.Icon.Information)
-        box.setWindowTitle("Unsaved forms")
+        box.setWindowTitle(_("Unsaved forms"))
         when = _day_and_time(latest)
         box.setText(
-            f"You have {what} from {when}."
-            if len(drafts) == 1
-            else f"You have {what}, the latest from {when}."
+            _("You have 1 unsaved form from %(when)s.") % {"when": when}
+            if count == 1
+            else ngettext(
+                "You have %(count)d unsaved form, the latest from %(when)s.",
+                "You have %(count)d unsaved forms, the latest from %(when)s.",
+                count,
+            )
+            % {"count": count, "when": when}
         )
         lines = [
-            f"• {FORMS[d.form].TITLE if d.form in FORMS else d.form}"
+            f"• {_(FORMS[d.form].TITLE) if d.form in FORMS else d.form}"
             + (f" ({d.child_ref})" if d.child_ref else "")
-            + f", kept {_day_and_time(d)}"
+            + (_(", kept %(d)s") % {"d": _day_and_time(d)})
             for d in drafts
         ]
         box.setInformativeText(
-            "\n".join(lines) + "\n\nRestore opens them as you left them; Discard removes them."
+            "\n".join(lines) + _("\n\nRestore opens them as you left them; Discard removes them.")
         )
-        restore = box.addButton("Restore", QMessageBox.ButtonRole.AcceptRole)
-        discard = box.addButton("Discard", QMessageBox.ButtonRole.DestructiveRole)
-        later = box.addButton("Later", QMessageBox.ButtonRole.RejectRole)
+        restore = box.addButton(_("Restore"), QMessageBox.ButtonRole.AcceptRole)
+        discard = box.addButton(_("Discard"), QMessageBox.ButtonRole.DestructiveRole)
+        later = box.addButton(_("Later"), QMessageBox.ButtonRole.RejectRole)
         box.setDefaultButton(restore)
         box.setEscapeButton(later)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -292,7 +299,14 @@ class RecordingController(QObject):
             elif button is discard and self.context.store is not None:
                 for draft in drafts:
                     self.context.worker.submit(discard_draft, self.context.store, draft.id)
-                self._say(f"Discarded {what}.")
+                self._say(
+                    ngettext(
+                        "Discarded %(count)d unsaved form.",
+                        "Discarded %(count)d unsaved forms.",
+                        count,
+                    )
+                    % {"count": count}
+                )
 
         box.buttonClicked.connect(chosen)
         box.open()
@@ -319,13 +333,20 @@ class RecordingController(QObject):
     def _ask_before_quitting(self, count: int) -> None:
         box = QMessageBox(self._parent)
         box.setIcon(QMessageBox.Icon.Question)
-        box.setWindowTitle("Unsaved changes")
-        box.setText(f"You have {plural(count, 'form')} with unsaved changes.")
-        box.setInformativeText(
-            "Quit and keep them as drafts (offered back next time), or go back to them?"
+        box.setWindowTitle(_("Unsaved changes"))
+        box.setText(
+            ngettext(
+                "You have %(count)d form with unsaved changes.",
+                "You have %(count)d forms with unsaved changes.",
+                count,
+            )
+            % {"count": count}
         )
-        quit_button = box.addButton("Keep as drafts and quit", QMessageBox.ButtonRole.AcceptRole)
-        back = box.addButton("Go back", QMessageBox.ButtonRole.RejectRole)
+        box.setInformativeText(
+            _("Quit and keep them as drafts (offered back next time), or go back to them?")
+        )
+        quit_button = box.addButton(_("Keep as drafts and quit"), QMessageBox.ButtonRole.AcceptRole)
+        back = box.addButton(_("Go back"), QMessageBox.ButtonRole.RejectRole)
         box.setDefaultButton(back)
         box.setEscapeButton(back)
         self.quit_box = box

@@ -16,6 +16,8 @@ from iro_desktop.domain.settings import Settings
 from iro_desktop.gui.context import AppContext
 from iro_desktop.gui.dialogs.settings import SettingsDialog
 from iro_desktop.gui.dialogs.setup_wizard import SetupWizard
+from iro_desktop.gui.widgets.standard_buttons import name_standard_buttons
+from iro_desktop.i18n import _
 from iro_desktop.services.exchange import import_903
 from iro_desktop.services.session import Store
 from iro_desktop.services.settings import load_settings, save_settings
@@ -59,7 +61,7 @@ class SettingsController(QObject):
     def open_settings(self) -> None:
         store = self.context.store
         if store is None:
-            self.context.say("Open a caseload first: settings are kept in it.", 5000)
+            self.context.say(_("Open a caseload first: settings are kept in it."), 5000)
             return
         self.context.worker.submit(load_settings, store, on_result=self._on_loaded)
 
@@ -81,11 +83,11 @@ class SettingsController(QObject):
             store,
             settings,
             on_result=lambda changed: self._on_saved(settings, changed),
-            label="Saving the settings…",
+            label=_("Saving the settings…"),
         )
 
     def _on_saved(self, settings: Settings, changed: list[str], next_step: str = "") -> None:
-        self.context.say("Settings saved." if changed else "No settings changed.", 5000)
+        self.context.say(_("Settings saved.") if changed else _("No settings changed."), 5000)
         self.context.set_settings(settings)
         self._after_saving()
         self.context.data_changed()
@@ -106,8 +108,10 @@ class SettingsController(QObject):
         )
         self.setup.rejected.connect(
             lambda: self.context.say(
-                "Set-up skipped: fill in your council and your details in Settings (Ctrl+,) "
-                "before writing letters.",
+                _(
+                    "Set-up skipped: fill in your council and your details in Settings (Ctrl+,) "
+                    "before writing letters."
+                ),
                 15000,
             )
         )
@@ -122,11 +126,11 @@ class SettingsController(QObject):
             store,
             settings,
             on_result=lambda changed: self._on_saved(settings, changed, next_step),
-            label="Saving your set-up…",
+            label=_("Saving your set-up…"),
         )
 
     def choose_903_folder(self) -> QFileDialog:
-        self.chooser = QFileDialog(self._parent, "The folder holding your 903 files")
+        self.chooser = QFileDialog(self._parent, _("The folder holding your 903 files"))
         self.chooser.setFileMode(QFileDialog.FileMode.Directory)
         self.chooser.setOption(QFileDialog.Option.ShowDirsOnly, True)
         self.chooser.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -144,22 +148,24 @@ class SettingsController(QObject):
             folder,
             self.context.today,
             on_result=self._on_903_imported,
-            label="Importing your 903 files (a backup is taken first)…",
+            label=_("Importing your 903 files (a backup is taken first)…"),
         )
 
     def _on_903_imported(self, report: ImportReport) -> None:
         children = report.counts["children"]
         self.context.say(
-            f"903 files imported: {children.added} children added, {children.updated} updated.",
+            _("903 files imported: %(added)s children added, %(updated)s updated.")
+            % {"added": children.added, "updated": children.updated},
             15000,
         )
         self.report_box = QMessageBox(
             QMessageBox.Icon.Information,
-            "903 files imported",
+            _("903 files imported"),
             "\n".join(report.summary_lines()),
             QMessageBox.StandardButton.Ok,
             self._parent,
         )
+        name_standard_buttons(self.report_box)
         self.report_box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.report_box.open()
         self.context.data_changed()

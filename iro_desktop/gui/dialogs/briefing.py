@@ -17,11 +17,12 @@ from iro_desktop.gui.dialogs.document import DocumentDialog
 from iro_desktop.gui.formatting import format_date
 from iro_desktop.gui.screen_fit import fit_to_screen
 from iro_desktop.gui.worker import Worker
+from iro_desktop.i18n import N_, _, ngettext
 from iro_desktop.reports.pages import Page
 from iro_desktop.services.letters import briefing_pages, write_briefing
 from iro_desktop.services.session import Store
 
-PERSONAL_DATA_NOTICE = (
+PERSONAL_DATA_NOTICE = N_(
     "This pack is personal data about the children you will see: their decisions, worries "
     "and their own words. It is written only to the place you choose, as a Word document "
     "that is not encrypted. Keep it with you, never on a shared computer or printer, and "
@@ -35,8 +36,8 @@ def briefing_file_name(day: date) -> str:
 
 
 class BriefingDialog(DocumentDialog):
-    SAVE_CAPTION = "Save the briefing pack (personal data)"
-    WRITING_LABEL = "Writing the briefing pack…"
+    SAVE_CAPTION = N_("Save the briefing pack (personal data)")
+    WRITING_LABEL = N_("Writing the briefing pack…")
     PDF_OFFERED = False
 
     def __init__(
@@ -47,23 +48,25 @@ class BriefingDialog(DocumentDialog):
         day: date | None = None,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(worker, store, today, "Briefing pack for a day", parent)
+        super().__init__(worker, store, today, _("Briefing pack for a day"), parent)
         self.intro.setText(
-            "For the reviews, visits and meetings on a day: one short page per child with the "
-            "last decisions and how they stand, open challenges, the child's own words last "
-            "time, key dates, who will be there and what to check."
+            _(
+                "For the reviews, visits and meetings on a day: one short page per child with the "
+                "last decisions and how they stand, open challenges, the child's own words last "
+                "time, key dates, who will be there and what to check."
+            )
         )
-        self.notice = QLabel(f"⚠ {PERSONAL_DATA_NOTICE}", self)
+        self.notice = QLabel(_("⚠ %(notice)s") % {"notice": _(PERSONAL_DATA_NOTICE)}, self)
         self.notice.setWordWrap(True)
-        self.notice.setAccessibleName("Personal data")
+        self.notice.setAccessibleName(_("Personal data"))
         self.notice.setStyleSheet(
             "background: #fff4ce; color: #3b2f00; border: 1px solid #c9a400; padding: 6px;"
         )
         self.day_edit = QDateEdit(self)
         self.day_edit.setCalendarPopup(True)
         self.day_edit.setDisplayFormat("ddd d MMM yyyy")
-        self.day_edit.setAccessibleName("Day of the visits")
-        day_label = QLabel("&Day:", self)
+        self.day_edit.setAccessibleName(_("Day of the visits"))
+        day_label = QLabel(_("&Day:"), self)
         day_label.setBuddy(self.day_edit)
         row = QHBoxLayout()
         row.addWidget(day_label)
@@ -71,9 +74,9 @@ class BriefingDialog(DocumentDialog):
         row.addStretch(1)
         self.children_label = QLabel(self)
         self.children_label.setWordWrap(True)
-        self.children_label.setAccessibleName("Who the pack covers")
+        self.children_label.setAccessibleName(_("Who the pack covers"))
         self.children_list = QListWidget(self)
-        self.children_list.setAccessibleName("Children in the pack")
+        self.children_list.setAccessibleName(_("Children in the pack"))
         self.children_label.setBuddy(self.children_list)
         self.body.addWidget(self.notice)
         self.body.addLayout(row)
@@ -98,7 +101,9 @@ class BriefingDialog(DocumentDialog):
     def _on_day_changed(self) -> None:
         self.result.hide()
         self.suggested_name = briefing_file_name(self.day())
-        self.children_label.setText(f"Looking for what is recorded on {format_date(self.day())}…")
+        self.children_label.setText(
+            _("Looking for what is recorded on %(day)s…") % {"day": format_date(self.day())}
+        )
         self.preview(briefing_pages, self.store, self.day(), self.today)
 
     def show_preview(self, pages: list[Page]) -> None:
@@ -108,12 +113,18 @@ class BriefingDialog(DocumentDialog):
         when = format_date(self.day())
         if not pages:
             self.children_label.setText(
-                f"Nothing is recorded for {when}: no reviews, visits or meetings."
+                _("Nothing is recorded for %(when)s: no reviews, visits or meetings.")
+                % {"when": when}
             )
             return
         count = len(pages)
         self.children_label.setText(
-            f"On {when}: {count} {'child' if count == 1 else 'children'}, one page each:"
+            ngettext(
+                "On %(when)s: %(count)d child, one page each:",
+                "On %(when)s: %(count)d children, one page each:",
+                count,
+            )
+            % {"when": when, "count": count}
         )
         for page in pages:
             self.children_list.addItem(page.title.removeprefix("Briefing: "))

@@ -22,7 +22,9 @@ from iro_desktop.gui.widgets.dialog_parts import (
     password_field,
 )
 from iro_desktop.gui.widgets.passphrase import NewPassphrase
+from iro_desktop.gui.widgets.standard_buttons import name_standard_buttons
 from iro_desktop.gui.worker import Worker
+from iro_desktop.i18n import _
 from iro_desktop.services.passphrases import change_and_reopen
 from iro_desktop.services.session import Reopened, Store
 
@@ -34,18 +36,20 @@ class ChangePassphraseDialog(ReopensTheStore, QDialog):
 
     def __init__(self, worker: Worker, store: Store, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Change the passphrase")
+        self.setWindowTitle(_("Change the passphrase"))
         self._worker = worker
         self._store = store
         self.result = None
         intro = note_label(
-            "The caseload is re-encrypted with the new passphrase, and so are its backups. "
-            "Without the passphrase nobody, including IT, can open the file: choose one you "
-            "will remember."
+            _(
+                "The caseload is re-encrypted with the new passphrase, and so are its backups. "
+                "Without the passphrase nobody, including IT, can open the file: choose one you "
+                "will remember."
+            )
         )
-        self.old = password_field("Current passphrase")
+        self.old = password_field(_("Current passphrase"))
         self.new_passphrase = NewPassphrase(
-            "New passphrase", differ="The two new passphrases differ.", parent=self
+            _("New passphrase"), differ=_("The two new passphrases differ."), parent=self
         )
         self.new = self.new_passphrase.first
         self.again = self.new_passphrase.again
@@ -53,12 +57,13 @@ class ChangePassphraseDialog(ReopensTheStore, QDialog):
         self.error = error_label()
         self.busy = BusyBar()
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        name_standard_buttons(self.buttons)
         self.change_button = self.buttons.addButton(
-            "C&hange", QDialogButtonBox.ButtonRole.AcceptRole
+            _("C&hange"), QDialogButtonBox.ButtonRole.AcceptRole
         )
         form = QFormLayout()
-        form.addRow("&Current passphrase:", self.old)
-        self.new_passphrase.add_rows(form, "&New passphrase:")
+        form.addRow(_("&Current passphrase:"), self.old)
+        self.new_passphrase.add_rows(form, _("&New passphrase:"))
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addLayout(form)
@@ -72,8 +77,10 @@ class ChangePassphraseDialog(ReopensTheStore, QDialog):
         limit_minimum_width(self, 520)
         if store.is_demo:
             self._show_error_text(
-                "The demo caseload's passphrase is built in and cannot be changed. Open your "
-                "own caseload to change its passphrase."
+                _(
+                    "The demo caseload's passphrase is built in and cannot be changed. Open your "
+                    "own caseload to change its passphrase."
+                )
             )
             self.old.setEnabled(False)
             self.new_passphrase.set_enabled(False)
@@ -89,7 +96,7 @@ class ChangePassphraseDialog(ReopensTheStore, QDialog):
     def _on_change(self) -> None:
         self.error.setVisible(False)
         self.change_button.setEnabled(False)
-        self.busy.start("Re-encrypting the caseload and its backups…")
+        self.busy.start(_("Re-encrypting the caseload and its backups…"))
         self._worker.submit(
             change_and_reopen,
             self._store,
@@ -97,7 +104,7 @@ class ChangePassphraseDialog(ReopensTheStore, QDialog):
             self.new.text(),
             on_result=self._on_changed,
             on_error=alive(self, self._show_error),
-            label="Changing the passphrase…",
+            label=_("Changing the passphrase…"),
         )
 
     def _on_changed(self, outcome: Reopened) -> None:

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 from iro_desktop.gui.dialogs.unlock import UnlockDialog
 from iro_desktop.gui.worker import Worker, show_error_dialog, user_message
+from iro_desktop.i18n import _
 from iro_desktop.services.session import (
     BadBackup,
     DamagedStore,
@@ -61,22 +62,32 @@ def offer_damaged_restore(
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Warning)
     if isinstance(error, DamagedStore):
-        box.setWindowTitle("Damaged caseload file")
+        box.setWindowTitle(_("Damaged caseload file"))
         box.setText(
-            f"{name} is damaged (it failed its integrity check), so IRO Desktop will not "
-            f"write to it. Your latest good backup is from {when}."
+            _(
+                "%(name)s is damaged (it failed its integrity check), so IRO Desktop "
+                "will not write to it. Your latest good backup is from %(when)s."
+            )
+            % {"name": name, "when": when}
         )
     else:
-        box.setWindowTitle("Caseload file missing")
-        box.setText(f"{name} is missing or empty. Your latest backup is from {when}.")
+        box.setWindowTitle(_("Caseload file missing"))
+        box.setText(
+            _("%(name)s is missing or empty. Your latest backup is from %(when)s.")
+            % {"name": name, "when": when}
+        )
     box.setInformativeText(
-        "You can restore that backup: anything recorded after it will not be in the caseload, "
-        f"and {name} as it is now is kept in the backups folder. If you are not sure, choose "
-        "Not now and ask your IT department."
+        _(
+            "You can restore that backup: anything recorded after it will not be "
+            "in the caseload, and %(name)s as it is now is kept in the backups "
+            "folder. If you are not sure, choose Not now and ask your IT "
+            "department."
+        )
+        % {"name": name}
     )
     box.setDetailedText(str(error))
-    restore = box.addButton("&Restore this backup…", QMessageBox.ButtonRole.ActionRole)
-    not_now = box.addButton("&Not now", QMessageBox.ButtonRole.RejectRole)
+    restore = box.addButton(_("&Restore this backup…"), QMessageBox.ButtonRole.ActionRole)
+    not_now = box.addButton(_("&Not now"), QMessageBox.ButtonRole.RejectRole)
     box.setDefaultButton(not_now)  # a restore is picked deliberately, never by Enter
     box.setEscapeButton(not_now)
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -109,7 +120,7 @@ def _restore(
             if isinstance(error, BadBackup) and not passphrase
             else show_error_dialog(error)
         ),
-        label="Restoring the backup…",
+        label=_("Restoring the backup…"),
     )
 
 
@@ -121,7 +132,7 @@ def _ask_and_restore(
     on_opened: Callable[[Store], None],
 ) -> None:
     ask = UnlockDialog(backup, parent)  # the passphrase the backup was made with
-    ask.setWindowTitle("Passphrase of the backup")
+    ask.setWindowTitle(_("Passphrase of the backup"))
 
     def opened(store: Store) -> None:
         ask.accept()
@@ -135,7 +146,7 @@ def _ask_and_restore(
             typed,
             on_result=opened,
             on_error=lambda error: ask.show_error(user_message(error)),
-            label="Restoring the backup…",
+            label=_("Restoring the backup…"),
         )
     )
     ask.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

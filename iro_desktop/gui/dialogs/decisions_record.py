@@ -16,6 +16,7 @@ from iro_desktop.gui.child_tabs.common import StatusLine, heading_label, value_l
 from iro_desktop.gui.dialogs.document import DocumentDialog
 from iro_desktop.gui.models.records_model import ICON_INFO
 from iro_desktop.gui.worker import Worker
+from iro_desktop.i18n import N_, _
 from iro_desktop.letters.choices import pick_review
 from iro_desktop.reports.pages import Page
 from iro_desktop.services.child import child_detail
@@ -26,7 +27,7 @@ from iro_desktop.services.letters import (
 )
 from iro_desktop.services.session import Store
 
-CIRCULATE_BY = "Decisions circulate by"
+CIRCULATE_BY = "Decisions circulate by"  # the label the record's facts use
 
 
 def decisions_preview(
@@ -43,8 +44,8 @@ def decisions_preview(
 
 
 class DecisionsRecordDialog(DocumentDialog):
-    SAVE_CAPTION = "Save the decisions record"
-    WRITING_LABEL = "Writing the decisions record…"
+    SAVE_CAPTION = N_("Save the decisions record")
+    WRITING_LABEL = N_("Writing the decisions record…")
 
     def __init__(
         self,
@@ -56,20 +57,24 @@ class DecisionsRecordDialog(DocumentDialog):
         child_name: str = "",
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(worker, store, today, "Write the decisions record", parent)
+        super().__init__(worker, store, today, _("Write the decisions record"), parent)
         self.child_ref = child_ref
         self.review_id = review_id
         self.page: Page | None = None
         self.intro.setText(
-            f"The formal record of {child_name or child_ref}'s review for the social worker and "
-            "their manager: who came, the participation code, the decisions with who and by "
-            "when, your view on the care plan and the next review date. Saving it does not "
-            "mark the decisions circulated; record that on the Reviews tab when they go out."
+            _(
+                "The formal record of %(value)s's review for the social worker and "
+                "their manager: who came, the participation code, the decisions with "
+                "who and by when, your view on the care plan and the next review date. "
+                "Saving it does not mark the decisions circulated; record that on the "
+                "Reviews tab when they go out."
+            )
+            % {"value": child_name or child_ref}
         )
-        self.circulate_line = StatusLine("When to circulate it", self)
-        self.facts_heading = heading_label("What the record says", self)
+        self.circulate_line = StatusLine(_("When to circulate it"), self)
+        self.facts_heading = heading_label(_("What the record says"), self)
         self.facts = QWidget(self)
-        self.facts.setAccessibleName("The record's facts")
+        self.facts.setAccessibleName(_("The record's facts"))
         self.facts_layout = QFormLayout(self.facts)
         self.body.addWidget(self.circulate_line)
         self.body.addWidget(self.facts_heading)
@@ -83,12 +88,14 @@ class DecisionsRecordDialog(DocumentDialog):
         page, file_name = preview
         self.page = page
         self.suggested_name = file_name
-        self.setWindowTitle(f"Write the decisions record: {page.subtitle}")
+        self.setWindowTitle(
+            _("Write the decisions record: %(subtitle)s") % {"subtitle": page.subtitle}
+        )
         by = next((f.value for f in page.facts if f.label == CIRCULATE_BY), "")
         if page.notice.startswith("Circulate by") or not by:
             words = page.notice  # "Circulate by <day>: 5 working days after the review, ..."
         else:
-            words = f"Circulate by {by}. {page.notice}"
+            words = _("Circulate by %(by)s. %(notice)s") % {"by": by, "notice": page.notice}
         self.circulate_line.set_status(words, ICON_INFO, alert=True)
         while self.facts_layout.rowCount():
             self.facts_layout.removeRow(0)

@@ -34,15 +34,17 @@ from iro_desktop.gui.widgets.dialog_parts import (
     default_folder,
 )  # re-exported: callers import it here
 from iro_desktop.gui.widgets.file_job import FileJob
+from iro_desktop.gui.widgets.standard_buttons import name_standard_buttons
 from iro_desktop.gui.worker import Worker
+from iro_desktop.i18n import N_, _
 from iro_desktop.services.session import Store
 
-WORD_FILTER = "Word document (*.docx)"
+WORD_FILTER = N_("Word document (*.docx)")
 
 
 def ask_save_path(parent: QWidget, caption: str, suggested: Path) -> Path | None:
     """Where to save: the platform's save dialog (tests replace this function)."""
-    chosen, _filter = QFileDialog.getSaveFileName(parent, caption, str(suggested), WORD_FILTER)
+    chosen, _filter = QFileDialog.getSaveFileName(parent, caption, str(suggested), _(WORD_FILTER))
     if not chosen:
         return None
     path = Path(chosen)
@@ -61,8 +63,8 @@ class DocumentDialog(QDialog):
     previewShown = Signal()  # a preview has arrived and is on screen
     failed = Signal(str)  # a preview or write failed: the message shown
 
-    SAVE_CAPTION = "Save the document"
-    WRITING_LABEL = "Writing the document…"
+    SAVE_CAPTION = N_("Save the document")
+    WRITING_LABEL = N_("Writing the document…")
     PDF_OFFERED = True
 
     def __init__(
@@ -80,27 +82,28 @@ class DocumentDialog(QDialog):
 
         self.intro = QLabel(self)
         self.intro.setWordWrap(True)
-        self.intro.setAccessibleName("About this document")
+        self.intro.setAccessibleName(_("About this document"))
         self.body = QVBoxLayout()
-        self.pdf_box = QCheckBox("Also make a &PDF (needs LibreOffice)", self)
+        self.pdf_box = QCheckBox(_("Also make a &PDF (needs LibreOffice)"), self)
         self.pdf_box.setVisible(self.PDF_OFFERED)
         self.busy = QProgressBar(self)
         self.busy.setRange(0, 0)
         self.busy.setTextVisible(False)
-        self.busy.setAccessibleName("Writing")
+        self.busy.setAccessibleName(_("Writing"))
         self.busy.setMaximumHeight(12)
         self.busy.setVisible(False)
-        self.result = StatusLine("Result", self)
+        self.result = StatusLine(_("Result"), self)
         self.result.hide()
 
         self.buttons = QDialogButtonBox(self)
-        self.save_button = QPushButton("&Save as Word document…", self)
+        self.save_button = QPushButton(_("&Save as Word document…"), self)
         self.save_button.setDefault(True)
         self.save_button.setEnabled(False)
-        self.open_button = QPushButton("&Open in word processor", self)
+        self.open_button = QPushButton(_("&Open in word processor"), self)
         self.close_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Close)
         self.buttons.addButton(self.save_button, QDialogButtonBox.ButtonRole.ActionRole)
         self.buttons.addButton(self.open_button, QDialogButtonBox.ButtonRole.ActionRole)
+        name_standard_buttons(self.buttons)
         self.open_button.hide()  # (adding it to the box shows it) until something is written
 
         layout = QVBoxLayout(self)
@@ -133,7 +136,7 @@ class DocumentDialog(QDialog):
         """Ask where, then write there through the worker."""
         if self._writing:
             return
-        path = ask_save_path(self, self.SAVE_CAPTION, default_folder() / self.suggested_name)
+        path = ask_save_path(self, _(self.SAVE_CAPTION), default_folder() / self.suggested_name)
         if path is None:
             return
         self.write_to(path)
@@ -141,15 +144,15 @@ class DocumentDialog(QDialog):
     def write_to(self, path: Path) -> None:
         function, args, kwargs = self.write_job(path)
         self._writer.run(
-            function, *args, label=self.WRITING_LABEL, on_result=self._on_written, **kwargs
+            function, *args, label=_(self.WRITING_LABEL), on_result=self._on_written, **kwargs
         )
 
     @Slot()
     def open_document(self) -> None:
         if self.written_path is not None and not open_in_word_processor(self.written_path):
             self.result.set_status(
-                f"No program on this computer opened {self.written_path.name}. Open it "
-                f"from {self.written_path.parent} yourself.",
+                _("No program on this computer opened %(name)s. Open it from %(parent)s yourself.")
+                % {"name": self.written_path.name, "parent": self.written_path.parent},
                 ICON_WARNING,
             )
 
@@ -159,7 +162,7 @@ class DocumentDialog(QDialog):
         self._previewer.run(
             function,
             *args,
-            label="Preparing the preview…",
+            label=_("Preparing the preview…"),
             on_result=self._on_preview,
             latest="preview",  # an earlier choice's preview: another is on its way
             **kwargs,
@@ -181,19 +184,19 @@ class DocumentDialog(QDialog):
 
     def _on_written(self, written: Any) -> None:
         self.written_path = Path(written.path)
-        lines = [f"Saved to {self.written_path}."]
+        lines = [_("Saved to %(written_path)s.") % {"written_path": self.written_path}]
         if written.pdf_path is not None:
-            lines.append(f"PDF saved to {written.pdf_path}.")
+            lines.append(_("PDF saved to %(pdf_path)s.") % {"pdf_path": written.pdf_path})
         elif written.pdf_problem:
-            lines.append(f"No PDF: {written.pdf_problem}")
+            lines.append(_("No PDF: %(pdf_problem)s") % {"pdf_problem": written.pdf_problem})
         if written.warnings:
-            lines.append("Check in Word: " + " ".join(written.warnings))
+            lines.append(_("Check in Word: %(notes)s") % {"notes": " ".join(written.warnings)})
         self.result.set_status("\n".join(lines), ICON_OK)
         self.result.show()
         self.open_button.setVisible(True)
         self.open_button.setDefault(True)
         self.open_button.setFocus(Qt.FocusReason.OtherFocusReason)
-        self.save_button.setText("&Save again…")
+        self.save_button.setText(_("&Save again…"))
         self.save_button.setDefault(False)
         self.written.emit(written)
 

@@ -35,7 +35,9 @@ from iro_desktop.gui.widgets.dialog_parts import (
     text_table,
 )
 from iro_desktop.gui.widgets.file_job import FileJob, show_in
+from iro_desktop.gui.widgets.standard_buttons import name_standard_buttons
 from iro_desktop.gui.worker import Worker
+from iro_desktop.i18n import _
 from iro_desktop.services.exchange import export_903, preview_903
 from iro_desktop.services.session import Store
 
@@ -57,48 +59,52 @@ class Export903Dialog(QDialog):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Export the 903 return")
+        self.setWindowTitle(_("Export the 903 return"))
         self._store = store
         self.export = None  # the checked Export903 for the year shown
         self.written: list[Path] = []
 
         intro = note_label(
-            "The DfE SSDA903 files (header.csv, episodes.csv, reviews.csv and uasc.csv) for "
-            "your council's performance team. They are checked against the DfE's rules "
-            "before they are written. The files hold children's personal data: save them "
-            "only where your council allows."
+            _(
+                "The DfE SSDA903 files (header.csv, episodes.csv, reviews.csv and uasc.csv) for "
+                "your council's performance team. They are checked against the DfE's rules "
+                "before they are written. The files hold children's personal data: save them "
+                "only where your council allows."
+            )
         )
         self.year = QSpinBox()
         self.year.setRange(2000, today.year + 1)
         self.year.setValue(last_collection_year(today))
-        self.year.setAccessibleName("Collection year ending 31 March")
+        self.year.setAccessibleName(_("Collection year ending 31 March"))
         self.year.setMaximumWidth(110)
         self.year_hint = QLabel()
-        self.folder_row = FileRow("Folder for the 903 files", folder=True)
+        self.folder_row = FileRow(_("Folder for the 903 files"), folder=True)
         self.folder_row.set_path(folder)
         self.summary = QLabel()
         self.summary.setWordWrap(True)
         self.problems_table = text_table(
-            ("Rule", "File", "Row", "Child", "Columns", "What is wrong"), "Breaches of DfE rules"
+            (_("Rule"), _("File"), _("Row"), _("Child"), _("Columns"), _("What is wrong")),
+            _("Breaches of DfE rules"),
         )
         self.problems_table.setVisible(False)
         self.anyway = QCheckBox(
-            "&Write the files anyway (to check them in the DfE's tool; the return will not pass)"
+            _("&Write the files anyway (to check them in the DfE's tool; the return will not pass)")
         )
         self.anyway.setVisible(False)
         self.error = error_label()
         self.busy = BusyBar()
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        name_standard_buttons(self.buttons)
         self.export_button = self.buttons.addButton(
-            "&Export", QDialogButtonBox.ButtonRole.AcceptRole
+            _("&Export"), QDialogButtonBox.ButtonRole.AcceptRole
         )
         self.export_button.setEnabled(False)
         self.job = FileJob(self, worker, self.busy, show_in(self.error), self._update_button)
 
         form = QFormLayout()
-        form.addRow("Collection &year ending 31 March:", self.year)
+        form.addRow(_("Collection &year ending 31 March:"), self.year)
         form.addRow("", self.year_hint)
-        form.addRow("&Folder:", self.folder_row)
+        form.addRow(_("&Folder:"), self.folder_row)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addLayout(form)
@@ -122,15 +128,17 @@ class Export903Dialog(QDialog):
     def check(self) -> None:
         """Work out the year's tables and their rule breaches (nothing written)."""
         year = self.year.value()
-        self.year_hint.setText(f"1 April {year - 1} to 31 March {year}")
+        self.year_hint.setText(
+            _("1 April %(start)s to 31 March %(end)s") % {"start": year - 1, "end": year}
+        )
         self.export = None
         self._update_button()
         self.job.run(
             preview_903,
             self._store,
             year,
-            busy="Checking the records against the DfE rules…",
-            label="Checking the 903 return…",
+            busy=_("Checking the records against the DfE rules…"),
+            label=_("Checking the 903 return…"),
             on_result=self._on_checked,
             latest="check",
         )
@@ -138,19 +146,22 @@ class Export903Dialog(QDialog):
     def _on_checked(self, export) -> None:
         self.export = export
         counts = export.counts()
-        text = (
-            f"{counts.get('header', 0)} child(ren), {counts.get('episodes', 0)} episode(s), "
-            f"{counts.get('reviews', 0)} review(s) in this year."
-        )
+        text = _(
+            "%(children)s child(ren), %(episodes)s episode(s), %(reviews)s review(s) in this year."
+        ) % {
+            "children": counts.get("header", 0),
+            "episodes": counts.get("episodes", 0),
+            "reviews": counts.get("reviews", 0),
+        }
         notes = list(export.notes)
         if export.problems:
-            text += (
-                f"\n{len(export.problems)} breach(es) of the DfE 903 rules: complete these "
-                "records in IRO Desktop and export again, or write the files anyway."
-            )
+            text += _(
+                "\n%(problems)s breach(es) of the DfE 903 rules: complete these records "
+                "in IRO Desktop and export again, or write the files anyway."
+            ) % {"problems": len(export.problems)}
             self.summary.setStyleSheet(WARNING_STYLE)
         else:
-            text += "\nPasses the DfE 903 rules IRO Desktop checks."
+            text += _("\nPasses the DfE 903 rules IRO Desktop checks.")
             self.summary.setStyleSheet("")
         if notes:
             text += "\n" + "\n".join(notes)
@@ -185,7 +196,7 @@ class Export903Dialog(QDialog):
     def _on_export(self) -> None:
         folder = self.folder_row.path()
         if folder is None:
-            self.job.fail("Choose the folder to write the files in.")
+            self.job.fail(_("Choose the folder to write the files in."))
             return
         self.error.setVisible(False)
         self.export_button.setEnabled(False)
@@ -195,8 +206,8 @@ class Export903Dialog(QDialog):
             self.year.value(),
             folder,
             write_with_problems=self.anyway.isChecked(),
-            busy=f"Writing the 903 files to {folder}…",
-            label="Writing the 903 files…",
+            busy=_("Writing the 903 files to %(folder)s…") % {"folder": folder},
+            label=_("Writing the 903 files…"),
             on_result=self._on_exported,
         )
 
@@ -205,10 +216,10 @@ class Export903Dialog(QDialog):
         folder = self.written[0].parent if self.written else self.folder_row.path()
         self.summary.setStyleSheet("")
         self.summary.setText(
-            f"Written to {folder}: "
+            (_("Written to %(folder)s: ") % {"folder": folder})
             + ", ".join(p.name for p in self.written)
             + "."
-            + (" They do not pass the DfE rules listed below." if export.problems else "")
+            + (_(" They do not pass the DfE rules listed below.") if export.problems else "")
         )
         self.export_button.setEnabled(False)
         self.exported.emit(export)

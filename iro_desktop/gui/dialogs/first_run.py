@@ -15,6 +15,8 @@ from PySide6.QtWidgets import (
 )
 
 from iro_desktop.gui.screen_fit import limit_minimum_width
+from iro_desktop.gui.widgets.standard_buttons import name_standard_buttons
+from iro_desktop.i18n import _
 
 CHOICE_DEMO, CHOICE_NEW, CHOICE_OPEN = "demo", "new", "open"
 
@@ -26,29 +28,34 @@ class FirstRunDialog(QDialog):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Welcome to IRO Desktop")
+        self.setWindowTitle(_("Welcome to IRO Desktop"))
         intro = QLabel(
-            "<h3>Welcome to IRO Desktop</h3>"
-            "<p>There is no caseload on this computer yet. What would you like to do?</p>"
-            "<p>Setting up takes a few minutes: a passphrase for your caseload's encrypted "
-            "file, then your council, your contact details for letters and the services "
-            "children can ask for help.</p>"
+            _(
+                "<h3>Welcome to IRO Desktop</h3>"
+                "<p>There is no caseload on this computer yet. What would you like to do?</p>"
+                "<p>Setting up takes a few minutes: a passphrase for your caseload's encrypted "
+                "file, then your council, your contact details for letters and the services "
+                "children can ask for help.</p>"
+            )
         )
         intro.setWordWrap(True)
         self.demo_button = QCommandLinkButton(
-            "Try the demo first",
-            "About 70 fictional children, to try IRO Desktop out. Nothing in it is real, and "
-            "it is never opened instead of your own caseload.",
+            _("Try the demo first"),
+            _(
+                "About 70 fictional children, to try IRO Desktop out. Nothing in it is real, and "
+                "it is never opened instead of your own caseload."
+            ),
         )
         self.new_button = QCommandLinkButton(
-            "Set up your own caseload",
-            "An encrypted file for your children, locked with a passphrase you choose.",
+            _("Set up your own caseload"),
+            _("An encrypted file for your children, locked with a passphrase you choose."),
         )
         self.open_button = QCommandLinkButton(
-            "Open an existing caseload file",
-            "A .iro.db file, for example one copied from your old computer.",
+            _("Open an existing caseload file"),
+            _("A .iro.db file, for example one copied from your old computer."),
         )
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        name_standard_buttons(buttons)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         for button in (self.new_button, self.demo_button, self.open_button):

@@ -30,11 +30,13 @@ from iro_desktop.gui.widgets.dialog_parts import (
 )
 from iro_desktop.gui.widgets.file_job import FileJob, show_in
 from iro_desktop.gui.widgets.passphrase import NewPassphrase
+from iro_desktop.gui.widgets.standard_buttons import name_standard_buttons
 from iro_desktop.gui.worker import Worker
+from iro_desktop.i18n import N_, _
 from iro_desktop.services.exchange import make_handover, suggested_handover_name
 from iro_desktop.services.session import Store
 
-BUNDLE_FILTER = "IRO Desktop handover files (*.iro);;All files (*)"
+BUNDLE_FILTER = N_("IRO Desktop handover files (*.iro);;All files (*)")
 
 
 class HandoverDialog(QDialog):
@@ -50,27 +52,33 @@ class HandoverDialog(QDialog):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle(f"Hand over {child_ref}")
+        self.setWindowTitle(_("Hand over %(child_ref)s") % {"child_ref": child_ref})
         self._store = store
         self.child_ref = child_ref
         self.bundle = None
 
         intro = note_label(
-            f"Everything held about child <b>{child_ref}</b> (history, decisions, meetings, "
-            "challenges and letters' details) goes into one encrypted file for the IRO taking "
-            "the child on. Choose a passphrase for this handover only."
+            _(
+                "Everything held about child <b>%(child_ref)s</b> (history, decisions, "
+                "meetings, challenges and letters' details) goes into one encrypted "
+                "file for the IRO taking the child on. Choose a passphrase for this "
+                "handover only."
+            )
+            % {"child_ref": child_ref}
         )
-        self.new_passphrase = NewPassphrase("Handover passphrase", parent=self)
+        self.new_passphrase = NewPassphrase(_("Handover passphrase"), parent=self)
         self.passphrase = self.new_passphrase.first
         self.again = self.new_passphrase.again
         self.strength = self.new_passphrase.strength
         separately = note_label(
-            "Give the passphrase to the next IRO <b>separately</b>: by phone or in person, "
-            "never in the same email or on the same memory stick as the file.",
+            _(
+                "Give the passphrase to the next IRO <b>separately</b>: by phone or in person, "
+                "never in the same email or on the same memory stick as the file."
+            ),
             WARNING_STYLE,
         )
         self.file_row = FileRow(
-            "Save the handover file as", BUNDLE_FILTER, save=True, default_suffix="iro"
+            _("Save the handover file as"), _(BUNDLE_FILTER), save=True, default_suffix="iro"
         )
         self.file_row.set_path(Path(folder) / f"handover-{file_name_part(child_ref)}.iro")
         self.result_label = QLabel()
@@ -78,14 +86,15 @@ class HandoverDialog(QDialog):
         self.error = error_label()
         self.busy = BusyBar()
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        name_standard_buttons(self.buttons)
         self.save_button = self.buttons.addButton(
-            "&Hand over", QDialogButtonBox.ButtonRole.AcceptRole
+            _("&Hand over"), QDialogButtonBox.ButtonRole.AcceptRole
         )
         self.job = FileJob(self, worker, self.busy, show_in(self.error), self._on_typed)
 
         form = QFormLayout()
         self.new_passphrase.add_rows(form)
-        form.addRow("Save &as:", self.file_row)
+        form.addRow(_("Save &as:"), self.file_row)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addLayout(form)
@@ -106,7 +115,7 @@ class HandoverDialog(QDialog):
             [child_ref],
             today,
             on_result=alive(self, lambda name: self.file_row.set_path(Path(folder) / name)),
-            label="Naming the handover file…",
+            label=_("Naming the handover file…"),
         )
 
     @Slot()
@@ -118,7 +127,7 @@ class HandoverDialog(QDialog):
     def _on_save(self) -> None:
         out = self.file_row.path()
         if out is None:
-            self.job.fail("Choose where to save the handover file.")
+            self.job.fail(_("Choose where to save the handover file."))
             return
         if out.suffix != ".iro":
             out = out.with_name(out.name + ".iro")
@@ -130,8 +139,8 @@ class HandoverDialog(QDialog):
             [self.child_ref],
             out,
             self.passphrase.text(),
-            busy="Encrypting the handover file…",
-            label="Writing the handover file…",
+            busy=_("Encrypting the handover file…"),
+            label=_("Writing the handover file…"),
             on_result=lambda bundle: self._on_saved(out, bundle),
         )
 
@@ -139,10 +148,13 @@ class HandoverDialog(QDialog):
         self.bundle = bundle
         rows = sum(bundle.counts().values())
         self.result_label.setText(
-            f"Saved {out.name} in {out.parent} ({rows} record(s)). Send the file, and give "
-            "the passphrase separately."
+            _(
+                "Saved %(name)s in %(parent)s (%(rows)s record(s)). Send the file, and "
+                "give the passphrase separately."
+            )
+            % {"name": out.name, "parent": out.parent, "rows": rows}
         )
         self.new_passphrase.set_enabled(False)
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("&Close")
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(_("&Close"))
         self.save_button.setVisible(False)
         self.handedOver.emit(bundle)

@@ -38,7 +38,9 @@ from iro_desktop.gui.widgets.dialog_parts import (
     text_table,
 )
 from iro_desktop.gui.widgets.file_job import FileJob, show_in
+from iro_desktop.gui.widgets.standard_buttons import name_standard_buttons
 from iro_desktop.gui.worker import Worker
+from iro_desktop.i18n import N_, _
 from iro_desktop.services.exchange import (
     FIELDS,
     import_spreadsheet,
@@ -48,17 +50,23 @@ from iro_desktop.services.exchange import (
 )
 from iro_desktop.services.session import Store
 
-SHEET_FILTER = "Spreadsheets (*.xlsx *.csv *.txt);;All files (*)"
-NOT_IMPORTED = "(not imported)"
+SHEET_FILTER = N_("Spreadsheets (*.xlsx *.csv *.txt);;All files (*)")
+NOT_IMPORTED = N_("(not imported)")
 COL_LETTER, COL_HEADER, COL_SAMPLE, COL_FIELD, COL_HOW = range(5)
-MAPPING_HEADERS = ("Column", "Heading", "Sample values", "Import as", "How it was chosen")
+MAPPING_HEADERS = (
+    N_("Column"),
+    N_("Heading"),
+    N_("Sample values"),
+    N_("Import as"),
+    N_("How it was chosen"),
+)
 PREVIEW_DELAY_MS = 250
 ENCODING_NAMES = {"utf-8-sig": "UTF-8", "utf-8": "UTF-8", "cp1252": "Windows-1252"}
 ACTION_LABELS = {
-    "add": "New child",
-    "update": "Update",
-    "no change": "No change",
-    "refused": "Refused",
+    "add": N_("New child"),
+    "update": N_("Update"),
+    "no change": N_("No change"),
+    "refused": N_("Refused"),
 }
 
 
@@ -75,7 +83,7 @@ class ImportSheetDialog(QDialog):
         self, worker: Worker, store: Store, today: date, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Import a spreadsheet")
+        self.setWindowTitle(_("Import a spreadsheet"))
         self._store = store
         self._today = today
         self.sheet = None
@@ -85,19 +93,21 @@ class ImportSheetDialog(QDialog):
         self._previews = 0  # previews asked for; only the latest one is shown
 
         intro = note_label(
-            "Bring in the tracker you have kept yourself (.xlsx or .csv). Check how each "
-            "column is read, then look at the preview: nothing is written until you press "
-            "Import, and then every row is imported or none is. What you recorded in IRO "
-            "Desktop is kept where the file differs."
+            _(
+                "Bring in the tracker you have kept yourself (.xlsx or .csv). Check how each "
+                "column is read, then look at the preview: nothing is written until you press "
+                "Import, and then every row is imported or none is. What you recorded in IRO "
+                "Desktop is kept where the file differs."
+            )
         )
-        self.file_row = FileRow("Spreadsheet to import", SHEET_FILTER)
+        self.file_row = FileRow(_("Spreadsheet to import"), _(SHEET_FILTER))
         self.file_info = QLabel()
         self.file_info.setWordWrap(True)
         self.error = error_label()
 
         self.mapping_table = QTableWidget(0, len(MAPPING_HEADERS))
-        self.mapping_table.setHorizontalHeaderLabels(list(MAPPING_HEADERS))
-        self.mapping_table.setAccessibleName("How each column is read")
+        self.mapping_table.setHorizontalHeaderLabels([_(h) for h in MAPPING_HEADERS])
+        self.mapping_table.setAccessibleName(_("How each column is read"))
         self.mapping_table.verticalHeader().setVisible(False)
         self.mapping_table.horizontalHeader().setStretchLastSection(True)
         self.mapping_table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
@@ -105,41 +115,46 @@ class ImportSheetDialog(QDialog):
 
         self.summary = QLabel()
         self.summary.setWordWrap(True)
-        self.summary.setAccessibleName("What the import would do")
-        self.refusals_table = text_table(("Row", "Column", "Value", "Why"), "Refused rows")
-        self.rows_table = text_table(("Row", "Child", "What happens", "Changes"), "Rows")
-        self.conflicts_table = text_table(
-            ("Child", "Field", "Kept (yours)", "In the file"), "Conflicts"
+        self.summary.setAccessibleName(_("What the import would do"))
+        self.refusals_table = text_table(
+            (_("Row"), _("Column"), _("Value"), _("Why")), _("Refused rows")
         )
-        self.notes_table = text_table(("Note",), "Notes")
+        self.rows_table = text_table(
+            (_("Row"), _("Child"), _("What happens"), _("Changes")), _("Rows")
+        )
+        self.conflicts_table = text_table(
+            (_("Child"), _("Field"), _("Kept (yours)"), _("In the file")), _("Conflicts")
+        )
+        self.notes_table = text_table((_("Note"),), _("Notes"))
         self.preview_tabs = QTabWidget()
-        self.preview_tabs.setAccessibleName("Preview")
+        self.preview_tabs.setAccessibleName(_("Preview"))
         for table, title in (
-            (self.refusals_table, "Refused"),
-            (self.rows_table, "Rows"),
-            (self.conflicts_table, "Conflicts"),
-            (self.notes_table, "Notes"),
+            (self.refusals_table, _("Refused")),
+            (self.rows_table, _("Rows")),
+            (self.conflicts_table, _("Conflicts")),
+            (self.notes_table, _("Notes")),
         ):
             self.preview_tabs.addTab(table, title)
         self.busy = BusyBar()
 
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        name_standard_buttons(self.buttons)
         self.import_button = self.buttons.addButton(
-            "&Import", QDialogButtonBox.ButtonRole.AcceptRole
+            _("&Import"), QDialogButtonBox.ButtonRole.AcceptRole
         )
         self.import_button.setEnabled(False)
         self.job = FileJob(self, worker, self.busy, show_in(self.error), self._after_error)
 
         form = QFormLayout()
-        form.addRow("&File:", self.file_row)
+        form.addRow(_("&File:"), self.file_row)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addLayout(form)
         layout.addWidget(self.file_info)
         layout.addWidget(self.error)
-        layout.addWidget(QLabel("<b>1. How each column is read</b> (change any that are wrong)"))
+        layout.addWidget(QLabel(_("<b>1. How each column is read</b> (change any that are wrong)")))
         layout.addWidget(self.mapping_table, 3)
-        layout.addWidget(QLabel("<b>2. What the import would do</b> (nothing is written yet)"))
+        layout.addWidget(QLabel(_("<b>2. What the import would do</b> (nothing is written yet)")))
         layout.addWidget(self.summary)
         layout.addWidget(self.preview_tabs, 2)
         layout.addWidget(self.busy)
@@ -165,8 +180,8 @@ class ImportSheetDialog(QDialog):
             read_and_propose,
             self._store,
             path,
-            busy=f"Reading {path.name}…",
-            label=f"Reading {path.name}…",
+            busy=_("Reading %(name)s…") % {"name": path.name},
+            label=_("Reading %(name)s…") % {"name": path.name},
             on_result=self._on_read,
         )
 
@@ -181,12 +196,19 @@ class ImportSheetDialog(QDialog):
         sheet = self.sheet
         extra = []
         if sheet.sheet_title:
-            extra.append(f"sheet “{sheet.sheet_title}”")
+            extra.append(_("sheet “%(sheet_title)s”") % {"sheet_title": sheet.sheet_title})
         if sheet.encoding:
-            extra.append(f"text read as {ENCODING_NAMES.get(sheet.encoding, sheet.encoding)}")
+            extra.append(
+                _("text read as %(encoding)s")
+                % {"encoding": ENCODING_NAMES.get(sheet.encoding, sheet.encoding)}
+            )
         self.file_info.setText(
-            f"{sheet.name}: {len(sheet.rows)} row(s) under the headings in row "
-            f"{sheet.header_row}" + (f" ({', '.join(extra)})" if extra else "") + "."
+            (
+                _("%(name)s: %(rows)s row(s) under the headings in row %(header_row)s")
+                % {"name": sheet.name, "rows": len(sheet.rows), "header_row": sheet.header_row}
+            )
+            + (f" ({', '.join(extra)})" if extra else "")
+            + "."
         )
         self._show_mapping()
         self.request_preview()
@@ -207,10 +229,10 @@ class ImportSheetDialog(QDialog):
                 item.setToolTip(text)
                 self.mapping_table.setItem(row, col, item)
             combo = QComboBox()
-            combo.setAccessibleName(f"Import column {column.letter} as")
-            combo.addItem(NOT_IMPORTED, None)
+            combo.setAccessibleName(_("Import column %(letter)s as") % {"letter": column.letter})
+            combo.addItem(_(NOT_IMPORTED), None)
             for key, spec in FIELDS.items():
-                combo.addItem(spec.label, key)
+                combo.addItem(_(spec.label), key)  # marked in services.exchange
             combo.setCurrentIndex(max(combo.findData(column.field), 0))
             combo.currentIndexChanged.connect(self._on_mapping_changed)
             self.mapping_table.setCellWidget(row, COL_FIELD, combo)
@@ -257,8 +279,10 @@ class ImportSheetDialog(QDialog):
         if "child_ref" not in mapping.values():
             self.preview = None
             self.summary.setText(
-                "Choose the column that holds each child's reference (Import as: Child "
-                "reference): rows are matched to your caseload by it."
+                _(
+                    "Choose the column that holds each child's reference (Import as: Child "
+                    "reference): rows are matched to your caseload by it."
+                )
             )
             self.summary.setStyleSheet(WARNING_STYLE)
             return
@@ -269,8 +293,8 @@ class ImportSheetDialog(QDialog):
             self.sheet,
             mapping,
             self._today,
-            busy="Working out what the import would do…",
-            label="Checking every row…",
+            busy=_("Working out what the import would do…"),
+            label=_("Checking every row…"),
             on_result=lambda preview: self._on_preview(previews, preview),
             latest="preview",
         )
@@ -282,22 +306,22 @@ class ImportSheetDialog(QDialog):
         lines = preview.summary_lines()
         first = lines[0] if lines else ""
         if preview.refusals:
-            text = (
-                f"{first}\n{len(preview.refusals)} problem(s): nothing will be imported until "
-                "each is put right in the file (see Refused). Correct the file, then choose it "
-                "again."
-            )
+            text = _(
+                "%(first)s\n%(refusals)s problem(s): nothing will be imported until "
+                "each is put right in the file (see Refused). Correct the file, then "
+                "choose it again."
+            ) % {"first": first, "refusals": len(preview.refusals)}
             self.summary.setStyleSheet(WARNING_STYLE)
         elif not preview.can_import:
-            text = f"{first}\nThere is nothing to import."
+            text = _("%(first)s\nThere is nothing to import.") % {"first": first}
             self.summary.setStyleSheet("")
         else:
-            text = f"{first}\nReady: press Import to write every row."
+            text = _("%(first)s\nReady: press Import to write every row.") % {"first": first}
             self.summary.setStyleSheet("")
         self.summary.setText(text)
         fill_table(
             self.refusals_table,
-            [(r.row, r.column or "(whole row)", r.value, r.reason) for r in preview.refusals],
+            [(r.row, r.column or _("(whole row)"), r.value, r.reason) for r in preview.refusals],
         )
         fill_table(
             self.rows_table,
@@ -305,7 +329,7 @@ class ImportSheetDialog(QDialog):
                 (
                     r.row,
                     r.child_ref,
-                    ACTION_LABELS.get(r.action, r.action),
+                    _(ACTION_LABELS[r.action]) if r.action in ACTION_LABELS else r.action,
                     "; ".join(r.changes or r.reasons),
                 )
                 for r in preview.rows
@@ -326,7 +350,7 @@ class ImportSheetDialog(QDialog):
             len(preview.warnings),
         )
         for index, (title, count) in enumerate(
-            zip(("Refused", "Rows", "Conflicts", "Notes"), counts, strict=True)
+            zip((_("Refused"), _("Rows"), _("Conflicts"), _("Notes")), counts, strict=True)
         ):
             self.preview_tabs.setTabText(index, f"{title} ({count})")
         self.preview_tabs.setCurrentIndex(0 if preview.refusals else 1)
@@ -344,8 +368,8 @@ class ImportSheetDialog(QDialog):
             import_spreadsheet,
             self._store,
             self.preview,
-            busy=f"Importing {len(self.preview.rows)} row(s)…",
-            label="Importing the spreadsheet…",
+            busy=_("Importing %(rows)s row(s)…") % {"rows": len(self.preview.rows)},
+            label=_("Importing the spreadsheet…"),
             on_result=self._on_imported,
         )
 
@@ -376,7 +400,7 @@ class ImportSheetDialog(QDialog):
 
 def _shown(value: object) -> str:
     if value is None or value == "":
-        return "(blank)"
+        return _("(blank)")
     if isinstance(value, date):
         return f"{value:%d/%m/%Y}"
     return str(value)

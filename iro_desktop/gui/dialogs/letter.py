@@ -44,29 +44,31 @@ from iro_desktop.gui.dialogs.document import DocumentDialog
 from iro_desktop.gui.formatting import format_date
 from iro_desktop.gui.models.records_model import ICON_INFO, ICON_WARNING, standard_icon
 from iro_desktop.gui.screen_fit import fit_to_screen
+from iro_desktop.gui.widgets.standard_buttons import name_standard_buttons
 from iro_desktop.gui.worker import Worker
+from iro_desktop.i18n import N_, _
 from iro_desktop.letters.html import letter_html, print_html
 from iro_desktop.services.letter_fixes import write_missing_sentence
 from iro_desktop.services.letters import LetterPreview, preview_letter, write_letter
 from iro_desktop.services.session import Store
 
 VERSIONS = (
-    ("read_aloud", "Read-aloud: for a child who cannot read yet, read to them by a grown-up"),
-    ("standard", "Standard: for children of about 5 to 15"),
-    ("young_person", "Young person: 16 and over, a more adult voice"),
-    ("easy_read", "Easy read: very short sentences, with pictures"),
+    ("read_aloud", N_("Read-aloud: for a child who cannot read yet, read to them by a grown-up")),
+    ("standard", N_("Standard: for children of about 5 to 15")),
+    ("young_person", N_("Young person: 16 and over, a more adult voice")),
+    ("easy_read", N_("Easy read: very short sentences, with pictures")),
 )
 LANGUAGES = (
-    ("en", "English"),
-    ("cy", "Cymraeg (Welsh)"),
-    ("both", "Welsh and English: the Welsh letter, then the English one"),
+    ("en", N_("English")),
+    ("cy", N_("Cymraeg (Welsh)")),
+    ("both", N_("Welsh and English: the Welsh letter, then the English one")),
 )
-AUTOMATIC = " (chosen automatically)"
-NO_WARNINGS = "The wording reads plainly: nothing to check."
+AUTOMATIC = N_(" (chosen automatically)")
+NO_WARNINGS = N_("The wording reads plainly: nothing to check.")
 
 
 # A warning the dialog can fix in one click, by what it says.
-FIX_SUGGESTION = "A suggested sentence is waiting"
+FIX_SUGGESTION = "A suggested sentence is waiting"  # matched in the notes' text
 FIX_ROLE = Qt.ItemDataRole.UserRole + 1
 ITEM_ROLE = Qt.ItemDataRole.UserRole + 2  # a "not yet written" note's (kind, key, language)
 
@@ -76,22 +78,25 @@ class SentenceEditor(QDialog):
 
     def __init__(self, note: str, language: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Write the sentence for the child")
+        self.setWindowTitle(_("Write the sentence for the child"))
         layout = QVBoxLayout(self)
         about = QLabel(note.split("\n")[0], self)
         about.setWordWrap(True)
-        in_welsh = " in Welsh" if language == "cy" else ""
         label = QLabel(
-            f"&The sentence the child will read{in_welsh} (short words, spoken to them):", self
+            _("&The sentence the child will read in Welsh (short words, spoken to them):")
+            if language == "cy"
+            else _("&The sentence the child will read (short words, spoken to them):"),
+            self,
         )
         self.text = QPlainTextEdit(self)
-        self.text.setAccessibleName("The sentence the child will read")
+        self.text.setAccessibleName(_("The sentence the child will read"))
         self.text.setTabChangesFocus(True)
         self.text.setFixedHeight(self.text.fontMetrics().lineSpacing() * 4 + 12)
         label.setBuddy(self.text)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
         )
+        name_standard_buttons(buttons)
         self.save_button = buttons.button(QDialogButtonBox.StandardButton.Save)
         self.save_button.setEnabled(False)
         self.text.textChanged.connect(
@@ -113,14 +118,14 @@ def warning_texts(preview: LetterPreview) -> list[str]:
     for warning in preview.warnings:
         text = warning.message
         if warning.suggestion and warning.suggestion not in text:
-            text += f"\nSuggestion: {warning.suggestion}."
+            text += _("\nSuggestion: %(suggestion)s.") % {"suggestion": warning.suggestion}
         texts.append(text)
     return texts
 
 
 class LetterDialog(DocumentDialog):
-    SAVE_CAPTION = "Save the letter to the child"
-    WRITING_LABEL = "Writing the letter…"
+    SAVE_CAPTION = N_("Save the letter to the child")
+    WRITING_LABEL = N_("Writing the letter…")
 
     def __init__(
         self,
@@ -132,65 +137,73 @@ class LetterDialog(DocumentDialog):
         child_name: str = "",
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(worker, store, today, "Write the letter to the child", parent)
+        super().__init__(worker, store, today, _("Write the letter to the child"), parent)
         self.child_ref = child_ref
         self.review_id = review_id
         self.current: LetterPreview | None = None
         self._automatic: tuple[str, str] | None = None  # (version, language) first chosen
         who = child_name or child_ref
         self.intro.setText(
-            f"A letter to {who} about their review, written from what you recorded. Check the "
-            "version and language, read the notes on the wording, then save it and open it in "
-            "Word to read through and adjust before you print or send it."
+            _(
+                "A letter to %(who)s about their review, written from what you "
+                "recorded. Check the version and language, read the notes on the "
+                "wording, then save it and open it in Word to read through and adjust "
+                "before you print or send it."
+            )
+            % {"who": who}
         )
 
-        self.review_label = QLabel("Reading the review…", self)
-        self.review_label.setAccessibleName("Review")
+        self.review_label = QLabel(_("Reading the review…"), self)
+        self.review_label.setAccessibleName(_("Review"))
         self.version_combo = QComboBox(self)
-        self.version_combo.setAccessibleName("Version of the letter")
+        self.version_combo.setAccessibleName(_("Version of the letter"))
         self.language_combo = QComboBox(self)
-        self.language_combo.setAccessibleName("Language of the letter")
+        self.language_combo.setAccessibleName(_("Language of the letter"))
         for combo, items in ((self.version_combo, VERSIONS), (self.language_combo, LANGUAGES)):
             for value, text in items:
-                combo.addItem(text, value)
+                combo.addItem(_(text), value)
             combo.setEnabled(False)
         self.chosen_note = QLabel(self)
         self.chosen_note.setWordWrap(True)
-        self.chosen_note.setAccessibleName("How the version and language were chosen")
+        self.chosen_note.setAccessibleName(_("How the version and language were chosen"))
         form = QFormLayout()
-        version_label = QLabel("&Version:", self)
+        version_label = QLabel(_("&Version:"), self)
         version_label.setBuddy(self.version_combo)
-        language_label = QLabel("&Language:", self)
+        language_label = QLabel(_("&Language:"), self)
         language_label.setBuddy(self.language_combo)
-        form.addRow("Review:", self.review_label)
+        form.addRow(_("Review:"), self.review_label)
         form.addRow(version_label, self.version_combo)
         form.addRow(language_label, self.language_combo)
-        self.suggestions_box = QCheckBox("Use &suggested wording not yet confirmed", self)
+        self.suggestions_box = QCheckBox(_("Use &suggested wording not yet confirmed"), self)
         self.suggestions_box.setToolTip(
-            "Items whose child-facing sentence is still a suggestion are left out unless you "
-            "tick this."
+            _(
+                "Items whose child-facing sentence is still a suggestion are left out unless you "
+                "tick this."
+            )
         )
-        self.rights_box = QCheckBox("Add the '&your rights' page", self)
+        self.rights_box = QCheckBox(_("Add the '&your rights' page"), self)
         self.rights_box.setToolTip(
-            "Advocacy, complaints, an independent visitor and what happens at 18, on a page of "
-            "its own. It is due at the first review, after a move, and once a year."
+            _(
+                "Advocacy, complaints, an independent visitor and what happens at 18, on a page of "
+                "its own. It is due at the first review, after a move, and once a year."
+            )
         )
         form.addRow("", self.suggestions_box)
         form.addRow("", self.rights_box)
         self._confirmed_sensitive = False
 
-        self.warnings_heading = heading_label("Notes on the wording", self)
+        self.warnings_heading = heading_label(_("Notes on the wording"), self)
         self.warnings_list = QListWidget(self)
-        self.warnings_list.setAccessibleName("Notes on the wording")
+        self.warnings_list.setAccessibleName(_("Notes on the wording"))
         self.warnings_list.setWordWrap(True)
         self.warnings_list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        warnings_label = QLabel("&Notes on the wording, with what to try instead:", self)
+        warnings_label = QLabel(_("&Notes on the wording, with what to try instead:"), self)
         warnings_label.setBuddy(self.warnings_list)
         self.text_preview = QTextBrowser(self)
         self.text_preview.setOpenLinks(False)
-        self.text_preview.setAccessibleName("What the letter will say")
+        self.text_preview.setAccessibleName(_("What the letter will say"))
         self.text_preview.setMinimumHeight(160)
-        text_label = QLabel("&What the letter will say (you can change it in Word):", self)
+        text_label = QLabel(_("&What the letter will say (you can change it in Word):"), self)
         text_label.setBuddy(self.text_preview)
 
         self.body.addLayout(form)
@@ -200,9 +213,9 @@ class LetterDialog(DocumentDialog):
         self.body.addWidget(warnings_label)
         self.body.addWidget(self.warnings_list)
         fixes = QHBoxLayout()
-        self.fix_button = QPushButton("&Fix this note", self)
+        self.fix_button = QPushButton(_("&Fix this note"), self)
         self.fix_button.setToolTip(
-            "Use the suggested wording, or write the missing sentence, for the chosen note"
+            _("Use the suggested wording, or write the missing sentence, for the chosen note")
         )
         self.fix_button.setEnabled(False)
         fixes.addWidget(self.fix_button)
@@ -220,9 +233,9 @@ class LetterDialog(DocumentDialog):
         self.warnings_list.currentItemChanged.connect(self._on_note_chosen)
         self.warnings_list.itemActivated.connect(lambda _item: self.fix_chosen_note())
         self.fix_button.clicked.connect(self.fix_chosen_note)
-        self.print_button = QPushButton("&Print…", self)
+        self.print_button = QPushButton(_("&Print…"), self)
         self.print_button.setEnabled(False)
-        self.print_button.setToolTip("Print the letter now, through the system's print dialog")
+        self.print_button.setToolTip(_("Print the letter now, through the system's print dialog"))
         self.buttons.addButton(self.print_button, self.buttons.ButtonRole.ActionRole)
         self.print_button.clicked.connect(self.print_letter)
         fit_to_screen(self, 720, 720)
@@ -273,10 +286,13 @@ class LetterDialog(DocumentDialog):
         listed = "\n".join(f"• {', '.join(i.labels())}: {i.text}" for i in items)
         answer = QMessageBox.question(
             self,
-            "Sensitive things in the letter",
-            "The letter speaks of sensitive things:\n\n"
-            f"{listed}\n\nHave you checked that the child may read each of these, and that "
-            "the letter is safe to post?",
+            _("Sensitive things in the letter"),
+            _(
+                "The letter speaks of sensitive things:\n\n%(listed)s\n\nHave you checked "
+                "that the child may read each of these, and that the letter is safe to "
+                "post?"
+            )
+            % {"listed": listed},
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             QMessageBox.StandardButton.No,
         )
@@ -297,12 +313,12 @@ class LetterDialog(DocumentDialog):
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         printer.setDocName(self.current.suggested_file_name.removesuffix(".docx"))
         dialog = QPrintDialog(printer, self)
-        dialog.setWindowTitle("Print the letter to the child")
+        dialog.setWindowTitle(_("Print the letter to the child"))
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
         self.print_document().print_(printer)
         self.result.set_status(
-            "Sent to the printer. Printing it does not mark it sent: the Letters tab does.",
+            _("Sent to the printer. Printing it does not mark it sent: the Letters tab does."),
             ICON_INFO,
         )
         self.result.show()
@@ -339,7 +355,7 @@ class LetterDialog(DocumentDialog):
             language,
             text,
             self.today,
-            label="Saving the sentence…",
+            label=_("Saving the sentence…"),
             on_result=lambda _id: self._on_choice_changed(),
         )
 
@@ -359,7 +375,9 @@ class LetterDialog(DocumentDialog):
         ):
             combo.setCurrentIndex(combo.findData(value))
             combo.setEnabled(True)
-        self.review_label.setText(f"Held {format_date(preview.review_date)}")
+        self.review_label.setText(
+            _("Held %(review_date)s") % {"review_date": format_date(preview.review_date)}
+        )
         self._confirmed_sensitive = False  # what is confirmed is this letter's items
         for box, value in (
             (self.suggestions_box, preview.use_suggestions),
@@ -368,8 +386,12 @@ class LetterDialog(DocumentDialog):
             box.blockSignals(True)
             box.setChecked(value)
             box.blockSignals(False)
-        due = f" (due: {preview.rights_due})" if preview.rights_due else ""
-        self.rights_box.setText(f"Add the '&your rights' page{due}")
+        due = (
+            _(" (due: %(rights_due)s)") % {"rights_due": preview.rights_due}
+            if preview.rights_due
+            else ""
+        )
+        self.rights_box.setText(_("Add the '&your rights' page%(due)s") % {"due": due})
         self.print_button.setEnabled(True)
         self.suggested_name = preview.suggested_file_name
         self._show_chosen_note(preview)
@@ -385,12 +407,15 @@ class LetterDialog(DocumentDialog):
         for sensitive in preview.sensitive:
             QListWidgetItem(
                 standard_icon(ICON_WARNING),
-                f"Sensitive ({', '.join(sensitive.labels())}): you will be asked to confirm "
-                f'the child may read this and it is safe to post. "{sensitive.text}"',
+                _(
+                    "Sensitive (%(join)s): you will be asked to confirm the child may read "
+                    'this and it is safe to post. "%(text)s"'
+                )
+                % {"join": ", ".join(sensitive.labels()), "text": sensitive.text},
                 self.warnings_list,
             )
         if not texts and not preview.sensitive:
-            QListWidgetItem(standard_icon(ICON_INFO), NO_WARNINGS, self.warnings_list)
+            QListWidgetItem(standard_icon(ICON_INFO), _(NO_WARNINGS), self.warnings_list)
         self._fit_warnings()
         self.warnings_list.setCurrentRow(0, QItemSelectionModel.SelectionFlag.NoUpdate)
         self.text_preview.setHtml("<hr>".join(letter_html(letter) for letter in preview.letters))
@@ -414,19 +439,21 @@ class LetterDialog(DocumentDialog):
         ):
             index = combo.findData(value)
             if index >= 0:
-                combo.setItemText(index, combo.itemText(index) + AUTOMATIC)
+                combo.setItemText(index, combo.itemText(index) + _(AUTOMATIC))
 
     def _show_chosen_note(self, preview: LetterPreview) -> None:
         auto_version, auto_language = self._automatic or (None, None)
         same = preview.version == auto_version and preview.language == auto_language
         if same:
             self.chosen_note.setText(
-                "Both chosen automatically, from the child's age, needs and recorded "
-                "language. Change them if you know better."
+                _(
+                    "Both chosen automatically, from the child's age, needs and recorded "
+                    "language. Change them if you know better."
+                )
             )
         else:
             self.chosen_note.setText(
-                "Your choice for this letter (the child's record is not changed)."
+                _("Your choice for this letter (the child's record is not changed).")
             )
 
     @Slot()

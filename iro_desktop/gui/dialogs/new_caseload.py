@@ -21,8 +21,10 @@ from PySide6.QtWidgets import (
 from iro_desktop.gui.screen_fit import limit_minimum_width
 from iro_desktop.gui.widgets.dialog_parts import error_label
 from iro_desktop.gui.widgets.passphrase import NewPassphrase
+from iro_desktop.gui.widgets.standard_buttons import name_standard_buttons
+from iro_desktop.i18n import N_, _
 
-FILE_FILTER = "IRO Desktop caseloads (*.iro.db);;All files (*)"
+FILE_FILTER = N_("IRO Desktop caseloads (*.iro.db);;All files (*)")
 
 
 class NewCaseloadDialog(QDialog):
@@ -32,27 +34,30 @@ class NewCaseloadDialog(QDialog):
 
     def __init__(self, default_path: Path, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("New caseload")
+        self.setWindowTitle(_("New caseload"))
         intro = QLabel(
-            "Your caseload is kept in one encrypted file. Choose a passphrase you will remember: "
-            "without it nobody, including IT, can open the file."
+            _(
+                "Your caseload is kept in one encrypted file. Choose a passphrase you will "
+                "remember: without it nobody, including IT, can open the file."
+            )
         )
         intro.setWordWrap(True)
         self.path = QLineEdit(str(default_path))
-        self.browse_button = QPushButton("C&hoose…")
-        self.new_passphrase = NewPassphrase("New passphrase", parent=self)
+        self.browse_button = QPushButton(_("C&hoose…"))
+        self.new_passphrase = NewPassphrase(_("New passphrase"), parent=self)
         self.passphrase = self.new_passphrase.first
         self.again = self.new_passphrase.again
         self.strength = self.new_passphrase.strength
         self.error = error_label()
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        name_standard_buttons(self.buttons)
         self.create_button = self.buttons.addButton(
-            "C&reate", QDialogButtonBox.ButtonRole.AcceptRole
+            _("C&reate"), QDialogButtonBox.ButtonRole.AcceptRole
         )
         where = QHBoxLayout()
         where.addWidget(self.path, 1)
         where.addWidget(self.browse_button)
-        file_label = QLabel("&File:")
+        file_label = QLabel(_("&File:"))
         file_label.setBuddy(self.path)
         form = QFormLayout()
         # The passphrase first: the file's place has a sensible default, the passphrase none.
@@ -74,7 +79,7 @@ class NewCaseloadDialog(QDialog):
     def show_error(self, message: str) -> None:
         self.error.setText(message)
         self.error.setVisible(True)
-        self.create_button.setText("C&reate")
+        self.create_button.setText(_("C&reate"))
         self._on_typed()
 
     @Slot()
@@ -83,7 +88,7 @@ class NewCaseloadDialog(QDialog):
 
     @Slot()
     def _on_browse(self) -> None:
-        chooser = QFileDialog(self, "New caseload file", self.path.text(), FILE_FILTER)
+        chooser = QFileDialog(self, _("New caseload file"), self.path.text(), _(FILE_FILTER))
         chooser.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
         chooser.setDefaultSuffix("iro.db")
         chooser.fileSelected.connect(self.path.setText)
@@ -93,5 +98,5 @@ class NewCaseloadDialog(QDialog):
     def _on_create(self) -> None:
         self.error.setVisible(False)
         self.create_button.setEnabled(False)
-        self.create_button.setText("Creating…")
+        self.create_button.setText(_("Creating…"))
         self.createRequested.emit(Path(self.path.text().strip()), self.passphrase.text())

@@ -25,7 +25,9 @@ from iro_desktop.gui.widgets.dialog_parts import (
     note_label,
     text_table,
 )
+from iro_desktop.gui.widgets.standard_buttons import name_standard_buttons
 from iro_desktop.gui.worker import Worker, user_message
+from iro_desktop.i18n import _
 from iro_desktop.services.safety import PurgePreview, purge, purge_preview
 from iro_desktop.services.session import Store
 
@@ -40,30 +42,35 @@ class PurgeDialog(QDialog):
         self, worker: Worker, store: Store, today: date, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Purge children past retention")
+        self.setWindowTitle(_("Purge children past retention"))
         self._worker = worker
         self._store = store
         self._today = today
         self.candidates = []
         self.result = None
-        self.summary = QLabel("Looking for archived children past the retention period…")
+        self.summary = QLabel(_("Looking for archived children past the retention period…"))
         self.summary.setWordWrap(True)
-        self.table = text_table(("Child reference", "Initials", "Archived on"), "To be purged")
+        self.table = text_table(
+            (_("Child reference"), _("Initials"), _("Archived on")), _("To be purged")
+        )
         self.warning = note_label(
-            "<b>This cannot be undone.</b> These children's records and the history of every "
-            "change to them are removed from this caseload for good (a backup is taken first, "
-            "and it ages out of the backups like any other). The history keeps only a note "
-            "that a purge happened, with no personal data.",
+            _(
+                "<b>This cannot be undone.</b> These children's records and the history of every "
+                "change to them are removed from this caseload for good (a backup is taken first, "
+                "and it ages out of the backups like any other). The history keeps only a note "
+                "that a purge happened, with no personal data."
+            ),
             WARNING_STYLE,
         )
         self.confirm = QCheckBox(
-            "I &confirm these records should be purged under my council's rule"
+            _("I &confirm these records should be purged under my council's rule")
         )
         self.error = error_label()
         self.busy = BusyBar()
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        name_standard_buttons(self.buttons)
         self.purge_button = self.buttons.addButton(
-            "&Purge", QDialogButtonBox.ButtonRole.DestructiveRole
+            _("&Purge"), QDialogButtonBox.ButtonRole.DestructiveRole
         )
         self.purge_button.setEnabled(False)
         for widget in (self.table, self.warning, self.confirm):
@@ -80,30 +87,35 @@ class PurgeDialog(QDialog):
         self.purge_button.clicked.connect(self._on_purge)
         self.buttons.rejected.connect(self.reject)
         fit_to_screen(self, 600, 460)
-        self.busy.start("Looking for children past the retention period…")
+        self.busy.start(_("Looking for children past the retention period…"))
         worker.submit(
             purge_preview,
             store,
             today,
             on_result=alive(self, self._on_candidates),
             on_error=alive(self, self._show_error),
-            label="Looking for children past retention…",
+            label=_("Looking for children past retention…"),
         )
 
     def _on_candidates(self, preview: PurgePreview) -> None:
         months = preview.retention_months
         self.busy.stop()
         self.candidates = list(preview.candidates)
-        rule = (
-            f"Your council's rule (Settings): archived records are kept for {months} month(s) "
-            "after the child left your caseload."
-        )
+        rule = _(
+            "Your council's rule (Settings): archived records are kept for "
+            "%(months)s month(s) after the child left your caseload."
+        ) % {"months": months}
         if not self.candidates:
-            self.summary.setText(f"No archived child is past the retention period. {rule}")
+            self.summary.setText(
+                _("No archived child is past the retention period. %(rule)s") % {"rule": rule}
+            )
             return
         self.summary.setText(
-            f"{len(self.candidates)} archived child(ren) are past the retention period and "
-            f"will be purged. {rule}"
+            _(
+                "%(count)s archived child(ren) are past the retention period and "
+                "will be purged. %(rule)s"
+            )
+            % {"count": len(self.candidates), "rule": rule}
         )
         fill_table(
             self.table,
@@ -122,7 +134,7 @@ class PurgeDialog(QDialog):
             return
         self.purge_button.setEnabled(False)
         self.confirm.setEnabled(False)
-        self.busy.start("Backing up, then purging…")
+        self.busy.start(_("Backing up, then purging…"))
         self._worker.submit(
             purge,
             self._store,
@@ -130,20 +142,27 @@ class PurgeDialog(QDialog):
             [c.child_ref for c in self.candidates],
             on_result=alive(self, self._on_purged),
             on_error=alive(self, self._show_error),
-            label="Purging…",
+            label=_("Purging…"),
         )
 
     def _on_purged(self, result) -> None:
         self.busy.stop()
         self.result = result
         self.summary.setText(
-            f"Purged {result.children} child(ren): {result.rows} record(s) and "
-            f"{result.history_entries} history entries removed."
+            _(
+                "Purged %(children)s child(ren): %(rows)s record(s) and "
+                "%(history_entries)s history entries removed."
+            )
+            % {
+                "children": result.children,
+                "rows": result.rows,
+                "history_entries": result.history_entries,
+            }
         )
         for widget in (self.table, self.warning, self.confirm):
             widget.setVisible(False)
         self.purge_button.setVisible(False)
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("&Close")
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(_("&Close"))
         self.purged.emit(result)
 
     def _show_error(self, error: BaseException) -> None:

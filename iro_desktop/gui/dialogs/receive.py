@@ -34,7 +34,9 @@ from iro_desktop.gui.widgets.dialog_parts import (
     text_table,
 )
 from iro_desktop.gui.widgets.file_job import FileJob, show_in
+from iro_desktop.gui.widgets.standard_buttons import name_standard_buttons
 from iro_desktop.gui.worker import Worker
+from iro_desktop.i18n import _
 from iro_desktop.services.exchange import (
     SameReference,
     SameReferenceRefused,
@@ -51,33 +53,38 @@ class ReceiveDialog(QDialog):
         self, worker: Worker, store: Store, folder: Path, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Receive a handover")
+        self.setWindowTitle(_("Receive a handover"))
         self._store = store
         self.bundle = None
         self.report = None
 
         intro = note_label(
-            "Bring in the children another IRO handed over to you. Choose the .iro file they "
-            "sent and type the passphrase they gave you. You will see which children it holds "
-            "before anything is added to your caseload."
+            _(
+                "Bring in the children another IRO handed over to you. Choose the .iro file they "
+                "sent and type the passphrase they gave you. You will see which children it holds "
+                "before anything is added to your caseload."
+            )
         )
-        self.file_row = FileRow("Handover file", BUNDLE_FILTER)
+        self.file_row = FileRow(_("Handover file"), _(BUNDLE_FILTER))
         self.file_row.set_path(folder)
-        self.passphrase = password_field("Handover passphrase")
-        self.open_button = QPushButton("&Open the file")
+        self.passphrase = password_field(_("Handover passphrase"))
+        self.open_button = QPushButton(_("&Open the file"))
         self.summary = QLabel()
         self.summary.setWordWrap(True)
-        self.children_table = text_table(("Child reference", "Initials"), "Children in the file")
+        self.children_table = text_table(
+            (_("Child reference"), _("Initials")), _("Children in the file")
+        )
         self.children_table.setVisible(False)
         self.report_text = QPlainTextEdit()
         self.report_text.setReadOnly(True)
-        self.report_text.setAccessibleName("What was received")
+        self.report_text.setAccessibleName(_("What was received"))
         self.report_text.setVisible(False)
         self.error = error_label()
         self.busy = BusyBar()
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        name_standard_buttons(self.buttons)
         self.receive_button = self.buttons.addButton(
-            "&Receive", QDialogButtonBox.ButtonRole.AcceptRole
+            _("&Receive"), QDialogButtonBox.ButtonRole.AcceptRole
         )
         self.receive_button.setEnabled(False)
         self.job = FileJob(
@@ -89,8 +96,8 @@ class ReceiveDialog(QDialog):
         )
 
         form = QFormLayout()
-        form.addRow("&File:", self.file_row)
-        form.addRow("&Passphrase:", self.passphrase)
+        form.addRow(_("&File:"), self.file_row)
+        form.addRow(_("&Passphrase:"), self.passphrase)
         open_row = QHBoxLayout()
         open_row.addWidget(self.open_button)
         open_row.addStretch(1)
@@ -126,10 +133,10 @@ class ReceiveDialog(QDialog):
         """Decrypt and check the file, then show what it holds (nothing written)."""
         path = self.file_row.path()
         if path is None or path.is_dir():
-            self.job.fail("Choose the .iro file the other IRO sent you.")
+            self.job.fail(_("Choose the .iro file the other IRO sent you."))
             return
         if not self.passphrase.text():
-            self.job.fail("Type the passphrase the other IRO gave you.")
+            self.job.fail(_("Type the passphrase the other IRO gave you."))
             return
         self.error.setVisible(False)
         self.open_button.setEnabled(False)
@@ -137,8 +144,8 @@ class ReceiveDialog(QDialog):
             open_handover,
             path,
             self.passphrase.text(),
-            busy=f"Opening {path.name}…",
-            label="Opening the handover file…",
+            busy=_("Opening %(name)s…") % {"name": path.name},
+            label=_("Opening the handover file…"),
             on_result=self._on_opened,
         )
 
@@ -147,12 +154,17 @@ class ReceiveDialog(QDialog):
         self.bundle = bundle
         self.report = None
         children = bundle.summary()
-        made = f", made {bundle.made_at[:10]}" if bundle.made_at else ""
         records = sum(bundle.counts().values())
+        name = bundle.name
+        if bundle.made_at:
+            name = _("%(name)s, made %(day)s") % {"name": name, "day": bundle.made_at[:10]}
         self.summary.setText(
-            f"{bundle.name}{made}: {len(children)} child(ren), {records} record(s). "
-            "Press Receive to add them to your caseload; children already in it are brought "
-            "up to date, and what you changed yourself is kept."
+            _(
+                "%(name)s: %(children)s child(ren), %(records)s record(s). "
+                "Press Receive to add them to your caseload; children already in it "
+                "are brought up to date, and what you changed yourself is kept."
+            )
+            % {"name": name, "children": len(children), "records": records}
         )
         fill_table(self.children_table, [(c["child"], c["initials"]) for c in children])
         self.children_table.setVisible(True)
@@ -168,8 +180,8 @@ class ReceiveDialog(QDialog):
             self._store,
             self.bundle,
             same_reference=same_reference,
-            busy="Receiving…",
-            label="Receiving the handover…",
+            busy=_("Receiving…"),
+            label=_("Receiving the handover…"),
             on_result=self._on_received,
             handles=self._ask_about_same_reference,
         )
@@ -180,17 +192,21 @@ class ReceiveDialog(QDialog):
         if not isinstance(error, SameReferenceRefused):
             return False
         box = QMessageBox(
-            QMessageBox.Icon.Question, "Same reference, different child", "", parent=self
+            QMessageBox.Icon.Question, _("Same reference, different child"), "", parent=self
         )
         box.setText(str(error))
         box.setInformativeText(
-            "Nothing has been added yet. Leave those children out, or, if it is the same child "
-            "with different details, receive their records and keep the name and date of birth "
-            "you hold."
+            _(
+                "Nothing has been added yet. Leave those children out, or, if it is the same child "
+                "with different details, receive their records and keep the name and date of birth "
+                "you hold."
+            )
         )
-        leave_out = box.addButton("&Leave them out", QMessageBox.ButtonRole.AcceptRole)
-        keep_mine = box.addButton("&Same child: keep my details", QMessageBox.ButtonRole.AcceptRole)
-        cancel = box.addButton("&Cancel", QMessageBox.ButtonRole.RejectRole)
+        leave_out = box.addButton(_("&Leave them out"), QMessageBox.ButtonRole.AcceptRole)
+        keep_mine = box.addButton(
+            _("&Same child: keep my details"), QMessageBox.ButtonRole.AcceptRole
+        )
+        cancel = box.addButton(_("&Cancel"), QMessageBox.ButtonRole.RejectRole)
         box.setDefaultButton(cancel)
         box.exec()
         chosen = box.clickedButton()
@@ -200,7 +216,7 @@ class ReceiveDialog(QDialog):
             self._on_receive(SameReference.KEEP_MINE)
         else:
             self.receive_button.setEnabled(True)
-            self.summary.setText("Nothing was received. " + str(error))
+            self.summary.setText(_("Nothing was received. ") + str(error))
         return True
 
     def _on_received(self, report) -> None:

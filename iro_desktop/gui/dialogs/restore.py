@@ -27,7 +27,9 @@ from iro_desktop.gui.widgets.dialog_parts import (
     note_label,
     password_field,
 )
+from iro_desktop.gui.widgets.standard_buttons import name_standard_buttons
 from iro_desktop.gui.worker import Worker
+from iro_desktop.i18n import _
 from iro_desktop.services.session import (
     DEMO_PASSPHRASE,
     Reopened,
@@ -46,7 +48,7 @@ class RestoreDialog(ReopensTheStore, QDialog):
 
     def __init__(self, worker: Worker, store: Store, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Restore from a backup")
+        self.setWindowTitle(_("Restore from a backup"))
         self._worker = worker
         self._store = store
         self.backups = []
@@ -54,21 +56,24 @@ class RestoreDialog(ReopensTheStore, QDialog):
         self.result = None
 
         intro = note_label(
-            "Put a backup back in place of your caseload. The backup is checked first; the "
-            "file it replaces is kept in the backups folder, so nothing is lost."
+            _(
+                "Put a backup back in place of your caseload. The backup is checked first; the "
+                "file it replaces is kept in the backups folder, so nothing is lost."
+            )
         )
         self.list = QListWidget()
-        self.list.setAccessibleName("Backups, newest first")
-        self.passphrase = password_field("Passphrase of the backup")
-        self.passphrase_label = QLabel("&Passphrase:")
+        self.list.setAccessibleName(_("Backups, newest first"))
+        self.passphrase = password_field(_("Passphrase of the backup"))
+        self.passphrase_label = QLabel(_("&Passphrase:"))
         self.passphrase_label.setBuddy(self.passphrase)
-        hint = QLabel("The passphrase the caseload had when the backup was taken.")
+        hint = QLabel(_("The passphrase the caseload had when the backup was taken."))
         hint.setWordWrap(True)
         self.error = error_label()
         self.busy = BusyBar()
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        name_standard_buttons(self.buttons)
         self.restore_button = self.buttons.addButton(
-            "&Restore…", QDialogButtonBox.ButtonRole.AcceptRole
+            _("&Restore…"), QDialogButtonBox.ButtonRole.AcceptRole
         )
         self.restore_button.setEnabled(False)
         form = QFormLayout()
@@ -80,7 +85,7 @@ class RestoreDialog(ReopensTheStore, QDialog):
                 widget.setVisible(False)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
-        list_label = QLabel("&Backups (newest first):")
+        list_label = QLabel(_("&Backups (newest first):"))
         list_label.setBuddy(self.list)
         layout.addWidget(list_label)
         layout.addWidget(self.list, 1)
@@ -93,13 +98,13 @@ class RestoreDialog(ReopensTheStore, QDialog):
         self.buttons.accepted.connect(self.check_chosen)
         self.buttons.rejected.connect(self.reject)
         fit_to_screen(self, 560, 460)
-        self.busy.start("Looking for backups…")
+        self.busy.start(_("Looking for backups…"))
         worker.submit(
             list_backups,
             store.path,
             on_result=alive(self, self._on_listed),
             on_error=alive(self, self._show_error),
-            label="Looking for backups…",
+            label=_("Looking for backups…"),
         )
 
     def _on_listed(self, backups) -> None:
@@ -113,7 +118,7 @@ class RestoreDialog(ReopensTheStore, QDialog):
         if self.backups:
             self.list.setCurrentRow(0)
         else:
-            self._show_error_text("There are no backups of this caseload yet.")
+            self._show_error_text(_("There are no backups of this caseload yet."))
 
     @Slot()
     def _update_button(self) -> None:
@@ -131,28 +136,34 @@ class RestoreDialog(ReopensTheStore, QDialog):
             return
         self.error.setVisible(False)
         self.restore_button.setEnabled(False)
-        self.busy.start("Checking the backup…")
+        self.busy.start(_("Checking the backup…"))
         self._worker.submit(
             check_backup,
             info.path,
             self.passphrase.text(),
             on_result=alive(self, lambda _version: self._confirm(info)),
             on_error=alive(self, self._show_error),
-            label="Checking the backup…",
+            label=_("Checking the backup…"),
         )
 
     def _confirm(self, info) -> None:
         self.busy.stop()
         box = QMessageBox(self)
         box.setIcon(QMessageBox.Icon.Question)
-        box.setWindowTitle("Restore this backup?")
-        box.setText(f"Replace your caseload with the backup from {info.describe()}?")
-        box.setInformativeText(
-            "Anything recorded since then will not be in the caseload. The file as it is now "
-            "is kept in the backups folder, so you can go back to it."
+        box.setWindowTitle(_("Restore this backup?"))
+        box.setText(
+            _("Replace your caseload with the backup from %(describe)s?")
+            % {"describe": info.describe()}
         )
-        restore = box.addButton("&Restore", QMessageBox.ButtonRole.AcceptRole)
+        box.setInformativeText(
+            _(
+                "Anything recorded since then will not be in the caseload. The file as it is now "
+                "is kept in the backups folder, so you can go back to it."
+            )
+        )
+        restore = box.addButton(_("&Restore"), QMessageBox.ButtonRole.AcceptRole)
         box.addButton(QMessageBox.StandardButton.Cancel)
+        name_standard_buttons(box)
         box.setDefaultButton(QMessageBox.StandardButton.Cancel)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         restore.clicked.connect(lambda: self.restore(info.path))
@@ -163,7 +174,7 @@ class RestoreDialog(ReopensTheStore, QDialog):
     def restore(self, backup: Path) -> None:
         """Restore ``backup`` (confirmed) and open the caseload again."""
         self.restore_button.setEnabled(False)
-        self.busy.start("Restoring the backup…")
+        self.busy.start(_("Restoring the backup…"))
         passphrase = self.passphrase.text()
         self._worker.submit(
             restore_and_reopen,
@@ -173,7 +184,7 @@ class RestoreDialog(ReopensTheStore, QDialog):
             passphrase,
             on_result=self._on_restored,
             on_error=alive(self, self._show_error),
-            label="Restoring the backup…",
+            label=_("Restoring the backup…"),
         )
 
     def _on_restored(self, outcome: Reopened) -> None:

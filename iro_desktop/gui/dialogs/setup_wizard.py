@@ -30,17 +30,18 @@ from iro_desktop.gui.widgets.settings_fields import (
     make_editors,
     show_values,
 )
+from iro_desktop.i18n import N_, _
 
 # The first things to do with an empty caseload: (action name in gui/shortcuts.py, what it
 # says, its shortcut). "import_903" is the settings controller's own (a folder of 903 files).
 NEXT_STEPS: tuple[tuple[str, str, str, str], ...] = (
-    ("import_903", "Import your 903 files", "",
-     "The DfE SSDA903 CSV files your council's data team gives you (a folder)."),
-    ("import_sheet", "Import your tracker spreadsheet", "Ctrl+I",
-     "Your own list of children (.xlsx or .csv), with a preview before anything is saved."),
-    ("new_child", "Add a child", "Ctrl+N", "Type in one child's details."),
-    ("receive_handover", "Receive a handover", "Ctrl+Shift+I",
-     "Children another IRO handed over to you, in an encrypted file."),
+    ("import_903", N_("Import your 903 files"), "",
+     N_("The DfE SSDA903 CSV files your council's data team gives you (a folder).")),
+    ("import_sheet", N_("Import your tracker spreadsheet"), "Ctrl+I",
+     N_("Your own list of children (.xlsx or .csv), with a preview before anything is saved.")),
+    ("new_child", N_("Add a child"), "Ctrl+N", N_("Type in one child's details.")),
+    ("receive_handover", N_("Receive a handover"), "Ctrl+Shift+I",
+     N_("Children another IRO handed over to you, in an encrypted file.")),
 )  # fmt: skip
 SIZE = (760, 560)  # fits a 1366x768 screen
 
@@ -53,7 +54,7 @@ class SetupWizard(QWizard):
 
     def __init__(self, settings: Settings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Set up your caseload")
+        self.setWindowTitle(_("Set up your caseload"))
         self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
         self.setOption(QWizard.WizardOption.NoBackButtonOnLastPage, False)
         self._base = settings
@@ -62,10 +63,12 @@ class SetupWizard(QWizard):
         show_values(self.editors, settings)
         for number, (title, intro, keys) in enumerate(SETUP_PAGES):
             page = QWizardPage()
-            page.setTitle(title)
-            subtitle = intro
+            page.setTitle(_(title))
+            subtitle = _(intro)
             if number == 0:
-                subtitle += " Everything here can be changed later in Settings (Ctrl+,)."
+                subtitle = _(
+                    "%(intro)s Everything here can be changed later in Settings (Ctrl+,)."
+                ) % {"intro": subtitle}
             page.setSubTitle(subtitle)
             form = QFormLayout()
             form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
@@ -76,25 +79,33 @@ class SetupWizard(QWizard):
             self.addPage(page)
         self.next_buttons: dict[str, QCommandLinkButton] = {}
         self.addPage(self._ready_page())
-        self.setButtonText(QWizard.WizardButton.FinishButton, "Go to my &due list")
-        self.setButtonText(QWizard.WizardButton.CancelButton, "&Skip for now")
+        self.setButtonText(QWizard.WizardButton.FinishButton, _("Go to my &due list"))
+        self.setButtonText(QWizard.WizardButton.CancelButton, _("&Skip for now"))
+        # Qt's own words otherwise (it has no Welsh): the same English, from the catalogue.
+        self.setButtonText(QWizard.WizardButton.BackButton, _("< &Back"))
+        self.setButtonText(QWizard.WizardButton.NextButton, _("&Next >"))
         fit_to_screen(self, *SIZE)
 
     def _ready_page(self) -> QWizardPage:
         page = QWizardPage()
-        page.setTitle("Your caseload is ready")
+        page.setTitle(_("Your caseload is ready"))
         page.setSubTitle(
-            "It is empty. Bring your children in, or add them one at a time. "
-            "(All of these are in the File and Record menus too.)"
+            _(
+                "It is empty. Bring your children in, or add them one at a time. "
+                "(All of these are in the File and Record menus too.)"
+            )
         )
         layout = QVBoxLayout(page)
         for name, text, keys, description in NEXT_STEPS:
-            button = QCommandLinkButton(f"{text} ({keys})" if keys else text, description)
+            button = QCommandLinkButton(
+                _("%(text)s (%(keys)s)") % {"text": _(text), "keys": keys} if keys else _(text),
+                _(description),
+            )
             button.clicked.connect(lambda _checked=False, step=name: self._finish_with(step))
             self.next_buttons[name] = button
             layout.addWidget(button)
         layout.addStretch(1)
-        layout.addWidget(QLabel("Or press “Go to my due list” and start later."))
+        layout.addWidget(QLabel(_("Or press “Go to my due list” and start later.")))
         return page
 
     def settings(self) -> Settings:

@@ -26,11 +26,13 @@ from iro_desktop.gui.widgets.dialog_parts import (
     error_label,
     note_label,
 )
+from iro_desktop.gui.widgets.standard_buttons import name_standard_buttons
 from iro_desktop.gui.worker import Worker, user_message
+from iro_desktop.i18n import N_, _
 from iro_desktop.services.safety import subject_access_export
 from iro_desktop.services.session import Store
 
-DOCX_FILTER = "Word documents (*.docx);;All files (*)"
+DOCX_FILTER = N_("Word documents (*.docx);;All files (*)")
 
 
 class SubjectAccessDialog(QDialog):
@@ -48,24 +50,30 @@ class SubjectAccessDialog(QDialog):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle(f"Subject access export: {child_ref}")
+        self.setWindowTitle(_("Subject access export: %(child_ref)s") % {"child_ref": child_ref})
         self._worker = worker
         self._store = store
         self._today = today
         self.child_ref = child_ref
         self.report = None
         intro = note_label(
-            f"A Word document with everything IRO Desktop holds about child <b>{child_ref}</b>, "
-            "with the history of every change, for a subject access request."
+            _(
+                "A Word document with everything IRO Desktop holds about child "
+                "<b>%(child_ref)s</b>, with the history of every change, for a subject "
+                "access request."
+            )
+            % {"child_ref": child_ref}
         )
         personal = note_label(
-            "<b>The document is personal data.</b> Save it only where your council allows, "
-            "send it only by a secure route, and delete your copy when the request is done.",
+            _(
+                "<b>The document is personal data.</b> Save it only where your council allows, "
+                "send it only by a secure route, and delete your copy when the request is done."
+            ),
             WARNING_STYLE,
         )
         safe_ref = file_name_part(child_ref)
         self.file_row = FileRow(
-            "Save the document as", DOCX_FILTER, save=True, default_suffix="docx"
+            _("Save the document as"), _(DOCX_FILTER), save=True, default_suffix="docx"
         )
         self.file_row.set_path(Path(folder) / f"subject-access-{safe_ref}-{today.isoformat()}.docx")
         self.result_label = QLabel()
@@ -73,11 +81,12 @@ class SubjectAccessDialog(QDialog):
         self.error = error_label()
         self.busy = BusyBar()
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        name_standard_buttons(self.buttons)
         self.export_button = self.buttons.addButton(
-            "&Export", QDialogButtonBox.ButtonRole.AcceptRole
+            _("&Export"), QDialogButtonBox.ButtonRole.AcceptRole
         )
         form = QFormLayout()
-        form.addRow("Save &as:", self.file_row)
+        form.addRow(_("Save &as:"), self.file_row)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addWidget(personal)
@@ -94,13 +103,13 @@ class SubjectAccessDialog(QDialog):
     def _on_export(self) -> None:
         out = self.file_row.path()
         if out is None:
-            self._show_error_text("Choose where to save the document.")
+            self._show_error_text(_("Choose where to save the document."))
             return
         if out.suffix.lower() != ".docx":
             out = out.with_name(out.name + ".docx")
         self.error.setVisible(False)
         self.export_button.setEnabled(False)
-        self.busy.start("Writing the document…")
+        self.busy.start(_("Writing the document…"))
         self._worker.submit(
             subject_access_export,
             self._store,
@@ -109,7 +118,7 @@ class SubjectAccessDialog(QDialog):
             self._today,
             on_result=alive(self, self._on_exported),
             on_error=alive(self, lambda error: self._show_error_text(user_message(error))),
-            label="Writing the subject access document…",
+            label=_("Writing the subject access document…"),
         )
 
     def _on_exported(self, report) -> None:
@@ -117,11 +126,20 @@ class SubjectAccessDialog(QDialog):
         self.report = report
         rows = sum(report.records.values())
         self.result_label.setText(
-            f"Saved {report.path.name} in {report.path.parent}: {rows} record(s) and "
-            f"{report.history_entries} history entries. It is personal data: keep it safe."
+            _(
+                "Saved %(name)s in %(parent)s: %(rows)s record(s) and "
+                "%(history_entries)s history entries. It is personal data: keep it "
+                "safe."
+            )
+            % {
+                "name": report.path.name,
+                "parent": report.path.parent,
+                "rows": rows,
+                "history_entries": report.history_entries,
+            }
         )
         self.export_button.setVisible(False)
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("&Close")
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(_("&Close"))
         self.exported.emit(report)
 
     def _show_error_text(self, text: str) -> None:

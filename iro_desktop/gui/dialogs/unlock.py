@@ -18,6 +18,8 @@ from PySide6.QtWidgets import (
 )
 
 from iro_desktop.gui.widgets.dialog_parts import error_label, password_field
+from iro_desktop.gui.widgets.standard_buttons import name_standard_buttons
+from iro_desktop.i18n import _
 from iro_desktop.services.passphrases import wrong_try_delay
 
 
@@ -29,20 +31,21 @@ class UnlockDialog(QDialog):
     def __init__(self, path: Path, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.path = Path(path)
-        self.setWindowTitle("Unlock your caseload")
-        intro = QLabel(f"Enter the passphrase for <b>{self.path.name}</b>.")
-        where = QLabel(f"in {self.path.parent}")
+        self.setWindowTitle(_("Unlock your caseload"))
+        intro = QLabel(_("Enter the passphrase for <b>%(name)s</b>.") % {"name": self.path.name})
+        where = QLabel(_("in %(parent)s") % {"parent": self.path.parent})
         where.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         where.setWordWrap(True)
-        self.passphrase = password_field("Passphrase")
+        self.passphrase = password_field(_("Passphrase"))
         self.error = error_label()
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        name_standard_buttons(self.buttons)
         self.unlock_button = self.buttons.addButton(
-            "&Unlock", QDialogButtonBox.ButtonRole.AcceptRole
+            _("&Unlock"), QDialogButtonBox.ButtonRole.AcceptRole
         )
         self.unlock_button.setDefault(True)
         form = QFormLayout()
-        form.addRow("&Passphrase:", self.passphrase)
+        form.addRow(_("&Passphrase:"), self.passphrase)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addWidget(where)
@@ -106,7 +109,10 @@ class UnlockDialog(QDialog):
         self.error.setVisible(True)
         self.set_waiting(False)
         if delay > 0:
-            self.error.setText(f"{message} You can try again in {delay:.0f} seconds.")
+            self.error.setText(
+                _("%(message)s You can try again in %(delay)s seconds.")
+                % {"message": message, "delay": format(delay, ".0f")}
+            )
             self.unlock_button.setEnabled(False)
             self.delay_timer.start(int(delay * 1000))
         self._fit()
@@ -116,12 +122,12 @@ class UnlockDialog(QDialog):
     def set_waiting(self, waiting: bool) -> None:
         self.unlock_button.setEnabled(not waiting)
         self.passphrase.setEnabled(not waiting)
-        self.unlock_button.setText("Checking…" if waiting else "&Unlock")
+        self.unlock_button.setText(_("Checking…") if waiting else _("&Unlock"))
 
     @Slot()
     def _on_unlock(self) -> None:
         if not self.passphrase.text():
-            self.show_error("Type the passphrase first.")
+            self.show_error(_("Type the passphrase first."))
             return
         if self.delay_timer.isActive():
             return

@@ -58,6 +58,7 @@ from iro_desktop.gui.help_guide import FORM_SECTIONS
 from iro_desktop.gui.help_window import HelpWindow, open_guide
 from iro_desktop.gui.widgets.dialog_parts import alive
 from iro_desktop.gui.worker import Worker, show_error_dialog
+from iro_desktop.i18n import _
 from iro_desktop.services.child import ChildDetail
 from iro_desktop.services.drafts import DraftSlot, commit_and_discard
 from iro_desktop.services.recording import ChangedSinceOpened, RecordNotValid
@@ -93,7 +94,7 @@ class FormContext:
 class RecordForm(QDialog):
     KIND: ClassVar[str] = ""
     UI_FILE: ClassVar[str] = ""
-    TITLE: ClassVar[str] = ""
+    TITLE: ClassVar[str] = ""  # marked with N_ in each form; translated where shown
     # field key (as in domain/validation.py) -> objectName of its widget in the .ui
     FIELDS: ClassVar[dict[str, str]] = {}
     REQUIRED: ClassVar[tuple[str, ...]] = ()
@@ -143,7 +144,7 @@ class RecordForm(QDialog):
             self.apply_payload(payload)
 
         self._build_frame()
-        layout.mark_required(self.ui, self.widgets, self.REQUIRED, REQUIRED_WORDS)
+        layout.mark_required(self.ui, self.widgets, self.REQUIRED, _(REQUIRED_WORDS))
         error_labels = {
             key: layout.add_error_label(self.ui, widget, key)
             for key, widget in self.widgets.items()
@@ -185,9 +186,13 @@ class RecordForm(QDialog):
         windows), where the app cannot tell who is looking."""
         detail = self.context.detail
         if detail is None:
-            return self.TITLE
+            return _(self.TITLE)
         child = detail.record.child
-        return f"{self.TITLE}: {child.initials or 'XX'} ({child.child_ref})"
+        return _("%(title)s: %(initials)s (%(child_ref)s)") % {
+            "title": _(self.TITLE),
+            "initials": child.initials or "XX",
+            "child_ref": child.child_ref,
+        }
 
     def setup(self) -> None:
         """Fill lists, make row editors, connect the form's own signals."""
@@ -241,7 +246,7 @@ class RecordForm(QDialog):
         raise NotImplementedError
 
     def saved_message(self) -> str:
-        return f"{self.TITLE} saved."
+        return _("%(title)s saved.") % {"title": _(self.TITLE)}
 
     # -- changes made elsewhere ----------------------------------------------------------------
     def checks_changes(self) -> bool:
@@ -334,7 +339,7 @@ class RecordForm(QDialog):
         self._saving = True
         self.drafts.timer.stop()
         self.frame.set_buttons_enabled(False)
-        self.status.setText("Saving…")
+        self.status.setText(_("Saving…"))
         self.host.worker.submit(
             commit_and_discard,
             self.slot,
@@ -343,7 +348,7 @@ class RecordForm(QDialog):
             *args,
             on_result=alive(self, self._on_saved),
             on_error=alive(self, self._on_save_failed),
-            label=f"Saving: {self.TITLE.lower()}…",
+            label=_("Saving: %(title)s…") % {"title": _(self.TITLE)},
         )
 
     @property
@@ -407,12 +412,14 @@ class RecordForm(QDialog):
     def _build_frame(self) -> None:
         intro_lines = [*self.notes()]
         if self.REQUIRED:
-            intro_lines.append("Fields marked * are needed before you can save.")
+            intro_lines.append(_("Fields marked * are needed before you can save."))
         intro_lines.append(
-            "What you type is kept safe as you go. Ctrl+S keeps a draft now; "
-            "Ctrl+Enter saves and closes; Esc cancels."
+            _(
+                "What you type is kept safe as you go. Ctrl+S keeps a draft now; "
+                "Ctrl+Enter saves and closes; Esc cancels."
+            )
         )
-        self.frame = layout.FormFrame(self, self.ui, self.TITLE, intro_lines)
+        self.frame = layout.FormFrame(self, self.ui, _(self.TITLE), intro_lines)
         self.intro, self.scroll = self.frame.intro, self.frame.scroll
         self.summary, self.status = self.frame.summary, self.frame.status
         self.draft_button = self.frame.draft_button
@@ -503,9 +510,9 @@ class RecordForm(QDialog):
         self._saving = False
         self.frame.set_buttons_enabled(True)
         self.drafts.timer.start()
-        self.status.setText("Not saved: nothing was changed. Your typing is still here.")
+        self.status.setText(_("Not saved: nothing was changed. Your typing is still here."))
         if isinstance(error, ChangedSinceOpened):
-            self.status.setText("Not saved: this record was changed elsewhere. Choose below.")
+            self.status.setText(_("Not saved: this record was changed elsewhere. Choose below."))
             self.ask_about_conflicts(error)
         elif isinstance(error, RecordNotValid):
             self.display.show_required = True
@@ -517,7 +524,7 @@ class RecordForm(QDialog):
     def ask_about_conflicts(self, error: ChangedSinceOpened) -> ConflictDialog:
         """Field by field, keep mine or take theirs; Save saves again with the answers."""
         conflicts = self.conflicts_of(error)
-        dialog = ConflictDialog(self.TITLE, conflicts, self)
+        dialog = ConflictDialog(_(self.TITLE), conflicts, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.conflict_dialog = dialog
 

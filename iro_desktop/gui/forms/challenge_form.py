@@ -18,6 +18,7 @@ from iro_desktop.gui.formatting import challenge_stage_name, format_date
 from iro_desktop.gui.forms.base import RecordForm
 from iro_desktop.gui.forms.editors import fill_combo
 from iro_desktop.gui.forms.fields import set_date
+from iro_desktop.i18n import N_, _
 from iro_desktop.services.recording import raise_challenge
 
 
@@ -28,13 +29,16 @@ def response_due_words(detail, stage: int, raised_on) -> str:
     due = challenge_response_due(stage, raised_on, settings, calendar_for(settings))
     ts = settings.timescales
     days = ts.informal_challenge_working_days if stage == 0 else ts.formal_stage_working_days
-    return f"{format_date(due)} ({days} working days after raising, as your council sets)"
+    return _("%(due)s (%(days)s working days after raising, as your council sets)") % {
+        "due": format_date(due),
+        "days": days,
+    }
 
 
 class ChallengeForm(RecordForm):
     KIND = "challenge"
     UI_FILE = "challenge_form.ui"
-    TITLE = "Raise a challenge"
+    TITLE = N_("Raise a challenge")
     FIELDS: ClassVar[dict[str, str]] = {
         "theme": "theme",
         "stage": "stage",
@@ -47,7 +51,7 @@ class ChallengeForm(RecordForm):
     def setup(self) -> None:
         theme = self.field("theme")
         fill_combo(theme, [(None, "")] + [(t, t) for t in CHALLENGE_THEMES])
-        theme.lineEdit().setPlaceholderText("Choose or type what it is about")  # type: ignore[attr-defined]
+        theme.lineEdit().setPlaceholderText(_("Choose or type what it is about"))  # type: ignore[attr-defined]
         stages = self.context.detail.settings.formal_challenge_stages if self.context.detail else 3
         fill_combo(
             self.field("stage"),
@@ -84,4 +88,4 @@ class ChallengeForm(RecordForm):
         return raise_challenge, (self.context.child_ref, self.entry(), self.today)
 
     def saved_message(self) -> str:
-        return "Challenge raised."
+        return _("Challenge raised.")

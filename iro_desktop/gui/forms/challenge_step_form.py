@@ -21,6 +21,7 @@ from iro_desktop.gui.forms.base import RecordForm
 from iro_desktop.gui.forms.challenge_form import response_due_words
 from iro_desktop.gui.forms.editors import fill_combo
 from iro_desktop.gui.forms.fields import set_date
+from iro_desktop.i18n import N_, _
 from iro_desktop.services.recording import (
     cafcass_name,
     escalate_challenge,
@@ -41,8 +42,8 @@ class ChallengeStepForm(RecordForm):
         "text": "text",
     }
     SHOWN: tuple[str, ...] = ("challenge", "on")
-    DATE_LABEL = "&Date:"
-    TEXT_LABEL = "&Response:"
+    DATE_LABEL = N_("&Date:")
+    TEXT_LABEL = N_("&Response:")
 
     def challenge(self) -> Challenge | None:
         detail = self.context.detail
@@ -60,8 +61,8 @@ class ChallengeStepForm(RecordForm):
         assert isinstance(layout, QFormLayout)
         for key in [k for k in self.widgets if k not in self.SHOWN]:
             layout.removeRow(self.widgets.pop(key))  # rows this step does not ask for
-        self._relabel("on", self.DATE_LABEL)
-        self._relabel("text", self.TEXT_LABEL)
+        self._relabel("on", _(self.DATE_LABEL))
+        self._relabel("text", _(self.TEXT_LABEL))
 
     def _relabel(self, key: str, text: str) -> None:
         if key not in self.widgets:
@@ -74,14 +75,17 @@ class ChallengeStepForm(RecordForm):
     def apply_defaults(self) -> None:
         challenge = self.challenge()
         if challenge is None:
-            words = "No open challenge."
+            words = _("No open challenge.")
         else:
             stage = challenge.current_stage
-            words = f"{challenge.theme}: raised {format_date(challenge.raised_on)}"
+            words = _("%(theme)s: raised %(raised_on)s") % {
+                "theme": challenge.theme,
+                "raised_on": format_date(challenge.raised_on),
+            }
             if stage is not None:
-                words += f"; now {challenge_stage_name(stage.stage).lower()}"
+                words += _("; now %(stage)s") % {"stage": challenge_stage_name(stage.stage).lower()}
                 if stage.raised_with:
-                    words += f", with {stage.raised_with}"
+                    words += _(", with %(raised_with)s") % {"raised_with": stage.raised_with}
         self.field("challenge").setText(words)  # type: ignore[attr-defined]
         set_date(self.field("on"), self.today)
 
@@ -91,14 +95,14 @@ class ChallengeStepForm(RecordForm):
         return challenge.id
 
     def missing(self) -> list[Problem]:
-        return [] if self.challenge() else [Problem("on", "There is no open challenge.")]
+        return [] if self.challenge() else [Problem("on", _("There is no open challenge."))]
 
 
 class EscalateForm(ChallengeStepForm):
     KIND = "escalate"
-    TITLE = "Escalate a challenge"
+    TITLE = N_("Escalate a challenge")
     SHOWN = ("challenge", "stage", "on", "raised_with", "response_due")
-    DATE_LABEL = "&Escalated on:"
+    DATE_LABEL = N_("&Escalated on:")
     REQUIRED = ("on", "raised_with")
 
     def setup(self) -> None:
@@ -108,7 +112,7 @@ class EscalateForm(ChallengeStepForm):
         challenge = self.challenge()
         current = challenge.current_stage.stage if challenge and challenge.current_stage else 0
         choices = [(str(n), challenge_stage_name(n)) for n in range(current + 1, stages + 1)]
-        fill_combo(self.field("stage"), choices or [("", "No further formal stage")])
+        fill_combo(self.field("stage"), choices or [("", _("No further formal stage"))])
         self.field("stage").currentIndexChanged.connect(self._on_due_inputs_changed)  # type: ignore[attr-defined]
         self.field("on").dateChanged.connect(self._on_due_inputs_changed)  # type: ignore[attr-defined]
 
@@ -145,15 +149,15 @@ class EscalateForm(ChallengeStepForm):
         return escalate_challenge, (self.challenge_id(), self.entry(), self.today)
 
     def saved_message(self) -> str:
-        return "Challenge escalated."
+        return _("Challenge escalated.")
 
 
 class ResponseForm(ChallengeStepForm):
     KIND = "challenge_response"
-    TITLE = "Response to a challenge"
+    TITLE = N_("Response to a challenge")
     SHOWN = ("challenge", "on", "text")
-    DATE_LABEL = "&Responded on:"
-    TEXT_LABEL = "What the &response said:"
+    DATE_LABEL = N_("&Responded on:")
+    TEXT_LABEL = N_("What the &response said:")
     REQUIRED = ("on", "text")
 
     def problems(self) -> list[Problem]:
@@ -166,10 +170,10 @@ class ResponseForm(ChallengeStepForm):
             self.date("on"),
             stage.raised_on if stage else None,
             self.today,
-            "The response",
-            "the challenge",
+            _("The response"),
+            _("the challenge"),
         )
-        return problems + required("text", self.text("text"), "what the response said")
+        return problems + required("text", self.text("text"), _("what the response said"))
 
     def save_call(self):
         return record_challenge_response, (
@@ -180,19 +184,19 @@ class ResponseForm(ChallengeStepForm):
         )
 
     def saved_message(self) -> str:
-        return "Response to the challenge recorded."
+        return _("Response to the challenge recorded.")
 
 
 class CafcassForm(ChallengeStepForm):
     KIND = "cafcass"
-    TITLE = "Refer a challenge to Cafcass"
+    TITLE = N_("Refer a challenge to Cafcass")
     SHOWN = ("challenge", "on")
-    DATE_LABEL = "&Referred on:"
+    DATE_LABEL = N_("&Referred on:")
     REQUIRED = ("on",)
 
     def window_title(self) -> str:
         detail = self.context.detail
-        name = cafcass_name(detail.settings) if detail else "Cafcass"
+        name = cafcass_name(detail.settings) if detail else _("Cafcass")
         return super().window_title().replace("Cafcass", name)
 
     def problems(self) -> list[Problem]:
@@ -204,23 +208,23 @@ class CafcassForm(ChallengeStepForm):
             self.date("on"),
             challenge.raised_on,
             self.today,
-            "The referral",
-            "the challenge was raised",
+            _("The referral"),
+            _("the challenge was raised"),
         )
 
     def save_call(self):
         return refer_to_cafcass, (self.challenge_id(), self.date("on"), self.today)
 
     def saved_message(self) -> str:
-        return "Referral recorded."
+        return _("Referral recorded.")
 
 
 class ResolveForm(ChallengeStepForm):
     KIND = "resolve"
-    TITLE = "Resolve a challenge"
+    TITLE = N_("Resolve a challenge")
     SHOWN = ("challenge", "on", "text")
-    DATE_LABEL = "&Resolved on:"
-    TEXT_LABEL = "&Outcome:"
+    DATE_LABEL = N_("&Resolved on:")
+    TEXT_LABEL = N_("&Outcome:")
     REQUIRED = ("on", "text")
 
     def problems(self) -> list[Problem]:
@@ -232,10 +236,10 @@ class ResolveForm(ChallengeStepForm):
             self.date("on"),
             challenge.raised_on,
             self.today,
-            "The resolution",
-            "the challenge was raised",
+            _("The resolution"),
+            _("the challenge was raised"),
         )
-        return problems + required("text", self.text("text"), "the outcome")
+        return problems + required("text", self.text("text"), _("the outcome"))
 
     def save_call(self):
         return resolve_challenge, (
@@ -246,4 +250,4 @@ class ResolveForm(ChallengeStepForm):
         )
 
     def saved_message(self) -> str:
-        return "Challenge resolved."
+        return _("Challenge resolved.")

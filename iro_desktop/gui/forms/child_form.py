@@ -15,24 +15,29 @@ from iro_desktop.gui.forms.editors import (
     from_iso,
     iso,
     to_qdate,
+    translated,
 )
 from iro_desktop.gui.forms.fields import allow_no_date
+from iro_desktop.i18n import N_, _
 from iro_desktop.services.recording import add_child, edit_child
 
-GENDERS = (("", "Not recorded"), *code_lists.SEX_MEANINGS.items())  # M, F, U as stored
+GENDERS = (("", N_("Not recorded")), *code_lists.SEX_MEANINGS.items())  # M, F, U as stored
 LETTER_FORMATS = (
-    (LetterFormat.AUTO, "Automatic: by age (read-aloud when young), easy read for a learning need"),
-    (LetterFormat.READ_ALOUD, "Read aloud: written to the child, read to them by their carer"),
-    (LetterFormat.STANDARD, "Standard"),
-    (LetterFormat.YOUNG_PERSON, "Young person"),
-    (LetterFormat.EASY_READ, "Easy read"),
+    (
+        LetterFormat.AUTO,
+        N_("Automatic: by age (read-aloud when young), easy read for a learning need"),
+    ),
+    (LetterFormat.READ_ALOUD, N_("Read aloud: written to the child, read to them by their carer")),
+    (LetterFormat.STANDARD, N_("Standard")),
+    (LetterFormat.YOUNG_PERSON, N_("Young person")),
+    (LetterFormat.EASY_READ, N_("Easy read")),
 )
 
 
 class NewChildForm(RecordForm):
     KIND = "child"
     UI_FILE = "child_form.ui"
-    TITLE = "New child"
+    TITLE = N_("New child")
     FIELDS: ClassVar[dict[str, str]] = {
         "child_ref": "childRef",
         "first_name": "firstName",
@@ -55,9 +60,9 @@ class NewChildForm(RecordForm):
     REQUIRED = ("child_ref", "first_name", "last_name", "dob")
 
     def setup(self) -> None:
-        fill_combo(self.field("gender"), GENDERS)
-        fill_combo(self.field("language"), LANGUAGE_CHOICES)
-        fill_combo(self.field("letter_format"), [(f.value, w) for f, w in LETTER_FORMATS])
+        fill_combo(self.field("gender"), translated(GENDERS))
+        fill_combo(self.field("language"), translated(LANGUAGE_CHOICES))
+        fill_combo(self.field("letter_format"), [(f.value, _(w)) for f, w in LETTER_FORMATS])
         dob = self.field("dob")
         allow_no_date(dob, self.today.replace(year=self.today.year - 19))
         dob.setMaximumDate(to_qdate(self.today))  # type: ignore[attr-defined]
@@ -86,12 +91,12 @@ class NewChildForm(RecordForm):
         return add_child, (self.entry(), self.today)
 
     def saved_message(self) -> str:
-        return "Child added to your caseload."
+        return _("Child added to your caseload.")
 
 
 class EditChildForm(NewChildForm):
     KIND = "edit_child"
-    TITLE = "Edit the child's details"
+    TITLE = N_("Edit the child's details")
 
     def apply_defaults(self) -> None:
         assert self.context.detail is not None
@@ -117,4 +122,4 @@ class EditChildForm(NewChildForm):
         return edit_child, (self.context.child_ref, self.entry(), self.today)
 
     def saved_message(self) -> str:
-        return "The child's details are saved."
+        return _("The child's details are saved.")

@@ -9,13 +9,14 @@ from iro_desktop.domain.validation import Problem, dated_step_problems
 from iro_desktop.gui.formatting import format_dates
 from iro_desktop.gui.forms.base import RecordForm
 from iro_desktop.gui.forms.fields import set_date
+from iro_desktop.i18n import N_, _
 from iro_desktop.services.recording import last_held_review, record_decisions_circulated
 
 
 class CirculatedForm(RecordForm):
     KIND = "circulated"
     UI_FILE = "circulated_form.ui"
-    TITLE = "Decisions circulated"
+    TITLE = N_("Decisions circulated")
     FIELDS: ClassVar[dict[str, str]] = {"review": "reviewText", "on": "on"}
     REQUIRED = ("on",)
 
@@ -31,21 +32,25 @@ class CirculatedForm(RecordForm):
 
     def apply_defaults(self) -> None:
         review = self.review()
-        text = f"Held {format_dates(review.part_dates)}" if review else "No review held yet."
+        text = (
+            _("Held %(part_dates)s") % {"part_dates": format_dates(review.part_dates)}
+            if review
+            else _("No review held yet.")
+        )
         self.field("review").setText(text)  # type: ignore[attr-defined]
         set_date(self.field("on"), self.today)
 
     def problems(self) -> list[Problem]:
         review = self.review()
         if review is None:
-            return [Problem("on", "There is no held review: record the review first.")]
+            return [Problem("on", _("There is no held review: record the review first."))]
         return dated_step_problems(
             "on",
             self.date("on"),
             review.part_dates[0],
             self.today,
-            "The date circulated",
-            "the review",
+            _("The date circulated"),
+            _("the review"),
         )
 
     def save_call(self):
@@ -59,4 +64,4 @@ class CirculatedForm(RecordForm):
         )
 
     def saved_message(self) -> str:
-        return "Decisions recorded as circulated."
+        return _("Decisions recorded as circulated.")

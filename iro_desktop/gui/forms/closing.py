@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QAbstractButton, QMessageBox
 
 from iro_desktop.gui.forms.drafts import DraftKeeper
 from iro_desktop.gui.worker import Worker
+from iro_desktop.i18n import _
 from iro_desktop.services.drafts import DraftSlot, discard_slot
 from iro_desktop.services.session import Store
 
@@ -59,7 +60,7 @@ class CloseGuard:
         form.drafts.timer.stop()
         if discard:
             form.host.worker.submit(
-                discard_slot, form.slot, form.host.store, label="Discarding the draft…"
+                discard_slot, form.slot, form.host.store, label=_("Discarding the draft…")
             )
         form.closedForGood.emit()
         form.close()
@@ -68,23 +69,25 @@ class CloseGuard:
         form = self._form
         box = QMessageBox(form)
         box.setIcon(QMessageBox.Icon.Question)
-        box.setWindowTitle("Unsaved changes")
-        box.setText(f"You have unsaved changes in “{form.TITLE}”.")
+        box.setWindowTitle(_("Unsaved changes"))
+        box.setText(_("You have unsaved changes in “%(title)s”.") % {"title": _(form.TITLE)})
         box.setInformativeText(
-            "Save them to the record, keep them as a draft to finish later (it is offered "
-            "back when you next open IRO Desktop), or discard them?"
+            _(
+                "Save them to the record, keep them as a draft to finish later (it is offered "
+                "back when you next open IRO Desktop), or discard them?"
+            )
         )
-        save = box.addButton("&Save", QMessageBox.ButtonRole.AcceptRole)
+        save = box.addButton(_("&Save"), QMessageBox.ButtonRole.AcceptRole)
         save.setEnabled(form.is_valid())
-        keep = box.addButton("&Keep as draft", QMessageBox.ButtonRole.ActionRole)
-        discard = box.addButton("&Discard", QMessageBox.ButtonRole.DestructiveRole)
-        back = box.addButton("Keep &editing", QMessageBox.ButtonRole.RejectRole)
+        keep = box.addButton(_("&Keep as draft"), QMessageBox.ButtonRole.ActionRole)
+        discard = box.addButton(_("&Discard"), QMessageBox.ButtonRole.DestructiveRole)
+        back = box.addButton(_("Keep &editing"), QMessageBox.ButtonRole.RejectRole)
         # Alt+S, Alt+K, Alt+D, Alt+E (letters unique in the box); Esc is "Keep editing".
         for button, name in (
-            (save, "Save"),
-            (keep, "Keep as draft"),
-            (discard, "Discard"),
-            (back, "Keep editing"),
+            (save, _("Save")),
+            (keep, _("Keep as draft")),
+            (discard, _("Discard")),
+            (back, _("Keep editing")),
         ):
             button.setAccessibleName(name)
         box.setDefaultButton(back)

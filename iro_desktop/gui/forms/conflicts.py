@@ -28,10 +28,12 @@ from PySide6.QtWidgets import (
 )
 
 from iro_desktop.gui.formatting import format_date
+from iro_desktop.gui.widgets.standard_buttons import name_standard_buttons
+from iro_desktop.i18n import N_, _, ngettext
 
 MINE = "mine"
 THEIRS = "theirs"
-BLANK = "(blank)"
+BLANK = N_("(blank)")
 _ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
@@ -50,9 +52,9 @@ class Conflict:
 def shown(value: Any, like: Any = None) -> str:
     """A value as a person reads it: a date as a date, a yes/no field in words."""
     if isinstance(like, bool) or isinstance(value, bool):
-        return "Yes" if value else "No"
+        return _("Yes") if value else _("No")
     if value is None or value == "":
-        return BLANK
+        return _(BLANK)
     if isinstance(value, str) and _ISO_DAY.match(value):
         try:
             return format_date(date.fromisoformat(value))
@@ -98,7 +100,7 @@ def row_label(loaded: dict[str, Any], key: str) -> str:
     parts = key.split(".")
     if len(parts) == 3:
         row = row_of(loaded, parts[0], parts[1]) or {}
-        who = row.get("name") or row.get("role") or "a row"
+        who = row.get("name") or row.get("role") or _("a row")
         return f"{who}: {parts[2].replace('_', ' ')}"
     return key.replace("_", " ").capitalize()
 
@@ -142,27 +144,46 @@ class ConflictDialog(QDialog):
 
     def __init__(self, title: str, conflicts: list[Conflict], parent: QWidget | None = None):
         super().__init__(parent)
-        self.setWindowTitle("Changed since you opened it")
-        self.setAccessibleName("Changed since you opened it")
+        self.setWindowTitle(_("Changed since you opened it"))
+        self.setAccessibleName(_("Changed since you opened it"))
         self.conflicts = conflicts
         intro = QLabel(
-            f"While “{title}” was open, someone changed the same record somewhere else "
-            "(another window, another copy of IRO Desktop, or an import). "
-            + (
-                "This field was changed there and by you. Choose which value to keep."
-                if len(conflicts) == 1
-                else f"These {len(conflicts)} fields were changed there and by you. "
-                "Choose which value to keep for each."
+            (
+                _(
+                    "While “%(title)s” was open, someone changed the same record somewhere "
+                    "else (another window, another copy of IRO Desktop, or an import). "
+                )
+                % {"title": title}
             )
-            + " Everything else you changed is kept, and so is everything else they changed. "
-            "Nothing is saved until you press Save."
+            + (
+                _("This field was changed there and by you. Choose which value to keep.")
+                if len(conflicts) == 1
+                else ngettext(  # two or more: Welsh has its own forms for 2, 3, 6…
+                    "%(count)d field was changed there and by you. Choose which value to keep "
+                    "for each.",
+                    "These %(count)d fields were changed there and by you. Choose "
+                    "which value to keep for each.",
+                    len(conflicts),
+                )
+                % {"count": len(conflicts)}
+            )
+            + _(
+                " Everything else you changed is kept, and so is everything else they changed. "
+                "Nothing is saved until you press Save."
+            )
         )
         intro.setWordWrap(True)
-        intro.setAccessibleName("What happened")
+        intro.setAccessibleName(_("What happened"))
 
         grid = QGridLayout()
         for column, heading in enumerate(
-            ("Field", "When you opened it", "Changed elsewhere to", "What you typed", "Keep")
+            (
+                _("Field"),
+                _("When you opened it"),
+                _("Changed elsewhere to"),
+                _("What you typed"),
+                _("Keep"),
+            )
         ):
             label = QLabel(f"<b>{heading}</b>")
             label.setTextFormat(Qt.TextFormat.RichText)
@@ -177,11 +198,15 @@ class ConflictDialog(QDialog):
                 cell.setWordWrap(True)
                 cell.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
                 grid.addWidget(cell, row, column)
-            mine = QRadioButton("Keep mine")
-            theirs = QRadioButton("Take theirs")
-            mine.setAccessibleName(f"{conflict.label}: keep mine ({shown(conflict.mine)})")
+            mine = QRadioButton(_("Keep mine"))
+            theirs = QRadioButton(_("Take theirs"))
+            mine.setAccessibleName(
+                _("%(label)s: keep mine (%(mine)s)")
+                % {"label": conflict.label, "mine": shown(conflict.mine)}
+            )
             theirs.setAccessibleName(
-                f"{conflict.label}: take theirs ({shown(conflict.theirs, conflict.mine)})"
+                _("%(label)s: take theirs (%(theirs)s)")
+                % {"label": conflict.label, "theirs": shown(conflict.theirs, conflict.mine)}
             )
             group = QButtonGroup(self)
             group.addButton(mine)
@@ -197,17 +222,18 @@ class ConflictDialog(QDialog):
             self.buttons[conflict.key] = {MINE: mine, THEIRS: theirs}
 
         self.box = QDialogButtonBox()
-        self.save_button = self.box.addButton("Save", QDialogButtonBox.ButtonRole.AcceptRole)
-        back = self.box.addButton("Back to the form", QDialogButtonBox.ButtonRole.RejectRole)
-        back.setAccessibleName("Back to the form without saving")
+        name_standard_buttons(self.box)
+        self.save_button = self.box.addButton(_("Save"), QDialogButtonBox.ButtonRole.AcceptRole)
+        back = self.box.addButton(_("Back to the form"), QDialogButtonBox.ButtonRole.RejectRole)
+        back.setAccessibleName(_("Back to the form without saving"))
         self.box.accepted.connect(self.accept)
         self.box.rejected.connect(self.reject)
 
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addLayout(grid)
-        self.needed = QLabel("Choose mine or theirs for every field to save.")
-        self.needed.setAccessibleName("What is needed")
+        self.needed = QLabel(_("Choose mine or theirs for every field to save."))
+        self.needed.setAccessibleName(_("What is needed"))
         layout.addWidget(self.needed)
         layout.addWidget(self.box)
         self._update_save()

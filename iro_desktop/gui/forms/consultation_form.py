@@ -8,13 +8,14 @@ from iro_desktop.domain.tasks import booked_review
 from iro_desktop.domain.validation import ConsultationEntry, Problem, consultation_problems
 from iro_desktop.gui.forms.base import RecordForm
 from iro_desktop.gui.forms.fields import set_date
+from iro_desktop.i18n import N_, _
 from iro_desktop.services.recording import record_consultation
 
 
 class ConsultationForm(RecordForm):
     KIND = "consultation"
     UI_FILE = "consultation_form.ui"
-    TITLE = "Consultation papers"
+    TITLE = N_("Consultation papers")
     FIELDS: ClassVar[dict[str, str]] = {
         "review_date": "reviewDate",
         "sent_on": "sentOn",
@@ -53,4 +54,4 @@ class ConsultationForm(RecordForm):
         return record_consultation, (self.context.child_ref, self.entry(), self.today)
 
     def saved_message(self) -> str:
-        return "Consultation papers recorded."
+        return _("Consultation papers recorded.")

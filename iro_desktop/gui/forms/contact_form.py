@@ -6,22 +6,28 @@ from typing import ClassVar
 
 from iro_desktop.domain.validation import ContactEntry, Problem, contact_problems
 from iro_desktop.gui.forms.base import RecordForm
-from iro_desktop.gui.forms.editors import fill_combo
+from iro_desktop.gui.forms.editors import fill_combo, translated
 from iro_desktop.gui.forms.fields import set_date
+from iro_desktop.i18n import N_, _
 from iro_desktop.services.recording import record_contact
 
-KINDS = (("visit", "Visit"), ("phone", "Phone call"), ("video", "Video call"), ("other", "Other"))
+KINDS = (
+    ("visit", N_("Visit")),
+    ("phone", N_("Phone call")),
+    ("video", N_("Video call")),
+    ("other", N_("Other")),
+)
 
 
 class ContactForm(RecordForm):
     KIND = "contact"
     UI_FILE = "contact_form.ui"
-    TITLE = "Contact with the child"
+    TITLE = N_("Contact with the child")
     FIELDS: ClassVar[dict[str, str]] = {"on": "on", "kind": "kind", "note": "note"}
     REQUIRED = ("on",)
 
     def setup(self) -> None:
-        fill_combo(self.field("kind"), KINDS)
+        fill_combo(self.field("kind"), translated(KINDS))
 
     def apply_defaults(self) -> None:
         set_date(self.field("on"), self.today)
@@ -39,4 +45,4 @@ class ContactForm(RecordForm):
         return record_contact, (self.context.child_ref, self.entry(), self.today)
 
     def saved_message(self) -> str:
-        return "Contact with the child recorded."
+        return _("Contact with the child recorded.")

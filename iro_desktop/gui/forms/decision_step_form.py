@@ -19,22 +19,23 @@ from iro_desktop.domain.validation import (
 )
 from iro_desktop.gui.formatting import format_date
 from iro_desktop.gui.forms.base import RecordForm
-from iro_desktop.gui.forms.editors import fill_combo, set_combo
+from iro_desktop.gui.forms.editors import fill_combo, set_combo, translated
 from iro_desktop.gui.forms.fields import set_date
+from iro_desktop.i18n import N_, _
 from iro_desktop.services.recording import update_decision
 
 ACTIONS = (
-    (StepAction.DONE.value, "Done"),
-    (StepAction.CARRY.value, "Carry to a new date"),
-    (StepAction.DROP.value, "Drop (say why)"),
-    (StepAction.CHASE.value, "Chased"),
+    (StepAction.DONE.value, N_("Done")),
+    (StepAction.CARRY.value, N_("Carry to a new date")),
+    (StepAction.DROP.value, N_("Drop (say why)")),
+    (StepAction.CHASE.value, N_("Chased")),
 )
 
 
 class DecisionStepForm(RecordForm):
     KIND = "decision"
     UI_FILE = "decision_step_form.ui"
-    TITLE = "Update a decision"
+    TITLE = N_("Update a decision")
     FIELDS: ClassVar[dict[str, str]] = {
         "decision": "decisionText",
         "action": "action",
@@ -53,16 +54,19 @@ class DecisionStepForm(RecordForm):
         return next((d for d in detail.record.decisions if d.id == wanted), None)
 
     def setup(self) -> None:
-        fill_combo(self.field("action"), ACTIONS)
+        fill_combo(self.field("action"), translated(ACTIONS))
         self.field("action").currentIndexChanged.connect(self._on_action)  # type: ignore[attr-defined]
 
     def apply_defaults(self) -> None:
         decision = self.decision()
         if decision is None:
-            words = "That decision is no longer on the record."
+            words = _("That decision is no longer on the record.")
         else:
-            words = f"{decision.what} ({decision.who or 'no one named'}), due "
-            words += format_date(decision.by_when)
+            words = _("%(what)s (%(who)s), due %(by_when)s") % {
+                "what": decision.what,
+                "who": decision.who or _("no one named"),
+                "by_when": format_date(decision.by_when),
+            }
         self.field("decision").setText(words)  # type: ignore[attr-defined]
         set_combo(self.field("action"), self.ACTION.value)
         set_date(self.field("on"), self.today)
@@ -91,9 +95,9 @@ class DecisionStepForm(RecordForm):
     def problems(self) -> list[Problem]:
         decision = self.decision()
         if decision is None or not decision.is_open:
-            return [Problem("action", "That decision is closed already: nothing to change.")]
+            return [Problem("action", _("That decision is closed already: nothing to change."))]
         problems = dated_step_problems(
-            "on", self.date("on"), None, self.today, "The date", "the decision"
+            "on", self.date("on"), None, self.today, _("The date"), _("the decision")
         )
         for problem in step_problems([self.step()], self.today):
             key = problem.field.rsplit(".", 1)[-1]
@@ -104,16 +108,16 @@ class DecisionStepForm(RecordForm):
         return update_decision, (self.step(), self.date("on"), self.today)
 
     def saved_message(self) -> str:
-        return "Decision updated."
+        return _("Decision updated.")
 
 
 class CarryDecisionForm(DecisionStepForm):
     KIND = "carry"
-    TITLE = "Carry a decision forward"
+    TITLE = N_("Carry a decision forward")
     ACTION = StepAction.CARRY
 
 
 class DropDecisionForm(DecisionStepForm):
     KIND = "drop"
-    TITLE = "Drop a decision"
+    TITLE = N_("Drop a decision")
     ACTION = StepAction.DROP

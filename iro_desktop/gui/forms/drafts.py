@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QLabel, QWidget
 
 from iro_desktop.gui.widgets.dialog_parts import alive
 from iro_desktop.gui.worker import Worker, show_error_dialog
+from iro_desktop.i18n import _
 from iro_desktop.services.drafts import DraftSlot, save_draft_into
 from iro_desktop.services.session import Store
 
@@ -75,16 +76,18 @@ class DraftKeeper(QObject):
             record_ref=self._where["record_ref"],
             on_result=alive(self._form, self._on_kept),
             on_error=alive(self._form, self._on_failed),
-            label="Keeping a draft…",
+            label=_("Keeping a draft…"),
         )
 
     def _on_kept(self, draft_id: int) -> None:
         self._in_flight = False
-        self._status.setText(f"Draft kept at {QTime.currentTime().toString('HH:mm:ss')}.")
+        self._status.setText(
+            _("Draft kept at %(time)s.") % {"time": QTime.currentTime().toString("HH:mm:ss")}
+        )
         self.kept.emit(draft_id)
 
     def _on_failed(self, error: BaseException) -> None:
         self._in_flight = False
         self._last = None  # try again at the next tick
-        self._status.setText("The draft could not be kept; trying again.")
+        self._status.setText(_("The draft could not be kept; trying again."))
         show_error_dialog(error)

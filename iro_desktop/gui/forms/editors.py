@@ -29,16 +29,22 @@ from PySide6.QtWidgets import (
 from iro_desktop.domain.model import Decision
 from iro_desktop.domain.validation import PERSON_ROLES, Problem, StepAction
 from iro_desktop.gui.formatting import format_date
+from iro_desktop.i18n import N_, _
 
 DATE_FORMAT = "dd/MM/yyyy"  # Qt's typing pattern; shown as domain/display.DISPLAY (input_guard)
-WHO_SAMPLE = "Sam Lee, social worker"
-LANGUAGE_CHOICES = (("en", "English"), ("cy", "Welsh (Cymraeg)"))
-ROLE_WORDS = {"mother": "Mother", "father": "Father", "carer": "Carer", "other": "Other"}
+WHO_SAMPLE = N_("Sam Lee, social worker")
+LANGUAGE_CHOICES = (("en", N_("English")), ("cy", N_("Welsh (Cymraeg)")))
+ROLE_WORDS = {
+    "mother": N_("Mother"),
+    "father": N_("Father"),
+    "carer": N_("Carer"),
+    "other": N_("Other"),
+}
 STEP_CHOICES = (
-    (StepAction.KEEP, "Keep open"),
-    (StepAction.DONE, "Done"),
-    (StepAction.CARRY, "Carry to a new date"),
-    (StepAction.DROP, "Drop (say why)"),
+    (StepAction.KEEP, N_("Keep open")),
+    (StepAction.DONE, N_("Done")),
+    (StepAction.CARRY, N_("Carry to a new date")),
+    (StepAction.DROP, N_("Drop (say why)")),
 )
 
 
@@ -92,6 +98,11 @@ def fill_combo(combo: QComboBox, choices: Sequence[tuple[Any, str]]) -> None:
         combo.addItem(text, value)
 
 
+def translated(choices: Sequence[tuple[Any, str]]) -> list[tuple[Any, str]]:
+    """Choices whose labels are marked with N_, in the language in use (codes unchanged)."""
+    return [(value, _(text) if text else text) for value, text in choices]
+
+
 def set_combo(combo: QComboBox, value: Any) -> None:
     index = combo.findData(value)
     if index >= 0:
@@ -106,7 +117,7 @@ class Row(QWidget):
         self.fields: dict[str, QWidget] = {}
         self.line = QHBoxLayout()
         self.line.setContentsMargins(0, 0, 0, 0)
-        self.problems = error_label("Problem with this row")
+        self.problems = error_label(_("Problem with this row"))
         self.outer = QVBoxLayout(self)
         self.outer.setContentsMargins(0, 2, 0, 2)
         self.outer.setSpacing(2)
@@ -131,8 +142,12 @@ class RowsEditor(QWidget):
     changed = Signal()
     rowsChanged = Signal()  # a row was added or removed: the Tab order needs redoing
     KEY = ""
-    ADD_TEXT = "Add"
+    ADD_TEXT = N_("Add")
     NOUN = "row"
+    EMPTY_TEXT = N_("No rows yet.")
+    REMOVE_TEXT = N_("Remove row")
+    REMOVE_NTH = N_("Remove row %(number)d")
+    PROBLEM_NTH = N_("Problem with row %(number)d")
     MIN_ROWS = 0
 
     def __init__(self, today: date, parent: QWidget | None = None) -> None:
@@ -142,12 +157,13 @@ class RowsEditor(QWidget):
         self.touched = False
         self._rows_box = QVBoxLayout()
         self._rows_box.setContentsMargins(0, 0, 0, 0)
-        self.add_button = QPushButton(self.ADD_TEXT)
-        self.add_button.setAccessibleName(self.ADD_TEXT)
+        add_text = _(self.ADD_TEXT) if self.ADD_TEXT else ""  # _("") is the catalogue's header
+        self.add_button = QPushButton(add_text)
+        self.add_button.setAccessibleName(add_text)
         self.add_button.setAutoDefault(False)
         self.add_button.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
-        self.empty_label = QLabel(f"No {self.NOUN}s yet.")
-        self.empty_label.setAccessibleName(f"No {self.NOUN}s yet")
+        self.empty_label = QLabel(_(self.EMPTY_TEXT) if self.NOUN else "")
+        self.empty_label.setAccessibleName(_(self.EMPTY_TEXT).rstrip(".") if self.NOUN else "")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(self._rows_box)
@@ -163,7 +179,7 @@ class RowsEditor(QWidget):
     def add_row(self, values: dict[str, Any] | None = None) -> Row:
         row = self.make_row(values or {})
         if self.NOUN and self.ADD_TEXT:
-            remove = QPushButton(f"Remove {self.NOUN}")
+            remove = QPushButton(_(self.REMOVE_TEXT))
             remove.setAutoDefault(False)
             remove.clicked.connect(lambda: self.remove_row(row))
             row.add("remove", remove)
@@ -252,8 +268,8 @@ class RowsEditor(QWidget):
     def name_row(self, index: int, row: Row) -> None:
         remove = row.fields.get("remove")
         if remove is not None:
-            remove.setAccessibleName(f"Remove {self.NOUN} {index + 1}")
-        row.problems.setAccessibleName(f"Problem with {self.NOUN} {index + 1}")
+            remove.setAccessibleName(_(self.REMOVE_NTH) % {"number": index + 1})
+        row.problems.setAccessibleName(_(self.PROBLEM_NTH) % {"number": index + 1})
 
     def _update_empty(self) -> None:
         self.empty_label.setVisible(not self.rows)
@@ -286,23 +302,29 @@ class PartsEditor(RowsEditor):
     """A review's parts: date and venue each. A review has at least one part."""
 
     KEY = "parts"
-    ADD_TEXT = "Add a part"
+    ADD_TEXT = N_("Add a part")
     NOUN = "part"
+    EMPTY_TEXT = N_("No parts yet.")
+    REMOVE_TEXT = N_("Remove part")
+    REMOVE_NTH = N_("Remove part %(number)d")
+    PROBLEM_NTH = N_("Problem with part %(number)d")
     MIN_ROWS = 1
 
     def make_row(self, values: dict[str, Any]) -> Row:
         row = Row(self)
         held = from_iso(values.get("held_on")) or self.today
-        row.add("held_on", date_edit(held, "Part date"))
+        row.add("held_on", date_edit(held, _("Part date")))
         venue = QLineEdit(values.get("venue", ""))
-        venue.setPlaceholderText("Venue")
+        venue.setPlaceholderText(_("Venue"))
         row.add("venue", venue, 1)
         return row
 
     def name_row(self, index: int, row: Row) -> None:
         super().name_row(index, row)
-        row.fields["held_on"].setAccessibleName(f"Part {index + 1}: date held")
-        row.fields["venue"].setAccessibleName(f"Part {index + 1}: venue")
+        row.fields["held_on"].setAccessibleName(
+            _("Part %(number)d: date held") % {"number": index + 1}
+        )
+        row.fields["venue"].setAccessibleName(_("Part %(number)d: venue") % {"number": index + 1})
 
     def row_values(self, row: Row) -> dict[str, Any]:
         held: QDateEdit = row.fields["held_on"]  # type: ignore[assignment]
@@ -314,29 +336,37 @@ class DecisionsEditor(RowsEditor):
     """New decisions: what, who, by when (SMART: every decision has who and by when)."""
 
     KEY = "decisions"
-    ADD_TEXT = "Add a decision"
+    ADD_TEXT = N_("Add a decision")
     NOUN = "decision"
+    EMPTY_TEXT = N_("No decisions yet.")
+    REMOVE_TEXT = N_("Remove decision")
+    REMOVE_NTH = N_("Remove decision %(number)d")
+    PROBLEM_NTH = N_("Problem with decision %(number)d")
 
     def make_row(self, values: dict[str, Any]) -> Row:
         row = Row(self)
         what = QLineEdit(values.get("what", ""))
-        what.setPlaceholderText("What will happen")
+        what.setPlaceholderText(_("What will happen"))
         who = QLineEdit(values.get("who", ""))
-        who.setPlaceholderText("Who (name and role)")
+        who.setPlaceholderText(_("Who (name and role)"))
         # Wide enough for a name and a role ("Sam Lee, social worker") without scrolling.
-        who.setMinimumWidth(who.fontMetrics().horizontalAdvance(WHO_SAMPLE) + 16)
+        who.setMinimumWidth(who.fontMetrics().horizontalAdvance(_(WHO_SAMPLE)) + 16)
         by_when = from_iso(values.get("by_when")) or self.today + timedelta(days=28)
         row.add("what", what, 3)
         row.add("who", who, 2)
-        row.add("by_when", date_edit(by_when, "By when"))
+        row.add("by_when", date_edit(by_when, _("By when")))
         return row
 
     def name_row(self, index: int, row: Row) -> None:
         super().name_row(index, row)
         number = index + 1
-        row.fields["what"].setAccessibleName(f"Decision {number}: what will happen")
-        row.fields["who"].setAccessibleName(f"Decision {number}: who")
-        row.fields["by_when"].setAccessibleName(f"Decision {number}: by when")
+        row.fields["what"].setAccessibleName(
+            _("Decision %(number)s: what will happen") % {"number": number}
+        )
+        row.fields["who"].setAccessibleName(_("Decision %(number)s: who") % {"number": number})
+        row.fields["by_when"].setAccessibleName(
+            _("Decision %(number)s: by when") % {"number": number}
+        )
 
     def row_values(self, row: Row) -> dict[str, Any]:
         what: QLineEdit = row.fields["what"]  # type: ignore[assignment]
@@ -349,24 +379,28 @@ class PeopleEditor(RowsEditor):
     """Parents, carers and others, each with their preferred language for letters."""
 
     KEY = "people"
-    ADD_TEXT = "Add a person"
+    ADD_TEXT = N_("Add a person")
     NOUN = "person"
+    EMPTY_TEXT = N_("No persons yet.")
+    REMOVE_TEXT = N_("Remove person")
+    REMOVE_NTH = N_("Remove person %(number)d")
+    PROBLEM_NTH = N_("Problem with person %(number)d")
 
     def make_row(self, values: dict[str, Any]) -> Row:
         row = Row(self)
         row.setProperty("person_id", values.get("id"))
         role = QComboBox()
-        fill_combo(role, [(r, ROLE_WORDS[r]) for r in PERSON_ROLES])
+        fill_combo(role, [(r, _(ROLE_WORDS[r])) for r in PERSON_ROLES])
         set_combo(role, values.get("role", "mother"))
         name = QLineEdit(values.get("name", ""))
-        name.setPlaceholderText("Name")
+        name.setPlaceholderText(_("Name"))
         language = QComboBox()
-        fill_combo(language, LANGUAGE_CHOICES)
+        fill_combo(language, translated(LANGUAGE_CHOICES))
         set_combo(language, values.get("language", "en"))
-        interpreter = QCheckBox("Interpreter")
+        interpreter = QCheckBox(_("Interpreter"))
         interpreter.setChecked(bool(values.get("interpreter_needed")))
         called = QLineEdit(values.get("called_by_child", ""))
-        called.setPlaceholderText("The child calls them (Nain, Grandma…)")
+        called.setPlaceholderText(_("The child calls them (Nain, Grandma…)"))
         row.add("role", role)
         row.add("name", name, 1)
         row.add("called_by_child", called, 1)
@@ -377,13 +411,17 @@ class PeopleEditor(RowsEditor):
     def name_row(self, index: int, row: Row) -> None:
         super().name_row(index, row)
         number = index + 1
-        row.fields["role"].setAccessibleName(f"Person {number}: role")
-        row.fields["name"].setAccessibleName(f"Person {number}: name")
+        row.fields["role"].setAccessibleName(_("Person %(number)s: role") % {"number": number})
+        row.fields["name"].setAccessibleName(_("Person %(number)s: name") % {"number": number})
         row.fields["called_by_child"].setAccessibleName(
-            f"Person {number}: what the child calls them"
+            _("Person %(number)s: what the child calls them") % {"number": number}
         )
-        row.fields["language"].setAccessibleName(f"Person {number}: preferred language")
-        row.fields["interpreter_needed"].setAccessibleName(f"Person {number}: interpreter needed")
+        row.fields["language"].setAccessibleName(
+            _("Person %(number)s: preferred language") % {"number": number}
+        )
+        row.fields["interpreter_needed"].setAccessibleName(
+            _("Person %(number)s: interpreter needed") % {"number": number}
+        )
 
     def row_values(self, row: Row) -> dict[str, Any]:
         role: QComboBox = row.fields["role"]  # type: ignore[assignment]
@@ -411,8 +449,8 @@ class StepsEditor(RowsEditor):
     def __init__(self, today: date, parent: QWidget | None = None) -> None:
         super().__init__(today, parent)
         self.add_button.hide()
-        self.empty_label.setText("No open decisions to carry forward.")
-        self.empty_label.setAccessibleName("No open decisions to carry forward")
+        self.empty_label.setText(_("No open decisions to carry forward."))
+        self.empty_label.setAccessibleName(_("No open decisions to carry forward"))
         self._decisions: dict[int, Decision] = {}
 
     def set_decisions(self, decisions: Sequence[Decision]) -> None:
@@ -443,15 +481,18 @@ class StepsEditor(RowsEditor):
         row = Row(self)
         row.setProperty("decision_id", decision.id)
         due = decision.by_when
-        late = " (overdue)" if due and due < self.today else ""
+        late = _(" (overdue)") if due and due < self.today else ""
         who = f", {decision.who}" if decision.who else ""
-        summary = QLabel(f"• {decision.what}{who}; due {format_date(due)}{late}")
+        summary = QLabel(
+            _("• %(what)s%(who)s; due %(due)s%(late)s")
+            % {"what": decision.what, "who": who, "due": format_date(due), "late": late}
+        )
         summary.setWordWrap(True)
         action = QComboBox()
-        fill_combo(action, [(a.value, text) for a, text in STEP_CHOICES])
-        new_date = date_edit(max(self.today, due or self.today) + timedelta(days=28), "New date")
+        fill_combo(action, [(a.value, _(text)) for a, text in STEP_CHOICES])
+        new_date = date_edit(max(self.today, due or self.today) + timedelta(days=28), _("New date"))
         note = QLineEdit()
-        note.setPlaceholderText("Reason (to drop) or progress")
+        note.setPlaceholderText(_("Reason (to drop) or progress"))
         row.add_above("summary", summary)
         row.add("action", action)
         row.add("new_by_when", new_date)
@@ -464,11 +505,11 @@ class StepsEditor(RowsEditor):
     def name_row(self, index: int, row: Row) -> None:
         decision = self._decisions[int(row.property("decision_id"))]
         what = decision.what[:60]
-        row.fields["summary"].setAccessibleName(f"Decision: {what}")
-        row.fields["action"].setAccessibleName(f"What happens to: {what}")
-        row.fields["new_by_when"].setAccessibleName(f"New date for: {what}")
-        row.fields["note"].setAccessibleName(f"Reason or progress for: {what}")
-        row.problems.setAccessibleName(f"Problem with: {what}")
+        row.fields["summary"].setAccessibleName(_("Decision: %(what)s") % {"what": what})
+        row.fields["action"].setAccessibleName(_("What happens to: %(what)s") % {"what": what})
+        row.fields["new_by_when"].setAccessibleName(_("New date for: %(what)s") % {"what": what})
+        row.fields["note"].setAccessibleName(_("Reason or progress for: %(what)s") % {"what": what})
+        row.problems.setAccessibleName(_("Problem with: %(what)s") % {"what": what})
 
     def row_key(self, index: int, row: Row) -> str:
         return str(row.property("decision_id"))

@@ -9,21 +9,26 @@ from iro_desktop.domain.validation import EpisodeEntry, Problem, episode_problem
 from iro_desktop.gui.formatting import PLACEMENT_PROVIDERS, REASONS_PLACEMENT_CHANGED
 from iro_desktop.gui.forms.base import RecordForm
 from iro_desktop.gui.forms.editors import fill_combo, set_combo
+from iro_desktop.i18n import N_, _
 from iro_desktop.services.exchange import recordable_placement_types
 from iro_desktop.services.recording import add_episode
 
-CHOOSE = ("", "Choose…")
-NOT_RECORDED = ("", "Not recorded")
+CHOOSE = ("", N_("Choose…"))
+NOT_RECORDED = ("", N_("Not recorded"))
 
 
 def _choices(codes: dict[str, str], first: tuple[str, str] = CHOOSE) -> list[tuple[str, str]]:
-    return [first, *((code, f"{code} {meaning}") for code, meaning in codes.items())]
+    """Code lists for a combo box: the code stays the item's data; its meaning is translated."""
+    return [
+        (first[0], _(first[1])),
+        *((code, f"{code} {_(meaning)}") for code, meaning in codes.items()),
+    ]
 
 
 class EpisodeForm(RecordForm):
     KIND = "episode"
     UI_FILE = "episode_form.ui"
-    TITLE = "Care episode or placement change"
+    TITLE = N_("Care episode or placement change")
     FIELDS: ClassVar[dict[str, str]] = {
         "decom": "decom",
         "rne": "rne",
@@ -92,4 +97,4 @@ class EpisodeForm(RecordForm):
         return add_episode, (self.context.child_ref, self.entry(), self.today)
 
     def saved_message(self) -> str:
-        return "Care episode saved."
+        return _("Care episode saved.")

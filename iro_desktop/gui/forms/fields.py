@@ -24,8 +24,9 @@ from PySide6.QtWidgets import (
 )
 
 from iro_desktop.gui.forms.editors import RowsEditor, from_iso, iso, to_date, to_qdate
+from iro_desktop.i18n import N_, _
 
-NOT_ENTERED = "Not entered"
+NOT_ENTERED = N_("Not entered")
 # The widgets a person types into or chooses with (named for screen readers, in the Tab order).
 INPUTS = (QLineEdit, QPlainTextEdit, QDateEdit, QComboBox, QCheckBox, QSpinBox, QAbstractButton)
 
@@ -115,7 +116,7 @@ def allow_no_date(widget: QWidget, earliest: date) -> None:
     """A date field that can be left empty: its earliest date reads "Not entered"."""
     assert isinstance(widget, QDateEdit)
     widget.setMinimumDate(to_qdate(earliest))
-    widget.setSpecialValueText(NOT_ENTERED)
+    widget.setSpecialValueText(_(NOT_ENTERED))
     widget.setDate(widget.minimumDate())
     widget.installEventFilter(_TypeOverNotEntered(widget))
 

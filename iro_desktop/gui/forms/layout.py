@@ -38,7 +38,7 @@ class FormFrame:
     def __init__(self, dialog: QDialog, ui: QWidget, title: str, intro_lines: Sequence[str]):
         self.intro = QLabel("\n".join(intro_lines))
         self.intro.setWordWrap(True)
-        self.intro.setAccessibleName("About this form")
+        self.intro.setAccessibleName(_("About this form"))
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
@@ -46,20 +46,20 @@ class FormFrame:
         scroll.setAccessibleName(title)
         scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.scroll = scroll
-        self.summary = error_label("Still to put right")
+        self.summary = error_label(_("Still to put right"))
         self.status = QLabel("")
-        self.status.setAccessibleName("Draft status")
-        self.draft_button = QPushButton("Keep draft (Ctrl+S)")
-        self.save_button = QPushButton("Save and close (Ctrl+Enter)")
-        self.cancel_button = QPushButton("Cancel (Esc)")
+        self.status.setAccessibleName(_("Draft status"))
+        self.draft_button = QPushButton(_("Keep draft (Ctrl+S)"))
+        self.save_button = QPushButton(_("Save and close (Ctrl+Enter)"))
+        self.cancel_button = QPushButton(_("Cancel (Esc)"))
         # The guide's section about this form (F1 does the same).
         self.help_button = QPushButton(_("Help (F1)"))
         self.help_button.setAutoDefault(False)
         self.help_button.setAccessibleName(_("Help about this form"))
         for button, name in (
-            (self.draft_button, "Keep a draft now"),
-            (self.save_button, "Save and close"),
-            (self.cancel_button, "Cancel"),
+            (self.draft_button, _("Keep a draft now")),
+            (self.save_button, _("Save and close")),
+            (self.cancel_button, _("Cancel")),
         ):
             button.setAutoDefault(False)
             button.setDefault(False)
@@ -124,7 +124,7 @@ def mark_required(
 def add_error_label(ui: QWidget, widget: QWidget, key: str) -> QLabel:
     """A message line right under the field, in the same form row (hidden, taking no
     space, until there is something to say)."""
-    label = error_label(f"Problem with {widget.accessibleName() or key}")
+    label = error_label(_("Problem with %(field)s") % {"field": widget.accessibleName() or key})
     for layout in ui.findChildren(QFormLayout):
         row, role = layout.getWidgetPosition(widget)
         if row < 0:

@@ -7,13 +7,14 @@ from typing import ClassVar
 from iro_desktop.domain.validation import MeetingEntry, Problem, meeting_problems
 from iro_desktop.gui.forms.base import RecordForm
 from iro_desktop.gui.forms.fields import set_date, set_text
+from iro_desktop.i18n import N_, _
 from iro_desktop.services.recording import record_pre_review_meeting
 
 
 class MeetingForm(RecordForm):
     KIND = "meeting"
     UI_FILE = "meeting_form.ui"
-    TITLE = "Pre-review meeting"
+    TITLE = N_("Pre-review meeting")
     FIELDS: ClassVar[dict[str, str]] = {
         "held_on": "heldOn",
         "with_whom": "withWhom",
@@ -40,4 +41,4 @@ class MeetingForm(RecordForm):
         return record_pre_review_meeting, (self.context.child_ref, self.entry(), self.today)
 
     def saved_message(self) -> str:
-        return "Pre-review meeting recorded."
+        return _("Pre-review meeting recorded.")

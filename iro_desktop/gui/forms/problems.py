@@ -11,8 +11,9 @@ from PySide6.QtWidgets import QLabel, QPushButton, QWidget
 
 from iro_desktop.domain.validation import Problem
 from iro_desktop.gui.forms.editors import RowsEditor, show_message
+from iro_desktop.i18n import N_, _, ngettext
 
-REQUIRED_WORDS = "Required."
+REQUIRED_WORDS = N_("Required.")
 
 
 class ProblemsDisplay:
@@ -36,7 +37,7 @@ class ProblemsDisplay:
         self.touched: set[str] = set()
 
     def required_words(self, key: str) -> str:
-        return REQUIRED_WORDS if key in self.required else ""
+        return _(REQUIRED_WORDS) if key in self.required else ""
 
     def show(self, problems: Sequence[Problem], saving: bool = False) -> None:
         self.problems = list(problems)
@@ -55,17 +56,20 @@ class ProblemsDisplay:
             rest = [p for p in problems if not self.shown_inline(p)]
             parts = []
             if inline:
-                count = "1 thing" if len(inline) == 1 else f"{len(inline)} things"
-                parts.append(f"{count} to put right, marked ⚠ above.")
+                count = ngettext("%(count)d thing", "%(count)d things", len(inline)) % {
+                    "count": len(inline)
+                }
+                parts.append(_("%(count)s to put right, marked ⚠ above.") % {"count": count})
             if rest:
-                parts.append("Still needed: " + " ".join(p.message for p in rest))
-            show_message(self.summary, ["Before saving: " + " ".join(parts)])
+                needed = " ".join(p.message for p in rest)
+                parts.append(_("Still needed: %(needed)s") % {"needed": needed})
+            show_message(self.summary, [_("Before saving: %(what)s") % {"what": " ".join(parts)}])
         else:
             self.summary.clear()
             self.summary.setVisible(False)
         self.save_button.setEnabled(not problems and not saving)
         self.save_button.setToolTip(
-            "Ctrl+Enter" if not problems else "Put right what is listed above first."
+            "Ctrl+Enter" if not problems else _("Put right what is listed above first.")
         )
 
     def shown_inline(self, problem: Problem) -> bool:

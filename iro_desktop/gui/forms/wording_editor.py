@@ -23,15 +23,16 @@ from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QLineEdit, QPushBu
 
 from iro_desktop.domain.model import ChildWording, WordingKind
 from iro_desktop.gui.forms.editors import Row, RowsEditor
+from iro_desktop.i18n import N_, _
 
 KIND_WORDS = {
-    WordingKind.DECISION: "Decision",
-    WordingKind.WORRY: "Worry",
-    WordingKind.GOING_WELL: "Going well",
-    WordingKind.CHILD_SAID: "The child said",
-    WordingKind.PLAN_REASON: "Reason for the plan",
+    WordingKind.DECISION: N_("Decision"),
+    WordingKind.WORRY: N_("Worry"),
+    WordingKind.GOING_WELL: N_("Going well"),
+    WordingKind.CHILD_SAID: N_("The child said"),
+    WordingKind.PLAN_REASON: N_("Reason for the plan"),
 }
-LANGUAGE_WORDS = {"en": "English", "cy": "Welsh"}
+LANGUAGE_WORDS = {"en": N_("English"), "cy": N_("Welsh")}
 TEXT_KEYS = ("text_en", "text_cy", "reply_en", "reply_cy")
 
 
@@ -66,10 +67,12 @@ class WordingsEditor(RowsEditor):
         self.items: list[FormItem] = []
         self.decision_count = 0
         self._typed: dict[tuple[str, str], dict[str, Any]] = {}
-        self.empty_label.setText("Nothing recorded yet: the items appear here as you write them.")
-        self.empty_label.setAccessibleName("No items yet")
-        self.use_all = QPushButton("&Use suggested wording for every item not yet written")
-        self.use_all.setAccessibleName("Use suggested wording for every item not yet written")
+        self.empty_label.setText(
+            _("Nothing recorded yet: the items appear here as you write them.")
+        )
+        self.empty_label.setAccessibleName(_("No items yet"))
+        self.use_all = QPushButton(_("&Use suggested wording for every item not yet written"))
+        self.use_all.setAccessibleName(_("Use suggested wording for every item not yet written"))
         self.use_all.setAutoDefault(False)
         self.use_all.clicked.connect(self.use_all_suggestions)
         self.layout().insertWidget(0, self.use_all)
@@ -113,14 +116,17 @@ class WordingsEditor(RowsEditor):
         for language in self.languages:
             edit = QLineEdit(values.get(f"{prefix}_{language}", ""))
             if kind == WordingKind.CHILD_SAID:
-                hint = f"Your answer to {self.name}"
+                hint = _("Your answer to %(name)s") % {"name": self.name}
             else:
-                hint = f"For {self.name}"
+                hint = _("For %(name)s") % {"name": self.name}
             if len(self.languages) > 1:
-                hint += f" ({LANGUAGE_WORDS[language]})"
+                hint = _("%(hint)s (%(language)s)") % {
+                    "hint": hint,
+                    "language": _(LANGUAGE_WORDS[language]),
+                }
             edit.setPlaceholderText(hint)
             row.add(f"{prefix}_{language}", edit, 3 if len(self.languages) == 1 else 2)
-        button = QPushButton("Use suggested")
+        button = QPushButton(_("Use suggested"))
         button.setAutoDefault(False)
         button.clicked.connect(lambda: self.use_suggestion(row))
         row.add("suggest", button)
@@ -129,12 +135,12 @@ class WordingsEditor(RowsEditor):
             box = QWidget()
             line = QHBoxLayout(box)
             line.setContentsMargins(0, 0, 0, 0)
-            line.addWidget(QLabel("Answered by:"))
+            line.addWidget(QLabel(_("Answered by:")))
             for n in range(self.decision_count):
-                tick = QCheckBox(f"decision {n + 1}")
+                tick = QCheckBox(_("decision %(number)d") % {"number": n + 1})
                 tick.setChecked(f"new:{n}" in answers)
                 tick.setProperty("answer_key", f"new:{n}")
-                tick.setAccessibleName(f"Answered by decision {n + 1}")
+                tick.setAccessibleName(_("Answered by decision %(number)d") % {"number": n + 1})
                 tick.toggled.connect(self._on_edited)
                 line.addWidget(tick)
             line.addStretch(1)
@@ -150,15 +156,23 @@ class WordingsEditor(RowsEditor):
 
     def name_row(self, index: int, row: Row) -> None:
         item = self._item_of(row)
-        what = f"{KIND_WORDS[item.kind]}: {item.professional[:60]}"
+        what = _("%(kind)s: %(text)s") % {
+            "kind": _(KIND_WORDS[item.kind]),
+            "text": item.professional[:60],
+        }
         row.fields["summary"].setAccessibleName(what)
         for key in TEXT_KEYS:
             if key in row.fields:
-                language = LANGUAGE_WORDS[key[-2:]]
-                role = "Your answer" if key.startswith("reply") else "Child's wording"
-                row.fields[key].setAccessibleName(f"{role} ({language}) for {what}")
-        row.fields["suggest"].setAccessibleName(f"Use suggested wording for {what}")
-        row.problems.setAccessibleName(f"Problem with {what}")
+                language = _(LANGUAGE_WORDS[key[-2:]])
+                role = _("Your answer") if key.startswith("reply") else _("Child's wording")
+                row.fields[key].setAccessibleName(
+                    _("%(role)s (%(language)s) for %(what)s")
+                    % {"role": role, "language": language, "what": what}
+                )
+        row.fields["suggest"].setAccessibleName(
+            _("Use suggested wording for %(what)s") % {"what": what}
+        )
+        row.problems.setAccessibleName(_("Problem with %(what)s") % {"what": what})
 
     def row_key(self, index: int, row: Row) -> str:
         return f"{row.property('kind')}-{row.property('item_key')}"
@@ -193,8 +207,8 @@ class WordingsEditor(RowsEditor):
         item = self._item_of(row)
         found = self.suggest(item.kind, item.professional)
         if found is None:
-            row.fields["suggest"].setToolTip("No suggestion for this item: please write one.")
-            row.problems.setText("ⓘ No suggested wording for this item: please write one.")
+            row.fields["suggest"].setToolTip(_("No suggestion for this item: please write one."))
+            row.problems.setText(_("ⓘ No suggested wording for this item: please write one."))
             row.problems.setVisible(True)
             return False
         for key in TEXT_KEYS:
@@ -228,14 +242,18 @@ class WordingsEditor(RowsEditor):
         self._label(row, self._item_of(row))
 
     def _label(self, row: Row, item: FormItem) -> None:
-        status = f"written for {self.name}" if self._written(row) else (
-            f"⚠ not yet written for {self.name}")  # fmt: skip
-        number = ""
+        if self._written(row):
+            status = _("written for %(name)s") % {"name": self.name}
+        else:
+            status = _("⚠ not yet written for %(name)s") % {"name": self.name}
+        kind = _(KIND_WORDS[item.kind])
         if item.kind == WordingKind.DECISION:
-            number = f" {int(item.item_key.split(':')[1]) + 1}"
+            number = int(item.item_key.split(":")[1]) + 1
+            kind = _("Decision %(number)s") % {"number": number}
         label: QLabel = row.fields["summary"]  # type: ignore[assignment]
-        label.setText(f"<b>{KIND_WORDS[item.kind]}{number}:</b> {escape(item.professional)}"
-                      f"<br><small>{status}</small>")  # fmt: skip
+        label.setText(
+            f"<b>{kind}:</b> {escape(item.professional)}<br><small>{status}</small>"  # markup only
+        )
         label.setAccessibleDescription(status)
         if "suggest" in row.fields:  # built: name the fields for the text as it is now
             self.name_row(0, row)

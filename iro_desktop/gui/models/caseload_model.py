@@ -29,6 +29,7 @@ from iro_desktop.gui.models.records_model import (
     Column,
     RecordsTableModel,
 )
+from iro_desktop.i18n import N_, _
 from iro_desktop.services.child import CaseloadRow
 
 __all__ = [
@@ -70,7 +71,7 @@ AnyIndex = QModelIndex | QPersistentModelIndex
 
 
 def _name(row: CaseloadRow) -> str:
-    return f"{row.name} (archived)" if row.archived else row.name
+    return _("%(name)s (archived)") % {"name": row.name} if row.archived else row.name
 
 
 def _placement(row: CaseloadRow) -> str:
@@ -79,7 +80,7 @@ def _placement(row: CaseloadRow) -> str:
 
 
 def _placement_tooltip(row: CaseloadRow) -> str:
-    lines = [row.placement_text or "No placement recorded"]
+    lines = [row.placement_text or _("No placement recorded")]
     if row.placement_name:
         lines.append(row.placement_name)
     return "\n".join(lines)
@@ -132,48 +133,58 @@ class CaseloadTableModel(RecordsTableModel):
     # Columns ------------------------------------------------------------------------
     def _next_due_text(self, row: CaseloadRow) -> str:
         if row.next_review_due is None:
-            return "None due"
+            return _("None due")
         text = format_date(row.next_review_due)
-        return f"{text} (overdue)" if self.is_overdue(row) else text
+        return _("%(text)s (overdue)") % {"text": text} if self.is_overdue(row) else text
 
     def _next_due_tooltip(self, row: CaseloadRow) -> str:
         if row.next_review_due is None:
-            return "No review is due: open the child to see why"
-        status = "Overdue. " if self.is_overdue(row) else ""
-        return f"{status}Due {format_date(row.next_review_due)}; hold by {format_date(row.hold_by)}"
+            return _("No review is due: open the child to see why")
+        if self.is_overdue(row):
+            text = _("Overdue. Due %(due)s; hold by %(hold_by)s")
+        else:
+            text = _("Due %(due)s; hold by %(hold_by)s")
+        return text % {
+            "due": format_date(row.next_review_due),
+            "hold_by": format_date(row.hold_by),
+        }
 
     def _caseload_columns(self) -> list[Column]:
         columns = {
             COL_NAME: Column(
-                "Name",
+                N_("Name"),
                 _name,
                 tooltip=lambda r: (
-                    "Archived: no longer on the active caseload" if r.archived else ""
+                    _("Archived: no longer on the active caseload") if r.archived else ""
                 ),
             ),
-            COL_REFERENCE: Column("Reference", lambda r: r.child_ref),
-            COL_AGE: Column("Age", lambda r: format_age(r.age), sort=lambda r: r.age, numeric=True),
+            COL_REFERENCE: Column(N_("Reference"), lambda r: r.child_ref),
+            COL_AGE: Column(
+                N_("Age"), lambda r: format_age(r.age), sort=lambda r: r.age, numeric=True
+            ),
             COL_LEGAL_STATUS: Column(
-                "Legal\nstatus",
+                N_("Legal\nstatus"),
                 lambda r: r.legal_status or MISSING,
                 tooltip=lambda r: r.legal_status_text,
-                header_tooltip="903 legal status (hover a code for its meaning)",
+                header_tooltip=N_("903 legal status (hover a code for its meaning)"),
             ),
             COL_PLACEMENT: Column(
-                "Placement",
+                N_("Placement"),
                 _placement,
                 tooltip=_placement_tooltip,
-                header_tooltip="903 placement type and the carer or home",
+                header_tooltip=N_("903 placement type and the carer or home"),
             ),
-            COL_OUT_OF_AREA: Column("Area", lambda r: out_of_area_text(r.out_of_area)),
-            COL_SOCIAL_WORKER: Column("Social\nworker", lambda r: text_or_missing(r.social_worker)),
+            COL_OUT_OF_AREA: Column(N_("Area"), lambda r: out_of_area_text(r.out_of_area)),
+            COL_SOCIAL_WORKER: Column(
+                N_("Social\nworker"), lambda r: text_or_missing(r.social_worker)
+            ),
             COL_LAST_REVIEW: Column(
-                "Last\nreview",
-                lambda r: format_date(r.last_review, missing="None yet"),
+                N_("Last\nreview"),
+                lambda r: format_date(r.last_review, missing=_("None yet")),
                 sort=lambda r: date_sort_value(r.last_review, missing_last=False),
             ),
             COL_NEXT_DUE: Column(
-                "Next review\ndue",
+                N_("Next review\ndue"),
                 self._next_due_text,
                 sort=lambda r: date_sort_value(r.next_review_due),
                 tooltip=self._next_due_tooltip,
@@ -181,19 +192,19 @@ class CaseloadTableModel(RecordsTableModel):
                 alert=self.is_overdue,
             ),
             COL_LAST_CODE: Column(
-                "Last PN\ncode",
+                N_("Last PN\ncode"),
                 lambda r: r.last_code or MISSING,
                 tooltip=lambda r: participation_meaning(r.last_code) if r.last_code else "",
-                header_tooltip="How the child took part in the last review (903 PN code)",
+                header_tooltip=N_("How the child took part in the last review (903 PN code)"),
             ),
             COL_OPEN_DECISIONS: Column(
-                "Open\ndecisions",
+                N_("Open\ndecisions"),
                 lambda r: str(r.open_decisions),
                 sort=lambda r: r.open_decisions,
                 numeric=True,
             ),
             COL_OPEN_CHALLENGES: Column(
-                "Open\nchallenges",
+                N_("Open\nchallenges"),
                 lambda r: str(r.open_challenges),
                 sort=lambda r: r.open_challenges,
                 numeric=True,

@@ -18,7 +18,7 @@ from iro_desktop.services.figures import format_cell
 VALUE_ROLE = Qt.ItemDataRole.UserRole + 1
 AnyIndex = QModelIndex | QPersistentModelIndex
 NOT_APPLICABLE = "—"  # an empty "Out of" or "Per cent" cell, said in words for screen readers
-TOTAL_LABEL = "Total"
+TOTAL_LABEL = "Total"  # the figures' own row label (data, matched)
 
 
 class FigureTableModel(QAbstractTableModel):

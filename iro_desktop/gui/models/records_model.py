@@ -15,6 +15,8 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QColor, QFont, QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication, QStyle
 
+from iro_desktop.i18n import _
+
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 ROW_ROLE = Qt.ItemDataRole.UserRole + 2
 FILTER_ROLE = Qt.ItemDataRole.UserRole + 3
@@ -56,14 +58,14 @@ def alert_colour() -> QColor:
 class Column:
     """One column: its heading and how to show (and sort) a row in it."""
 
-    title: str
+    title: str  # marked with N_; translated where it is shown
     text: Callable[[Any], str]
     sort: Callable[[Any], int | str] | None = None  # default: the text, case-folded
     tooltip: Callable[[Any], str] | None = None  # default: the text when it is long
     icon: Callable[[Any], str | None] | None = None  # an ICON_* name, or None
     alert: Callable[[Any], bool] | None = None  # bold and red (always with words too)
     numeric: bool = False  # right-aligned
-    header_tooltip: str = ""
+    header_tooltip: str = ""  # marked with N_ too
 
 
 _LONG_TEXT = 40
@@ -123,9 +125,9 @@ class RecordsTableModel(QAbstractTableModel):
             return None
         column = self._columns[section]
         if role == Qt.ItemDataRole.DisplayRole:
-            return column.title
+            return _(column.title)
         if role == Qt.ItemDataRole.ToolTipRole and column.header_tooltip:
-            return column.header_tooltip
+            return _(column.header_tooltip)
         return None
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:

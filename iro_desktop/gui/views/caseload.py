@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from iro_desktop.gui.formatting import plural
 from iro_desktop.gui.models.caseload_model import (
     COL_NAME,
     COL_NEXT_DUE,
@@ -34,6 +33,7 @@ from iro_desktop.gui.models.caseload_model import (
     CaseloadTableModel,
 )
 from iro_desktop.gui.screen_fit import fit_columns
+from iro_desktop.i18n import _, ngettext
 from iro_desktop.services.child import CaseloadRow
 
 _MAX_COLUMN_WIDTH = {COL_NAME: 220, COL_PLACEMENT: 260, COL_SOCIAL_WORKER: 180, COL_NEXT_DUE: 260}
@@ -49,7 +49,7 @@ class CaseloadView(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setAccessibleName("Caseload")
+        self.setAccessibleName(_("Caseload"))
         self._columns_sized = False
         self._natural: dict[int, int] = {}
 
@@ -57,32 +57,34 @@ class CaseloadView(QWidget):
         self.proxy = CaseloadFilterProxyModel(self)
         self.proxy.setSourceModel(self.model)
 
-        search_label = QLabel("&Search:", self)
+        search_label = QLabel(_("&Search:"), self)
         self.search_box = QLineEdit(self)
         self.search_box.setObjectName("caseloadSearch")
-        self.search_box.setPlaceholderText("Name, reference, social worker or placement")
+        self.search_box.setPlaceholderText(_("Name, reference, social worker or placement"))
         self.search_box.setClearButtonEnabled(True)
-        self.search_box.setAccessibleName("Search the caseload")
+        self.search_box.setAccessibleName(_("Search the caseload"))
         self.search_box.setAccessibleDescription(
-            "Shows only the children whose name, reference, social worker or placement "
-            "contains the text; the table updates as you type"
+            _(
+                "Shows only the children whose name, reference, social worker or placement "
+                "contains the text; the table updates as you type"
+            )
         )
         self.search_box.setMinimumWidth(320)
         search_label.setBuddy(self.search_box)
-        search_label.setAccessibleName("Search label")
+        search_label.setAccessibleName(_("Search label"))
 
-        self.archived_checkbox = QCheckBox("Show &archived children", self)
-        self.archived_checkbox.setAccessibleName("Show archived children")
+        self.archived_checkbox = QCheckBox(_("Show &archived children"), self)
+        self.archived_checkbox.setAccessibleName(_("Show archived children"))
 
         self.count_label = QLabel(self)
         self.count_label.setObjectName("caseloadCount")
-        self.count_label.setAccessibleName("Number of children shown")
+        self.count_label.setAccessibleName(_("Number of children shown"))
 
         self.table_view = QTableView(self)
         self.table_view.setObjectName("caseloadTable")
-        self.table_view.setAccessibleName("Caseload table")
+        self.table_view.setAccessibleName(_("Caseload table"))
         self.table_view.setAccessibleDescription(
-            "One row per child. Press Enter or double-click to open the child's record."
+            _("One row per child. Press Enter or double-click to open the child's record.")
         )
         self.table_view.setModel(self.proxy)
         self.table_view.setSortingEnabled(True)
@@ -95,7 +97,7 @@ class CaseloadView(QWidget):
         self.table_view.setTabKeyNavigation(False)
         self.table_view.verticalHeader().setVisible(False)
         header = self.table_view.horizontalHeader()
-        header.setAccessibleName("Caseload columns: click or press to sort")
+        header.setAccessibleName(_("Caseload columns: click or press to sort"))
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(False)
         header.setHighlightSections(False)
@@ -192,11 +194,11 @@ class CaseloadView(QWidget):
         total = self.proxy.visible_total()
         shown = self.proxy.rowCount()
         if total == 0:
-            text = "No children to show"
+            text = _("No children to show")
         elif shown == total:
-            text = plural(total, "child", "children")
+            text = ngettext("%(count)d child", "%(count)d children", total) % {"count": total}
         else:
-            text = f"{shown} of {total} shown"
+            text = _("%(shown)s of %(total)s shown") % {"shown": shown, "total": total}
         self.count_label.setText(text)
 
     # Helpers ---------------------------------------------------------------------------

@@ -32,6 +32,7 @@ from iro_desktop.gui.formatting import (
     weeks_ago_text,
 )
 from iro_desktop.gui.models.records_model import ICON_WARNING
+from iro_desktop.i18n import N_, _
 from iro_desktop.services.child import ChildDetail
 from iro_desktop.services.letter_status import WrittenRecord
 
@@ -55,7 +56,7 @@ _TABS = (
     (TAB_LETTERS, letters.LettersTab, letters.TITLE),
 )
 TAB_NAMES = tuple(name for name, _cls, _title in _TABS)
-NO_CHILD_TEXT = "No child open. Choose a child on the caseload or the due list."
+NO_CHILD_TEXT = N_("No child open. Choose a child on the caseload or the due list.")
 
 
 class ChildView(QWidget):
@@ -69,23 +70,23 @@ class ChildView(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setAccessibleName("Child record")
+        self.setAccessibleName(_("Child record"))
         self._detail: ChildDetail | None = None
 
-        self.name_label = QLabel(NO_CHILD_TEXT, self)
+        self.name_label = QLabel(_(NO_CHILD_TEXT), self)
         self.name_label.setWordWrap(True)
-        self.name_label.setAccessibleName("Child's name")
+        self.name_label.setAccessibleName(_("Child's name"))
         name_font = QFont(self.name_label.font())
         name_font.setBold(True)
         name_font.setPointSizeF(name_font.pointSizeF() * 1.5)
         self.name_label.setFont(name_font)
-        self.facts_label = value_label("Reference, age, date of birth and language", self)
-        self.placement_label = value_label("Placement", self)
-        self.social_worker_label = value_label("Social worker", self)
-        self.next_review_line = StatusLine("Next review", self)
+        self.facts_label = value_label(_("Reference, age, date of birth and language"), self)
+        self.placement_label = value_label(_("Placement"), self)
+        self.social_worker_label = value_label(_("Social worker"), self)
+        self.next_review_line = StatusLine(_("Next review"), self)
 
         header = QWidget(self)
-        header.setAccessibleName("About the child")
+        header.setAccessibleName(_("About the child"))
         header_layout = QVBoxLayout(header)
         header_layout.setContentsMargins(0, 0, 0, 4)
         header_layout.setSpacing(2)
@@ -103,13 +104,13 @@ class ChildView(QWidget):
         header_layout.addLayout(self.header_actions)
 
         self.tab_widget = QTabWidget(self)
-        self.tab_widget.setAccessibleName("Parts of the child's record")
+        self.tab_widget.setAccessibleName(_("Parts of the child's record"))
         self.tab_widget.setDocumentMode(True)
         self.tabs: dict[str, QWidget] = {}
         for name, tab_class, title in _TABS:
             tab = tab_class(self.tab_widget)
             tab.setObjectName(f"{name}Tab")
-            self.tab_widget.addTab(tab, title)
+            self.tab_widget.addTab(tab, _(title))
             self.tabs[name] = tab
             action_signal = getattr(tab, "actionRequested", None)
             if action_signal is not None:
@@ -193,7 +194,7 @@ class ChildView(QWidget):
 
     # Helpers ---------------------------------------------------------------------------
     def _show_no_child(self) -> None:
-        self.name_label.setText(NO_CHILD_TEXT)
+        self.name_label.setText(_(NO_CHILD_TEXT))
         for label in (self.facts_label, self.placement_label, self.social_worker_label):
             label.clear()
             label.hide()
@@ -206,34 +207,46 @@ class ChildView(QWidget):
         child = detail.record.child
         name = f"{child.known_as} {child.last_name}".strip() or child.child_ref
         if child.archived_on is not None:
-            name += f" (archived {format_date(child.archived_on)})"
+            name += _(" (archived %(archived_on)s)") % {
+                "archived_on": format_date(child.archived_on)
+            }
         self.name_label.setText(name)
 
         language = language_text(child.language)
         if child.interpreter_needed:
-            language += ", interpreter needed"
+            language += _(", interpreter needed")
         self.facts_label.setText(
-            f"Reference {child.child_ref}  ·  Aged {format_age(detail.age)}  ·  "
-            f"Born {format_date(child.dob)}  ·  Language: {language}"
+            _(
+                "Reference %(child_ref)s  ·  Aged %(age)s  ·  Born %(dob)s  ·  "
+                "Language: %(language)s"
+            )
+            % {
+                "child_ref": child.child_ref,
+                "age": format_age(detail.age),
+                "dob": format_date(child.dob),
+                "language": language,
+            }
         )
 
         episode = current_episode(detail.record, detail.today)
         if episode is None:
-            placement = "Placement: none recorded"
+            placement = _("Placement: none recorded")
         else:
             parts = [placement_text(episode.place)]
             if episode.placement_name:
                 parts.append(episode.placement_name)
             parts.append(out_of_area_text(detail.out_of_area))
-            placement = "Placement: " + "  ·  ".join(p for p in parts if p and p != "—")
+            placement = _("Placement: %(placement)s") % {
+                "placement": "  ·  ".join(p for p in parts if p and p != "—")
+            }
         self.placement_label.setText(placement)
 
-        worker = child.social_worker or "not recorded"
+        worker = child.social_worker or _("not recorded")
         if child.social_worker_team:
             worker += f" ({child.social_worker_team})"
         if child.social_worker_phone:
             worker += f", {child.social_worker_phone}"
-        self.social_worker_label.setText(f"Social worker: {worker}")
+        self.social_worker_label.setText(_("Social worker: %(worker)s") % {"worker": worker})
 
         self._show_next_review(detail)
         for label in (self.facts_label, self.placement_label, self.social_worker_label):
@@ -244,15 +257,20 @@ class ChildView(QWidget):
         next_due = detail.schedule.next_due
         if next_due is None:
             why = detail.schedule.why_none_due
-            self.next_review_line.set_status(f"No review due{': ' + why if why else ''}.")
+            self.next_review_line.set_status(
+                _("No review due: %(why)s.") % {"why": why} if why else _("No review due.")
+            )
             return
         due, hold_by = format_date(next_due.due), format_date(next_due.hold_by)
         if next_due.due < detail.today:
             self.next_review_line.set_status(
-                f"Next review overdue: it was due {due} "
-                f"({weeks_ago_text(next_due.due, detail.today)}).",
+                _("Next review overdue: it was due %(due)s (%(ago)s).")
+                % {"due": due, "ago": weeks_ago_text(next_due.due, detail.today)},
                 ICON_WARNING,
                 alert=True,
             )
         else:
-            self.next_review_line.set_status(f"Next review due {due}; hold it by {hold_by}.")
+            self.next_review_line.set_status(
+                _("Next review due %(due)s; hold it by %(hold_by)s.")
+                % {"due": due, "hold_by": hold_by}
+            )

@@ -39,28 +39,29 @@ from iro_desktop.domain.figures.model import Figures, reporting_year
 from iro_desktop.domain.figures.tables import FigureTable
 from iro_desktop.gui.formatting import format_date
 from iro_desktop.gui.models.figures_model import FigureTableModel
+from iro_desktop.i18n import N_, _
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure as ChartFigure
 
-TITLE = "Figures"
+TITLE = N_("Figures")
 EXPORT_WORD, EXPORT_CSV, EXPORT_JSON = "word", "csv", "json"
-OTHER_DATES = "Other dates (choose below)"
+OTHER_DATES = N_("Other dates (choose below)")
 YEARS_OFFERED = 4  # this reporting year and the three before it
 
 # Tabs by topic, and the tables in each (by FigureTable.id prefix); anything else: "More".
 TOPICS: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("&Timeliness", ("timeliness", "reviews_")),
-    ("&Participation", ("participation", "views_how", "parents_")),
-    ("Pr&eparation and follow-up", ("preparation",)),
-    ("Challen&ges", ("challenges",)),
-    ("Case&load", ("caseload",)),
+    (N_("&Timeliness"), ("timeliness", "reviews_")),
+    (N_("&Participation"), ("participation", "views_how", "parents_")),
+    (N_("Pr&eparation and follow-up"), ("preparation",)),
+    (N_("Challen&ges"), ("challenges",)),
+    (N_("Case&load"), ("caseload",)),
 )
-MORE_TOPIC = "&More"
+MORE_TOPIC = N_("&More")
 CHART_TEXT = {
-    "reviews_by_month": "Chart of the reviews held in time, held late and missed each month",
-    "participation_codes": "Chart of the reviews held by participation code",
-    "challenges_by_theme": "Chart of the challenges raised by theme",
+    "reviews_by_month": N_("Chart of the reviews held in time, held late and missed each month"),
+    "participation_codes": N_("Chart of the reviews held by participation code"),
+    "challenges_by_theme": N_("Chart of the challenges raised by theme"),
 }
 _FIRST_COLUMN_MAX = 430
 _DEFINITION_MIN = 260
@@ -83,7 +84,10 @@ def from_qdate(day: QDate) -> date:
 
 
 def year_text(start: date, end: date) -> str:
-    return f"{start.year} to {end.year} (1 April to 31 March)"
+    return _("%(year)s to %(year2)s (1 April to 31 March)") % {
+        "year": start.year,
+        "year2": end.year,
+    }
 
 
 class FigureTableView(QTableView):
@@ -93,7 +97,7 @@ class FigureTableView(QTableView):
         super().__init__(parent)
         self.figure_model = FigureTableModel(table, self)
         self.setModel(self.figure_model)
-        self.setAccessibleName(f"Table: {table.title}")
+        self.setAccessibleName(_("Table: %(title)s") % {"title": table.title})
         self.setAccessibleDescription(table.definition)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -140,26 +144,26 @@ class FiguresView(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setAccessibleName("Figures")
+        self.setAccessibleName(_("Figures"))
         self.figures: Figures | None = None
         self.table_views: dict[str, FigureTableView] = {}
         self.canvases: dict[str, QWidget] = {}  # matplotlib's Qt canvases
         self._today: date | None = None
 
-        heading = QLabel("<b>Your figures</b>")
-        heading.setAccessibleName("Your figures")
+        heading = QLabel(_("<b>Your figures</b>"))
+        heading.setAccessibleName(_("Your figures"))
         self.year_combo = QComboBox()
-        self.year_combo.setAccessibleName("Reporting year")
-        year_label = QLabel("Reporting &year:")
+        self.year_combo.setAccessibleName(_("Reporting year"))
+        year_label = QLabel(_("Reporting &year:"))
         year_label.setBuddy(self.year_combo)
-        self.from_edit = self._date_edit("Period from (included)")
-        self.to_edit = self._date_edit("Period to (included)")
-        from_label = QLabel("Fro&m:")
+        self.from_edit = self._date_edit(_("Period from (included)"))
+        self.to_edit = self._date_edit(_("Period to (included)"))
+        from_label = QLabel(_("Fro&m:"))
         from_label.setBuddy(self.from_edit)
-        to_label = QLabel("T&o:")
+        to_label = QLabel(_("T&o:"))
         to_label.setBuddy(self.to_edit)
-        self.show_button = QPushButton("&Show figures")
-        self.show_button.setAccessibleName("Show the figures for these dates")
+        self.show_button = QPushButton(_("&Show figures"))
+        self.show_button.setAccessibleName(_("Show the figures for these dates"))
         self.show_button.setAutoDefault(False)
 
         period = QHBoxLayout()
@@ -175,18 +179,18 @@ class FiguresView(QWidget):
         period.addWidget(self.show_button)
         period.addStretch(1)
 
-        self.summary = QLabel("Open a caseload to see your figures.")
+        self.summary = QLabel(_("Open a caseload to see your figures."))
         self.summary.setWordWrap(True)
         self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.summary.setAccessibleName("Summary of the figures")
+        self.summary.setAccessibleName(_("Summary of the figures"))
 
-        self.word_button = QPushButton("Export to &Word…")
-        self.csv_button = QPushButton("Export &CSV files…")
-        self.json_button = QPushButton("Export &JSON figures file…")
+        self.word_button = QPushButton(_("Export to &Word…"))
+        self.csv_button = QPushButton(_("Export &CSV files…"))
+        self.json_button = QPushButton(_("Export &JSON figures file…"))
         for button, kind, what in (
-            (self.word_button, EXPORT_WORD, "Word summary with tables, charts and definitions"),
-            (self.csv_button, EXPORT_CSV, "One CSV file per table, in a folder you choose"),
-            (self.json_button, EXPORT_JSON, "Counts only, for your manager's service roll-up"),
+            (self.word_button, EXPORT_WORD, _("Word summary with tables, charts and definitions")),
+            (self.csv_button, EXPORT_CSV, _("One CSV file per table, in a folder you choose")),
+            (self.json_button, EXPORT_JSON, _("Counts only, for your manager's service roll-up")),
         ):
             button.setToolTip(what)
             button.setAccessibleDescription(what)
@@ -196,12 +200,12 @@ class FiguresView(QWidget):
         self.export_busy.setRange(0, 0)
         self.export_busy.setMaximumWidth(140)
         self.export_busy.setTextVisible(False)
-        self.export_busy.setAccessibleName("Exporting")
+        self.export_busy.setAccessibleName(_("Exporting"))
         self.export_busy.setVisible(False)
         self.export_status = QLabel()
         self.export_status.setWordWrap(True)
         self.export_status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.export_status.setAccessibleName("Export result")
+        self.export_status.setAccessibleName(_("Export result"))
         exports = QHBoxLayout()
         for button in (self.word_button, self.csv_button, self.json_button):
             exports.addWidget(button)
@@ -209,7 +213,7 @@ class FiguresView(QWidget):
         exports.addWidget(self.export_status, 1)
 
         self.tabs = QTabWidget()
-        self.tabs.setAccessibleName("Figures by topic")
+        self.tabs.setAccessibleName(_("Figures by topic"))
         self.tabs.setDocumentMode(True)
 
         layout = QVBoxLayout(self)
@@ -234,7 +238,7 @@ class FiguresView(QWidget):
             year_start = start.replace(year=start.year - back)
             year_end = end.replace(year=end.year - back)
             self.year_combo.addItem(year_text(year_start, year_end), _key(year_start, year_end))
-        self.year_combo.addItem(OTHER_DATES, "")
+        self.year_combo.addItem(_(OTHER_DATES), "")
         self._show_period(start, end)
 
     def period(self) -> tuple[date, date]:
@@ -250,7 +254,9 @@ class FiguresView(QWidget):
         self._on_show_clicked()
 
     def set_loading(self, start: date, end: date) -> None:
-        self.summary.setText(f"Working out your figures for {_period_words(start, end)}…")
+        self.summary.setText(
+            _("Working out your figures for %(start)s…") % {"start": _period_words(start, end)}
+        )
 
     def set_figures(
         self,
@@ -280,10 +286,12 @@ class FiguresView(QWidget):
     def show_problem(self, message: str) -> None:
         self.summary.setText(message)
 
-    def clear(self, message: str = "Open a caseload to see your figures.") -> None:
+    def clear(self, message: str | None = None) -> None:
         self.figures = None
         self._clear_tabs()
-        self.summary.setText(message)
+        self.summary.setText(
+            _("Open a caseload to see your figures.") if message is None else message
+        )
         self.export_status.clear()
         self._set_exports_enabled(False)
 
@@ -316,7 +324,7 @@ class FiguresView(QWidget):
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setWidget(content)
-        self.tabs.addTab(scroll, topic)
+        self.tabs.addTab(scroll, _(topic))
         return layout
 
     def _table_block(self, table: FigureTable, chart: ChartFigure | None) -> QWidget:
@@ -332,12 +340,14 @@ class FiguresView(QWidget):
         view = FigureTableView(table)
         title.setBuddy(view)
         self.table_views[table.id] = view
-        definition = QLabel(f"How it is counted: {table.definition}")
+        definition = QLabel(
+            _("How it is counted: %(definition)s") % {"definition": table.definition}
+        )
         definition.setWordWrap(True)
         definition.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         definition.setMinimumWidth(_DEFINITION_MIN)
         definition.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        definition.setAccessibleName(f"Definition: {table.title}")
+        definition.setAccessibleName(_("Definition: %(title)s") % {"title": table.title})
         definition.setStyleSheet("color: palette(window-text);")
         row = QHBoxLayout()
         row.addWidget(view, 0, Qt.AlignmentFlag.AlignTop)
@@ -350,8 +360,14 @@ class FiguresView(QWidget):
             from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
 
             canvas = FigureCanvasQTAgg(chart)
-            canvas.setAccessibleName(CHART_TEXT.get(table.id, f"Chart: {table.title}"))
-            canvas.setAccessibleDescription(f"The numbers are in the table {table.title}.")
+            canvas.setAccessibleName(
+                _(CHART_TEXT[table.id])
+                if table.id in CHART_TEXT
+                else _("Chart: %(title)s") % {"title": table.title}
+            )
+            canvas.setAccessibleDescription(
+                _("The numbers are in the table %(title)s.") % {"title": table.title}
+            )
             canvas.setMinimumHeight(_CHART_HEIGHT)
             canvas.setMaximumWidth(int(_CHART_HEIGHT * 16 / 9) + 120)
             canvas.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
@@ -399,8 +415,11 @@ class FiguresView(QWidget):
         start, end = self.period()
         if end < start:
             self.summary.setText(
-                f"The period ends ({format_date(end)}) before it starts ({format_date(start)}): "
-                "choose an earlier From date."
+                _(
+                    "The period ends (%(end)s) before it starts (%(start)s): choose an "
+                    "earlier From date."
+                )
+                % {"end": format_date(end), "start": format_date(start)}
             )
             return
         self.periodChosen.emit(start, end)
@@ -418,20 +437,32 @@ def _period(key: str | None) -> tuple[date, date] | None:
 
 
 def _period_words(start: date, end: date) -> str:
-    return f"{format_date(start)} to {format_date(end)}"
+    return _("%(start)s to %(end)s") % {"start": format_date(start), "end": format_date(end)}
 
 
 def summary_text(figures: Figures) -> str:
     """One or two sentences: the period, how far it is counted, and the headline numbers."""
     period = _period_words(figures.period_from, figures.period_to)
     if figures.counted_to < figures.period_to:
-        counted = f" The period is still running: counted to {format_date(figures.counted_to)}."
+        counted = _(" The period is still running: counted to %(counted_to)s.") % {
+            "counted_to": format_date(figures.counted_to)
+        }
     else:
         counted = ""
     in_time = figures.reviews_in_time
     share = f" ({in_time.percent:.1f}%)" if in_time.percent is not None else ""
-    return (
-        f"{period}.{counted} {figures.reviews_held} reviews held, {in_time.numerator} of them "
-        f"in time{share}; {figures.reviews_missed} missed. {figures.children_reviewed} children "
-        f"reviewed; {figures.challenges_raised} challenges raised."
-    )
+    return _(
+        "%(period)s.%(counted)s %(reviews_held)s reviews held, %(numerator)s "
+        "of them in time%(share)s; %(reviews_missed)s missed. "
+        "%(children_reviewed)s children reviewed; %(challenges_raised)s "
+        "challenges raised."
+    ) % {
+        "period": period,
+        "counted": counted,
+        "reviews_held": figures.reviews_held,
+        "numerator": in_time.numerator,
+        "share": share,
+        "reviews_missed": figures.reviews_missed,
+        "children_reviewed": figures.children_reviewed,
+        "challenges_raised": figures.challenges_raised,
+    }

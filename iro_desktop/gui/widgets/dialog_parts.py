@@ -28,6 +28,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from iro_desktop.i18n import _
+
 ERROR_STYLE = "color: #a4000f; font-weight: bold;"
 NOTE_STYLE = "background: #eef4fb; border: 1px solid #9bb7d4; padding: 6px;"
 WARNING_STYLE = "background: #fff4ce; color: #3b2f00; border: 1px solid #c9a400; padding: 6px;"
@@ -66,7 +68,7 @@ class FileRow(QWidget):
         self.edit = QLineEdit()
         self.edit.setAccessibleName(title)
         self.edit.setMinimumWidth(360)
-        self.button = QPushButton("C&hoose…")
+        self.button = QPushButton(_("C&hoose…"))
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.edit, 1)
@@ -114,7 +116,7 @@ class BusyBar(QWidget):
         self.bar.setRange(0, 0)
         self.bar.setTextVisible(False)
         self.bar.setMaximumWidth(200)
-        self.bar.setAccessibleName("Working")
+        self.bar.setAccessibleName(_("Working"))
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.label, 1)

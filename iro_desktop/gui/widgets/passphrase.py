@@ -11,6 +11,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QFormLayout, QLabel
 
 from iro_desktop.gui.widgets.dialog_parts import password_field
+from iro_desktop.i18n import _
 from iro_desktop.services.passphrases import MIN_SCORE, passphrase_strength
 
 
@@ -26,21 +27,23 @@ class NewPassphrase(QObject):
         self,
         accessible_name: str,
         *,
-        differ: str = "The two passphrases differ.",
+        differ: str | None = None,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
-        self._differ = differ
+        self._differ = _("The two passphrases differ.") if differ is None else differ
         self.first = password_field(accessible_name)
-        self.again = password_field(f"{accessible_name} again")
+        self.again = password_field(
+            _("%(accessible_name)s again") % {"accessible_name": accessible_name}
+        )
         self.strength = QLabel()
         self.strength.setWordWrap(True)
         self.first.textChanged.connect(self.changed)
         self.again.textChanged.connect(self.changed)
 
-    def add_rows(self, form: QFormLayout, label: str = "&Passphrase:") -> None:
-        form.addRow(label, self.first)
-        form.addRow("&Again:", self.again)
+    def add_rows(self, form: QFormLayout, label: str | None = None) -> None:
+        form.addRow(_("&Passphrase:") if label is None else label, self.first)
+        form.addRow(_("&Again:"), self.again)
         form.addRow("", self.strength)
 
     def text(self) -> str:
@@ -60,6 +63,6 @@ class NewPassphrase(QObject):
         if score >= MIN_SCORE and self.again.text() and not matches:
             hint += f" {self._differ}"
         if current is not None and text and text == current:
-            hint += " It is the same as the current one."
-        self.strength.setText(f"Strength: {hint}" if text else hint)
+            hint += _(" It is the same as the current one.")
+        self.strength.setText(_("Strength: %(hint)s") % {"hint": hint} if text else hint)
         return score >= MIN_SCORE and matches and (current is None or text != current)

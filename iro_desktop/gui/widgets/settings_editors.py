@@ -29,12 +29,13 @@ from iro_desktop.domain import display
 from iro_desktop.domain.model import Region
 from iro_desktop.gui.formatting import format_date
 from iro_desktop.gui.widgets.dialog_parts import FileRow, error_label
+from iro_desktop.i18n import N_, _
 
 LINE_EDIT_MIN_WIDTH = 320  # room for a council's name or an email address in full
-REGION_LABELS = {Region.ENGLAND: "England", Region.WALES: "Wales"}
+REGION_LABELS = {Region.ENGLAND: N_("England"), Region.WALES: N_("Wales")}
 TYPED_DATE = "%d/%m/%Y"  # dates are typed as dd/mm/yyyy, as on every form
 SHOWN_DATE = "dd/MM/y"  # ... and shown the same way (CLDR pattern, domain/display.py)
-IMAGE_FILTER = "Pictures (*.png *.jpg *.jpeg *.gif *.bmp);;All files (*)"
+IMAGE_FILTER = N_("Pictures (*.png *.jpg *.jpeg *.gif *.bmp);;All files (*)")
 
 
 def parse_postcodes(text: str) -> tuple[str, ...]:
@@ -125,7 +126,8 @@ class RegionEditor(QComboBox):
     def __init__(self, label: str) -> None:
         super().__init__()
         self.setAccessibleName(label)
-        for region, text in REGION_LABELS.items():
+        for region, label_text in REGION_LABELS.items():
+            text = _(label_text)
             self.addItem(text, region)
 
     def value(self) -> Region:
@@ -169,11 +171,13 @@ class DateListEditor(QWidget):
         self.list.setAccessibleName(label)
         self.list.setMaximumHeight(self.fontMetrics().lineSpacing() * 6 + 12)
         self.typed = QLineEdit()
-        self.typed.setPlaceholderText("dd/mm/yyyy")
-        self.typed.setAccessibleName(f"{label}: a date to add, as dd/mm/yyyy")
+        self.typed.setPlaceholderText(_("dd/mm/yyyy"))
+        self.typed.setAccessibleName(
+            _("%(label)s: a date to add, as dd/mm/yyyy") % {"label": label}
+        )
         self.typed.setMaximumWidth(140)
-        self.add_button = QPushButton("&Add")
-        self.remove_button = QPushButton("&Remove")
+        self.add_button = QPushButton(_("&Add"))
+        self.remove_button = QPushButton(_("&Remove"))
         self.remove_button.setEnabled(False)
         self.error = error_label()
         row = QHBoxLayout()
@@ -203,7 +207,9 @@ class DateListEditor(QWidget):
         """Add a typed date; False (and a message saying why) when it is not one."""
         day = parse_typed_date(text)
         if day is None:
-            self.error.setText(f"⚠ “{text.strip()}” is not a date: type it as dd/mm/yyyy.")
+            self.error.setText(
+                _("⚠ “%(typed)s” is not a date: type it as dd/mm/yyyy.") % {"typed": text.strip()}
+            )
             self.error.setVisible(True)
             return False
         self.error.setVisible(False)

@@ -26,15 +26,16 @@ from iro_desktop.gui.widgets.settings_editors import (
     TextEditor,
     YesNoEditor,
 )
+from iro_desktop.i18n import N_, _
 
 TIMESCALE_PREFIX = "timescales."
 YOU, COUNCIL, LETTERS, TIMESCALES, BANK_HOLIDAYS, SAFETY = (
-    "You",
-    "Your council",
-    "Letters",
-    "Timescales",
-    "Bank holidays",
-    "Safety",
+    N_("You"),
+    N_("Your council"),
+    N_("Letters"),
+    N_("Timescales"),
+    N_("Bank holidays"),
+    N_("Safety"),
 )
 GROUPS = (YOU, COUNCIL, LETTERS, TIMESCALES, BANK_HOLIDAYS, SAFETY)
 
@@ -42,18 +43,18 @@ GROUPS = (YOU, COUNCIL, LETTERS, TIMESCALES, BANK_HOLIDAYS, SAFETY)
 @dataclass(frozen=True)
 class SettingField:
     key: str  # a Settings field, or "timescales.<Timescales field>"
-    group: str
+    group: str  # marked with N_, like the label and help: translated where shown
     label: str  # with its mnemonic
     make: Callable[[str], Editor]  # given the label without "&" (the editor's accessible name)
     help: str = ""
 
 
 def _text(placeholder: str = "") -> Callable[[str], Editor]:
-    return lambda label: TextEditor(label, placeholder)
+    return lambda label: TextEditor(label, _(placeholder) if placeholder else "")
 
 
 def _number(low: int, high: int, suffix: str) -> Callable[[str], Editor]:
-    return lambda label: NumberEditor(label, low, high, suffix)
+    return lambda label: NumberEditor(label, low, high, _(suffix))
 
 
 def _timescale(name: str, label: str, suffix: str, low: int, high: int) -> SettingField:
@@ -62,91 +63,99 @@ def _timescale(name: str, label: str, suffix: str, low: int, high: int) -> Setti
 
 FIELDS: tuple[SettingField, ...] = (
     # -- you ------------------------------------------------------------------------------------
-    SettingField("iro_name", YOU, "Your n&ame:", _text("as children and families know you"),
-                 "Shown on letters, decisions records and briefing packs."),
-    SettingField("iro_phone", YOU, "P&hone:", _text("a work number a child can ring"),
-                 "On every letter, under “How to reach me”."),
-    SettingField("iro_email", YOU, "&Email:", _text("name@council.gov.uk")),
-    SettingField("iro_photo_path", YOU, "&Photo for letters:",
-                 lambda label: PathEditor(label, IMAGE_FILTER),
-                 "Optional. A photo helps a young child know who wrote to them."),
+    SettingField("iro_name", YOU, N_("Your n&ame:"), _text(N_("as children and families know you")),
+                 N_("Shown on letters, decisions records and briefing packs.")),
+    SettingField("iro_phone", YOU, N_("P&hone:"), _text(N_("a work number a child can ring")),
+                 N_("On every letter, under “How to reach me”.")),
+    SettingField("iro_email", YOU, N_("&Email:"), _text(N_("name@council.gov.uk"))),
+    SettingField("iro_photo_path", YOU, N_("&Photo for letters:"),
+                 lambda label: PathEditor(label, _(IMAGE_FILTER)),
+                 N_("Optional. A photo helps a young child know who wrote to them.")),
     # -- your council ---------------------------------------------------------------------------
-    SettingField("region", COUNCIL, "&Region:", RegionEditor,
-                 "England or Wales: the regulations, bank holidays and wording follow it."),
-    SettingField("council_name", COUNCIL, "Council &name:", _text("for example: Anytown Council")),
-    SettingField("council_address", COUNCIL, "Council a&ddress:",
-                 lambda label: LinesEditor(label, "one line each: street, town, postcode")),
-    SettingField("council_logo_path", COUNCIL, "Council &logo:",
-                 lambda label: PathEditor(label, IMAGE_FILTER),
-                 "A picture at the top of letters and decisions records."),
-    SettingField("council_postcodes", COUNCIL, "Council &postcodes:",
-                 lambda label: PostcodesEditor(label, "for example: W, NW8, SW1"),
-                 "Postcode areas or districts of your council, separated by commas. A "
-                 "placement elsewhere counts as out of area."),
+    SettingField("region", COUNCIL, N_("&Region:"), RegionEditor,
+                 N_("England or Wales: the regulations, bank holidays and wording follow it.")),
+    SettingField("council_name", COUNCIL, N_("Council &name:"),
+                 _text(N_("for example: Anytown Council"))),
+    SettingField("council_address", COUNCIL, N_("Council a&ddress:"),
+                 lambda label: LinesEditor(label, _("one line each: street, town, postcode"))),
+    SettingField("council_logo_path", COUNCIL, N_("Council &logo:"),
+                 lambda label: PathEditor(label, _(IMAGE_FILTER)),
+                 N_("A picture at the top of letters and decisions records.")),
+    SettingField("council_postcodes", COUNCIL, N_("Council &postcodes:"),
+                 lambda label: PostcodesEditor(label, _("for example: W, NW8, SW1")),
+                 N_("Postcode areas or districts of your council, separated by commas. A "
+                 "placement elsewhere counts as out of area.")),
     # -- letters --------------------------------------------------------------------------------
-    SettingField("advocacy_service", LETTERS, "&Advocacy service:",
-                 _text("the name children will know, e.g. Anytown Advocacy"),
-                 "Letters tell the child who can give them an advocate."),
-    SettingField("advocacy_contact", LETTERS, "Advocacy &contact:",
-                 _text("phone, text or email for the advocacy service")),
-    SettingField("complaints_contact", LETTERS, "Co&mplaints contact:",
-                 _text("how a child complains, e.g. call 0800 000 0000")),
-    SettingField("independent_visitor_service", LETTERS, "Independent &visitor service:",
-                 _text("who arranges independent visitors")),
-    SettingField("read_aloud_under_age", LETTERS, "&Read-aloud letter under age:",
-                 lambda label: NumberEditor(label, 0, 18, " years"),
-                 "The letter written for a carer to read to the child is chosen for "
-                 "children younger than this."),
-    SettingField("letter_template_folder", LETTERS, "Council's letter &templates:",
+    SettingField("advocacy_service", LETTERS, N_("&Advocacy service:"),
+                 _text(N_("the name children will know, e.g. Anytown Advocacy")),
+                 N_("Letters tell the child who can give them an advocate.")),
+    SettingField("advocacy_contact", LETTERS, N_("Advocacy &contact:"),
+                 _text(N_("phone, text or email for the advocacy service"))),
+    SettingField("complaints_contact", LETTERS, N_("Co&mplaints contact:"),
+                 _text(N_("how a child complains, e.g. call 0800 000 0000"))),
+    SettingField("independent_visitor_service", LETTERS, N_("Independent &visitor service:"),
+                 _text(N_("who arranges independent visitors"))),
+    SettingField("read_aloud_under_age", LETTERS, N_("&Read-aloud letter under age:"),
+                 lambda label: NumberEditor(label, 0, 18, _(" years")),
+                 N_("The letter written for a carer to read to the child is chosen for "
+                 "children younger than this.")),
+    SettingField("letter_template_folder", LETTERS, N_("Council's letter &templates:"),
                  lambda label: PathEditor(label, folder=True),
-                 "A folder of your council's own Word templates; a template there with the "
-                 "same name replaces the one IRO Desktop ships."),
+                 N_("A folder of your council's own Word templates; a template there with the "
+                 "same name replaces the one IRO Desktop ships.")),
     # -- timescales -----------------------------------------------------------------------------
-    SettingField("judge_review_by_final_part", TIMESCALES, "Reviews held in parts:",
-                 lambda _label: YesNoEditor("Time a review held in parts from its final part")),
-    SettingField("local_under5_interval_months", TIMESCALES, "Review &under-5s every:",
-                 lambda label: OptionalNumberEditor(label, 6, " months",
-                                                    "Off (the statutory timing)"),
-                 "Local practice: review young children more often than the law asks."),
-    SettingField("formal_challenge_stages", TIMESCALES, "&Formal challenge stages:",
-                 _number(1, 6, " stages")),
-    _timescale("consultation_working_days_before", "Consultation papers &out:",
-               " working days before the review", 0, 60),
-    _timescale("pre_review_meeting_days_before", "Pre-review &meeting:",
-               " days before the review", 0, 90),
-    _timescale("decisions_working_days_after", "&Decisions circulated:",
-               " working days after", 1, 60),
-    _timescale("letter_working_days_after", "&Letter to the child:", " working days after", 1, 90),
-    _timescale("informal_challenge_working_days", "&Informal challenge reply:",
-               " working days", 1, 60),
-    _timescale("formal_stage_working_days", "Each formal &stage's reply:", " working days", 1, 60),
-    _timescale("formal_process_working_days", "&Whole formal process:", " working days", 1, 120),
-    _timescale("contact_every_weeks", "&Contact with the child:", " weeks at most between", 1, 52),
+    SettingField("judge_review_by_final_part", TIMESCALES, N_("Reviews held in parts:"),
+                 lambda _label: YesNoEditor(_("Time a review held in parts from its final part"))),
+    SettingField("local_under5_interval_months", TIMESCALES, N_("Review &under-5s every:"),
+                 lambda label: OptionalNumberEditor(label, 6, _(" months"),
+                                                    _("Off (the statutory timing)")),
+                 N_("Local practice: review young children more often than the law asks.")),
+    SettingField("formal_challenge_stages", TIMESCALES, N_("&Formal challenge stages:"),
+                 _number(1, 6, N_(" stages"))),
+    _timescale("consultation_working_days_before", N_("Consultation papers &out:"),
+               N_(" working days before the review"), 0, 60),
+    _timescale("pre_review_meeting_days_before", N_("Pre-review &meeting:"),
+               N_(" days before the review"), 0, 90),
+    _timescale("decisions_working_days_after", N_("&Decisions circulated:"),
+               N_(" working days after"), 1, 60),
+    _timescale("letter_working_days_after", N_("&Letter to the child:"),
+               N_(" working days after"), 1, 90),
+    _timescale("informal_challenge_working_days", N_("&Informal challenge reply:"),
+               N_(" working days"), 1, 60),
+    _timescale("formal_stage_working_days", N_("Each formal &stage's reply:"),
+               N_(" working days"), 1, 60),
+    _timescale("formal_process_working_days", N_("&Whole formal process:"),
+               N_(" working days"), 1, 120),
+    _timescale("contact_every_weeks", N_("&Contact with the child:"),
+               N_(" weeks at most between"), 1, 52),
     # -- bank holidays --------------------------------------------------------------------------
-    SettingField("extra_bank_holidays", BANK_HOLIDAYS, "E&xtra bank holidays:", DateListEditor,
-                 "One-off bank holidays proclaimed after this version was made (a royal "
-                 "occasion, say). Working days skip them."),
+    SettingField("extra_bank_holidays", BANK_HOLIDAYS, N_("E&xtra bank holidays:"), DateListEditor,
+                 N_("One-off bank holidays proclaimed after this version was made (a royal "
+                 "occasion, say). Working days skip them.")),
     # -- safety ---------------------------------------------------------------------------------
-    SettingField("auto_lock_minutes", SAFETY, "&Lock after idle:", _number(1, 120, " minutes")),
-    SettingField("backups_daily_kept", SAFETY, "&Daily backups kept:", _number(1, 90, " days"),
-                 "The newest backup of each of this many days is kept."),
-    SettingField("backups_weekly_kept", SAFETY, "&Weekly backups kept:", _number(0, 104, " weeks"),
-                 "… and the newest of each of this many weeks."),
-    SettingField("retention_months_after_archive", SAFETY, "&Retention after archiving:",
-                 _number(1, 1200, " months"),
-                 "Your council's retention rule: archived children are offered for purging "
-                 "this long after they were archived."),
+    SettingField("auto_lock_minutes", SAFETY, N_("&Lock after idle:"),
+                 _number(1, 120, N_(" minutes"))),
+    SettingField("backups_daily_kept", SAFETY, N_("&Daily backups kept:"),
+                 _number(1, 90, N_(" days")),
+                 N_("The newest backup of each of this many days is kept.")),
+    SettingField("backups_weekly_kept", SAFETY, N_("&Weekly backups kept:"),
+                 _number(0, 104, N_(" weeks")),
+                 N_("… and the newest of each of this many weeks.")),
+    SettingField("retention_months_after_archive", SAFETY, N_("&Retention after archiving:"),
+                 _number(1, 1200, N_(" months")),
+                 N_("Your council's retention rule: archived children are offered for purging "
+                 "this long after they were archived.")),
 )  # fmt: skip
 
 BY_KEY = {f.key: f for f in FIELDS}
 
 # What the first-run set-up asks (the rest keep their defaults until changed in Settings).
 SETUP_PAGES: tuple[tuple[str, str, tuple[str, ...]], ...] = (
-    ("Your council", "Where you work: the rules and bank holidays follow your region.",
+    (N_("Your council"), N_("Where you work: the rules and bank holidays follow your region."),
      ("region", "council_name", "council_address", "council_logo_path")),
-    ("You", "How children and families reach you: shown on every letter.",
+    (N_("You"), N_("How children and families reach you: shown on every letter."),
      ("iro_name", "iro_phone", "iro_email", "iro_photo_path")),
-    ("Help for children", "The services your letters name, so a child knows whom to ask.",
+    (N_("Help for children"), N_("The services your letters name, so a child knows whom to ask."),
      ("advocacy_service", "advocacy_contact", "complaints_contact",
       "independent_visitor_service")),
 )  # fmt: skip
@@ -159,7 +168,7 @@ def plain(label: str) -> str:
 
 
 def make_editors(keys: tuple[str, ...]) -> dict[str, Editor]:
-    return {key: BY_KEY[key].make(plain(BY_KEY[key].label)) for key in keys}
+    return {key: BY_KEY[key].make(plain(_(BY_KEY[key].label))) for key in keys}
 
 
 def value_of(settings: Settings, key: str) -> Any:
