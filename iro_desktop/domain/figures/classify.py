@@ -23,6 +23,25 @@ _PARENT_RULES = (
 )
 
 
+# The order a review's categories are counted in when it has more than one: each review
+# counts once, as the keyword rules did, so the rows add up to the reviews (the keyword
+# order, with the two new categories before "did not give views").
+VIEWS_ORDER = (
+    "app", "writing", "phone", "video", "pictures", "advocate", "carer", "observed",
+    "not_given", "in_person", "other",
+)  # fmt: skip
+
+
+def views_key(categories: tuple[str, ...], note: str) -> str:
+    """The figures' ``views_how`` key of one review: the first of its categories in
+    ``VIEWS_ORDER``. A review recorded before the categories existed (none chosen) keeps the
+    keyword reading of the IRO's note (``classify_views``), so older figures do not move."""
+    for key in VIEWS_ORDER:
+        if key in categories:
+            return key
+    return classify_views(note)
+
+
 def classify_views(text: str) -> str:
     lowered = text.strip().lower()
     if not lowered:
