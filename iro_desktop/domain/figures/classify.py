@@ -24,11 +24,13 @@ _PARENT_RULES = (
 
 
 # The order a review's categories are counted in when it has more than one: each review
-# counts once, as the keyword rules did, so the rows add up to the reviews (the keyword
-# order, with the two new categories before "did not give views").
+# counts once, as the keyword rules did, so the rows add up to the reviews. The keyword
+# order, with "through their carer" after "advocate" (views passed on by someone) and
+# "observed" after "did not give views" (a child who chose not to give views and was
+# observed counts as not giving them: being seen is not giving a view).
 VIEWS_ORDER = (
-    "app", "writing", "phone", "video", "pictures", "advocate", "carer", "observed",
-    "not_given", "in_person", "other",
+    "app", "writing", "phone", "video", "pictures", "advocate", "carer", "not_given",
+    "observed", "in_person", "other",
 )  # fmt: skip
 
 

@@ -62,7 +62,7 @@ def definitions(timescales: dict[str, int]) -> dict[str, str]:
             "Reviews coded PN1-PN7 by how the child gave their views, from the ways the IRO "
             "chose on the review; a review with more than one way counts once, as the first "
             "in this order: app, writing, phone, video, pictures or symbols, advocate, "
-            "through their carer, observed, did not give views, in person, another way. A "
+            "through their carer, did not give views, observed, in person, another way. A "
             "review recorded before the ways could be chosen is read from the IRO's note 'how "
             "views were given' (the first of the same words found), as before."
         ),
