@@ -15,7 +15,7 @@ import random
 from dataclasses import replace
 from datetime import date, timedelta
 
-from iro_desktop.demo.plan import ChildPlan
+from iro_desktop.demo.plan import ChildPlan, Demo
 from iro_desktop.domain.dates import age_on
 from iro_desktop.domain.model import MidpointCheck, Review
 
@@ -43,6 +43,10 @@ NOT_MEETING = (
     "The plan does not meet the child's needs yet: there is no school place named and no "
     "date for one. I have raised this informally with the team manager."
 )
+PARTLY_MEETING = (
+    "The plan meets most of the child's needs, but the contact arrangements are not clear "
+    "enough: see the decisions."
+)
 NOT_ON_TRACK = {
     "PEP not yet done.": (
         "Social worker to book the PEP meeting with the virtual school by the end of the "
@@ -58,17 +62,18 @@ def _rng(plan: ChildPlan, day: date, what: str) -> random.Random:
     return random.Random(f"{plan.child.child_ref}|{day.isoformat()}|{what}")
 
 
-def with_plan_view(plan: ChildPlan, review: Review) -> Review:
+def with_plan_view(demo: Demo, plan: ChildPlan, review: Review) -> Review:
     """A held review with the IRO's view of the plan filled in."""
     day = review.parts[0].held_on
     rng = _rng(plan, day, "review")
     age = age_on(plan.child.dob, day)
-    meets = "yes" if "endorsed" in review.care_plan_view else "partly"
-    if "with the changes" in review.care_plan_view or "to be completed" in review.care_plan_view:
-        meets = "partly"
     view = review.care_plan_view
-    if rng.random() < 0.08 and plan.profile.kind not in ("v3", "v4"):
+    meets = "partly" if "to be completed" in view else "yes"
+    draw = rng.random()
+    if plan.profile.kind not in ("v3", "v4") and draw < 0.06:
         meets, view = "no", NOT_MEETING
+    elif plan.profile.kind not in ("v3", "v4") and draw < 0.16:
+        meets, view = "partly", PARTLY_MEETING
     health_days = rng.randint(30, 170) if age < 5 else rng.randint(30, 330)
     if rng.random() < 0.15:
         health_days = rng.randint(200, 260) if age < 5 else rng.randint(380, 450)
@@ -80,11 +85,10 @@ def with_plan_view(plan: ChildPlan, review: Review) -> Review:
         plan_meets_needs=meets,
         care_plan_view=view,
         recommendations="\n".join(rng.sample(RECOMMENDATIONS, rng.choice((0, 1, 1, 2)))),
-        health_assessment_on=max(plan.child.dob, day - timedelta(days=health_days)),
-        dental_check_on=(
-            day - timedelta(days=dental_days) if age >= 1 else None
-        ),  # a first dental check by the first birthday
-        pep_on=day - timedelta(days=pep_days) if 3 <= age < 18 else None,
+        health_assessment_on=max(plan.child.dob, demo.hold(day - timedelta(days=health_days))),
+        # a first dental check by the first birthday
+        dental_check_on=demo.hold(day - timedelta(days=dental_days)) if age >= 1 else None,
+        pep_on=demo.hold(day - timedelta(days=pep_days)) if 3 <= age < 18 else None,
     )
 
 

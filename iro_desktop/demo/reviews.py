@@ -117,7 +117,7 @@ def _held_review(demo: Demo, plan: ChildPlan, day: date, latest: bool) -> Review
         child_words=words,
         text_language="cy" if child.language == "cy" else "en",
     )
-    return with_plan_view(plan, with_plan(demo, plan, placement, review))
+    return with_plan_view(demo, plan, with_plan(demo, plan, placement, review))
 
 
 def _adopted(text: str, bank: tuple[str, ...], adopted: tuple[str, ...]) -> str:

@@ -6,7 +6,14 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QVBoxLayout,
+    QWidget,
+)
 
 from iro_desktop.i18n import _
 
@@ -22,28 +29,30 @@ def add_choice_boxes(
     choices: Mapping[str, str],
     columns: int,
 ) -> list[QCheckBox]:
-    """One check box per choice (labels translated here), in ``columns`` columns filled top
-    to bottom, added to the form's ``widgets``. Each column is a vertical layout, so a
-    problem's message line goes right under its box."""
+    """One check box per choice (labels translated here), in ``columns`` columns read row by
+    row (the Tab order too: left to right, then down), added to the form's ``widgets``. Each
+    box sits in a vertical layout of its own, so a problem's message line goes under it."""
     row_layout = host.layout()
     assert isinstance(row_layout, QHBoxLayout)
-    keys = list(choices)
-    per_column = -(-len(keys) // columns)
+    grid_host = QWidget(host)
+    grid = QGridLayout(grid_host)
+    grid.setContentsMargins(0, 0, 0, 0)
+    grid.setVerticalSpacing(2)
     boxes: list[QCheckBox] = []
-    for start in range(0, len(keys), per_column):
-        column = QWidget(host)
-        column_layout = QVBoxLayout(column)
-        column_layout.setContentsMargins(0, 0, 0, 0)
-        column_layout.setSpacing(2)
-        for key in keys[start : start + per_column]:
-            box = QCheckBox(_(choices[key]), column)
-            box.setObjectName(field_key(prefix, key))
-            box.setAccessibleName(_(choices[key]))
-            column_layout.addWidget(box)
-            widgets[field_key(prefix, key)] = box
-            boxes.append(box)
-        column_layout.addStretch(1)
-        row_layout.addWidget(column, 1)
+    for index, (key, label) in enumerate(choices.items()):
+        cell = QWidget(grid_host)
+        cell_layout = QVBoxLayout(cell)
+        cell_layout.setContentsMargins(0, 0, 0, 0)
+        box = QCheckBox(_(label), cell)
+        box.setObjectName(field_key(prefix, key))
+        box.setAccessibleName(_(label))
+        cell_layout.addWidget(box)
+        grid.addWidget(cell, index // columns, index % columns)
+        widgets[field_key(prefix, key)] = box
+        boxes.append(box)
+    for column in range(columns):
+        grid.setColumnStretch(column, 1)
+    row_layout.addWidget(grid_host)
     return boxes
 
 
