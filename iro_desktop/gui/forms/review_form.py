@@ -176,8 +176,18 @@ class ReviewForm(RecordForm):
                    key=lambda r: r.part_dates[0], default=None)  # fmt: skip
         if last is not None and last.plan_type:
             set_text(self.field("plan_type"), str(last.plan_type))  # the plan rarely changes
+        carried = False
         for key in CHECKPOINT_WIDGETS:  # the dates known at the last review, to bring up to date
-            set_date(self.field(key), getattr(last, key) if last is not None else None)
+            day = getattr(last, key) if last is not None else None
+            set_date(self.field(key), day)
+            carried = carried or day is not None
+        if carried:
+            note = self._find("checkpointsNote")
+            note.setText(  # type: ignore[attr-defined]
+                note.text()  # type: ignore[attr-defined]
+                + " "
+                + _("The dates below are those known at the last review: bring each up to date.")
+            )
         self._on_review_date_changed()
         self._show_checkpoints()
         self._refresh_items()
@@ -401,8 +411,9 @@ def checkpoint_words(point: Checkpoint) -> str:
         return _("✓ In time (every %(months)s months): the next is due by %(day)s.") % values
     if point.state == CheckpointState.OVERDUE:
         return _(
-            "⚠ Overdue: the next was due by %(day)s (every %(months)s months). Say in your "
-            "view of the plan what is being done."
+            "⚠ Overdue on the review date: the next was due by %(day)s (every %(months)s "
+            "months). Done since? Enter the new date. If not, say in your view of the plan "
+            "what is being done."
         ) % values
     if point.state == CheckpointState.AFTER_THE_DAY:
         return _("⚠ This date is after the review: check it.")
