@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenuBar, QWidget
 
+from iro_desktop.i18n import N_
+
 
 @dataclass(frozen=True)
 class ActionSpec:
@@ -63,6 +65,13 @@ ACTIONS: tuple[ActionSpec, ...] = (
         "&Receive handover…",
         "Ctrl+Shift+I",
         "Bring in children another IRO handed over to you",
+    ),
+    ActionSpec(
+        "save_diary",
+        FILE_MENU,
+        N_("Save diar&y as calendar file…"),
+        "Ctrl+Shift+Y",
+        N_("Booked reviews, meetings and your deadlines for Outlook, Google or Apple calendars"),
     ),
     ActionSpec(
         "subject_access",

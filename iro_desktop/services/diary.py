@@ -20,6 +20,7 @@ from pathlib import Path
 
 from iro_desktop.domain.booking_time import read_time
 from iro_desktop.domain.tasks import booked_review
+from iro_desktop.domain.validation import BookingEntry, booking_problems
 from iro_desktop.errors import UserError
 from iro_desktop.exchange.diary.events import (
     Booking,
@@ -32,6 +33,7 @@ from iro_desktop.exchange.diary.events import (
 from iro_desktop.exchange.diary.ics import calendar_bytes
 from iro_desktop.i18n import _, ngettext
 from iro_desktop.services.caseload import ChildOverview, caseload, due_list
+from iro_desktop.services.recording.common import check
 from iro_desktop.storage import files
 from iro_desktop.storage.database import Store
 from iro_desktop.storage.settings_store import load_setting_text, save_setting_text
@@ -81,12 +83,11 @@ def _tag(overview: ChildOverview) -> ChildTag:
 
 def _booking(overview: ChildOverview) -> Booking | None:
     review = booked_review(overview.record)
-    if review is None or review.id is None or review.booked_for is None:
+    if review is None or review.booked_for is None:
         return None
     due = overview.schedule.next_due
     return Booking(
         child_ref=overview.record.child.child_ref,
-        review_id=review.id,
         day=review.booked_for,
         start=read_time(review.booked_time or ""),
         due=due.due if due is not None else None,
@@ -119,21 +120,38 @@ def export_diary(
 
 
 def export_booking_invite(
-    store: Store, child_ref: str, out: Path, today: date, *, now: datetime | None = None
+    store: Store,
+    child_ref: str,
+    out: Path,
+    today: date,
+    entry: BookingEntry | None = None,
+    *,
+    now: datetime | None = None,
 ) -> DiaryWritten:
     """One booked review as a single calendar entry (nobody invited): the same entry, with
-    the same UID, as in the whole diary."""
+    the same UID, as in the whole diary. ``entry``: the booking as the form shows it (checked
+    as saving it would be); otherwise the booking as recorded."""
     overview = next(
         (o for o in caseload(store, today) if o.record.child.child_ref == child_ref), None
     )
-    booking = _booking(overview) if overview is not None else None
-    if overview is None or booking is None:
+    if overview is None:
+        raise UserError(_("There is no child %(child)s on this caseload.") % {"child": child_ref})
+    booking = _booking(overview)
+    if entry is not None:
+        check(booking_problems(entry, overview.record.child.dob, today))
+        due = overview.schedule.next_due
+        booking = Booking(
+            child_ref=child_ref,
+            day=entry.booked_for or today,
+            start=read_time(entry.booked_time),
+            due=due.due if due is not None else None,
+        )
+    if booking is None:
         raise UserError(
             _("There is no booked review for %(child)s: book the review first.")
             % {"child": child_ref}
         )
-    entry = booking_event(booking, _tag(overview))
-    return _write(out, [entry], caseload_identity(store), now)
+    return _write(out, [booking_event(booking, _tag(overview))], caseload_identity(store), now)
 
 
 def diary_file_name(today: date) -> str:

@@ -77,7 +77,6 @@ class Booking:
     """A booked review as the diary needs it."""
 
     child_ref: str
-    review_id: int
     day: date
     start: time | None  # None: booked for the day
     due: date | None = None  # the statutory due date, when there is one
