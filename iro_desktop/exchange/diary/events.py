@@ -29,8 +29,9 @@ from iro_desktop.i18n import N_, _
 # How long a timed review is put in the diary for: most reviews take an hour or two.
 REVIEW_MINUTES = 90
 
-SUMMARIES = {
-    "review": N_("Review: %(child)s"),
+# "booked": the booked review itself (the other keys are the due list's task kinds).
+SUMMARIES: dict[str, str] = {
+    "booked": N_("Review: %(child)s"),
     TaskKind.REVIEW: N_("Review to hold: %(child)s"),
     TaskKind.CONSULTATION: N_("Consultation papers: %(child)s"),
     TaskKind.PRE_REVIEW_MEETING: N_("Pre-review meeting: %(child)s"),
@@ -40,7 +41,7 @@ SUMMARIES = {
     TaskKind.LETTER: N_("Send the letter and record: %(child)s"),
     TaskKind.CONTACT: N_("Contact with the child: %(child)s"),
 }
-DESCRIPTIONS = {
+DESCRIPTIONS: dict[str, str] = {
     TaskKind.REVIEW: N_("The review is due; it is not booked yet."),
     TaskKind.CONSULTATION: N_("Send the consultation papers for the next review."),
     TaskKind.PRE_REVIEW_MEETING: N_("Meet the social worker before the next review."),
@@ -110,7 +111,7 @@ def booking_event(booking: Booking, child: ChildTag) -> DiaryEvent:
         words.append(_("Due by %(day)s.") % {"day": _day(booking.due)})
     return DiaryEvent(
         key=child.next_review_key("review"),
-        summary=_(SUMMARIES["review"]) % {"child": child.label},
+        summary=_(SUMMARIES["booked"]) % {"child": child.label},
         description=" ".join(words),
         day=booking.day,
         start=booking.start,
