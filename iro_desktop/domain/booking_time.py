@@ -46,7 +46,7 @@ def read_time(text: str) -> time | None:
 
 def time_text(value: time | None) -> str:
     """"14:30" as kept in the file (``None``: empty, the whole day)."""
-    return "" if value is None else value.strftime("%H:%M")
+    return "" if value is None else f"{value.hour:02d}:{value.minute:02d}"
 
 
 def outside_working_day(value: time) -> bool:
