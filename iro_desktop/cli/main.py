@@ -27,7 +27,9 @@ from iro_desktop.services.session import (
     tidy_data_folder,
 )
 
-FAMILIES = ("setup", "caseload", "exchange", "figures", "letters", "safety", "self_check")
+FAMILIES = (
+    "setup", "caseload", "exchange", "figures", "letters", "diary", "safety", "self_check"
+)
 # Commands that bring records in: the note they leave on the file says "an import is running".
 IMPORTS = ("import-903", "import-sheet", "receive")
 # Files the app writes are the user's alone (0600, folders 0700), whoever writes them.

@@ -205,6 +205,7 @@ class Review:
     status: ReviewStatus = ReviewStatus.HELD
     parts: tuple[ReviewPart, ...] = ()
     booked_for: date | None = None
+    booked_time: str | None = None  # "HH:MM", UK local time; None: booked for the day
     venue: str = ""
     venue_childs_choice: bool | None = None
     attendees: tuple[str, ...] = ()

@@ -17,6 +17,7 @@ from iro_desktop.gui.autolock import AutoLock
 from iro_desktop.gui.context import AppContext
 from iro_desktop.gui.controllers.caseload import CaseloadController
 from iro_desktop.gui.controllers.data_actions import CHILD_VIEW_ACTIONS, DataActions
+from iro_desktop.gui.controllers.diary import DiaryController
 from iro_desktop.gui.controllers.documents import DocumentsController
 from iro_desktop.gui.controllers.figures import FiguresController
 from iro_desktop.gui.controllers.recording import RecordingController
@@ -92,6 +93,7 @@ class MainWindow(QMainWindow):
         self.documents = DocumentsController(self.context, self.screens, self)
         self.figures = FiguresController(self.context, self.screens, self)
         self.data_actions = DataActions(self.context, self.screens, self)  # the File menu's
+        self.diary = DiaryController(self.context, self)  # the diary as a calendar file
         self.settings_controller = SettingsController(
             self.context,
             self,
@@ -126,6 +128,7 @@ class MainWindow(QMainWindow):
                 **self.documents.action_handlers(),
                 **self.figures.action_handlers(),
                 **self.data_actions.action_handlers(),
+                **self.diary.action_handlers(),
             },
         )
         build_menus(self.menuBar(), self.actions)

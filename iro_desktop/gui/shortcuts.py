@@ -71,6 +71,13 @@ ACTIONS: tuple[ActionSpec, ...] = (
         N_("Bring in children another IRO handed over to you"),
     ),
     ActionSpec(
+        "save_diary",
+        FILE_MENU,
+        N_("Save diar&y as calendar file…"),
+        "Ctrl+Shift+Y",
+        N_("Booked reviews, meetings and your deadlines for Outlook, Google or Apple calendars"),
+    ),
+    ActionSpec(
         "subject_access",
         FILE_MENU,
         N_("Su&bject access export…"),

@@ -287,6 +287,14 @@ def _0006_plan_view(db: sqlite_utils.Database) -> None:
     db.execute("PRAGMA user_version = 6")
 
 
+@migrations(name="0007_booking_time")
+def _0007_booking_time(db: sqlite_utils.Database) -> None:
+    """A booked review may have a time of day ("HH:MM", UK local time); none (every booking
+    made before) means it is booked for the day, an all-day entry in the diary."""
+    db.execute("ALTER TABLE reviews ADD COLUMN booked_time TEXT")
+    db.execute("PRAGMA user_version = 7")
+
+
 # The schema version this code writes: the number of the last migration above.
 SCHEMA_VERSION = int(migrations._migrations[-1].name[:4])
 

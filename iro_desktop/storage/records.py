@@ -128,8 +128,8 @@ def _select(table: str, where: str = "") -> str:
 # What the schedule, the task list and the caseload table read: the light load skips the
 # free text and the closed records, which are most of a long history's rows.
 _RULES_COLUMNS = {
-    "reviews": "id, child_id, status, booked_for, review_code, decisions_circulated_on, "
-    "letter_sent_on, consultation_sent_on, archived_on",
+    "reviews": "id, child_id, status, booked_for, booked_time, review_code, "
+    "decisions_circulated_on, letter_sent_on, consultation_sent_on, archived_on",
     "decisions": "id, child_id, review_id, what, who, by_when, status, archived_on",
     "pre_review_meetings": "id, child_id, review_id, held_on, archived_on",
     "contacts": 'id, child_id, "on", archived_on',

@@ -74,6 +74,7 @@ class BookingEntry:
     booked_for: date | None
     venue: str = ""
     venue_childs_choice: bool | None = None
+    booked_time: str = ""  # as typed ("14:30", "2.30pm"); empty: booked for the whole day
 
 
 @dataclass(frozen=True)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from iro_desktop.domain.booking_time import outside_working_day, read_time, time_text
 from iro_desktop.domain.validation.common import (
     Problem,
     blank,
@@ -28,6 +29,7 @@ from iro_desktop.domain.validation.entries import (
 )
 from iro_desktop.domain.validation.participation import code_problems
 from iro_desktop.domain.validation.plan_view import plan_view_problems
+from iro_desktop.i18n import _
 
 
 def booking_problems(entry: BookingEntry, dob: date | None, today: date) -> list[Problem]:
@@ -41,7 +43,28 @@ def booking_problems(entry: BookingEntry, dob: date | None, today: date) -> list
             )
         )
     problems += not_before_birth("booked_for", entry.booked_for, dob, "The review date")
+    problems += booking_time_problems(entry.booked_time)
     return problems
+
+
+def booking_time_problems(text: str) -> list[Problem]:
+    """A time that can be read, in the working day; empty is fine (the whole day)."""
+    try:
+        value = read_time(text)
+    except ValueError as error:
+        return [Problem("booked_time", str(error))]
+    if value is not None and outside_working_day(value):
+        return [
+            Problem(
+                "booked_time",
+                _(
+                    "%(time)s is outside the working day: check it (3pm is 15:00), or leave "
+                    "the time empty for an all-day booking."
+                )
+                % {"time": time_text(value)},
+            )
+        ]
+    return []
 
 
 def consultation_problems(entry: ConsultationEntry, today: date) -> list[Problem]:

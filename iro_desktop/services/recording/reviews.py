@@ -7,6 +7,7 @@ from dataclasses import replace
 from datetime import date
 from typing import Any
 
+from iro_desktop.domain.booking_time import read_time, time_text
 from iro_desktop.domain.model import (
     ChildRecord,
     DecisionStatus,
@@ -71,6 +72,7 @@ def _booked(record: ChildRecord, review_id: int | None = None) -> Review | None:
 def _booking_values(entry: BookingEntry) -> dict:
     return {
         "booked_for": entry.booked_for,
+        "booked_time": time_text(read_time(entry.booked_time)) or None,
         "venue": entry.venue.strip(),
         "venue_childs_choice": entry.venue_childs_choice,
     }
@@ -84,7 +86,8 @@ def book_review(
     *,
     expected: BookingEntry | None = None,
 ) -> int:
-    """Book the next review (date, venue). Re-booking changes the booking already made.
+    """Book the next review (date, time or the whole day, venue). Re-booking changes the
+    booking already made.
 
     ``expected``: the booking as the form opened with it; then only what was changed since is
     written, and a field re-booked elsewhere meanwhile raises ``ChangedSinceOpened``."""
