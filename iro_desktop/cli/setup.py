@@ -18,6 +18,7 @@ from iro_desktop.cli.common import (
     store_options,
     today_from,
 )
+from iro_desktop.i18n import _
 from iro_desktop.paths import default_store_path
 from iro_desktop.services import exchange
 from iro_desktop.services.session import (
@@ -60,7 +61,7 @@ def register(commands: argparse._SubParsersAction) -> None:
 
 def cmd_demo(args: argparse.Namespace) -> int:
     path, count = create_demo(today_from(args), args.db)
-    print(DEMO_BANNER)
+    print(_(DEMO_BANNER))
     print(f"Wrote {count} fictional children as of {fmt_day(today_from(args))} to {path}.")
     print("Try: iro-desktop due --demo   or   iro-desktop schedule --demo")
     return 0

@@ -8,6 +8,9 @@ table column; and the weekday, because an IRO plans visits and reviews by the da
 week. Months are abbreviated one way everywhere: CLDR's "en" ("Sep", never en_GB's "Sept").
 Dates are typed the British way (DD/MM/YYYY). Data formats do not use this module's words:
 the 903 keeps DD/MM/YYYY, storage and JSON keep ISO 8601.
+
+With no ``locale`` given, a date is written in the IRO's language (``iro_desktop.i18n``:
+"Sad 5 Rhag 2026" in Welsh); the letters pass the child's language's locale themselves.
 """
 
 from __future__ import annotations
@@ -19,6 +22,9 @@ from datetime import date
 from functools import lru_cache
 
 from babel.dates import format_date as _babel_format_date
+from babel.lists import format_list
+
+from iro_desktop.i18n import babel_locale
 
 __all__ = [
     "DAY_FULL_MONTH_YEAR",
@@ -57,26 +63,27 @@ DISPLAY = WEEKDAY_DATE  # the one display format: "Sat 5 Dec 2026"
 
 
 def format_date(
-    day: date | None, style: str = "medium", locale: str = "en_GB", missing: str = ""
+    day: date | None, style: str = "medium", locale: str | None = None, missing: str = ""
 ) -> str:
     """``day`` in ``style`` (one of :data:`STYLES` or a CLDR pattern such as
-    ``"EEE d MMM y"``) and ``locale``; ``missing`` when there is no date."""
+    ``"EEE d MMM y"``) and ``locale`` (default: the IRO's language); ``missing`` when there
+    is no date."""
     if day is None:
         return missing
-    return _formatted(day, style, locale)
+    return _formatted(day, style, locale or babel_locale())
 
 
 def format_dates(
-    days: Iterable[date], style: str = "medium", locale: str = "en_GB", missing: str = ""
+    days: Iterable[date], style: str = "medium", locale: str | None = None, missing: str = ""
 ) -> str:
-    """Several dates (a review held in parts), joined in English: "2 Nov 2026 and 10 Nov 2026"
-    ("a, b and c"); ``missing`` when there are none."""
+    """Several dates (a review held in parts), joined in the locale's words: "2 Nov 2026 and
+    10 Nov 2026" ("a, b and c"; Welsh "a, b a c"); ``missing`` when there are none."""
+    locale = locale or babel_locale()
     texts = [_formatted(day, style, locale) for day in days]
     if not texts:
         return missing
-    if len(texts) == 1:
-        return texts[0]
-    return ", ".join(texts[:-1]) + " and " + texts[-1]
+    # CLDR's "en" puts a comma before "and"; British English (en_GB) does not.
+    return format_list(texts, locale="en_GB" if locale == ENGLISH else locale)
 
 
 # Tables repaint the same few hundred dates again and again; babel takes ~10 µs a date.
@@ -86,7 +93,8 @@ def _formatted(day: date, style: str, locale: str) -> str:
         return day.isoformat()
     if style == "column":
         weekday = _babel_format_date(day, "EEE", locale=locale)
-        return f"{weekday} {day.day:>2} {_babel_format_date(day, MONTH_YEAR, locale=locale)}"
+        month_year = _babel_format_date(day, MONTH_YEAR, locale=locale)
+        return _one_abbreviation(f"{weekday} {day.day:>2} {month_year}", locale)
     return _one_abbreviation(_babel_format_date(day, style, locale=locale), locale)
 
 
