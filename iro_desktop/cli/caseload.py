@@ -75,6 +75,11 @@ def cmd_due(args: argparse.Namespace) -> int:
         print("\n" + _("Nothing is due. Enjoy the quiet."))
         return 0
     print(summary_line(tasks, today) + ".")
+    # Dates are 15 characters in English ("Wed 21 Jan 2026"); Welsh days and months can be
+    # longer ("Gwen 13 Tach 2026"), so the date columns take the longest date shown.
+    days = [fmt_day(day) for t in tasks for day in (t.due, t.hold_by)]
+    date_width = max([_WIDTHS[0], *(len(text) for text in days)])
+    widths = (date_width, date_width, *_WIDTHS[2:])
     for owner in TaskOwner:  # the IRO's own statutory work first, then what others owe
         for group in TaskGroup:
             in_group = sorted(
@@ -85,31 +90,41 @@ def cmd_due(args: argparse.Namespace) -> int:
                 continue
             section, heading = _(SECTION_LABELS[owner]), _(GROUP_LABELS[group])
             print(f"\n{section}: {heading} ({len(in_group)})")
-            print("  " + _row(_("Due"), _("Hold by"), _("Child"), _("Task"), _("Days")))
+            headings = (_("Due"), _("Hold by"), _("Child"), _("Task"), _("Days"))
+            print("  " + _row(widths, *headings))
             for t in in_group:
                 child = f"{t.child_ref} {names.get(t.child_ref, '')}"
                 what = _(TASK_LABELS[t.task])
                 if t.task == TaskKind.DECISION:
                     what = _("Decision: %(what)s") % {"what": t.detail}
                 when = _days_words((t.due - today).days, t.hold_by_passed(today))
-                print("  " + _row(fmt_day(t.due), fmt_day(t.hold_by), child, what, when))
+                print("  " + _row(widths, fmt_day(t.due), fmt_day(t.hold_by), child, what, when))
                 if t.task != TaskKind.DECISION:
                     why = _("why: %(why)s") % {"why": t.detail}
-                    print("  " + _row("", "", "", why, "", last=True))
+                    print("  " + _row(widths, "", "", "", why, "", last=True))
     return 0
 
 
-# The due table's columns: Due, Hold by, Child, Task (cut to fit), Days.
+# The due table's columns: Due, Hold by, Child, Task (cut to fit); then Days.
 _WIDTHS = (15, 15, 24, 43)
 
 
-def _row(due: str, hold_by: str, child: str, task: str, days: str, *, last: bool = False) -> str:
+def _row(
+    widths: tuple[int, ...],
+    due: str,
+    hold_by: str,
+    child: str,
+    task: str,
+    days: str,
+    *,
+    last: bool = False,
+) -> str:
     """One line of the due table; with ``last``, the task column's text runs on (the "why")."""
     cells = [due, hold_by, child]
-    line = " ".join(text[:width].ljust(width) for text, width in zip(cells, _WIDTHS, strict=False))
+    line = " ".join(text[:width].ljust(width) for text, width in zip(cells, widths, strict=False))
     if last:
         return f"{line} {task}"
-    return f"{line} {task[: _WIDTHS[3]].ljust(_WIDTHS[3])} {days}".rstrip()
+    return f"{line} {task[: widths[3]].ljust(widths[3])} {days}".rstrip()
 
 
 def _days_words(days: int, hold_by_passed: bool) -> str:

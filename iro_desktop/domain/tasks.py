@@ -162,29 +162,27 @@ def summary_line(tasks: list[Task], today: date) -> str:
 
 
 def _counted(owner: TaskOwner, reviews: bool, count: int, *, week: bool) -> str:
-    """ "3 reviews overdue", "1 other task of yours due this week", "2 actions overdue"."""
-    if owner == TaskOwner.OTHERS:
-        pair = (
-            ("%(count)d action due this week", "%(count)d actions due this week")
-            if week
-            else ("%(count)d action overdue", "%(count)d actions overdue")
-        )
+    """ "3 reviews overdue", "1 other task of yours due this week", "2 actions overdue"
+    (each a literal message, so that the catalogue finds it)."""
+    if owner == TaskOwner.OTHERS and week:
+        text = ngettext("%(count)d action due this week", "%(count)d actions due this week", count)
+    elif owner == TaskOwner.OTHERS:
+        text = ngettext("%(count)d action overdue", "%(count)d actions overdue", count)
+    elif reviews and week:
+        text = ngettext("%(count)d review due this week", "%(count)d reviews due this week", count)
     elif reviews:
-        pair = (
-            ("%(count)d review due this week", "%(count)d reviews due this week")
-            if week
-            else ("%(count)d review overdue", "%(count)d reviews overdue")
+        text = ngettext("%(count)d review overdue", "%(count)d reviews overdue", count)
+    elif week:
+        text = ngettext(
+            "%(count)d other task of yours due this week",
+            "%(count)d other tasks of yours due this week",
+            count,
         )
     else:
-        pair = (
-            (
-                "%(count)d other task of yours due this week",
-                "%(count)d other tasks of yours due this week",
-            )
-            if week
-            else ("%(count)d other task of yours overdue", "%(count)d other tasks of yours overdue")
+        text = ngettext(
+            "%(count)d other task of yours overdue", "%(count)d other tasks of yours overdue", count
         )
-    return ngettext(*pair, count) % {"count": count}
+    return text % {"count": count}
 
 
 def working_days_before(calendar: WorkingDayCalendar, day: date, count: int) -> date:
