@@ -66,11 +66,11 @@ def save_ui_language(lang: str | None) -> None:
     write_text(target, json.dumps(state, indent=2))
 
 
-def start_in_chosen_language(asked: str | None = None) -> str:
+def start_in_chosen_language(asked: str | None = None, *, keep: bool = False) -> str:
     """Set the app's language at start: ``asked`` (``--ui-lang``), else ``IRO_DESKTOP_LANG``,
-    else the IRO's choice in Settings, else the system's locale, else English. When the
-    language is already set in this process (the command line set it before starting the
-    desktop app) and nothing is asked, it is kept."""
-    if asked is None and i18n.is_chosen():
+    else the IRO's choice in Settings, else the system's locale, else English. With ``keep``
+    (the desktop app's start), a language already set in this process (the command line set
+    it before starting the app) is kept."""
+    if keep and i18n.is_chosen():
         return i18n.language()
     return i18n.set_language(i18n.choose_language(asked, saved_ui_language()))
