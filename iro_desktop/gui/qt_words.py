@@ -85,7 +85,7 @@ class QtWords(QTranslator):
     def translate(self, context, source_text, disambiguation=None, n=-1):
         if context in QT_CONTEXTS and source_text in QT_WORDS:
             return _(source_text)
-        return ""  # not ours: Qt keeps its own text
+        return None  # a null string: not ours, Qt keeps its own text ("" would blank it)
 
     def isEmpty(self) -> bool:
         return False

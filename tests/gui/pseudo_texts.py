@@ -18,14 +18,15 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractButton,
-    QAbstractItemView,
     QComboBox,
     QGroupBox,
     QLabel,
     QLineEdit,
     QMenu,
     QTabBar,
+    QTableView,
     QTabWidget,
+    QTreeView,
     QWidget,
 )
 
@@ -108,9 +109,16 @@ def visible_texts(root: QWidget) -> Iterator[tuple[str, str, str]]:
         if isinstance(widget, QComboBox):
             for index in range(widget.count()):
                 yield path, f"item {index}", widget.itemText(index)
-        if isinstance(widget, QAbstractItemView) and widget.model() is not None:
+        header_view = (
+            widget.horizontalHeader()
+            if isinstance(widget, QTableView)
+            else widget.header()
+            if isinstance(widget, QTreeView)
+            else None
+        )
+        if header_view is not None and not header_view.isHidden() and widget.model() is not None:
             model = widget.model()
-            for section in range(model.columnCount()):
+            for section in range(header_view.count()):
                 header = model.headerData(
                     section, Qt.Orientation.Horizontal, Qt.ItemDataRole.DisplayRole
                 )

@@ -184,5 +184,18 @@ def _unmarked_everywhere(qtbot, demo_file: Path, folder: Path) -> list[tuple[str
     finally:
         window.recording._quit_confirmed = True
         window.close()
-    # one line per distinct text and place
-    return sorted(set(found))
+    first_place: dict[str, tuple[str, str, str]] = {}
+    for place, what, text in found:  # each text once, where it was first seen
+        first_place.setdefault(text, (place, what, text))
+    return sorted(first_place.values())
+
+
+def test_qts_other_words_are_left_alone(qtbot):
+    """The translator answers only for its own few words: Qt's others keep their text."""
+    from PySide6.QtCore import QCoreApplication
+
+    from iro_desktop.gui.app import application
+
+    application()
+    assert QCoreApplication.translate("QFileDialog", "Look in:") == "Look in:"
+    assert QCoreApplication.translate("QMessageBox", "<h3>About Qt</h3>") == "<h3>About Qt</h3>"
