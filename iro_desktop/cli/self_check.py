@@ -58,13 +58,13 @@ def cmd_self_check(args: argparse.Namespace) -> int:
     forms = sorted(shipped_folder("ui").glob("*.ui"))
     print(
         _(
-            "Shipped files found in %(parent)s: %(count)s forms and %(count2)s "
+            "Shipped files found in %(parent)s: %(count)s forms and %(resources)s "
             "letter templates, word lists and catalogues."
         )
         % {
             "parent": shipped_folder("resources").parent,
             "count": len(forms),
-            "count2": len(SHIPPED_RESOURCES),
+            "resources": len(SHIPPED_RESOURCES),
         }
     )
     # The window is checked offscreen: nothing appears, and no display is needed.

@@ -24,7 +24,7 @@ from functools import lru_cache
 from babel.dates import format_date as _babel_format_date
 from babel.lists import format_list
 
-from iro_desktop.i18n import babel_locale
+from iro_desktop.i18n import N_, _, babel_locale
 
 __all__ = [
     "DAY_FULL_MONTH_YEAR",
@@ -130,7 +130,7 @@ _ISO = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
 _NUMBERS = re.compile(r"(\d{1,2})\s*[/.\- ]\s*(\d{1,2})\s*[/.\- ]\s*(\d{4}|\d{2})")
 _RUN = re.compile(r"(\d{2})(\d{2})(\d{4}|\d{2})")  # 25122026 or 251226
 _WORDS = re.compile(r"(?:[a-z]+,?\s+)?(\d{1,2})(?:st|nd|rd|th)?\s+([a-z]+)\.?,?\s+(\d{4}|\d{2})")
-TYPED_HINT = "write it as DD/MM/YYYY (25/12/2026), D/M/YY (5/1/27), YYYY-MM-DD or today"
+TYPED_HINT = N_("write it as DD/MM/YYYY (25/12/2026), D/M/YY (5/1/27), YYYY-MM-DD or today")
 
 
 def read_date(text: str, today: date | None = None) -> date:
@@ -140,7 +140,7 @@ def read_date(text: str, today: date | None = None) -> date:
     ("31/02/2027: February 2027 has 28 days")."""
     typed = text.strip()
     lowered = typed.lower()
-    if lowered == "today" and today is not None:
+    if today is not None and lowered in ("today", _("today").lower()):  # "heddiw" in Welsh
         return today
     match = _ISO.fullmatch(lowered)
     if match:
@@ -154,7 +154,10 @@ def read_date(text: str, today: date | None = None) -> date:
     if match and match.group(2) in _MONTHS:
         year = _full_year(int(match.group(3)), match.group(3))
         return _checked(typed, year, _MONTHS[match.group(2)], int(match.group(1)))
-    raise ValueError(f"{typed or 'nothing'} is not a date: {TYPED_HINT}")
+    raise ValueError(
+        _("%(typed)s is not a date: %(hint)s")
+        % {"typed": typed or _("nothing"), "hint": _(TYPED_HINT)}
+    )
 
 
 def _full_year(year: int, written: str) -> int:
@@ -163,13 +166,18 @@ def _full_year(year: int, written: str) -> int:
 
 def _checked(typed: str, year: int, month: int, day: int) -> date:
     if not 1 <= month <= 12:
-        raise ValueError(f"{typed}: there is no month {month}")
+        raise ValueError(
+            _("%(typed)s: there is no month %(month)s") % {"typed": typed, "month": month}
+        )
     if year < 1:
-        raise ValueError(f"{typed}: there is no year {year}")
+        raise ValueError(_("%(typed)s: there is no year %(year)s") % {"typed": typed, "year": year})
     length = calendar.monthrange(year, month)[1]
     if day < 1:
-        raise ValueError(f"{typed}: there is no day {day}")
+        raise ValueError(_("%(typed)s: there is no day %(day)s") % {"typed": typed, "day": day})
     if day > length:
-        month_year = _babel_format_date(date(year, month, 1), "MMMM y", locale=ENGLISH)
-        raise ValueError(f"{typed}: {month_year} has {length} days")
+        month_year = format_date(date(year, month, 1), "MMMM y")
+        raise ValueError(
+            _("%(typed)s: %(month)s has %(days)s days")
+            % {"typed": typed, "month": month_year, "days": length}
+        )
     return date(year, month, day)
