@@ -21,6 +21,7 @@ from iro_desktop.package_files import shipped_folder
 from tests.gui import pseudo_texts
 from tests.gui.conftest import TODAY
 
+pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 FORMS = sorted(path.name for path in shipped_folder("ui").glob("*.ui"))
 
 
