@@ -166,6 +166,7 @@ class SettingsDialog(QDialog):
         )
         help_text.setWordWrap(True)
         help_text.setStyleSheet(HELP_STYLE)
+        help_text.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         form.addRow("", help_text)
 
     def chosen_ui_language(self) -> str | None:
