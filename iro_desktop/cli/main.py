@@ -22,6 +22,7 @@ import sys
 from collections.abc import Sequence
 
 from iro_desktop import __version__
+from iro_desktop.cli.argparse_words import speak_the_chosen_language
 from iro_desktop.cli.common import epilog, store_options, today_from
 from iro_desktop.errors import UserError
 from iro_desktop.i18n import LANGUAGES, _, in_language
@@ -46,13 +47,19 @@ log = get_logger(__name__)
 
 
 def build_parser() -> argparse.ArgumentParser:
+    speak_the_chosen_language()  # argparse's own words ("usage:", "options") too
     parser = argparse.ArgumentParser(
         prog="iro-desktop",
         description=_("An Independent Reviewing Officer's caseload: what is due, to the day."),
         epilog=epilog(),
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument("--version", action="version", version=f"iro-desktop {__version__}")
+    parser.add_argument(
+        "--version",
+        action="version",
+        version=f"iro-desktop {__version__}",
+        help=_("show the version and exit"),
+    )
     # Read by take_ui_lang before parsing (so it works after the command too); here for --help.
     parser.add_argument(
         UI_LANG,

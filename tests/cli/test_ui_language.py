@@ -95,7 +95,14 @@ def test_help_in_welsh(capsys):
     with pytest.raises(SystemExit):
         main(["--ui-lang", "cy", "due", "--help"])
     out = capsys.readouterr().out
-    assert "dangos tasgau sy'n ddyledus" in out
+    assert "dangos tasgau sy'n ddyledus" in out  # the app's help text
+    assert out.startswith("defnydd: ") and "opsiynau:" in out  # argparse's own words
+
+
+def test_argparse_errors_in_welsh(capsys):
+    with pytest.raises(SystemExit):
+        main(["due", "--within", "--ui-lang", "cy"])
+    assert "gwall: dadl --within: disgwylid un ddadl" in capsys.readouterr().err
 
 
 def test_an_unknown_language_is_refused_plainly(capsys):
