@@ -22,6 +22,7 @@ from datetime import date
 from functools import lru_cache
 
 from babel.dates import format_date as _babel_format_date
+from babel.dates import get_month_names
 from babel.lists import format_list
 
 from iro_desktop.i18n import N_, _, babel_locale
@@ -83,7 +84,13 @@ def format_dates(
     if not texts:
         return missing
     # CLDR's "en" puts a comma before "and"; British English (en_GB) does not.
-    return format_list(texts, locale="en_GB" if locale == ENGLISH else locale)
+    joined = format_list(texts, locale="en_GB" if locale == ENGLISH else locale)
+    # CLDR's Welsh writes "a(c)": "ac" before a vowel, "a" otherwise.
+    return _WELSH_AND.sub(lambda m: ("ac " if m.group(1) in _VOWELS else "a ") + m.group(1), joined)
+
+
+_WELSH_AND = re.compile(r"\ba\(c\) (\w)")
+_VOWELS = frozenset("aeiouwyâêîôûŵŷAEIOUWYÂÊÎÔÛŴŶ")
 
 
 # Tables repaint the same few hundred dates again and again; babel takes ~10 µs a date.
@@ -126,10 +133,17 @@ _MONTHS = {
     )
     for name in names
 }
+# Welsh too ("5 Rhag 2026", "5 Rhagfyr 2026"): a date box shows Welsh names when the app is in
+# Welsh, and what it shows must read back.
+for _width in ("abbreviated", "wide"):
+    for _number, _name in get_month_names(_width, locale="cy").items():
+        _MONTHS.setdefault(_name.lower().rstrip("."), _number)
 _ISO = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
 _NUMBERS = re.compile(r"(\d{1,2})\s*[/.\- ]\s*(\d{1,2})\s*[/.\- ]\s*(\d{4}|\d{2})")
 _RUN = re.compile(r"(\d{2})(\d{2})(\d{4}|\d{2})")  # 25122026 or 251226
-_WORDS = re.compile(r"(?:[a-z]+,?\s+)?(\d{1,2})(?:st|nd|rd|th)?\s+([a-z]+)\.?,?\s+(\d{4}|\d{2})")
+_WORDS = re.compile(
+    r"(?:[a-z]+,?\s+){0,2}(\d{1,2})(?:st|nd|rd|th)?\s+([a-z]+)\.?,?\s+(\d{4}|\d{2})"
+)
 TYPED_HINT = N_("write it as DD/MM/YYYY (25/12/2026), D/M/YY (5/1/27), YYYY-MM-DD or today")
 
 

@@ -11,7 +11,7 @@ Qt's words, so the marked-string test sees them too.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QTranslator
+from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
 
 from iro_desktop.i18n import N_, _
 from iro_desktop.services.settings import start_in_chosen_language
@@ -98,6 +98,8 @@ def start_gui_language(app: QCoreApplication) -> str:
     """The app's language at the desktop app's start (kept if the command line set it), and
     Qt's own words in it; returns the language."""
     lang = start_in_chosen_language(keep=True)
+    if lang == "cy":  # Qt's own dates (a date box's day and month names, its calendar) in Welsh
+        QLocale.setDefault(QLocale(QLocale.Language.Welsh, QLocale.Country.UnitedKingdom))
     if not _installed:
         _installed.append(QtWords(app))
         app.installTranslator(_installed[0])
