@@ -141,6 +141,7 @@ for _width in ("abbreviated", "wide"):
 _ISO = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
 _NUMBERS = re.compile(r"(\d{1,2})\s*[/.\- ]\s*(\d{1,2})\s*[/.\- ]\s*(\d{4}|\d{2})")
 _RUN = re.compile(r"(\d{2})(\d{2})(\d{4}|\d{2})")  # 25122026 or 251226
+# An optional weekday (two words in Welsh: "Dydd Sadwrn"), the day, the month's name, the year.
 _WORDS = re.compile(
     r"(?:[a-z]+,?\s+){0,2}(\d{1,2})(?:st|nd|rd|th)?\s+([a-z]+)\.?,?\s+(\d{4}|\d{2})"
 )
