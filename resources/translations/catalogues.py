@@ -26,10 +26,11 @@ forms (babel's ``cy`` locale: zero, one, two, few, many, other).
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 from collections.abc import Iterable
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from babel.messages.catalog import Catalog
@@ -133,7 +134,7 @@ def extract_app() -> Catalog:
         project=PROJECT,
         copyright_holder="IRO Desktop contributors",
         domain=APP,
-        creation_date=datetime(2026, 1, 1, tzinfo=timezone.utc),  # stable: no churn in git
+        creation_date=datetime(2026, 1, 1, tzinfo=UTC),  # stable: no churn in git
     )
     found = extract_from_dir(
         ROOT,
@@ -163,8 +164,13 @@ def _write(po: Path, catalog: Catalog) -> None:
     po.parent.mkdir(parents=True, exist_ok=True)
     with po.open("wb") as handle:
         write_po(
-            handle, catalog, sort_output=True, omit_header=False, ignore_obsolete=True,
-            include_lineno=False, width=96,
+            handle,
+            catalog,
+            sort_output=True,
+            omit_header=False,
+            ignore_obsolete=True,
+            include_lineno=False,
+            width=96,
         )
 
 
@@ -221,6 +227,21 @@ def needs_review(lang: str = "cy") -> tuple[list[str], list[str]]:
     return marked, missing
 
 
+_CREATION_DATE = re.compile(rb'^"POT-Creation-Date: .*\\n"$', re.MULTILINE)
+
+
+def _undo_date_only_changes(before: dict[Path, bytes]) -> None:
+    """pybabel stamps the letters' files with the time of extraction: where nothing but that
+    stamp changed, the files are put back, so that running the command changes nothing."""
+    texts = {path: path.read_bytes() for path in before if path.suffix != ".mo"}
+    if all(
+        _CREATION_DATE.sub(b"", texts[path]) == _CREATION_DATE.sub(b"", before[path])
+        for path in texts
+    ):
+        for path, content in before.items():
+            path.write_bytes(content)
+
+
 def main(argv: list[str]) -> None:
     if "--review" in argv:
         marked, missing = needs_review()
@@ -229,17 +250,31 @@ def main(argv: list[str]) -> None:
         print(f"\n# {len(missing)} app strings not yet in Welsh (shown in English):")
         print("\n".join(missing))
         return
+    letters = [
+        POT,
+        *(
+            HERE / lang / "LC_MESSAGES" / f"messages.{ext}"
+            for lang in LANGUAGES
+            for ext in ("po", "mo")
+        ),
+    ]
+    before = {path: path.read_bytes() for path in letters if path.exists()}
     extract()
     en = update("en")
     fill_english(en)
     cy = update("cy")
     for po in (en, cy):
         compile_po(po)
+    _undo_date_only_changes(before)
     template = extract_app()
     APP_POT.parent.mkdir(parents=True, exist_ok=True)
     with APP_POT.open("wb") as handle:
         write_po(
-            handle, template, sort_output=True, omit_header=False, include_lineno=False,
+            handle,
+            template,
+            sort_output=True,
+            omit_header=False,
+            include_lineno=False,
             width=96,
         )
     for lang in LANGUAGES:
