@@ -161,3 +161,11 @@ def test_choice_order(monkeypatch):
     assert i18n.choose_language(None, None) == "en"
     monkeypatch.setenv("LANG", "cy_GB.UTF-8")
     assert i18n.choose_language(None, None) == "cy"
+
+
+def test_welsh_translations_keep_their_placeholders():
+    """babel's own checks: a translation with a missing, extra or mistyped %(name)s would
+    raise when the message is shown."""
+    welsh = catalogues.read_catalog(catalogues.app_po("cy"))
+    problems = [(message.id, [str(e) for e in errors]) for message, errors in welsh.check()]
+    assert not problems
