@@ -23,6 +23,8 @@ from __future__ import annotations
 import gettext
 import locale
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from functools import lru_cache
 
 from babel.support import Translations
@@ -38,6 +40,7 @@ LOCALES = {"en": "en_GB", "cy": "cy", PSEUDO: "en_GB"}
 PSEUDO_OPEN, PSEUDO_CLOSE = "\u27e6", "\u27e7"  # ⟦ ⟧
 
 _language = "en"
+_chosen = False  # set_language called: a later start-up step keeps the choice (see is_chosen)
 
 
 @lru_cache(maxsize=4)
@@ -50,11 +53,31 @@ def _catalogue(lang: str) -> gettext.NullTranslations:
 
 def set_language(lang: str) -> str:
     """Use ``lang`` (``en``, ``cy`` or ``pseudo``) from now on; returns the language set."""
-    global _language
+    global _language, _chosen
     if lang not in (*LANGUAGES, PSEUDO):
         raise ValueError(f"unknown language {lang!r}: use one of en, cy")
     _language = lang
+    _chosen = True
     return lang
+
+
+def is_chosen() -> bool:
+    """Whether the language was already set in this process (by ``--ui-lang`` on the command
+    line, say), so that the desktop app's own start does not choose again."""
+    return _chosen
+
+
+@contextmanager
+def in_language(lang: str) -> Iterator[str]:
+    """Use ``lang`` for the ``with`` block, then the language before it: JSON for other tools
+    is written in English whatever the IRO reads (``cli.main``), and tests switch freely."""
+    global _language, _chosen
+    before = (_language, _chosen)
+    set_language(lang)
+    try:
+        yield lang
+    finally:
+        _language, _chosen = before
 
 
 def language() -> str:
@@ -68,17 +91,40 @@ def babel_locale() -> str:
 
 
 def system_language() -> str:
-    """``cy`` when the system's locale is Welsh, else ``en``."""
-    found = locale.getlocale(locale.LC_MESSAGES)[0] or os.environ.get("LANG", "")
-    return "cy" if found.lower().startswith("cy") else "en"
+    """``cy`` when the system's locale is Welsh, else ``en``: gettext's order of variables
+    (``LANGUAGE``, ``LC_ALL``, ``LC_MESSAGES``, ``LANG``), then Python's reading of the
+    locale (Windows has no such variables)."""
+    for variable in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"):
+        value = os.environ.get(variable, "")
+        if value and value not in ("C", "POSIX") and not value.startswith("C."):
+            return "cy" if value.lower().startswith("cy") else "en"
+    try:
+        found = locale.getlocale(locale.LC_MESSAGES)[0] or ""
+    except (AttributeError, ValueError):  # Windows has no LC_MESSAGES
+        found = locale.getlocale()[0] or ""
+    return "cy" if found.lower().startswith(("cy", "welsh")) else "en"
+
+
+def normalised(candidate: str | None) -> str | None:
+    """``cy``, ``en`` or ``pseudo`` from what a person or a file wrote (``CY``, ``cy_GB.UTF-8``,
+    ``en-GB``); None for anything else, so that a bad value falls through to the next choice."""
+    if not candidate:
+        return None
+    text = candidate.strip().lower().replace("-", "_")
+    if text == PSEUDO:
+        return PSEUDO
+    base = text.split(".")[0].split("_")[0]
+    return base if base in LANGUAGES else None
 
 
 def choose_language(asked: str | None, setting: str | None = None) -> str:
     """The language to use: the one asked for (``--ui-lang``), else ``IRO_DESKTOP_LANG``, else
-    the setting saved in the caseload, else the system's locale."""
+    the IRO's saved choice (Settings), else the system's locale, else English. A value that
+    names no language of the app is passed over."""
     for candidate in (asked, os.environ.get(ENVIRONMENT_VARIABLE), setting):
-        if candidate:
-            return candidate.strip().lower()
+        found = normalised(candidate)
+        if found:
+            return found
     return system_language()
 
 

@@ -26,31 +26,32 @@ from iro_desktop.domain.tasks import (
     group_for,
     summary_line,
 )
+from iro_desktop.i18n import _, ngettext
 from iro_desktop.services import caseload as caseload_service
 from iro_desktop.services.settings import load_settings
 
 
 def register(commands: argparse._SubParsersAction) -> None:
-    due = commands.add_parser("due", help="what is overdue and due soon")
+    due = commands.add_parser("due", help=_("what is overdue and due soon"))
     store_options(due)
     due.add_argument(
         "--within",
         type=int,
         default=28,
         metavar="DAYS",
-        help="show tasks due up to DAYS days ahead, plus everything overdue (default 28)",
+        help=_("show tasks due up to DAYS days ahead, plus everything overdue (default 28)"),
     )
     due.set_defaults(handler=cmd_due)
 
-    schedule = commands.add_parser("schedule", help="each child's review schedule")
+    schedule = commands.add_parser("schedule", help=_("each child's review schedule"))
     store_options(schedule)
-    schedule.add_argument("--child", metavar="REF", help="only this child (their reference)")
+    schedule.add_argument("--child", metavar="REF", help=_("only this child (their reference)"))
     schedule.set_defaults(handler=cmd_schedule)
 
 
 def cmd_due(args: argparse.Namespace) -> int:
     if args.within < 0:
-        raise UsageError("--within takes a number of days, 0 or more.")
+        raise UsageError(_("--within takes a number of days, 0 or more."))
     store = open_store_for(args)
     today = today_from(args)
     tasks = caseload_service.due_list(store, today, args.within)
@@ -62,11 +63,23 @@ def cmd_due(args: argparse.Namespace) -> int:
         o.record.child.child_ref: short_name(o.record.child)
         for o in caseload_service.caseload(store, today)
     }
-    print(f"What is due on {fmt_day(today)}: everything overdue, and the next {args.within} days.")
+    print(
+        ngettext(
+            "What is due on %(day)s: everything overdue, and the next %(count)d day.",
+            "What is due on %(day)s: everything overdue, and the next %(count)d days.",
+            args.within,
+        )
+        % {"day": fmt_day(today), "count": args.within}
+    )
     if not tasks:
-        print("\nNothing is due. Enjoy the quiet.")
+        print("\n" + _("Nothing is due. Enjoy the quiet."))
         return 0
     print(summary_line(tasks, today) + ".")
+    # Dates are 15 characters in English ("Wed 21 Jan 2026"); Welsh days and months can be
+    # longer ("Gwen 13 Tach 2026"), so the date columns take the longest date shown.
+    days = [fmt_day(day) for t in tasks for day in (t.due, t.hold_by)]
+    date_width = max([_WIDTHS[0], *(len(text) for text in days)])
+    widths = (date_width, date_width, *_WIDTHS[2:])
     for owner in TaskOwner:  # the IRO's own statutory work first, then what others owe
         for group in TaskGroup:
             in_group = sorted(
@@ -75,23 +88,56 @@ def cmd_due(args: argparse.Namespace) -> int:
             )
             if not in_group:
                 continue
-            print(f"\n{SECTION_LABELS[owner]}: {GROUP_LABELS[group]} ({len(in_group)})")
-            print(f"  {'Due':<15} {'Hold by':<15} {'Child':<24} {'Task':<43} Days")
+            section, heading = _(SECTION_LABELS[owner]), _(GROUP_LABELS[group])
+            print(f"\n{section}: {heading} ({len(in_group)})")
+            headings = (_("Due"), _("Hold by"), _("Child"), _("Task"), _("Days"))
+            print("  " + _row(widths, *headings))
             for t in in_group:
-                days = (t.due - today).days
-                when = f"{-days} overdue" if days < 0 else ("today" if days == 0 else f"in {days}")
-                if t.hold_by_passed(today):
-                    when += ", hold by passed"
-                child = f"{t.child_ref} {names.get(t.child_ref, '')}"[:24]
-                what = TASK_LABELS[t.task]
+                child = f"{t.child_ref} {names.get(t.child_ref, '')}"
+                what = _(TASK_LABELS[t.task])
                 if t.task == TaskKind.DECISION:
-                    what = f"Decision: {t.detail}"[:43]
-                print(
-                    f"  {fmt_day(t.due):<15} {fmt_day(t.hold_by):<15} {child:<24} {what:<43} {when}"
-                )
+                    what = _("Decision: %(what)s") % {"what": t.detail}
+                when = _days_words((t.due - today).days, t.hold_by_passed(today))
+                print("  " + _row(widths, fmt_day(t.due), fmt_day(t.hold_by), child, what, when))
                 if t.task != TaskKind.DECISION:
-                    print(f"  {'':<15} {'':<15} {'':<24} why: {t.detail}")
+                    why = _("why: %(why)s") % {"why": t.detail}
+                    print("  " + _row(widths, "", "", "", why, "", last=True))
     return 0
+
+
+# The due table's columns: Due, Hold by, Child, Task (cut to fit); then Days.
+_WIDTHS = (15, 15, 24, 43)
+
+
+def _row(
+    widths: tuple[int, ...],
+    due: str,
+    hold_by: str,
+    child: str,
+    task: str,
+    days: str,
+    *,
+    last: bool = False,
+) -> str:
+    """One line of the due table; with ``last``, the task column's text runs on (the "why")."""
+    cells = [due, hold_by, child]
+    line = " ".join(text[:width].ljust(width) for text, width in zip(cells, widths, strict=False))
+    if last:
+        return f"{line} {task}"
+    return f"{line} {task[: widths[3]].ljust(widths[3])} {days}".rstrip()
+
+
+def _days_words(days: int, hold_by_passed: bool) -> str:
+    """ "3 overdue", "today", "in 5"; ", hold by passed" when the last working day has gone."""
+    if days < 0:
+        when = ngettext("%(count)d overdue", "%(count)d overdue", -days) % {"count": -days}
+    elif days == 0:
+        when = _("today")
+    else:
+        when = ngettext("in %(count)d", "in %(count)d", days) % {"count": days}
+    if hold_by_passed:
+        when += _(", hold by passed")
+    return when
 
 
 def cmd_schedule(args: argparse.Namespace) -> int:
@@ -102,29 +148,40 @@ def cmd_schedule(args: argparse.Namespace) -> int:
     if args.child:
         overviews = [o for o in overviews if o.record.child.child_ref == args.child]
         if not overviews:
-            raise UsageError(f"No child with reference {args.child} in this caseload.")
+            raise UsageError(
+                _("No child with reference %(ref)s in this caseload.") % {"ref": args.child}
+            )
     rows = [caseload_service.schedule_as_json(o, settings) for o in overviews]
     if args.json:
         print(json.dumps(rows, indent=2, ensure_ascii=False))
         return 0
     say_demo(store, args)
-    for overview, row in zip(overviews, rows, strict=True):
+    for overview in overviews:
         child = overview.record.child
         print(f"\n{child.child_ref}  {child.known_as} {child.last_name}".rstrip())
         for review in overview.schedule.reviews:
-            verdict = "in time" if review.in_time else "LATE"
+            verdict = _("in time") if review.in_time else _("LATE")
+            line = _("review %(number)s (%(regime)s): held %(held)s, due %(due)s: %(verdict)s")
+            values = {
+                "number": review.number,
+                "regime": review.regime.value,
+                "held": fmt_day(review.held),
+                "due": fmt_day(review.due.due),
+                "verdict": verdict,
+            }
+            print("  " + line % values)
+        next_due = overview.schedule.next_due
+        if next_due:
             print(
-                f"  review {review.number} ({review.regime.value}): held {fmt_day(review.held)}, "
-                f"due {fmt_day(review.due.due)}: {verdict}"
+                "  "
+                + _("next review due %(due)s (hold by %(hold_by)s)")
+                % {"due": fmt_day(next_due.due), "hold_by": fmt_day(next_due.hold_by)}
             )
-        if overview.schedule.next_due:
-            print(
-                f"  next review due {fmt_day(overview.schedule.next_due.due)} "
-                f"(hold by {fmt_day(overview.schedule.next_due.hold_by)})"
-            )
-            print(f"    why: {overview.schedule.next_due.explanation}")
-            if row["local_due"]:
-                print(f"    local practice: by {row['local_due']}")
+            print("    " + _("why: %(why)s") % {"why": next_due.explanation})
+            if overview.schedule.local_due:
+                local = fmt_day(overview.schedule.local_due)
+                print("    " + _("local practice: by %(date)s") % {"date": local})
         else:
-            print(f"  no review due: {overview.schedule.why_none_due}")
+            why = overview.schedule.why_none_due
+            print("  " + _("no review due: %(why)s") % {"why": why})
     return 0

@@ -18,6 +18,7 @@ from pathlib import Path
 from iro_desktop.domain import display
 from iro_desktop.domain.model import Child
 from iro_desktop.errors import UserError
+from iro_desktop.i18n import N_, _
 from iro_desktop.paths import default_demo_path, default_store_path
 from iro_desktop.services.passphrases import wrong_try_delay
 from iro_desktop.services.session import (
@@ -32,15 +33,24 @@ from iro_desktop.services.session import (
 
 PROMPT_TRIES = 3
 
-DEMO_BANNER = "DEMO DATA: fictional children made up for trying IRO Desktop, not a real caseload."
+DEMO_BANNER = N_(
+    "DEMO DATA: fictional children made up for trying IRO Desktop, not a real caseload."
+)
 
-EPILOG = f"""\
-Dates: DD/MM/YYYY (25/12/2026), D/M/YY, YYYY-MM-DD or "today".
-Passphrase: asked for at a prompt; for scripts set the environment variable
-{PASSPHRASE_ENV}. The demo caseload opens without one.
-Files: your caseload is kept encrypted at {default_store_path()}
-(change with --db); the demo at {default_demo_path()}.
-"""
+
+def epilog() -> str:
+    """The end of ``iro-desktop --help``, in the IRO's language."""
+    return _(
+        'Dates: DD/MM/YYYY (25/12/2026), D/M/YY, YYYY-MM-DD or "today".\n'
+        "Passphrase: asked for at a prompt; for scripts set the environment variable\n"
+        "%(variable)s. The demo caseload opens without one.\n"
+        "Files: your caseload is kept encrypted at %(store)s\n"
+        "(change with --db); the demo at %(demo)s.\n"
+    ) % {
+        "variable": PASSPHRASE_ENV,
+        "store": default_store_path(),
+        "demo": default_demo_path(),
+    }
 
 
 class UsageError(UserError):
@@ -59,13 +69,17 @@ def iso_date(text: str) -> date:
 
 def store_options(parser: argparse.ArgumentParser, *, with_json: bool = True) -> None:
     where = parser.add_mutually_exclusive_group()
-    where.add_argument("--db", type=Path, help="the caseload file (default: your own caseload)")
-    where.add_argument("--demo", action="store_true", help="use the built-in demo caseload")
+    where.add_argument("--db", type=Path, help=_("the caseload file (default: your own caseload)"))
+    where.add_argument("--demo", action="store_true", help=_("use the built-in demo caseload"))
     parser.add_argument(
-        "--on", type=iso_date, metavar="DD/MM/YYYY", help="treat this date as today"
+        "--on", type=iso_date, metavar="DD/MM/YYYY", help=_("treat this date as today")
     )
     if with_json:
-        parser.add_argument("--json", action="store_true", help="print JSON for other tools")
+        parser.add_argument(
+            "--json",
+            action="store_true",
+            help=_("print JSON for other tools (always in English)"),
+        )
 
 
 def today_from(args: argparse.Namespace) -> date:
@@ -98,11 +112,12 @@ def ask_passphrase() -> str:
     """The caseload's passphrase at a prompt (``services.session`` tried the environment's)."""
     return ask_secret(
         None,
-        "Passphrase for your caseload: ",
-        not_a_terminal=(
-            f"A passphrase is needed. Set {PASSPHRASE_ENV} for scripted use, "
+        _("Passphrase for your caseload: "),
+        not_a_terminal=_(
+            "A passphrase is needed. Set %(variable)s for scripted use, "
             "or run the command in a terminal to be asked."
-        ),
+        )
+        % {"variable": PASSPHRASE_ENV},
     )
 
 
@@ -112,7 +127,7 @@ def open_store_for(args: argparse.Namespace) -> Store:
     path = args.db or default_store_path()
     store = _open_asking(path)
     if store is None:  # ask_passphrase answers or raises; kept for honest types
-        raise UsageError(f"A passphrase is needed to open {path.name}.")
+        raise UsageError(_("A passphrase is needed to open %(file)s.") % {"file": path.name})
     return store
 
 
@@ -135,7 +150,7 @@ def _open_asking(path) -> Store | None:
 
 def say_demo(store: Store, args: argparse.Namespace) -> None:
     if store.is_demo and not getattr(args, "json", False):
-        print(DEMO_BANNER)
+        print(_(DEMO_BANNER))
 
 
 def short_name(child: Child) -> str:
@@ -144,4 +159,4 @@ def short_name(child: Child) -> str:
 
 
 def fmt_day(day: date) -> str:
-    return display.format_date(day, "column", display.ENGLISH)
+    return display.format_date(day, "column")

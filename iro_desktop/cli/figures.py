@@ -21,21 +21,27 @@ from iro_desktop.cli.common import (
     today_from,
 )
 from iro_desktop.domain.figures.model import Figures
+from iro_desktop.i18n import N_, _
 from iro_desktop.services import figures as service
 from iro_desktop.services.settings import load_settings
 
-HELP = "the IRO's figures for a period (tables, charts, Word, CSV, JSON) and the service roll-up"
+HELP = N_(
+    "the IRO's figures for a period (tables, charts, Word, CSV, JSON) and the service roll-up"
+)
 
 
 def register(commands: argparse._SubParsersAction) -> None:
     parser = commands.add_parser(
         "figures",
-        help=HELP,
+        help=_(HELP),
         description=(
-            "Your figures for any period (both dates included; by default the April-March "
-            "reporting year containing --on or today): reviews in time, late and missed, "
-            "participation codes, preparation and follow-up, challenges and the caseload at "
-            "the period's end. With --merge, add up several IROs' JSON figures files."
+            _(
+                "Your figures for any period (both dates included; by default the "
+                "April-March reporting year containing --on or today): reviews in "
+                "time, late and missed, participation codes, preparation and "
+                "follow-up, challenges and the caseload at the period's end. With "
+                "--merge, add up several IROs' JSON figures files."
+            )
         ),
     )
     store_options(parser)
@@ -44,29 +50,29 @@ def register(commands: argparse._SubParsersAction) -> None:
         dest="period_from",
         type=iso_date,
         metavar="DD/MM/YYYY",
-        help="first day of the period (included)",
+        help=_("first day of the period (included)"),
     )
     parser.add_argument(
         "--to",
         dest="period_to",
         type=iso_date,
         metavar="DD/MM/YYYY",
-        help="last day of the period (included)",
+        help=_("last day of the period (included)"),
     )
-    parser.add_argument("--word", type=Path, metavar="FILE.docx", help="write a Word summary")
-    parser.add_argument("--csv", type=Path, metavar="DIR", help="write one CSV file per table")
+    parser.add_argument("--word", type=Path, metavar="FILE.docx", help=_("write a Word summary"))
+    parser.add_argument("--csv", type=Path, metavar="DIR", help=_("write one CSV file per table"))
     parser.add_argument(
-        "--out-json", type=Path, metavar="FILE.json", help="write the JSON figures file"
+        "--out-json", type=Path, metavar="FILE.json", help=_("write the JSON figures file")
     )
     parser.add_argument(
         "--merge",
         type=Path,
         nargs="+",
         metavar="FILE.json",
-        help="add up these IROs' JSON figures files (the service roll-up)",
+        help=_("add up these IROs' JSON figures files (the service roll-up)"),
     )
     parser.add_argument(
-        "--out", type=Path, metavar="FILE.docx", help="with --merge: the service's Word summary"
+        "--out", type=Path, metavar="FILE.docx", help=_("with --merge: the service's Word summary")
     )
     parser.set_defaults(handler=cmd_figures)
 
@@ -75,16 +81,16 @@ def cmd_figures(args: argparse.Namespace) -> int:
     if args.merge:
         return _merge(args)
     if args.out is not None:
-        raise UsageError("--out goes with --merge; for your own figures use --word FILE.docx.")
+        raise UsageError(_("--out goes with --merge; for your own figures use --word FILE.docx."))
     store = open_store_for(args)
     today = today_from(args)
     if args.period_from and args.period_to and args.period_to < args.period_from:
-        raise UsageError("--to is before --from: give the period's first day as --from.")
+        raise UsageError(_("--to is before --from: give the period's first day as --from."))
     fig = service.figures_for(store, args.period_from, args.period_to, today=today)
     settings = load_settings(store)
     subtitle = ", ".join(x for x in (settings.council_name, settings.iro_name) if x)
     if store.is_demo:
-        subtitle = ("DEMO DATA (fictional children). " + subtitle).strip()
+        subtitle = (_("DEMO DATA (fictional children).") + " " + subtitle).strip()
     written = _exports(args, fig, subtitle=subtitle, note="")
     if args.json:
         print(json.dumps(service.figures_as_json(fig), indent=2))
@@ -93,16 +99,16 @@ def cmd_figures(args: argparse.Namespace) -> int:
     if not written:
         _print_tables(fig)
     for path in written:
-        print(f"Wrote {path}")
+        print(_("Wrote %(path)s") % {"path": path})
     return 0
 
 
 def _merge(args: argparse.Namespace) -> int:
     if args.word is not None:
-        raise UsageError("With --merge, name the Word file with --out FILE.docx.")
+        raise UsageError(_("With --merge, name the Word file with --out FILE.docx."))
     if args.period_from or args.period_to or args.db or args.demo:
         raise UsageError(
-            "--merge adds up figures files as they are: leave out --from, --to, --db and --demo."
+            _("--merge adds up figures files as they are: leave out --from, --to, --db and --demo.")
         )
     fig = service.merge(args.merge)
     note = service.merged_note(fig)
@@ -118,7 +124,7 @@ def _merge(args: argparse.Namespace) -> int:
     if not written:
         _print_tables(fig)
     for path in written:
-        print(f"Wrote {path}")
+        print(_("Wrote %(path)s") % {"path": path})
     return 0
 
 
@@ -133,15 +139,16 @@ def _exports(args: argparse.Namespace, fig: Figures, *, subtitle: str, note: str
         written.append(service.export_word(fig, args.word, subtitle=subtitle, note=note))
     if args.json:  # keep stdout pure JSON: say what was written on stderr
         for path in written:
-            print(f"Wrote {path}", file=sys.stderr)
+            print(_("Wrote %(path)s") % {"path": path}, file=sys.stderr)
     return written
 
 
 def _print_tables(fig: Figures) -> None:
-    period = f"{fig.period_from.isoformat()} to {fig.period_to.isoformat()}"
+    dates = {"start": fig.period_from.isoformat(), "end": fig.period_to.isoformat()}
+    period = _("%(start)s to %(end)s") % dates
     if not fig.period_complete:
-        period += f" (running: counted to {fig.counted_to.isoformat()})"
-    print(f"Figures for {period}")
+        period += _(" (running: counted to %(date)s)") % {"date": fig.counted_to.isoformat()}
+    print(_("Figures for %(period)s") % {"period": period})
     for table in service.tables(fig):
         print(f"\n{table.title}")
         texts = [

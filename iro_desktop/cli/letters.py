@@ -17,6 +17,7 @@ from iro_desktop.cli.common import (
     store_options,
     today_from,
 )
+from iro_desktop.i18n import _, ngettext
 from iro_desktop.services import letter_status
 from iro_desktop.services import letters as service
 
@@ -29,11 +30,14 @@ SENSITIVE_EXIT = 3  # the letter speaks of sensitive things the IRO has not conf
 def register(commands: argparse._SubParsersAction) -> None:
     letter = commands.add_parser(
         "letter",
-        help="write the review letter to the child (Word; PDF with --pdf)",
+        help=_("write the review letter to the child (Word; PDF with --pdf)"),
         description=(
-            "Write the letter to the child about their review, from what was recorded. The "
-            "language follows the child's recorded preference (both languages where it is "
-            "not known in Wales) and the version their age and needs, unless you choose."
+            _(
+                "Write the letter to the child about their review, from what was "
+                "recorded. The language follows the child's recorded preference "
+                "(both languages where it is not known in Wales) and the version "
+                "their age and needs, unless you choose."
+            )
         ),
     )
     store_options(letter, with_json=False)
@@ -41,71 +45,88 @@ def register(commands: argparse._SubParsersAction) -> None:
     letter.add_argument(
         "--lang",
         choices=LANGUAGES,
-        help="en, cy (Cymraeg), both (the Welsh letter, then the English one) or auto "
-        "(the child's recorded language; the default)",
+        help=_(
+            "en, cy (Cymraeg), both (the Welsh letter, then the English one) "
+            "or auto (the child's recorded language; the default)"
+        ),
     )
     letter.add_argument(
         "--version",
         choices=VERSIONS,
-        help="which version of the letter: auto (the default: the child's preferred format, "
-        "else read-aloud for young children, easy read for a learning need, by age "
-        "otherwise); under4 is the read-aloud letter",
+        help=_(
+            "which version of the letter: auto (the default: the child's "
+            "preferred format, else read-aloud for young children, easy read "
+            "for a learning need, by age otherwise); under4 is the read-aloud "
+            "letter"
+        ),
     )
     letter.add_argument(
         "--use-suggestions",
         action="store_true",
-        help="use suggested child-facing wording not yet confirmed (otherwise those items "
-        "are left out, with a warning)",
+        help=_(
+            "use suggested child-facing wording not yet confirmed (otherwise "
+            "those items are left out, with a warning)"
+        ),
     )
     letter.add_argument(
         "--with-rights",
         action="store_true",
         default=None,
-        help="add the 'your rights' page (it is added anyway when due: first review, a "
-        "move, or a year since it was last sent)",
+        help=_(
+            "add the 'your rights' page (it is added anyway when due: first "
+            "review, a move, or a year since it was last sent)"
+        ),
     )
     letter.add_argument(
         "--without-rights",
         dest="with_rights",
         action="store_false",
-        help="leave the 'your rights' page out even when it is due",
+        help=_("leave the 'your rights' page out even when it is due"),
     )
     letter.add_argument(
         "--confirm-sensitive",
         action="store_true",
-        help="you have checked that the child may read the sensitive items listed and that "
-        "the letter is safe to post (without it, such a letter is not written)",
+        help=_(
+            "you have checked that the child may read the sensitive items "
+            "listed and that the letter is safe to post (without it, such a "
+            "letter is not written)"
+        ),
     )
     _out_options(letter)
     letter.set_defaults(handler=cmd_letter)
 
     read = commands.add_parser(
         "letter-read",
-        help="record that a letter was read through with the child and an interpreter",
+        help=_("record that a letter was read through with the child and an interpreter"),
         description=(
-            "Record the day a letter was read through with the child and an interpreter "
-            "(the app never translates a letter itself). Without --letter, the child's "
-            "latest letter."
+            _(
+                "Record the day a letter was read through with the child and an "
+                "interpreter (the app never translates a letter itself). Without "
+                "--letter, the child's latest letter."
+            )
         ),
     )
     store_options(read, with_json=False)
-    read.add_argument("--child", required=True, metavar="REF", help="the child's reference")
-    read.add_argument("--letter", type=int, metavar="ID", help="the letter's id (Letters tab)")
+    read.add_argument("--child", required=True, metavar="REF", help=_("the child's reference"))
+    read.add_argument("--letter", type=int, metavar="ID", help=_("the letter's id (Letters tab)"))
     read.add_argument(
         "--read-on",
         required=True,
         type=iso_date,
         metavar="DD/MM/YYYY",
-        help="the day it was read through",
+        help=_("the day it was read through"),
     )
     read.set_defaults(handler=cmd_letter_read)
 
     decisions = commands.add_parser(
         "decisions",
-        help="write the review's decisions record for the social worker and manager",
+        help=_("write the review's decisions record for the social worker and manager"),
         description=(
-            "Write the formal record of a review's decisions, with the date it must be "
-            "circulated by. Writing it does not mark the decisions as circulated."
+            _(
+                "Write the formal record of a review's decisions, with the date it "
+                "must be circulated by. Writing it does not mark the decisions as "
+                "circulated."
+            )
         ),
     )
     store_options(decisions, with_json=False)
@@ -115,55 +136,60 @@ def register(commands: argparse._SubParsersAction) -> None:
 
     briefing = commands.add_parser(
         "briefing",
-        help="write a briefing pack for a day's reviews and visits (personal data)",
+        help=_("write a briefing pack for a day's reviews and visits (personal data)"),
         description=(
-            "Write a short briefing for each child you see on a day: last decisions, open "
-            "challenges, the child's words last time, key dates, who will be there, what to "
-            "check. It holds personal data: it is written only to the file you name."
+            _(
+                "Write a short briefing for each child you see on a day: last "
+                "decisions, open challenges, the child's words last time, key "
+                "dates, who will be there, what to check. It holds personal data: "
+                "it is written only to the file you name."
+            )
         ),
     )
     store_options(briefing, with_json=False)
     briefing.add_argument(
-        "--date", required=True, type=iso_date, metavar="DD/MM/YYYY", help="the day"
+        "--date", required=True, type=iso_date, metavar="DD/MM/YYYY", help=_("the day")
     )
     briefing.add_argument(
-        "--out", required=True, type=Path, metavar="FILE.docx", help="where to write it"
+        "--out", required=True, type=Path, metavar="FILE.docx", help=_("where to write it")
     )
     briefing.set_defaults(handler=cmd_briefing)
 
 
 def _child_and_review_options(parser: argparse.ArgumentParser) -> None:
     """Which child, and which of their reviews (the letter's and the decisions record's)."""
-    parser.add_argument("--child", required=True, metavar="REF", help="the child's reference")
+    parser.add_argument("--child", required=True, metavar="REF", help=_("the child's reference"))
     parser.add_argument(
         "--review",
         type=iso_date,
         metavar="DD/MM/YYYY",
-        help="the review held on this date (default: the latest review)",
+        help=_("the review held on this date (default: the latest review)"),
     )
 
 
 def _out_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
-        "--out", required=True, type=Path, metavar="FILE.docx", help="where to write it"
+        "--out", required=True, type=Path, metavar="FILE.docx", help=_("where to write it")
     )
     parser.add_argument(
-        "--pdf", action="store_true", help="also write a PDF beside it (needs LibreOffice)"
+        "--pdf", action="store_true", help=_("also write a PDF beside it (needs LibreOffice)")
     )
 
 
 def _check_out(path: Path) -> Path:
     if path.suffix.lower() != ".docx":
-        raise UsageError(f"--out {path} should end in .docx: the document is a Word file.")
+        raise UsageError(
+            _("--out %(path)s should end in .docx: the document is a Word file.") % {"path": path}
+        )
     return path
 
 
 def _report(written: service.Written) -> None:
     for warning in written.warnings:
-        print(f"warning: {warning}", file=sys.stderr)
-    print(f"Wrote {written.path}")
+        print(_("warning: %(warning)s") % {"warning": warning}, file=sys.stderr)
+    print(_("Wrote %(path)s") % {"path": written.path})
     if written.pdf_path:
-        print(f"Wrote {written.pdf_path}")
+        print(_("Wrote %(path)s") % {"path": written.pdf_path})
     if written.pdf_problem:
         print(written.pdf_problem, file=sys.stderr)
 
@@ -190,7 +216,7 @@ def cmd_letter(args: argparse.Namespace) -> int:
         print(f"iro-desktop: {blocked}", file=sys.stderr)
         return SENSITIVE_EXIT
     _report(written)
-    print("Read it through before it goes to the child. Writing it does not mark it sent.")
+    print(_("Read it through before it goes to the child. Writing it does not mark it sent."))
     return 0
 
 
@@ -199,10 +225,16 @@ def cmd_letter_read(args: argparse.Namespace) -> int:
     say_demo(store, args)
     letter_id = args.letter or letter_status.latest_letter_id(store, args.child)
     if letter_id is None:
-        raise UsageError(f"No letter has been written for {args.child} yet: write it first.")
+        raise UsageError(
+            _("No letter has been written for %(child)s yet: write it first.")
+            % {"child": args.child}
+        )
     letter_status.record_read_with_interpreter(store, args.child, letter_id, args.read_on)
     day = args.read_on.isoformat()
-    print(f"Recorded: letter {letter_id} was read with an interpreter on {day}.")
+    print(
+        _("Recorded: letter %(letter_id)s was read with an interpreter on %(day)s.")
+        % {"letter_id": letter_id, "day": day}
+    )
     return 0
 
 
@@ -225,11 +257,17 @@ def cmd_briefing(args: argparse.Namespace) -> int:
     _report(written)
     count = len(written.child_refs)
     print(
-        f"It briefs {count} {'child' if count == 1 else 'children'}: "
-        f"{', '.join(written.child_refs)}."
+        ngettext(
+            "It briefs %(count)d child: %(child_refs)s.",
+            "It briefs %(count)d children: %(child_refs)s.",
+            count,
+        )
+        % {"count": count, "child_refs": ", ".join(written.child_refs)}
     )
     print(
-        "This file holds personal data about children in care. Keep it only where it is "
-        "safe, and delete it when you no longer need it."
+        _(
+            "This file holds personal data about children in care. Keep it "
+            "only where it is safe, and delete it when you no longer need it."
+        )
     )
     return 0

@@ -18,6 +18,7 @@ from pathlib import Path
 
 from iro_desktop import __version__
 from iro_desktop.cli.common import iso_date, today_from
+from iro_desktop.i18n import _
 from iro_desktop.package_files import shipped_file, shipped_folder
 from iro_desktop.services.session import create_demo
 
@@ -39,30 +40,45 @@ def register(commands: argparse._SubParsersAction) -> None:
     # No help text: argparse then leaves it out of the list of commands in --help.
     check = commands.add_parser(
         "self-check",
-        description="Check this installation: shipped files, the main window and every form.",
+        description=_("Check this installation: shipped files, the main window and every form."),
     )
-    check.add_argument("--on", type=iso_date, metavar="DD/MM/YYYY", help="treat this date as today")
+    check.add_argument(
+        "--on", type=iso_date, metavar="DD/MM/YYYY", help=_("treat this date as today")
+    )
     check.set_defaults(handler=cmd_self_check)
 
 
 def cmd_self_check(args: argparse.Namespace) -> int:
-    print(f"IRO Desktop {__version__} (Python {sys.version.split()[0]})")
+    print(
+        _("IRO Desktop %(version)s (Python %(python)s)")
+        % {"version": __version__, "python": sys.version.split()[0]}
+    )
     for parts in SHIPPED_RESOURCES:
         shipped_file("resources", *parts)
     forms = sorted(shipped_folder("ui").glob("*.ui"))
     print(
-        f"Shipped files found in {shipped_folder('resources').parent}: {len(forms)} forms and "
-        f"{len(SHIPPED_RESOURCES)} letter templates, word lists and catalogues."
+        _(
+            "Shipped files found in %(parent)s: %(count)s forms and %(resources)s "
+            "letter templates, word lists and catalogues."
+        )
+        % {
+            "parent": shipped_folder("resources").parent,
+            "count": len(forms),
+            "resources": len(SHIPPED_RESOURCES),
+        }
     )
     # The window is checked offscreen: nothing appears, and no display is needed.
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     today = today_from(args)
     with tempfile.TemporaryDirectory(prefix="iro-self-check-") as folder:
         path, count = create_demo(today, Path(folder) / "demo.iro.db")
-        print(f"Wrote the demo caseload ({count} fictional children) to a temporary folder.")
+        print(
+            _("Wrote the demo caseload (%(count)s fictional children) to a temporary folder.")
+            % {"count": count}
+        )
         # The one other import from the command line into the GUI (see pyproject.toml).
         from iro_desktop.gui.self_check import check_window_and_forms
 
         check_window_and_forms(path, today, print)
-    print("Self-check passed.")
+    print(_("Self-check passed."))
     return 0

@@ -18,6 +18,7 @@ from iro_desktop.cli.common import (
     store_options,
     today_from,
 )
+from iro_desktop.i18n import _
 from iro_desktop.paths import default_store_path
 from iro_desktop.services import exchange
 from iro_desktop.services.session import (
@@ -28,41 +29,48 @@ from iro_desktop.services.session import (
 
 
 def register(commands: argparse._SubParsersAction) -> None:
-    demo = commands.add_parser("demo", help="write the built-in demo caseload (fictional)")
-    demo.add_argument("--db", type=Path, help="write the demo here instead of its own file")
-    demo.add_argument("--on", type=iso_date, metavar="DD/MM/YYYY", help="build it as of this day")
+    demo = commands.add_parser("demo", help=_("write the built-in demo caseload (fictional)"))
+    demo.add_argument("--db", type=Path, help=_("write the demo here instead of its own file"))
+    demo.add_argument(
+        "--on", type=iso_date, metavar="DD/MM/YYYY", help=_("build it as of this day")
+    )
     demo.set_defaults(handler=cmd_demo)
 
-    init = commands.add_parser("init", help="create a new, empty encrypted caseload file")
-    init.add_argument("--db", type=Path, help="where to create it (default: your caseload)")
+    init = commands.add_parser("init", help=_("create a new, empty encrypted caseload file"))
+    init.add_argument("--db", type=Path, help=_("where to create it (default: your caseload)"))
     init.set_defaults(handler=cmd_init)
 
     imp = commands.add_parser(
-        "import-903", help="import the DfE SSDA903 CSVs (header, episodes, reviews, uasc)"
+        "import-903", help=_("import the DfE SSDA903 CSVs (header, episodes, reviews, uasc)")
     )
     store_options(imp)
     imp.add_argument(
-        "folder", type=Path, metavar="DIR", nargs="?", help="folder holding the 903 CSV files"
+        "folder", type=Path, metavar="DIR", nargs="?", help=_("folder holding the 903 CSV files")
     )
-    imp.add_argument("--xml", type=Path, metavar="FILE", help="the DfE's 903 XML return instead")
+    imp.add_argument("--xml", type=Path, metavar="FILE", help=_("the DfE's 903 XML return instead"))
     imp.add_argument(
         "--year",
         type=int,
         metavar="YYYY",
-        help="the collection year ending 31 March YYYY the files are the return for "
-        "(default: from their dates)",
+        help=_(
+            "the collection year ending 31 March YYYY the files are the return "
+            "for (default: from their dates)"
+        ),
     )
     imp.add_argument(
-        "--max-rows", type=int, metavar="N", help="the most rows a table may have (250000)"
+        "--max-rows", type=int, metavar="N", help=_("the most rows a table may have (250000)")
     )
     imp.set_defaults(handler=cmd_import_903)
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
     path, count = create_demo(today_from(args), args.db)
-    print(DEMO_BANNER)
-    print(f"Wrote {count} fictional children as of {fmt_day(today_from(args))} to {path}.")
-    print("Try: iro-desktop due --demo   or   iro-desktop schedule --demo")
+    print(_(DEMO_BANNER))
+    print(
+        _("Wrote %(count)s fictional children as of %(date)s to %(path)s.")
+        % {"count": count, "date": fmt_day(today_from(args)), "path": path}
+    )
+    print(_("Try: iro-desktop due --demo   or   iro-desktop schedule --demo"))
     return 0
 
 
@@ -70,22 +78,23 @@ def cmd_init(args: argparse.Namespace) -> int:
     path = args.db or default_store_path()
     passphrase = ask_secret(
         PASSPHRASE_ENV,
-        "Choose a passphrase (four or five ordinary words): ",
-        not_a_terminal=f"Set {PASSPHRASE_ENV} or run in a terminal to choose a passphrase.",
-        again="Type it again: ",
-        differ="The two passphrases differ; nothing was created. Try again.",
+        _("Choose a passphrase (four or five ordinary words): "),
+        not_a_terminal=_("Set %(passphrase_env)s or run in a terminal to choose a passphrase.")
+        % {"passphrase_env": PASSPHRASE_ENV},
+        again=_("Type it again: "),
+        differ=_("The two passphrases differ; nothing was created. Try again."),
     )
     create_caseload(path, passphrase).close()
-    print(f"Created an empty encrypted caseload at {path}.")
-    print("Keep the passphrase safe: without it nobody, including IT, can open the file.")
+    print(_("Created an empty encrypted caseload at %(path)s.") % {"path": path})
+    print(_("Keep the passphrase safe: without it nobody, including IT, can open the file."))
     return 0
 
 
 def cmd_import_903(args: argparse.Namespace) -> int:
     if (args.folder is None) == (args.xml is None):
-        raise UsageError("Give the folder of 903 CSV files, or --xml FILE (one of the two).")
+        raise UsageError(_("Give the folder of 903 CSV files, or --xml FILE (one of the two)."))
     if args.year is not None and not 2000 <= args.year <= 2100:
-        raise UsageError("--year takes the year the collection ends, e.g. --year 2026.")
+        raise UsageError(_("--year takes the year the collection ends, e.g. --year 2026."))
     store = open_store_for(args)
     report = exchange.import_903(
         store,

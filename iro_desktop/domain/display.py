@@ -8,6 +8,9 @@ table column; and the weekday, because an IRO plans visits and reviews by the da
 week. Months are abbreviated one way everywhere: CLDR's "en" ("Sep", never en_GB's "Sept").
 Dates are typed the British way (DD/MM/YYYY). Data formats do not use this module's words:
 the 903 keeps DD/MM/YYYY, storage and JSON keep ISO 8601.
+
+With no ``locale`` given, a date is written in the IRO's language (``iro_desktop.i18n``:
+"Sad 5 Rhag 2026" in Welsh); the letters pass the child's language's locale themselves.
 """
 
 from __future__ import annotations
@@ -19,6 +22,10 @@ from datetime import date
 from functools import lru_cache
 
 from babel.dates import format_date as _babel_format_date
+from babel.dates import get_month_names
+from babel.lists import format_list
+
+from iro_desktop.i18n import N_, _, babel_locale
 
 __all__ = [
     "DAY_FULL_MONTH_YEAR",
@@ -57,26 +64,33 @@ DISPLAY = WEEKDAY_DATE  # the one display format: "Sat 5 Dec 2026"
 
 
 def format_date(
-    day: date | None, style: str = "medium", locale: str = "en_GB", missing: str = ""
+    day: date | None, style: str = "medium", locale: str | None = None, missing: str = ""
 ) -> str:
     """``day`` in ``style`` (one of :data:`STYLES` or a CLDR pattern such as
-    ``"EEE d MMM y"``) and ``locale``; ``missing`` when there is no date."""
+    ``"EEE d MMM y"``) and ``locale`` (default: the IRO's language); ``missing`` when there
+    is no date."""
     if day is None:
         return missing
-    return _formatted(day, style, locale)
+    return _formatted(day, style, locale or babel_locale())
 
 
 def format_dates(
-    days: Iterable[date], style: str = "medium", locale: str = "en_GB", missing: str = ""
+    days: Iterable[date], style: str = "medium", locale: str | None = None, missing: str = ""
 ) -> str:
-    """Several dates (a review held in parts), joined in English: "2 Nov 2026 and 10 Nov 2026"
-    ("a, b and c"); ``missing`` when there are none."""
+    """Several dates (a review held in parts), joined in the locale's words: "2 Nov 2026 and
+    10 Nov 2026" ("a, b and c"; Welsh "a, b a c"); ``missing`` when there are none."""
+    locale = locale or babel_locale()
     texts = [_formatted(day, style, locale) for day in days]
     if not texts:
         return missing
-    if len(texts) == 1:
-        return texts[0]
-    return ", ".join(texts[:-1]) + " and " + texts[-1]
+    # CLDR's "en" puts a comma before "and"; British English (en_GB) does not.
+    joined = format_list(texts, locale="en_GB" if locale == ENGLISH else locale)
+    # CLDR's Welsh writes "a(c)": "ac" before a vowel, "a" otherwise.
+    return _WELSH_AND.sub(lambda m: ("ac " if m.group(1) in _VOWELS else "a ") + m.group(1), joined)
+
+
+_WELSH_AND = re.compile(r"\ba\(c\) (\w)")
+_VOWELS = frozenset("aeiouwyâêîôûŵŷAEIOUWYÂÊÎÔÛŴŶ")
 
 
 # Tables repaint the same few hundred dates again and again; babel takes ~10 µs a date.
@@ -86,7 +100,8 @@ def _formatted(day: date, style: str, locale: str) -> str:
         return day.isoformat()
     if style == "column":
         weekday = _babel_format_date(day, "EEE", locale=locale)
-        return f"{weekday} {day.day:>2} {_babel_format_date(day, MONTH_YEAR, locale=locale)}"
+        month_year = _babel_format_date(day, MONTH_YEAR, locale=locale)
+        return _one_abbreviation(f"{weekday} {day.day:>2} {month_year}", locale)
     return _one_abbreviation(_babel_format_date(day, style, locale=locale), locale)
 
 
@@ -118,11 +133,19 @@ _MONTHS = {
     )
     for name in names
 }
+# Welsh too ("5 Rhag 2026", "5 Rhagfyr 2026"): a date box shows Welsh names when the app is in
+# Welsh, and what it shows must read back.
+for _width in ("abbreviated", "wide"):
+    for _number, _name in get_month_names(_width, locale="cy").items():
+        _MONTHS.setdefault(_name.lower().rstrip("."), _number)
 _ISO = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
 _NUMBERS = re.compile(r"(\d{1,2})\s*[/.\- ]\s*(\d{1,2})\s*[/.\- ]\s*(\d{4}|\d{2})")
 _RUN = re.compile(r"(\d{2})(\d{2})(\d{4}|\d{2})")  # 25122026 or 251226
-_WORDS = re.compile(r"(?:[a-z]+,?\s+)?(\d{1,2})(?:st|nd|rd|th)?\s+([a-z]+)\.?,?\s+(\d{4}|\d{2})")
-TYPED_HINT = "write it as DD/MM/YYYY (25/12/2026), D/M/YY (5/1/27), YYYY-MM-DD or today"
+# An optional weekday (two words in Welsh: "Dydd Sadwrn"), the day, the month's name, the year.
+_WORDS = re.compile(
+    r"(?:[a-z]+,?\s+){0,2}(\d{1,2})(?:st|nd|rd|th)?\s+([a-z]+)\.?,?\s+(\d{4}|\d{2})"
+)
+TYPED_HINT = N_("write it as DD/MM/YYYY (25/12/2026), D/M/YY (5/1/27), YYYY-MM-DD or today")
 
 
 def read_date(text: str, today: date | None = None) -> date:
@@ -132,7 +155,7 @@ def read_date(text: str, today: date | None = None) -> date:
     ("31/02/2027: February 2027 has 28 days")."""
     typed = text.strip()
     lowered = typed.lower()
-    if lowered == "today" and today is not None:
+    if today is not None and lowered in ("today", _("today").lower()):  # "heddiw" in Welsh
         return today
     match = _ISO.fullmatch(lowered)
     if match:
@@ -146,7 +169,10 @@ def read_date(text: str, today: date | None = None) -> date:
     if match and match.group(2) in _MONTHS:
         year = _full_year(int(match.group(3)), match.group(3))
         return _checked(typed, year, _MONTHS[match.group(2)], int(match.group(1)))
-    raise ValueError(f"{typed or 'nothing'} is not a date: {TYPED_HINT}")
+    raise ValueError(
+        _("%(typed)s is not a date: %(hint)s")
+        % {"typed": typed or _("nothing"), "hint": _(TYPED_HINT)}
+    )
 
 
 def _full_year(year: int, written: str) -> int:
@@ -155,13 +181,18 @@ def _full_year(year: int, written: str) -> int:
 
 def _checked(typed: str, year: int, month: int, day: int) -> date:
     if not 1 <= month <= 12:
-        raise ValueError(f"{typed}: there is no month {month}")
+        raise ValueError(
+            _("%(typed)s: there is no month %(month)s") % {"typed": typed, "month": month}
+        )
     if year < 1:
-        raise ValueError(f"{typed}: there is no year {year}")
+        raise ValueError(_("%(typed)s: there is no year %(year)s") % {"typed": typed, "year": year})
     length = calendar.monthrange(year, month)[1]
     if day < 1:
-        raise ValueError(f"{typed}: there is no day {day}")
+        raise ValueError(_("%(typed)s: there is no day %(day)s") % {"typed": typed, "day": day})
     if day > length:
-        month_year = _babel_format_date(date(year, month, 1), "MMMM y", locale=ENGLISH)
-        raise ValueError(f"{typed}: {month_year} has {length} days")
+        month_year = format_date(date(year, month, 1), "MMMM y")
+        raise ValueError(
+            _("%(typed)s: %(month)s has %(days)s days")
+            % {"typed": typed, "month": month_year, "days": length}
+        )
     return date(year, month, day)

@@ -26,25 +26,29 @@ from iro_desktop.domain.schedule_types import DueDate
 from iro_desktop.domain.segments import Segment
 from iro_desktop.domain.settings import Settings
 from iro_desktop.domain.working_days import WorkingDayCalendar
+from iro_desktop.i18n import _, language, ngettext
 
 _NO_DATE = date.min
 
 
 def format_date(d: date) -> str:
-    """``21 Jan 2026`` (no leading zero, English month abbreviation, locale independent)."""
-    return display.format_date(d, display.DAY_MONTH_YEAR, display.ENGLISH)
+    """``21 Jan 2026`` (no leading zero, locale independent) in the IRO's language."""
+    return display.format_date(d, display.DAY_MONTH_YEAR)
 
 
 def format_day_date(d: date) -> str:
     """``Wed 21 Jan 2026``."""
-    return display.format_date(d, display.WEEKDAY_DATE, display.ENGLISH)
+    return display.format_date(d, display.WEEKDAY_DATE)
 
 
 def _format_day_month(d: date) -> str:
-    return display.format_date(d, display.DAY_MONTH, display.ENGLISH)
+    return display.format_date(d, display.DAY_MONTH)
 
 
 def _ordinal(n: int) -> str:
+    """ "31st" in English; the number alone in Welsh, whose translation says "dydd 31"."""
+    if language() == "cy":
+        return str(n)
     suffix = "th" if 11 <= n % 100 <= 13 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
     return f"{n}{suffix}"
 
@@ -52,18 +56,24 @@ def _ordinal(n: int) -> str:
 def _join(items: list[str]) -> str:
     if len(items) <= 1:
         return "".join(items)
-    return f"{', '.join(items[:-1])} and {items[-1]}"
+    return _("%(first)s and %(last)s") % {"first": ", ".join(items[:-1]), "last": items[-1]}
 
 
 def _month_note(start: date, due: date) -> str:
     if due.day < start.day:
-        month = display.format_date(due, display.MONTH_NAME, display.ENGLISH)
-        return f" ({month} has no {_ordinal(start.day)}, so its last day)"
+        month = display.format_date(due, display.MONTH_NAME)
+        return _(" (%(month)s has no %(ordinal)s, so its last day)") % {
+            "month": month,
+            "ordinal": _ordinal(start.day),
+        }
     return ""
 
 
-def _after_review(number: int) -> str:
-    return "the first review" if number == 2 else "the review"
+def _months_after(months: int, number: int, held: date, due: date) -> str:
+    values = {"months": months, "date": format_date(held), "note": _month_note(held, due)}
+    if number == 2:
+        return _("%(months)s months after the first review on %(date)s%(note)s") % values
+    return _("%(months)s months after the review on %(date)s%(note)s") % values
 
 
 def _statutory_due(
@@ -82,25 +92,30 @@ def _statutory_due(
     if prev_held is None:  # the first review of the schedule (or a continuation with none)
         if regime is Regime.SHORT_BREAKS:
             due = first_review_due_short_breaks(start)
-            return due, (
-                f"3 months after the first short break on {format_date(start)}"
-                f"{_month_note(start, due)}"
-            )
+            return due, _("3 months after the first short break on %(date)s%(note)s") % {
+                "date": format_date(start),
+                "note": _month_note(start, due),
+            }
         if regime is Regime.ADOPTION:
             due = first_review_due_adoption(start)
-            return due, f"28 days after placement for adoption on {format_date(start)}"
+            return due, _("28 days after placement for adoption on %(date)s") % {
+                "date": format_date(start)
+            }
         due, skipped = calendar.add_working_days(start, FIRST_REVIEW_WORKING_DAYS)
-        text = f"20 working days after {format_date(start)}"
+        text = _("20 working days after %(date)s") % {"date": format_date(start)}
         if skipped:
             names = _join([_format_day_month(d) for d in skipped])
-            text += f", skipping bank holiday{'s' if len(skipped) > 1 else ''} {names}"
+            text += ngettext(
+                ", skipping bank holiday %(days)s",
+                ", skipping bank holidays %(days)s",
+                len(skipped),
+            ) % {"days": names}
         return due, text
     if continuation:
         due = subsequent_review_due(prev_held)
-        return due, (
-            f"6 months after the review on {format_date(prev_held)}"
-            f"{_month_note(prev_held, due)} (no longer placed for adoption)"
-        )
+        return due, _(
+            "6 months after the review on %(date)s%(note)s (no longer placed for adoption)"
+        ) % {"date": format_date(prev_held), "note": _month_note(prev_held, due)}
     if number == 2 and regime is Regime.LOOKED_AFTER:
         due, months = second_review_due_looked_after(prev_held), SECOND_REVIEW_MONTHS
     elif number == 2 and regime is Regime.ADOPTION:
@@ -109,10 +124,7 @@ def _statutory_due(
         due, months = second_review_due_short_breaks(prev_held), SUBSEQUENT_REVIEW_MONTHS
     else:
         due, months = subsequent_review_due(prev_held), SUBSEQUENT_REVIEW_MONTHS
-    return due, (
-        f"{months} months after {_after_review(number)} on {format_date(prev_held)}"
-        f"{_month_note(prev_held, due)}"
-    )
+    return due, _months_after(months, number, prev_held, due)
 
 
 @lru_cache(maxsize=1 << 16)
@@ -124,8 +136,10 @@ def _cached_due_date(
     start: date,
     prev_held: date | None,
     authorised_on: date | None,
+    lang: str,
 ) -> DueDate:
-    """A due date from hashable inputs only, so that equal questions share one answer.
+    """A due date from hashable inputs only, so that equal questions share one answer
+    (``lang``, the IRO's language, is part of the question: the answer's words are in it).
 
     ``number`` is capped at 3 (every later review follows the same rule), ``start`` is
     only meaningful when ``prev_held`` is None, and ``authorised_on`` is given only when
@@ -136,16 +150,16 @@ def _cached_due_date(
         po_due = review_due_placement_order(authorised_on)
         if po_due < due:
             due = po_due
-            text = (
-                "3 months after the authority to place for adoption on "
-                f"{format_date(authorised_on)}{_month_note(authorised_on, po_due)}"
-            )
+            text = _("3 months after the authority to place for adoption on %(date)s%(note)s") % {
+                "date": format_date(authorised_on),
+                "note": _month_note(authorised_on, po_due),
+            }
     hold_by = calendar.last_working_day_on_or_before(due)
     if hold_by != due:
-        text += (
-            f"; {format_day_date(due)} is not a working day, "
-            f"so hold it by {format_day_date(hold_by)}"
-        )
+        text += _("; %(due)s is not a working day, so hold it by %(hold_by)s") % {
+            "due": format_day_date(due),
+            "hold_by": format_day_date(hold_by),
+        }
     return DueDate(due, hold_by, text)
 
 
@@ -175,6 +189,7 @@ def due_date(
         start if prev_held is None else _NO_DATE,
         prev_held,
         auth,
+        language(),
     )
 
 

@@ -61,6 +61,7 @@ from iro_desktop.domain.schedule_types import ChildSchedule, ScheduledReview
 from iro_desktop.domain.segments import episode_key, segments
 from iro_desktop.domain.settings import Settings
 from iro_desktop.domain.working_days import WorkingDayCalendar
+from iro_desktop.i18n import _
 
 __all__ = [
     "ADOPTION_FIRST_REVIEW_DAYS",
@@ -115,7 +116,7 @@ def schedule_for(
             local_due=None,
             period_start=None,
             last_review=None,
-            why_none_due="no care episode recorded",
+            why_none_due=_("no care episode recorded"),
         )
 
     by_final_part = settings.judge_review_by_final_part
@@ -185,22 +186,22 @@ def schedule_for(
     if current.regime is Regime.SHORT_BREAKS:
         ended = child.short_breaks_ended_on
         if ended is not None and ended >= current.start:
-            return none_due(f"short breaks ended on {format_date(ended)}")
+            return none_due(_("short breaks ended on %(date)s") % {"date": format_date(ended)})
     else:
         last_episode = episodes[-1]
         if last_episode.left_care and last_episode.dec is not None:
-            return none_due(f"left care on {format_date(last_episode.dec)}")
+            return none_due(_("left care on %(date)s") % {"date": format_date(last_episode.dec)})
     adult_on = birthday(child.dob, ADULTHOOD_AGE)
     if today is not None and today >= adult_on:
-        return none_due(f"turned 18 on {format_date(adult_on)}")
+        return none_due(_("turned 18 on %(date)s") % {"date": format_date(adult_on)})
 
     prev_held = last_review.held if last_review is not None else None
     number = last_review.number + 1 if last_review is not None else 1
     next_due = due_date(current, number, prev_held, None, calendar)
     if next_due.due >= adult_on:
         return none_due(
-            f"turns 18 on {format_date(adult_on)}, before the next review would be due "
-            f"({format_date(next_due.due)})",
+            _("turns 18 on %(date)s, before the next review would be due (%(due)s)")
+            % {"date": format_date(adult_on), "due": format_date(next_due.due)},
             looked_after_until=adult_on,
         )
     return ChildSchedule(

@@ -15,6 +15,7 @@ from iro_desktop.domain.model import ChildRecord, Review, ReviewStatus
 from iro_desktop.domain.schedule_types import ChildSchedule
 from iro_desktop.domain.settings import Settings
 from iro_desktop.domain.working_days import WorkingDayCalendar
+from iro_desktop.i18n import N_, _, ngettext
 
 # Codes where the child was at the review in person: the IRO saw them there.
 CHILD_ATTENDED_CODES = frozenset({"PN1", "PN2", "PN3", "PN4"})
@@ -51,7 +52,11 @@ OWNER_FOR_KIND = {
     for kind in TaskKind
 }
 
-SECTION_LABELS = {TaskOwner.IRO: "Yours to do", TaskOwner.OTHERS: "Others' actions to chase"}
+# Labels are marked for the catalogue (N_) and translated where shown: _(TASK_LABELS[kind]).
+SECTION_LABELS = {
+    TaskOwner.IRO: N_("Yours to do"),
+    TaskOwner.OTHERS: N_("Others' actions to chase"),
+}
 SECTION_KEYS = {TaskOwner.IRO: "yours", TaskOwner.OTHERS: "to_chase"}
 
 
@@ -63,23 +68,23 @@ class TaskGroup(StrEnum):
 
 
 TASK_LABELS = {
-    TaskKind.REVIEW: "Hold the review",
-    TaskKind.CONSULTATION: "Send consultation papers",
-    TaskKind.PRE_REVIEW_MEETING: "Pre-review meeting with the social worker",
-    TaskKind.CHILD_MEETING: "Speak with the child before the review",
-    TaskKind.MIDPOINT: "Midpoint check",
-    TaskKind.DECISIONS: "Circulate the decisions",
-    TaskKind.LETTER: "Send the letter and record",
-    TaskKind.CHALLENGE_RESPONSE: "Challenge response due",
-    TaskKind.DECISION: "Decision due",
-    TaskKind.CONTACT: "Contact with the child",
+    TaskKind.REVIEW: N_("Hold the review"),
+    TaskKind.CONSULTATION: N_("Send consultation papers"),
+    TaskKind.PRE_REVIEW_MEETING: N_("Pre-review meeting with the social worker"),
+    TaskKind.CHILD_MEETING: N_("Speak with the child before the review"),
+    TaskKind.MIDPOINT: N_("Midpoint check"),
+    TaskKind.DECISIONS: N_("Circulate the decisions"),
+    TaskKind.LETTER: N_("Send the letter and record"),
+    TaskKind.CHALLENGE_RESPONSE: N_("Challenge response due"),
+    TaskKind.DECISION: N_("Decision due"),
+    TaskKind.CONTACT: N_("Contact with the child"),
 }
 
 GROUP_LABELS = {
-    TaskGroup.OVERDUE: "Overdue",
-    TaskGroup.THIS_WEEK: "This week",
-    TaskGroup.NEXT_4_WEEKS: "Next 4 weeks",
-    TaskGroup.LATER: "Later",
+    TaskGroup.OVERDUE: N_("Overdue"),
+    TaskGroup.THIS_WEEK: N_("This week"),
+    TaskGroup.NEXT_4_WEEKS: N_("Next 4 weeks"),
+    TaskGroup.LATER: N_("Later"),
 }
 
 
@@ -124,10 +129,6 @@ def group_for(due: date, today: date) -> TaskGroup:
     return TaskGroup.LATER
 
 
-def _plural(count: int, one: str, many: str) -> str:
-    return f"{count} {one if count == 1 else many}"
-
-
 def summary_line(tasks: list[Task], today: date) -> str:
     """One line for the top of the due list, statutory work first:
     "2 reviews overdue, 3 due this week; 5 other tasks of yours overdue, 4 due this week;
@@ -137,27 +138,51 @@ def summary_line(tasks: list[Task], today: date) -> str:
         key = (task.owner, task.task == TaskKind.REVIEW, group_for(task.due, today))
         counts[key] = counts.get(key, 0) + 1
 
-    def part(owner: TaskOwner, reviews: bool, one: str, many: str) -> str:
+    def part(owner: TaskOwner, reviews: bool) -> str:
         overdue = counts.get((owner, reviews, TaskGroup.OVERDUE), 0)
         week = counts.get((owner, reviews, TaskGroup.THIS_WEEK), 0)
         bits = []
         if overdue:
-            bits.append(f"{_plural(overdue, one, many)} overdue")
+            bits.append(_counted(owner, reviews, overdue, week=False))
         if week:
             bits.append(
-                f"{week} due this week" if bits else f"{_plural(week, one, many)} due this week"
+                ngettext("%(count)d due this week", "%(count)d due this week", week)
+                % {"count": week}
+                if bits
+                else _counted(owner, reviews, week, week=True)
             )
         return ", ".join(bits)
 
-    parts = [
-        part(TaskOwner.IRO, True, "review", "reviews"),
-        part(TaskOwner.IRO, False, "other task of yours", "other tasks of yours"),
-    ]
-    chase = part(TaskOwner.OTHERS, False, "action", "actions")
+    parts = [part(TaskOwner.IRO, True), part(TaskOwner.IRO, False)]
+    chase = part(TaskOwner.OTHERS, False)
     if chase:
-        parts.append(f"to chase: {chase}")
+        parts.append(_("to chase: %(actions)s") % {"actions": chase})
     line = "; ".join(p for p in parts if p)
-    return line[:1].upper() + line[1:] if line else "Nothing overdue or due this week"
+    return line[:1].upper() + line[1:] if line else _("Nothing overdue or due this week")
+
+
+def _counted(owner: TaskOwner, reviews: bool, count: int, *, week: bool) -> str:
+    """ "3 reviews overdue", "1 other task of yours due this week", "2 actions overdue"
+    (each a literal message, so that the catalogue finds it)."""
+    if owner == TaskOwner.OTHERS and week:
+        text = ngettext("%(count)d action due this week", "%(count)d actions due this week", count)
+    elif owner == TaskOwner.OTHERS:
+        text = ngettext("%(count)d action overdue", "%(count)d actions overdue", count)
+    elif reviews and week:
+        text = ngettext("%(count)d review due this week", "%(count)d reviews due this week", count)
+    elif reviews:
+        text = ngettext("%(count)d review overdue", "%(count)d reviews overdue", count)
+    elif week:
+        text = ngettext(
+            "%(count)d other task of yours due this week",
+            "%(count)d other tasks of yours due this week",
+            count,
+        )
+    else:
+        text = ngettext(
+            "%(count)d other task of yours overdue", "%(count)d other tasks of yours overdue", count
+        )
+    return text % {"count": count}
 
 
 def working_days_before(calendar: WorkingDayCalendar, day: date, count: int) -> date:
@@ -172,7 +197,7 @@ def working_days_before(calendar: WorkingDayCalendar, day: date, count: int) -> 
 
 
 def _fmt(day: date) -> str:
-    return display.format_date(day, display.WEEKDAY_DATE, display.ENGLISH)
+    return display.format_date(day, display.WEEKDAY_DATE)
 
 
 def booked_review(record: ChildRecord) -> Review | None:
@@ -206,7 +231,9 @@ def tasks_for(
     if schedule.next_due is not None:
         booking = booked_review(record)
         basis = booking.booked_for if booking and booking.booked_for else schedule.next_due.due
-        basis_words = f"booked for {_fmt(basis)}" if booking else f"due {_fmt(basis)}"
+        basis_words = (
+            _("the review booked for %(date)s") if booking else _("the review due %(date)s")
+        ) % {"date": _fmt(basis)}
         review_ref = f"review:{booking.id}" if booking else "review:next"
         add(TaskKind.REVIEW, review_ref, schedule.next_due.due, schedule.next_due.explanation)
         if not (booking and booking.consultation_sent_on):
@@ -214,8 +241,8 @@ def tasks_for(
                 TaskKind.CONSULTATION,
                 review_ref,
                 working_days_before(calendar, basis, ts.consultation_working_days_before),
-                f"{ts.consultation_working_days_before} working days before the review "
-                f"{basis_words}",
+                _("%(days)s working days before %(review)s")
+                % {"days": ts.consultation_working_days_before, "review": basis_words},
             )
         if not any(
             m.archived_on is None and (since is None or m.held_on > since)
@@ -225,7 +252,8 @@ def tasks_for(
                 TaskKind.PRE_REVIEW_MEETING,
                 review_ref,
                 basis - timedelta(days=ts.pre_review_meeting_days_before),
-                f"{ts.pre_review_meeting_days_before} days before the review {basis_words}",
+                _("%(days)s days before %(review)s")
+                % {"days": ts.pre_review_meeting_days_before, "review": basis_words},
             )
         if not any(
             c.archived_on is None and (since is None or c.on > since) for c in record.contacts
@@ -234,7 +262,7 @@ def tasks_for(
                 TaskKind.CHILD_MEETING,
                 review_ref,
                 basis - timedelta(days=1),
-                f"by the day before the review {basis_words}",
+                _("by the day before %(review)s") % {"review": basis_words},
             )
 
     # Monitoring between reviews goes on while the child is looked after: to the next review,
@@ -245,13 +273,14 @@ def tasks_for(
             m.archived_on is None and m.done_on > last.held for m in record.midpoint_checks
         ):
             end_words = (
-                f"the next due {_fmt(horizon)}" if schedule.next_due else f"18 on {_fmt(horizon)}"
-            )
+                _("the next due %(date)s") if schedule.next_due else _("18 on %(date)s")
+            ) % {"date": _fmt(horizon)}
             add(
                 TaskKind.MIDPOINT,
                 f"review:{last.review_id}" if last.review_id is not None else "review:next",
                 last.held + (horizon - last.held) / 2,
-                f"halfway between the review on {_fmt(last.held)} and {end_words}",
+                _("halfway between the review on %(date)s and %(end)s")
+                % {"date": _fmt(last.held), "end": end_words},
             )
         tasks.extend(_contact_task(record, schedule, settings, calendar))
 
@@ -265,15 +294,16 @@ def tasks_for(
                 TaskKind.DECISIONS,
                 f"review:{last.review_id}",
                 calendar.add_working_days(finished, ts.decisions_working_days_after)[0],
-                f"{ts.decisions_working_days_after} working days after the review on "
-                f"{_fmt(finished)}",
+                _("%(days)s working days after the review on %(date)s")
+                % {"days": ts.decisions_working_days_after, "date": _fmt(finished)},
             )
         if held_review is not None and held_review.letter_sent_on is None:
             add(
                 TaskKind.LETTER,
                 f"review:{last.review_id}",
                 calendar.add_working_days(finished, ts.letter_working_days_after)[0],
-                f"{ts.letter_working_days_after} working days after the review on {_fmt(finished)}",
+                _("%(days)s working days after the review on %(date)s")
+                % {"days": ts.letter_working_days_after, "date": _fmt(finished)},
             )
 
     for decision in record.decisions:
@@ -289,12 +319,16 @@ def tasks_for(
         due = stage.response_due or challenge_response_due(
             stage.stage, stage.raised_on, settings, calendar
         )
-        label = "informal challenge" if stage.stage == 0 else f"formal stage {stage.stage}"
+        words = (
+            _("response to the informal challenge raised on %(date)s")
+            if stage.stage == 0
+            else _("response to the formal stage %(stage)s raised on %(date)s")
+        )
         add(
             TaskKind.CHALLENGE_RESPONSE,
             f"challenge:{challenge.id}",
             due,
-            f"response to the {label} raised on {_fmt(stage.raised_on)}",
+            words % {"stage": stage.stage, "date": _fmt(stage.raised_on)},
         )
     return tasks
 
@@ -332,10 +366,12 @@ def _contact_task(
         seen = [s for s in seen if s[0] >= schedule.period_start]
     if seen:
         last_seen, ref = max(seen)
-        since_words = f"last contact {_fmt(last_seen)}"
+        since_words = _("last contact %(date)s") % {"date": _fmt(last_seen)}
     elif schedule.period_start is not None:
         last_seen, ref = schedule.period_start, "contact:none"
-        since_words = f"no contact recorded since the start on {_fmt(last_seen)}"
+        since_words = _("no contact recorded since the start on %(date)s") % {
+            "date": _fmt(last_seen)
+        }
     else:
         return []
     weeks = settings.timescales.contact_every_weeks
@@ -348,6 +384,7 @@ def _contact_task(
             ref,
             due,
             hold_by,
-            f"a contact at least every {weeks} weeks; {since_words}",
+            _("a contact at least every %(weeks)s weeks; %(since)s")
+            % {"weeks": weeks, "since": since_words},
         )
     ]

@@ -8,6 +8,7 @@ from datetime import date, timedelta
 
 from iro_desktop.domain import display
 from iro_desktop.domain.model import ChildRecord
+from iro_desktop.i18n import _
 
 
 @dataclass(frozen=True)
@@ -19,7 +20,7 @@ class TimelineEvent:
 
 
 def _fmt(day: date) -> str:
-    return display.format_date(day, display.DAY_MONTH_YEAR, display.ENGLISH)
+    return display.format_date(day, display.DAY_MONTH_YEAR)
 
 
 def footprint(record: ChildRecord, gap_weeks: int, today: date) -> list[TimelineEvent]:
@@ -30,7 +31,11 @@ def footprint(record: ChildRecord, gap_weeks: int, today: date) -> list[Timeline
         if review.archived_on is not None or not review.is_held:
             continue
         for number, part in enumerate(review.part_dates, start=1):
-            label = "Review" if len(review.parts) == 1 else f"Review, part {number}"
+            label = (
+                _("Review")
+                if len(review.parts) == 1
+                else _("Review, part %(number)s") % {"number": number}
+            )
             code = f" ({review.review_code})" if review.review_code else ""
             events.append(TimelineEvent(part, "review", f"{label}{code}", f"review:{review.id}"))
         if review.decisions_circulated_on:
@@ -38,7 +43,7 @@ def footprint(record: ChildRecord, gap_weeks: int, today: date) -> list[Timeline
                 TimelineEvent(
                     review.decisions_circulated_on,
                     "decisions",
-                    "Decisions circulated",
+                    _("Decisions circulated"),
                     f"review:{review.id}",
                 )
             )
@@ -47,7 +52,7 @@ def footprint(record: ChildRecord, gap_weeks: int, today: date) -> list[Timeline
                 TimelineEvent(
                     review.letter_sent_on,
                     "letter",
-                    "Letter to the child sent",
+                    _("Letter to the child sent"),
                     f"review:{review.id}",
                 )
             )
@@ -57,40 +62,46 @@ def footprint(record: ChildRecord, gap_weeks: int, today: date) -> list[Timeline
                 TimelineEvent(
                     contact.on,
                     "contact",
-                    f"Contact with the child ({contact.kind})",
+                    _("Contact with the child (%(kind)s)") % {"kind": contact.kind},
                     f"contact:{contact.id}",
                 )
             )
     for meeting in record.pre_review_meetings:
         if meeting.archived_on is None:
-            who = f" with {meeting.with_whom}" if meeting.with_whom else ""
+            text = (
+                _("Pre-review meeting with %(who)s") % {"who": meeting.with_whom}
+                if meeting.with_whom
+                else _("Pre-review meeting")
+            )
             events.append(
                 TimelineEvent(
                     meeting.held_on,
                     "pre_review_meeting",
-                    f"Pre-review meeting{who}",
+                    text,
                     f"meeting:{meeting.id}",
                 )
             )
     for check in record.midpoint_checks:
         if check.archived_on is None:
             events.append(
-                TimelineEvent(check.done_on, "midpoint", "Midpoint check", f"midpoint:{check.id}")
+                TimelineEvent(
+                    check.done_on, "midpoint", _("Midpoint check"), f"midpoint:{check.id}"
+                )
             )
     for challenge in record.challenges:
         if challenge.archived_on is not None:
             continue
         for stage in challenge.stages:
-            name = (
-                "Informal challenge"
+            text = (
+                _("Informal challenge raised: %(theme)s")
                 if stage.stage == 0
-                else f"Formal challenge, stage {stage.stage}"
-            )
+                else _("Formal challenge, stage %(stage)s raised: %(theme)s")
+            ) % {"stage": stage.stage, "theme": challenge.theme}
             events.append(
                 TimelineEvent(
                     stage.raised_on,
                     "challenge",
-                    f"{name} raised: {challenge.theme}",
+                    text,
                     f"challenge:{challenge.id}",
                 )
             )
@@ -99,7 +110,7 @@ def footprint(record: ChildRecord, gap_weeks: int, today: date) -> list[Timeline
                 TimelineEvent(
                     challenge.resolved_on,
                     "challenge",
-                    f"Challenge resolved: {challenge.theme}",
+                    _("Challenge resolved: %(theme)s") % {"theme": challenge.theme},
                     f"challenge:{challenge.id}",
                 )
             )
@@ -127,11 +138,12 @@ def _with_gaps(events: list[TimelineEvent], gap_weeks: int, today: date) -> list
 
 def _gap(start: date, end: date, gap_weeks: int, ongoing: bool = False) -> TimelineEvent:
     days = (end - start).days
+    values = {"days": days, "start": _fmt(start), "end": _fmt(end), "weeks": gap_weeks}
     if ongoing:
-        text = f"No IRO contact for {days} days since {_fmt(start)} (over {gap_weeks} weeks)"
+        text = _("No IRO contact for %(days)s days since %(start)s (over %(weeks)s weeks)") % values
     else:
         text = (
-            f"{days} days with no IRO contact, {_fmt(start)} to {_fmt(end)} "
-            f"(over {gap_weeks} weeks)"
+            _("%(days)s days with no IRO contact, %(start)s to %(end)s (over %(weeks)s weeks)")
+            % values
         )
     return TimelineEvent(end, "gap", text)

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QApplication
 
 from iro_desktop import __version__
 from iro_desktop.gui.main_window import APP_TITLE, MainWindow
+from iro_desktop.gui.qt_words import start_gui_language
 from iro_desktop.gui.widgets.input_guard import install_input_guard
 from iro_desktop.gui.worker import Worker
 from iro_desktop.logs import configure_logging
@@ -24,6 +25,7 @@ PRIVATE_UMASK = 0o077  # files the app writes are the user's alone (0600; folder
 
 def application() -> QApplication:
     app = QApplication.instance() or QApplication(sys.argv[:1])
+    start_gui_language(app)  # the IRO's language (issue 19), before any window is built
     app.setApplicationName(APP_TITLE)
     app.setApplicationDisplayName(APP_TITLE)
     app.setOrganizationName(APP_TITLE)

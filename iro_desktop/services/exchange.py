@@ -21,6 +21,7 @@ from iro_desktop.exchange import handover as _handover
 from iro_desktop.exchange import spreadsheet as _sheet
 from iro_desktop.exchange.errors import ExchangeError
 from iro_desktop.exchange.ssda903 import write as _export
+from iro_desktop.i18n import _
 from iro_desktop.services.strength import require_strong
 from iro_desktop.storage.database import Store
 
@@ -130,9 +131,12 @@ def export_903(
     export = _export.build_903(store, year)
     if export.problems and not write_with_problems:
         raise Export903Refused(
-            f"The 903 files were not written: {len(export.problems)} breach(es) of the DfE "
-            f"rules. First: {export.problems[0].line()}. Complete the records and export "
-            "again (or write them anyway to check them in the DfE's tool).",
+            _(
+                "The 903 files were not written: %(count)s breach(es) of the DfE "
+                "rules. First: %(line)s. Complete the records and export again (or "
+                "write them anyway to check them in the DfE's tool)."
+            )
+            % {"count": len(export.problems), "line": export.problems[0].line()},
             export,
         )
     _export.write_903(export, Path(folder))

@@ -18,6 +18,7 @@ from iro_desktop.domain.figures.model import Figures, reporting_year
 from iro_desktop.domain.figures.tables import FigureTable, figure_tables
 from iro_desktop.domain.working_days import calendar_for
 from iro_desktop.errors import UserError
+from iro_desktop.i18n import _
 from iro_desktop.reports import figures_export
 from iro_desktop.reports.figures_export import figures_as_json
 from iro_desktop.reports.figures_merge import merge_figures
@@ -75,8 +76,11 @@ def figures_for(
     end = period_to or (default_to if period_from is None else _year_after(start))
     if end < start:
         raise FiguresPeriodError(
-            f"The period ends ({end.isoformat()}) before it starts ({start.isoformat()}): "
-            "give the earlier date as --from."
+            _(
+                "The period ends (%(end)s) before it starts "
+                "(%(start)s): give the earlier date as --from."
+            )
+            % {"end": end.isoformat(), "start": start.isoformat()}
         )
     settings = load_settings(store)
 
@@ -114,7 +118,8 @@ def _writable(path: Path, action):
         return action()
     except OSError as error:
         raise UserError(
-            f"Could not write {path}: {error.strerror or error}. Choose another place."
+            _("Could not write %(path)s: %(error)s. Choose another place.")
+            % {"path": path, "error": error.strerror or error}
         ) from None
 
 

@@ -8,6 +8,7 @@ from datetime import date
 
 from iro_desktop.domain.model import ChildWording
 from iro_desktop.errors import UserError
+from iro_desktop.i18n import _
 from iro_desktop.services.wording import review_items, save_wording
 from iro_desktop.storage.database import Store
 
@@ -27,7 +28,7 @@ def write_missing_sentence(
     (and, for something the child said, the reply). Returns the wording's id."""
     text = " ".join(text.split())
     if not text:
-        raise UserError("Write a sentence for the child first.")
+        raise UserError(_("Write a sentence for the child first."))
     found = next(
         (
             i
@@ -37,7 +38,7 @@ def write_missing_sentence(
         None,
     )
     if found is None:
-        raise UserError("That item is no longer in the review: preview the letter again.")
+        raise UserError(_("That item is no longer in the review: preview the letter again."))
     current = found.wording or ChildWording(
         id=None, review_id=review_id, kind=found.kind, item_key=item_key
     )

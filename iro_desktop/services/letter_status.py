@@ -13,6 +13,7 @@ from datetime import date
 
 from iro_desktop.domain.model import ChildRecord, Review
 from iro_desktop.errors import UserError
+from iro_desktop.i18n import _
 from iro_desktop.letters.choices import is_first_review, moved_since
 from iro_desktop.storage import history
 from iro_desktop.storage.database import Store
@@ -73,13 +74,15 @@ def mark_letter_sent(store: Store, review_id: int, on: date) -> None:
     held, first_day = held_review_first_day(store, review_id)
     if not held:
         raise ReviewNotHeld(
-            "That review is not recorded as held, so there is no letter to mark sent. "
-            "Refresh (F5) and choose the review again."
+            _(
+                "That review is not recorded as held, so there is no letter to "
+                "mark sent. Refresh (F5) and choose the review again."
+            )
         )
     if first_day and on < first_day:
         raise UserError(
-            f"The letter cannot have been sent ({on.isoformat()}) before the review was held "
-            f"({first_day.isoformat()})."
+            _("The letter cannot have been sent (%(sent)s) before the review was held (%(held)s).")
+            % {"sent": on.isoformat(), "held": first_day.isoformat()}
         )
     with store.atomic():
         history.update(store, "reviews", review_id, {"letter_sent_on": on})
@@ -92,7 +95,11 @@ def record_read_with_interpreter(store: Store, child_ref: str, letter_id: int, o
     rows = letter_rows(store, child_id) if child_id is not None else []
     if not any(r["id"] == letter_id and r["kind"] == KIND_LETTER for r in rows):
         raise UserError(
-            f"{child_ref} has no letter {letter_id}. The Letters tab lists the child's letters."
+            _(
+                "%(child_ref)s has no letter %(letter_id)s. The Letters tab lists "
+                "the child's letters."
+            )
+            % {"child_ref": child_ref, "letter_id": letter_id}
         )
     with store.atomic():
         history.update(store, "letters", letter_id, {"read_with_interpreter_on": on})

@@ -19,6 +19,7 @@ from iro_desktop.domain.schedule import schedule_for
 from iro_desktop.domain.tasks import tasks_for
 from iro_desktop.domain.working_days import calendar_for
 from iro_desktop.errors import UserError
+from iro_desktop.i18n import _
 from iro_desktop.letters.checks import letter_warnings, sensitive_items
 from iro_desktop.letters.choices import (
     choose_language,
@@ -111,8 +112,11 @@ def _detail(store: Store, child_ref: str, today: date) -> ChildDetail:
     detail = child_detail(store, child_ref, today)
     if detail is None:
         raise ChildNotFound(
-            f"No child with reference {child_ref} in this caseload. Check the reference "
-            "(it is the council's child ID, as on the caseload list)."
+            _(
+                "No child with reference %(child_ref)s in this caseload. Check the "
+                "reference (it is the council's child ID, as on the caseload list)."
+            )
+            % {"child_ref": child_ref}
         )
     return detail
 
@@ -122,7 +126,8 @@ def _review(detail: ChildDetail, review: int | date | None) -> Review:
         found = next((r for r in detail.record.reviews if r.id == review and r.is_held), None)
         if found is None:
             raise UserError(
-                f"Review {review} is not a held review of {detail.record.child.child_ref}."
+                _("Review %(review)s is not a held review of %(child_ref)s.")
+                % {"review": review, "child_ref": detail.record.child.child_ref}
             )
         return found
     return pick_review(detail.record, review)
@@ -431,8 +436,12 @@ def write_briefing(store: Store, day: date, out_path: Path, today: date) -> Writ
     pages = briefing_pages(store, day, today)
     if not pages:
         raise NothingOnThatDay(
-            f"No reviews, visits or meetings are recorded for {day.isoformat()}, so there is "
-            "nothing to brief. Check the date, or book the review first."
+            _(
+                "No reviews, visits or meetings are recorded for %(date)s, so "
+                "there is nothing to brief. Check the date, or book the review "
+                "first."
+            )
+            % {"date": day.isoformat()}
         )
     settings = load_settings(store)
     rendered = _render().write_record_docx(

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from iro_desktop.i18n import _
 from iro_desktop.services.session import Reopened, Store, WrongPassphrase, reopen
 from iro_desktop.services.strength import (
     MIN_SCORE,
@@ -86,8 +87,10 @@ def change_and_reopen(store: Store, old: str, new: str) -> Reopened:
         check_passphrase(store.path, old)
     except Exception as error:
         raise WrongPassphrase(
-            "That is not the caseload's current passphrase, so nothing was changed. Mind Caps "
-            "Lock and try again."
+            _(
+                "That is not the caseload's current passphrase, so nothing was "
+                "changed. Mind Caps Lock and try again."
+            )
         ) from error
     path, is_demo, held = store.path, store.is_demo, store.process_lock
     store.close_connection()  # this process keeps its lock on the file while it is swapped

@@ -20,6 +20,7 @@ from pathlib import Path
 
 import platformdirs
 
+from iro_desktop.i18n import _
 from iro_desktop.paths import APP_AUTHOR, APP_NAME, default_demo_path, default_store_path
 from iro_desktop.services.strength import WeakPassphrase, require_strong
 from iro_desktop.storage import backup as backups
@@ -221,14 +222,22 @@ def create_caseload(path: Path, passphrase: str) -> Store:
     (restoring one is what the IRO needs; a new file would rotate them away)."""
     path = Path(path)
     if path.is_dir():
-        raise StoreError(f"{path} is a folder: give the name of the caseload file itself.")
+        raise StoreError(
+            _("%(path)s is a folder: give the name of the caseload file itself.") % {"path": path}
+        )
     if path.exists() and path.stat().st_size > 0:
-        raise StoreError(f"{path} already exists. Choose another file name, or open it instead.")
+        raise StoreError(
+            _("%(path)s already exists. Choose another file name, or open it instead.")
+            % {"path": path}
+        )
     if backups.list_backups(path):
         error = missing_store_error(path)
         raise StoreError(
-            f"{error} No new caseload was created there; to start a new one instead, choose "
-            "another file name."
+            _(
+                "%(error)s No new caseload was created there; to start a new one "
+                "instead, choose another file name."
+            )
+            % {"error": error}
         )
     require_strong(passphrase)
     return open_store(path, passphrase, create=True)
@@ -246,8 +255,11 @@ def create_demo(today: date, path: Path | None = None) -> tuple[Path, int]:
         existing = open_demo_if_demo(path)
         if existing is None:
             raise NotADemoFile(
-                f"{path} is not a demo file (it needs a passphrase), so the demo will not "
-                "overwrite it. Give another --db file for the demo."
+                _(
+                    "%(path)s is not a demo file (it needs a passphrase), so the demo "
+                    "will not overwrite it. Give another --db file for the demo."
+                )
+                % {"path": path}
             )
         existing.close()
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -271,7 +283,9 @@ def open_demo(today: date, path: Path | None = None) -> Store:
         create_demo(today, path)
     store = open_demo_if_demo(path)
     if store is None:  # an IRO's own file at the demo's place: never overwritten
-        raise NotADemoFile(f"{path.name} is not the demo caseload, so it was left alone.")
+        raise NotADemoFile(
+            _("%(name)s is not the demo caseload, so it was left alone.") % {"name": path.name}
+        )
     return store
 
 
@@ -462,4 +476,4 @@ def restore_damaged(path: Path, backup: Path, typed: str | None = None) -> Store
             continue
         restore_backup(path, backup, passphrase)
         return reopen(path, passphrase, passphrase == DEMO_PASSPHRASE)
-    raise last or BadBackup("The backup could not be opened. Nothing was replaced.")
+    raise last or BadBackup(_("The backup could not be opened. Nothing was replaced."))

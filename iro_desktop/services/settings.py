@@ -1,13 +1,30 @@
 """The council's settings, as the front ends load and save them (kept in the encrypted file,
-every change with its history: see ``storage.settings_store``)."""
+every change with its history: see ``storage.settings_store``), and the IRO's own choice of
+language for the app (kept beside the last file opened, in ``app-state.json``: it is needed
+before any caseload is open, to ask for the passphrase in the IRO's language)."""
 
 from __future__ import annotations
 
+import json
+
+from iro_desktop import i18n
 from iro_desktop.domain.settings import Settings
+from iro_desktop.services.session import state_file
 from iro_desktop.storage import settings_store
 from iro_desktop.storage.database import Store
+from iro_desktop.storage.files import write_text
 
-__all__ = ["Settings", "load_settings", "save_settings"]
+__all__ = [
+    "UI_LANGUAGE_KEY",
+    "Settings",
+    "load_settings",
+    "save_settings",
+    "save_ui_language",
+    "saved_ui_language",
+    "start_in_chosen_language",
+]
+
+UI_LANGUAGE_KEY = "ui_language"
 
 
 def load_settings(store: Store) -> Settings:
@@ -18,3 +35,42 @@ def save_settings(store: Store, settings: Settings) -> list[str]:
     """Write every setting that changed, with its history, in one transaction; returns the
     names of the settings that changed."""
     return settings_store.save_settings(store, settings)
+
+
+def _state() -> dict:
+    try:
+        data = json.loads(state_file().read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def saved_ui_language() -> str | None:
+    """The language the IRO chose in Settings (``en`` or ``cy``), or None: not chosen."""
+    value = _state().get(UI_LANGUAGE_KEY)
+    found = i18n.normalised(value) if isinstance(value, str) else None
+    return found if found in i18n.LANGUAGES else None
+
+
+def save_ui_language(lang: str | None) -> None:
+    """Keep ``lang`` (``en``, ``cy``; None: follow the system) for the next start."""
+    state = _state()
+    if lang is None:
+        state.pop(UI_LANGUAGE_KEY, None)
+    elif lang in i18n.LANGUAGES:
+        state[UI_LANGUAGE_KEY] = lang
+    else:
+        raise ValueError(f"unknown language {lang!r}")
+    target = state_file()
+    target.parent.mkdir(parents=True, exist_ok=True)
+    write_text(target, json.dumps(state, indent=2))
+
+
+def start_in_chosen_language(asked: str | None = None, *, keep: bool = False) -> str:
+    """Set the app's language at start: ``asked`` (``--ui-lang``), else ``IRO_DESKTOP_LANG``,
+    else the IRO's choice in Settings, else the system's locale, else English. With ``keep``
+    (the desktop app's start), a language already set in this process (the command line set
+    it before starting the app) is kept."""
+    if keep and i18n.is_chosen():
+        return i18n.language()
+    return i18n.set_language(i18n.choose_language(asked, saved_ui_language()))

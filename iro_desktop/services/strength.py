@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from zxcvbn import zxcvbn
 
+from iro_desktop.i18n import _
 from iro_desktop.storage.errors import StoreError
 
 MIN_SCORE = 3  # of zxcvbn's 4: "safely unguessable" for an offline attack on a slow hash
@@ -42,5 +43,9 @@ def require_strong(passphrase: str, what: str = "passphrase") -> None:
     score, hint = passphrase_strength(passphrase)
     if score < MIN_SCORE:
         raise WeakPassphrase(
-            f"That {what} is too easy to guess, so it was not used. {hint} Nothing was changed."
+            _(
+                "That %(what)s is too easy to guess, so it was not used. %(hint)s "
+                "Nothing was changed."
+            )
+            % {"what": what, "hint": hint}
         )

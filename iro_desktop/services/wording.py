@@ -30,6 +30,7 @@ from iro_desktop.domain.settings import Settings
 from iro_desktop.domain.validation import wording_problems
 from iro_desktop.domain.wording import ReviewItem, match_theme, review_decision_ids
 from iro_desktop.domain.wording import review_items as pair_items
+from iro_desktop.i18n import _
 from iro_desktop.letters import phrase_bank
 from iro_desktop.letters.resources import resources_root
 from iro_desktop.services.recording.common import RecordNotFound, check, child_record
@@ -71,7 +72,7 @@ def _review(record: ChildRecord, review_id: int) -> Review:
     for review in record.reviews:
         if review.id == review_id and review.archived_on is None:
             return review
-    raise RecordNotFound("That review is not on the child's record: refresh (F5) and try again.")
+    raise RecordNotFound(_("That review is not on the child's record: refresh (F5) and try again."))
 
 
 def review_items(store: Store, child_ref: str, review_id: int, today: date) -> list[ReviewItem]:
@@ -287,5 +288,5 @@ def archive_wording(store: Store, child_ref: str, wording_id: int, today: date) 
     """Take a wording out of use (kept in the history, as everything is)."""
     _child_id, record = child_record(store, child_ref)
     if not any(w.id == wording_id and w.archived_on is None for w in record.wordings):
-        raise RecordNotFound("That wording is not on the child's record: refresh (F5).")
+        raise RecordNotFound(_("That wording is not on the child's record: refresh (F5)."))
     history.archive(store, TABLE, wording_id, today)

@@ -94,8 +94,7 @@ _AS_IS = frozenset({str, int, float, type(None)})
 
 def _stamped(values: dict[str, Any], stamp: str) -> dict[str, Any]:
     row = {
-        key: value if type(value) in _AS_IS else to_column(value)
-        for key, value in values.items()
+        key: value if type(value) in _AS_IS else to_column(value) for key, value in values.items()
     }
     row["created_at"] = stamp
     row["updated_at"] = stamp

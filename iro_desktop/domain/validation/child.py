@@ -23,46 +23,61 @@ from iro_desktop.domain.validation.entries import (
     ChildEntry,
     EpisodeEntry,
 )
+from iro_desktop.i18n import _
 
 
 def child_problems(entry: ChildEntry, today: date, taken_refs: Iterable[str] = ()) -> list[Problem]:
-    problems = required("child_ref", entry.child_ref, "the council's reference for the child")
+    problems = required("child_ref", entry.child_ref, _("the council's reference for the child"))
     ref = entry.child_ref.strip()
     if ref and ref in set(taken_refs):
         problems.append(
-            Problem("child_ref", f"A child with reference {ref} is already on your caseload.")
+            Problem(
+                "child_ref",
+                _("A child with reference %(ref)s is already on your caseload.") % {"ref": ref},
+            )
         )
     if ref and (problem := reference_problem(ref)):
         problems.append(
             Problem(
                 "child_ref",
-                f"The reference is the council's child ID: {problem}.",
+                _("The reference is the council's child ID: %(problem)s.") % {"problem": problem},
             )
         )
-    problems += required("first_name", entry.first_name, "the child's first name")
-    problems += required("last_name", entry.last_name, "the child's last name")
-    problems += required("dob", entry.dob, "the child's date of birth")
-    problems += not_in_future("dob", entry.dob, today, "The date of birth")
+    problems += required("first_name", entry.first_name, _("the child's first name"))
+    problems += required("last_name", entry.last_name, _("the child's last name"))
+    problems += required("dob", entry.dob, _("the child's date of birth"))
+    problems += not_in_future("dob", entry.dob, today, _("The date of birth"))
     if entry.dob is not None and age_on(entry.dob, today) >= 18:
         problems.append(
             Problem(
                 "dob",
-                f"A child born {_d(entry.dob)} is 18 or over today: check the date of birth.",
+                _("A child born %(date)s is 18 or over today: check the date of birth.")
+                % {"date": _d(entry.dob)},
             )
         )
     if entry.language not in LANGUAGE_CODES:
-        problems.append(Problem("language", "Choose English or Welsh."))
+        problems.append(Problem("language", _("Choose English or Welsh.")))
     if entry.letter_format not in {f.value for f in LetterFormat}:
-        problems.append(Problem("letter_format", "Choose the kind of letter the child prefers."))
+        problems.append(Problem("letter_format", _("Choose the kind of letter the child prefers.")))
     for index, person in enumerate(entry.people):
-        problems += required(f"people.{index}.name", person.name, f"the name of person {index + 1}")
+        problems += required(
+            f"people.{index}.name",
+            person.name,
+            _("the name of person %(number)s") % {"number": index + 1},
+        )
         if person.role not in PERSON_ROLES:
             problems.append(
-                Problem(f"people.{index}.role", f"Choose who person {index + 1} is to the child.")
+                Problem(
+                    f"people.{index}.role",
+                    _("Choose who person %(number)s is to the child.") % {"number": index + 1},
+                )
             )
         if person.language not in LANGUAGE_CODES:
             problems.append(
-                Problem(f"people.{index}.language", f"Choose person {index + 1}'s language.")
+                Problem(
+                    f"people.{index}.language",
+                    _("Choose person %(number)s's language.") % {"number": index + 1},
+                )
             )
     return problems
 
@@ -75,18 +90,21 @@ def episode_problems(
     open_episode_start: date | None = None,
 ) -> list[Problem]:
     """``open_episode_start``: the start of the child's episode still open, if any."""
-    problems = required("decom", entry.decom, "the date the episode started")
-    problems += not_in_future("decom", entry.decom, today, "The start date")
-    problems += not_before_birth("decom", entry.decom, dob, "The start date")
-    problems += required("rne", entry.rne, "the reason for the new episode")
-    problems += required("ls", entry.ls, "the legal status")
-    problems += required("place", entry.place, "the placement type")
+    problems = required("decom", entry.decom, _("the date the episode started"))
+    problems += not_in_future("decom", entry.decom, today, _("The start date"))
+    problems += not_before_birth("decom", entry.decom, dob, _("The start date"))
+    problems += required("rne", entry.rne, _("the reason for the new episode"))
+    problems += required("ls", entry.ls, _("the legal status"))
+    problems += required("place", entry.place, _("the placement type"))
     if entry.decom is not None and entry.decom in set(taken_dates):
         problems.append(
             Problem(
                 "decom",
-                f"An episode already starts on {_d(entry.decom)}: one episode a day; change "
-                "the date or edit that episode.",
+                _(
+                    "An episode already starts on %(date)s: one episode a day; change "
+                    "the date or edit that episode."
+                )
+                % {"date": _d(entry.decom)},
             )
         )
     if open_episode_start is not None and entry.decom is not None:
@@ -94,17 +112,23 @@ def episode_problems(
             problems.append(
                 Problem(
                     "decom",
-                    f"The current episode started on {_d(open_episode_start)}: a change "
-                    "starts on or after that day.",
+                    _(
+                        "The current episode started on %(date)s: a change starts on or "
+                        "after that day."
+                    )
+                    % {"date": _d(open_episode_start)},
                 )
             )
         if entry.rne == "S":
             problems.append(
                 Problem(
                     "rne",
-                    f"The child is still looked after (the episode from "
-                    f"{_d(open_episode_start)} is open): choose the kind of change, not "
-                    "'Started to be looked after'.",
+                    _(
+                        "The child is still looked after (the episode from %(date)s is "
+                        "open): choose the kind of change, not 'Started to be looked "
+                        "after'."
+                    )
+                    % {"date": _d(open_episode_start)},
                 )
             )
     return problems

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from iro_desktop.domain import display
+from iro_desktop.i18n import _
 
 
 @dataclass(frozen=True)
@@ -25,12 +26,12 @@ def blank(text: str | None) -> bool:
 def required(field: str, value: object, what: str) -> list[Problem]:
     """``what`` in words: "the child's first name"."""
     empty = value is None or (isinstance(value, str) and blank(value))
-    return [Problem(field, f"Enter {what}.", required=True)] if empty else []
+    return [Problem(field, _("Enter %(what)s.") % {"what": what}, required=True)] if empty else []
 
 
 def date_words(day: date) -> str:
     """A date in a message: "Wed 21 Jan 2026"."""
-    return display.format_date(day, display.WEEKDAY_DATE, display.ENGLISH)
+    return display.format_date(day, display.WEEKDAY_DATE)
 
 
 _d = date_words  # short, as the messages are long
@@ -39,19 +40,29 @@ _d = date_words  # short, as the messages are long
 def not_in_future(field: str, day: date | None, today: date, what: str) -> list[Problem]:
     if day is not None and day > today:
         return [
-            Problem(field, f"{what} ({_d(day)}) is after today: record it once it has happened.")
+            Problem(
+                field,
+                _("%(what)s (%(date)s) is after today: record it once it has happened.")
+                % {"what": what, "date": _d(day)},
+            )
         ]
     return []
 
 
 def not_before_birth(
-    field: str, day: date | None, dob: date | None, what: str, name: str = "the child"
+    field: str, day: date | None, dob: date | None, what: str, name: str | None = None
 ) -> list[Problem]:
+    """``name``: whose birth (default "the child")."""
     if day is not None and dob is not None and day < dob:
+        name = name or _("the child")
         return [
             Problem(
                 field,
-                f"{what} ({_d(day)}) is before {name}'s date of birth ({_d(dob)}): check the date.",
+                _(
+                    "%(what)s (%(date)s) is before %(name)s's date of birth "
+                    "(%(dob)s): check the date."
+                )
+                % {"what": what, "date": _d(day), "name": name, "dob": _d(dob)},
             )
         ]
     return []
@@ -66,13 +77,19 @@ def dated_step_problems(
     before_what: str,
 ) -> list[Problem]:
     """A date that must be between an earlier event and today (a response, a resolution)."""
-    problems = required(field, on, f"the date {what.lower()}")
+    problems = required(field, on, _("the date %(what)s") % {"what": what.lower()})
     problems += not_in_future(field, on, today, what)
     if on is not None and not_before is not None and on < not_before:
         problems.append(
             Problem(
                 field,
-                f"{what} ({_d(on)}) is before {before_what} ({_d(not_before)}): check the date.",
+                _("%(what)s (%(date)s) is before %(before_what)s (%(earlier)s): check the date.")
+                % {
+                    "what": what,
+                    "date": _d(on),
+                    "before_what": before_what,
+                    "earlier": _d(not_before),
+                },
             )
         )
     return problems

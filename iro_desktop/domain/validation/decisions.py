@@ -23,25 +23,35 @@ from iro_desktop.domain.validation.entries import (
     StepAction,
 )
 from iro_desktop.domain.validation.plan_view import midpoint_plan_problems
+from iro_desktop.i18n import _
 
 
 def new_decision_problems(decisions: tuple[NewDecision, ...], today: date) -> list[Problem]:
     problems: list[Problem] = []
     for index, decision in enumerate(decisions):
         number = index + 1
-        problems += required(f"decisions.{index}.what", decision.what, f"decision {number}")
         problems += required(
-            f"decisions.{index}.who", decision.who, f"who will do decision {number}"
+            f"decisions.{index}.what", decision.what, _("decision %(number)s") % {"number": number}
         )
         problems += required(
-            f"decisions.{index}.by_when", decision.by_when, f"by when decision {number} is due"
+            f"decisions.{index}.who",
+            decision.who,
+            _("who will do decision %(number)s") % {"number": number},
+        )
+        problems += required(
+            f"decisions.{index}.by_when",
+            decision.by_when,
+            _("by when decision %(number)s is due") % {"number": number},
         )
         if decision.by_when is not None and decision.by_when < today:
             problems.append(
                 Problem(
                     f"decisions.{index}.by_when",
-                    f"Decision {number} is due {_d(decision.by_when)}, which is in the past: "
-                    "a new decision needs a date from today on.",
+                    _(
+                        "Decision %(number)s is due %(date)s, which is in the past: a new "
+                        "decision needs a date from today on."
+                    )
+                    % {"number": number, "date": _d(decision.by_when)},
                 )
             )
     return problems
@@ -56,7 +66,7 @@ def step_problems(steps: Iterable[DecisionStep], today: date) -> list[Problem]:
                 problems.append(
                     Problem(
                         f"{key}.new_by_when",
-                        "Enter the new date for the decision carried forward.",
+                        _("Enter the new date for the decision carried forward."),
                         required=True,
                     )
                 )
@@ -64,13 +74,16 @@ def step_problems(steps: Iterable[DecisionStep], today: date) -> list[Problem]:
                 problems.append(
                     Problem(
                         f"{key}.new_by_when",
-                        f"The new date ({_d(step.new_by_when)}) is in the past: carry the "
-                        "decision to a date from today on.",
+                        _(
+                            "The new date (%(date)s) is in the past: carry the decision to a "
+                            "date from today on."
+                        )
+                        % {"date": _d(step.new_by_when)},
                     )
                 )
         if step.action == StepAction.DROP and blank(step.note):
             problems.append(
-                Problem(f"{key}.note", "Say why the decision is dropped.", required=True)
+                Problem(f"{key}.note", _("Say why the decision is dropped."), required=True)
             )
     return problems
 
@@ -78,15 +91,18 @@ def step_problems(steps: Iterable[DecisionStep], today: date) -> list[Problem]:
 def midpoint_problems(
     entry: MidpointEntry, dob: date | None, today: date, last_review_on: date | None = None
 ) -> list[Problem]:
-    problems = required("done_on", entry.done_on, "the date of the midpoint check")
-    problems += not_in_future("done_on", entry.done_on, today, "The midpoint check")
-    problems += not_before_birth("done_on", entry.done_on, dob, "The midpoint check")
+    problems = required("done_on", entry.done_on, _("the date of the midpoint check"))
+    problems += not_in_future("done_on", entry.done_on, today, _("The midpoint check"))
+    problems += not_before_birth("done_on", entry.done_on, dob, _("The midpoint check"))
     if entry.done_on and last_review_on and entry.done_on < last_review_on:
         problems.append(
             Problem(
                 "done_on",
-                f"The midpoint check ({_d(entry.done_on)}) is before the review it follows "
-                f"({_d(last_review_on)}): check the date.",
+                _(
+                    "The midpoint check (%(date)s) is before the review it follows "
+                    "(%(review)s): check the date."
+                )
+                % {"date": _d(entry.done_on), "review": _d(last_review_on)},
             )
         )
     problems += midpoint_plan_problems(entry)

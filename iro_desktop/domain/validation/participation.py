@@ -9,6 +9,7 @@ from iro_desktop.domain.codes import PARTICIPATION_CODES
 from iro_desktop.domain.dates import age_on, birthday
 from iro_desktop.domain.validation.common import Problem, blank
 from iro_desktop.domain.validation.common import date_words as _d
+from iro_desktop.i18n import _
 
 UNDER_FOUR_CODE = "PN0"
 PN0_AGE = 4  # DfE rules 440/441: PN0 under 4; PN1-PN7 from the 4th birthday on
@@ -24,10 +25,15 @@ def code_problems(
 ) -> list[Problem]:
     if blank(code):
         return [
-            Problem("review_code", "Choose how the child took part (PN0 to PN7).", required=True)
+            Problem("review_code", _("Choose how the child took part (PN0 to PN7)."), required=True)
         ]
     if code not in PARTICIPATION_CODES:
-        return [Problem("review_code", f"{code} is not a participation code: choose PN0 to PN7.")]
+        return [
+            Problem(
+                "review_code",
+                _("%(code)s is not a participation code: choose PN0 to PN7.") % {"code": code},
+            )
+        ]
     if dob is None or review_date is None:
         return []
     who = name or "The child"
@@ -37,16 +43,22 @@ def code_problems(
         return [
             Problem(
                 "review_code",
-                f"PN0 is only for a child under 4. {who} "
-                f"was {age} on {_d(review_date)}: choose PN1 to PN7 for how they took part.",
+                _(
+                    "PN0 is only for a child under 4. %(who)s was %(age)s on %(date)s: "
+                    "choose PN1 to PN7 for how they took part."
+                )
+                % {"who": who, "age": age, "date": _d(review_date)},
             )
         ]
     if code != UNDER_FOUR_CODE and age < PN0_AGE:
         return [
             Problem(
                 "review_code",
-                f"{who} was under 4 on {_d(review_date)} "
-                f"(4 on {_d(fourth)}): the code for a child under 4 is PN0.",
+                _(
+                    "%(who)s was under 4 on %(date)s (4 on %(birthday)s): the code for a "
+                    "child under 4 is PN0."
+                )
+                % {"who": who, "date": _d(review_date), "birthday": _d(fourth)},
             )
         ]
     return []

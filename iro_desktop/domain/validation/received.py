@@ -44,6 +44,7 @@ from iro_desktop.domain.plan_view import PLAN_MEETS_NEEDS, SPOKEN_HOW, VIEWS_GIV
 from iro_desktop.domain.references import reference_problem, unsafe_character
 from iro_desktop.domain.validation.common import Problem
 from iro_desktop.domain.validation.entries import CONTACT_KINDS, LANGUAGE_CODES, PERSON_ROLES
+from iro_desktop.i18n import _
 
 __all__ = [
     "EARLIEST_YEAR",
@@ -229,7 +230,7 @@ def received_row_problems(
         if message := _column_problem(table, column, value, today):
             problems.append(Problem(column, message))
     if table == "children" and "child_ref" not in row:
-        problems.append(Problem("child_ref", "the reference is blank"))
+        problems.append(Problem("child_ref", _("the reference is blank")))
     if table == "children" and "dob" not in row:
-        problems.append(Problem("dob", "is blank"))
+        problems.append(Problem("dob", _("is blank")))
     return problems

@@ -33,16 +33,19 @@ from iro_desktop.i18n import _
 
 
 def booking_problems(entry: BookingEntry, dob: date | None, today: date) -> list[Problem]:
-    problems = required("booked_for", entry.booked_for, "the date the review is booked for")
+    problems = required("booked_for", entry.booked_for, _("the date the review is booked for"))
     if entry.booked_for is not None and entry.booked_for < today:
         problems.append(
             Problem(
                 "booked_for",
-                f"{_d(entry.booked_for)} is in the past: book a date from today on, or use "
-                "Record review for a review already held.",
+                _(
+                    "%(date)s is in the past: book a date from today on, or use Record "
+                    "review for a review already held."
+                )
+                % {"date": _d(entry.booked_for)},
             )
         )
-    problems += not_before_birth("booked_for", entry.booked_for, dob, "The review date")
+    problems += not_before_birth("booked_for", entry.booked_for, dob, _("The review date"))
     problems += booking_time_problems(entry.booked_time)
     return problems
 
@@ -68,35 +71,38 @@ def booking_time_problems(text: str) -> list[Problem]:
 
 
 def consultation_problems(entry: ConsultationEntry, today: date) -> list[Problem]:
-    problems = required("review_date", entry.review_date, "the date of the review")
-    problems += required("sent_on", entry.sent_on, "the date the papers were sent")
-    problems += not_in_future("sent_on", entry.sent_on, today, "The date sent")
-    problems += not_in_future("returned_on", entry.returned_on, today, "The date returned")
+    problems = required("review_date", entry.review_date, _("the date of the review"))
+    problems += required("sent_on", entry.sent_on, _("the date the papers were sent"))
+    problems += not_in_future("sent_on", entry.sent_on, today, _("The date sent"))
+    problems += not_in_future("returned_on", entry.returned_on, today, _("The date returned"))
     if entry.sent_on and entry.returned_on and entry.returned_on < entry.sent_on:
         problems.append(
             Problem(
                 "returned_on",
-                f"The papers came back ({_d(entry.returned_on)}) before they were sent "
-                f"({_d(entry.sent_on)}): check both dates.",
+                _(
+                    "The papers came back (%(date)s) before they were sent "
+                    "(%(sent)s): check both dates."
+                )
+                % {"date": _d(entry.returned_on), "sent": _d(entry.sent_on)},
             )
         )
     return problems
 
 
 def meeting_problems(entry: MeetingEntry, dob: date | None, today: date) -> list[Problem]:
-    problems = required("held_on", entry.held_on, "the date of the meeting")
-    problems += not_in_future("held_on", entry.held_on, today, "The meeting date")
-    problems += not_before_birth("held_on", entry.held_on, dob, "The meeting date")
-    problems += required("with_whom", entry.with_whom, "who the meeting was with")
+    problems = required("held_on", entry.held_on, _("the date of the meeting"))
+    problems += not_in_future("held_on", entry.held_on, today, _("The meeting date"))
+    problems += not_before_birth("held_on", entry.held_on, dob, _("The meeting date"))
+    problems += required("with_whom", entry.with_whom, _("who the meeting was with"))
     return problems
 
 
 def contact_problems(entry: ContactEntry, dob: date | None, today: date) -> list[Problem]:
-    problems = required("on", entry.on, "the date of the contact")
-    problems += not_in_future("on", entry.on, today, "The contact date")
-    problems += not_before_birth("on", entry.on, dob, "The contact date")
+    problems = required("on", entry.on, _("the date of the contact"))
+    problems += not_in_future("on", entry.on, today, _("The contact date"))
+    problems += not_before_birth("on", entry.on, dob, _("The contact date"))
     if entry.kind not in CONTACT_KINDS:
-        problems.append(Problem("kind", "Choose how the contact happened."))
+        problems.append(Problem("kind", _("Choose how the contact happened.")))
     return problems
 
 
@@ -105,14 +111,21 @@ def part_problems(
 ) -> list[Problem]:
     """Each part dated, none before birth or after today, each after the one before."""
     if not parts:
-        return [Problem("parts", "Add the date the review was held.", required=True)]
+        return [Problem("parts", _("Add the date the review was held."), required=True)]
     problems: list[Problem] = []
     many = len(parts) > 1
     for index, part in enumerate(parts):
-        what = f"Part {index + 1} of the review" if many else "The review"
+        what = (
+            _("Part %(number)s of the review") % {"number": index + 1} if many else _("The review")
+        )
         key = f"parts.{index}.held_on"
-        problems += required(key, part.held_on, f"the date {what.lower()} was held")
-        problems += not_before_birth(key, part.held_on, dob, what, name or "the child")
+        held = (
+            _("the date part %(number)s of the review was held") % {"number": index + 1}
+            if many
+            else _("the date the review was held")
+        )
+        problems += required(key, part.held_on, held)
+        problems += not_before_birth(key, part.held_on, dob, what, name)
         problems += not_in_future(key, part.held_on, today, what)
     for index in range(len(parts) - 1):
         this, following = parts[index].held_on, parts[index + 1].held_on
@@ -120,8 +133,16 @@ def part_problems(
             problems.append(
                 Problem(
                     f"parts.{index}.held_on",
-                    f"Part {index + 1} ({_d(this)}) is after part {index + 2} "
-                    f"({_d(following)}): each part comes after the one before.",
+                    _(
+                        "Part %(number)s (%(date)s) is after part %(next)s (%(next_date)s): "
+                        "each part comes after the one before."
+                    )
+                    % {
+                        "number": index + 1,
+                        "date": _d(this),
+                        "next": index + 2,
+                        "next_date": _d(following),
+                    },
                 )
             )
     return problems
@@ -143,13 +164,13 @@ def review_problems(
         problems.append(
             Problem(
                 "timing_reason",
-                f"The review was due by {_d(due)} and held on {_d(first)}: say why it was "
-                "held late.",
+                _("The review was due by %(date)s and held on %(held)s: say why it was held late.")
+                % {"date": _d(due), "held": _d(first)},
                 required=True,
             )
         )
     if entry.text_language not in LANGUAGE_CODES:
-        problems.append(Problem("text_language", "Choose English or Welsh for the text."))
+        problems.append(Problem("text_language", _("Choose English or Welsh for the text.")))
     problems += plan_view_problems(entry, dob, today)
     problems += new_decision_problems(entry.decisions, today)
     problems += step_problems(entry.steps, today)

@@ -7,6 +7,7 @@ from datetime import date
 
 from iro_desktop.domain.model import ChildWording, WordingKind
 from iro_desktop.domain.validation.common import Problem
+from iro_desktop.i18n import _
 
 MAX_WORDS = 40  # a sentence for a child: two short sentences at most
 
@@ -21,28 +22,34 @@ def wording_problems(
     kind = str(wording.kind)
     if wording.kind != WordingKind.LEARNED and (kind, wording.item_key) not in keys:
         problems.append(
-            Problem(field, "This wording is for an item the review no longer has: refresh it.")
+            Problem(field, _("This wording is for an item the review no longer has: refresh it."))
         )
     texts = (wording.text_en, wording.text_cy)
     replies = (wording.reply_en, wording.reply_cy)
     if wording.confirmed:
         if wording.kind == WordingKind.CHILD_SAID and not any(r.strip() for r in replies):
-            problems.append(Problem(field, "Write your answer to what the child said."))
+            problems.append(Problem(field, _("Write your answer to what the child said.")))
         elif wording.kind != WordingKind.CHILD_SAID and not any(t.strip() for t in texts):
             problems.append(
-                Problem(field, "Write the sentence for the child, or leave it unconfirmed.")
+                Problem(field, _("Write the sentence for the child, or leave it unconfirmed."))
             )
     for text in (*texts, *replies):
         if len(text.split()) > MAX_WORDS:
             problems.append(
-                Problem(field, f"Keep it short for the child: {MAX_WORDS} words at most.")
+                Problem(
+                    field,
+                    _("Keep it short for the child: %(max_words)s words at most.")
+                    % {"max_words": MAX_WORDS},
+                )
             )
             break
     decisions = {k for kd, k in keys if kd == WordingKind.DECISION}
     if wording.answers and wording.kind != WordingKind.WORRY:
-        problems.append(Problem(field, "Only a worry is answered by decisions."))
+        problems.append(Problem(field, _("Only a worry is answered by decisions.")))
     elif any(a not in decisions for a in wording.answers):
-        problems.append(Problem(field, "A worry can only be answered by this review's decisions."))
+        problems.append(
+            Problem(field, _("A worry can only be answered by this review's decisions."))
+        )
     return problems
 
 
@@ -55,11 +62,14 @@ def next_contact_problems(
         return [
             Problem(
                 "next_contact_on",
-                f"{name} did not take part: enter when you will next visit or call them, "
-                "so that their letter can tell them.",
+                _(
+                    "%(name)s did not take part: enter when you will next visit or "
+                    "call them, so that their letter can tell them."
+                )
+                % {"name": name},
                 required=True,
             )
         ]
     if next_contact_on and review_day and next_contact_on < review_day:
-        return [Problem("next_contact_on", "The next visit or call comes after the review.")]
+        return [Problem("next_contact_on", _("The next visit or call comes after the review."))]
     return []

@@ -241,9 +241,7 @@ def _keyed(
         key = key[0] if len(key) == 1 else key
         if key in out:
             first = out[key]
-            shown = ", ".join(
-                f"{c} {_shown_value(row.values[c])}" for c in key_columns
-            )
+            shown = ", ".join(f"{c} {_shown_value(row.values[c])}" for c in key_columns)
             if first.values == row.values:
                 duplicates += 1
                 warnings.append(
@@ -420,9 +418,7 @@ def _year_code_warnings(
         value = row.values.get(column, "")
         if not value:
             continue
-        allowed = (
-            {code_lists.normal_sex(c) for c in codes.sex} if column == "SEX" else codes.place
-        )
+        allowed = {code_lists.normal_sex(c) for c in codes.sex} if column == "SEX" else codes.place
         if value not in allowed:
             warnings.append(
                 f"{table.file_name}, row {row.number}, column {column}: child "

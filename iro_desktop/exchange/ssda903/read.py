@@ -102,9 +102,7 @@ class ImportReport:
         if self.duplicates:
             lines.append(f"{self.duplicates} exact duplicate row(s) read once.")
         if self.kept_newer:
-            lines.append(
-                f"{self.kept_newer} record(s) kept as a later year's return has them."
-            )
+            lines.append(f"{self.kept_newer} record(s) kept as a later year's return has them.")
         if self.conflicts:
             lines.append(
                 f"{len(self.conflicts)} value(s) you changed in IRO Desktop differ from the file; "

@@ -37,19 +37,27 @@ rule("144", "LS (legal status) must be a valid code.")(
 rule("145", "CIN (category of need) must be N1 to N8.")(
     code_rule(spec.EPISODES, "CIN", spec.CIN_CODES, blank_ok=False)
 )
-@rule("146", "PLACE must be one of the year's placement codes (from 2025-26 H5, P2 and Z1 "
-      "are gone: K3 and Z11-Z14 replace them).")
+
+
+@rule(
+    "146",
+    "PLACE must be one of the year's placement codes (from 2025-26 H5, P2 and Z1 "
+    "are gone: K3 and Z11-Z14 replace them).",
+)
 def _rule_146(tables: Tables) -> Iterator[Hit]:
     codes = year_codes().place
     for i, row in enumerate(rows_of(tables, spec.EPISODES)):
         if row.get("PLACE", "") not in codes:
             yield spec.EPISODES, i, ("PLACE",)
+
+
 rule("149", "REC (reason episode ceased) must be a valid code when given.")(
     code_rule(spec.EPISODES, "REC", spec.REC_CODES, blank_ok=True)
 )
 rule("1009", "REASON_PLACE_CHANGE must be a valid code when given.")(
     code_rule(spec.EPISODES, "REASON_PLACE_CHANGE", spec.REASON_PLACE_CHANGE_CODES, blank_ok=True)
 )
+
 
 @rule(
     "178",

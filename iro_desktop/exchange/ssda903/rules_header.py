@@ -20,12 +20,15 @@ from iro_desktop.exchange.ssda903.rule_kit import (
 
 # --- header ----------------------------------------------------------------------------------
 
+
 @rule("101", "SEX must be one of the year's codes: M, F or U (1 or 2 before 2024-25).")
 def _rule_101(tables: Tables) -> Iterator[Hit]:
     codes = year_codes().sex
     for i, row in enumerate(rows_of(tables, spec.HEADER)):
         if row.get("SEX", "") not in codes:
             yield spec.HEADER, i, ("SEX",)
+
+
 rule("102", "DOB (date of birth) must be a valid date DD/MM/YYYY.")(
     date_rule(spec.HEADER, "DOB", blank_ok=False)
 )

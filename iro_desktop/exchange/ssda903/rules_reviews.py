@@ -48,9 +48,7 @@ def _age_rule(under_four: bool):
     return check
 
 
-rule("440", "PN0 is for a child under 4: not for a review after the 4th birthday.")(
-    _age_rule(True)
-)
+rule("440", "PN0 is for a child under 4: not for a review after the 4th birthday.")(_age_rule(True))
 rule("441", "PN1-PN7 are for a child of 4 or over: not for a review before the 4th birthday.")(
     _age_rule(False)
 )

@@ -38,7 +38,10 @@ def xml_records(path: Path, limits: Limits) -> dict[str, list[list[str]]]:
     data = read_bytes(path, limits)
     if b"<!DOCTYPE" in data or b"<!ENTITY" in data:
         raise refuse(
-            name, None, "", "the XML has a DOCTYPE or entities, which a 903 return never has",
+            name,
+            None,
+            "",
+            "the XML has a DOCTYPE or entities, which a 903 return never has",
             "Export the return again from the case management system",
         )
     try:
@@ -57,7 +60,10 @@ def xml_records(path: Path, limits: Limits) -> dict[str, list[list[str]]]:
         count += 1
         if count > limits.max_rows:
             raise refuse(
-                name, None, "", f"the XML holds more than {limits.max_rows:,} children",
+                name,
+                None,
+                "",
+                f"the XML holds more than {limits.max_rows:,} children",
                 "Check it is the right file, or raise the limit with --max-rows",
             )
         own = _leaves(child)

@@ -6,12 +6,18 @@ Built from ``gui/widgets/settings_fields.FIELDS`` (one entry per setting, checke
 rather than a Designer form, which could not keep in step with the settings model. The dialog
 only edits a ``Settings`` value; the settings controller saves it through the worker
 (``settingsAccepted``), with the change history.
+
+One choice is not the council's but the IRO's own: the language of the app (first tab). It is
+kept outside the caseload (``services.settings.save_ui_language``), because the app needs it
+before any caseload is open, and it takes effect at the next start (every window is built in
+one language; switching live would rebuild them all).
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import Signal, Slot
 from PySide6.QtWidgets import (
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -33,26 +39,35 @@ from iro_desktop.gui.widgets.settings_fields import (
     GROUPS,
     SAFETY,
     TIMESCALE_PREFIX,
+    YOU,
     edited,
     make_editors,
     show_values,
 )
+from iro_desktop.i18n import N_, _
+from iro_desktop.services.settings import save_ui_language, saved_ui_language
 
 __all__ = ["HELP_STYLE", "SettingsDialog", "add_field_rows", "parse_postcodes"]
 
 HELP_STYLE = "color: palette(dark);"
 DIALOG_SIZE = (820, 600)  # fits a 1366x768 screen with the taskbar and title bar
+# The app's languages as the choice offers them (None: follow the computer's language).
+UI_LANGUAGES = (
+    (None, N_("As the computer is set")),
+    ("en", N_("English")),
+    ("cy", N_("Cymraeg (Welsh)")),
+)
 
 
 def add_field_rows(form: QFormLayout, editors: dict[str, Editor]) -> None:
     """One row per editor, with its label (buddied, for the mnemonic) and help below it."""
     for key, editor in editors.items():
         spec = BY_KEY[key]
-        label = QLabel(spec.label)
+        label = QLabel(_(spec.label))
         label.setBuddy(editor)
         form.addRow(label, editor)
         if spec.help:
-            help_text = QLabel(spec.help)
+            help_text = QLabel(_(spec.help))
             help_text.setWordWrap(True)
             help_text.setStyleSheet(HELP_STYLE)
             help_text.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
@@ -73,7 +88,7 @@ class SettingsDialog(QDialog):
 
     def __init__(self, settings: Settings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Settings")
+        self.setWindowTitle(_("Settings"))
         self._original = settings
         self.editors: dict[str, Editor] = make_editors(tuple(f.key for f in FIELDS))
         self.timescales = {
@@ -83,12 +98,15 @@ class SettingsDialog(QDialog):
         }
         self.tabs = QTabWidget()
         self.pages: dict[str, QWidget] = {}
-        self.change_passphrase_button = QPushButton("Change pass&phrase…")
+        self.change_passphrase_button = QPushButton(_("Change pass&phrase…"))
+        self.ui_language = self._language_choice()
         self.change_passphrase_button.clicked.connect(self.changePassphraseRequested)
         for group in GROUPS:
             content = QWidget()
             form = QFormLayout()
             form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+            if group == YOU:
+                self._add_language_rows(form)
             column = QVBoxLayout(content)
             column.addLayout(form)
             column.addStretch(1)  # rows stay together at the top, however tall the tab
@@ -96,8 +114,8 @@ class SettingsDialog(QDialog):
             if group == SAFETY:
                 form.addRow("", self.change_passphrase_button)
             self.pages[group] = content
-            self.tabs.addTab(_scrolling(content), group)
-        note = QLabel("Every change is kept in your caseload's change history.")
+            self.tabs.addTab(_scrolling(content), _(group))
+        note = QLabel(_("Every change is kept in your caseload's change history."))
         note.setStyleSheet(HELP_STYLE)
 
         self.buttons = QDialogButtonBox(
@@ -126,7 +144,39 @@ class SettingsDialog(QDialog):
         """The settings as edited."""
         return edited(self.editors, self._original)
 
+    def _language_choice(self) -> QComboBox:
+        choice = QComboBox()
+        for code, name in UI_LANGUAGES:
+            choice.addItem(_(name), code)
+        saved = saved_ui_language()
+        choice.setCurrentIndex(next(i for i, (c, _n) in enumerate(UI_LANGUAGES) if c == saved))
+        choice.setAccessibleName(_("Language of the app"))
+        choice.setAccessibleDescription(_("Takes effect the next time IRO Desktop starts."))
+        return choice
+
+    def _add_language_rows(self, form: QFormLayout) -> None:
+        label = QLabel(_("&Language of the app"))
+        label.setBuddy(self.ui_language)
+        form.addRow(label, self.ui_language)
+        help_text = QLabel(
+            _(
+                "Windows, menus and messages in English or Welsh. It takes effect the next time "
+                "IRO Desktop starts. A letter's language is the child's, chosen with the letter."
+            )
+        )
+        help_text.setWordWrap(True)
+        help_text.setStyleSheet(HELP_STYLE)
+        help_text.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        form.addRow("", help_text)
+
+    def chosen_ui_language(self) -> str | None:
+        """The language chosen for the app: ``en``, ``cy``, or None (as the computer is set)."""
+        return self.ui_language.currentData()
+
     @Slot()
     def _on_save(self) -> None:
+        chosen = self.chosen_ui_language()
+        if chosen != saved_ui_language():
+            save_ui_language(chosen)  # a few bytes beside the last file opened: no worker
         self.settingsAccepted.emit(self.settings())
         self.accept()

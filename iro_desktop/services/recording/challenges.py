@@ -21,6 +21,7 @@ from iro_desktop.domain.validation import (
     required,
 )
 from iro_desktop.domain.working_days import calendar_for
+from iro_desktop.i18n import _
 from iro_desktop.services.recording.common import (
     RecordNotFound,
     cafcass_name,
@@ -46,7 +47,7 @@ class ChallengeRef:
 def _challenge(store: Store, challenge_id: int) -> ChallengeRef:
     child_ref = child_ref_of_challenge(store, challenge_id)
     if child_ref is None:
-        raise RecordNotFound("That challenge is no longer on the record: refresh (F5).")
+        raise RecordNotFound(_("That challenge is no longer on the record: refresh (F5)."))
     _child_id, record = child_record(store, child_ref)
     challenge = next(c for c in record.challenges if c.id == challenge_id)
     return ChallengeRef(record, challenge, load_settings(store))
@@ -72,7 +73,7 @@ def _insert_stage(
 def raise_challenge(store: Store, child_ref: str, entry: ChallengeEntry, today: date) -> int:
     """Raise a challenge (informal, or straight at a formal stage); the response is due by
     the council's timescale for that stage. Returns the challenge's id."""
-    child_id, _ = child_record(store, child_ref)
+    child_id, _record = child_record(store, child_ref)
     settings = load_settings(store)
     check(challenge_problems(entry, today, settings.formal_challenge_stages))
     assert entry.raised_on is not None
@@ -113,11 +114,16 @@ def record_challenge_response(
     found = _challenge(store, challenge_id)
     current = found.challenge.current_stage
     if current is None:
-        raise RecordNotFound("That challenge has no stage to respond to.")
+        raise RecordNotFound(_("That challenge has no stage to respond to."))
     problems = dated_step_problems(
-        "responded_on", responded_on, current.raised_on, today, "The response", "the challenge"
+        "responded_on",
+        responded_on,
+        current.raised_on,
+        today,
+        _("The response"),
+        _("the challenge"),
     )
-    problems += required("response", response, "what the response said")
+    problems += required("response", response, _("what the response said"))
     check(problems)
     history.update(
         store,
@@ -136,8 +142,8 @@ def refer_to_cafcass(store: Store, challenge_id: int, on: date | None, today: da
             on,
             found.challenge.raised_on,
             today,
-            f"The referral to {cafcass_name(found.settings)}",
-            "the challenge was raised",
+            _("The referral to %(cafcass)s") % {"cafcass": cafcass_name(found.settings)},
+            _("the challenge was raised"),
         )
     )
     history.update(store, "challenges", challenge_id, {"cafcass_referred_on": on})
@@ -148,9 +154,14 @@ def resolve_challenge(
 ) -> None:
     found = _challenge(store, challenge_id)
     problems = dated_step_problems(
-        "on", on, found.challenge.raised_on, today, "The resolution", "the challenge was raised"
+        "on",
+        on,
+        found.challenge.raised_on,
+        today,
+        _("The resolution"),
+        _("the challenge was raised"),
     )
-    problems += required("outcome", outcome, "the outcome")
+    problems += required("outcome", outcome, _("the outcome"))
     check(problems)
     history.update(
         store, "challenges", challenge_id, {"resolved_on": on, "outcome": outcome.strip()}

@@ -14,6 +14,7 @@ from iro_desktop.domain.validation import (
     Problem,
 )
 from iro_desktop.errors import UserError
+from iro_desktop.i18n import _
 from iro_desktop.storage.database import Store
 from iro_desktop.storage.history import ChangedSinceOpened as ChangedSinceOpened
 from iro_desktop.storage.records import child_id_for, load_child_record
@@ -49,8 +50,11 @@ def child_record(store: Store, child_ref: str) -> tuple[int, ChildRecord]:
     record = load_child_record(store, child_ref) if child_id is not None else None
     if child_id is None or record is None:
         raise RecordNotFound(
-            f"There is no child {child_ref} in this caseload: it may have been removed. "
-            "Refresh (F5) and choose the child again."
+            _(
+                "There is no child %(child_ref)s in this caseload: it may have "
+                "been removed. Refresh (F5) and choose the child again."
+            )
+            % {"child_ref": child_ref}
         )
     return child_id, record
 

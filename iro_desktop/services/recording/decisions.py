@@ -19,6 +19,7 @@ from iro_desktop.domain.validation import (
     dated_step_problems,
     step_problems,
 )
+from iro_desktop.i18n import _
 from iro_desktop.services.recording.common import (
     UPDATE_CARRIED,
     UPDATE_CHASED,
@@ -40,14 +41,14 @@ from iro_desktop.storage.queries import (
 def decision_of(record: ChildRecord, decision_id: int) -> Decision:
     found = next((d for d in record.decisions if d.id == decision_id), None)
     if found is None:
-        raise RecordNotFound("That decision is no longer on the child's record: refresh (F5).")
+        raise RecordNotFound(_("That decision is no longer on the child's record: refresh (F5)."))
     return found
 
 
 def unknown_steps(record: ChildRecord, steps: Iterable[DecisionStep]) -> list[Problem]:
     open_ids = {d.id for d in record.decisions if d.is_open and d.archived_on is None}
     return [
-        Problem(f"steps.{s.decision_id}", "That decision is already closed: refresh (F5).")
+        Problem(f"steps.{s.decision_id}", _("That decision is already closed: refresh (F5)."))
         for s in steps
         if s.decision_id not in open_ids
     ]
@@ -56,7 +57,7 @@ def unknown_steps(record: ChildRecord, steps: Iterable[DecisionStep]) -> list[Pr
 def _decision_for_child_ref(store: Store, decision_id: int) -> tuple[ChildRecord, Decision]:
     child_ref = child_ref_of_decision(store, decision_id)
     if child_ref is None:
-        raise RecordNotFound("That decision is no longer on the record: refresh (F5).")
+        raise RecordNotFound(_("That decision is no longer on the record: refresh (F5)."))
     _child_id, record = child_record(store, child_ref)
     return record, decision_of(record, decision_id)
 
@@ -112,13 +113,13 @@ def apply_step(
 def update_decision(store: Store, step: DecisionStep, on: date, today: date) -> None:
     """Mark done, carry with a new date, drop with a reason, or chase one decision (from the
     Decisions tab). One transaction."""
-    _, decision = _decision_for_child_ref(store, step.decision_id)
+    _record, decision = _decision_for_child_ref(store, step.decision_id)
     if not decision.is_open:
         raise RecordNotValid(
-            [Problem("decision", "That decision is already closed: nothing was changed.")]
+            [Problem("decision", _("That decision is already closed: nothing was changed."))]
         )
     problems = step_problems([step], today)
-    problems += dated_step_problems("on", on, None, today, "The date", "")
+    problems += dated_step_problems("on", on, None, today, _("The date"), "")
     check(problems)
     with store.atomic():
         apply_step(store, decision, step, on)

@@ -36,6 +36,7 @@ from iro_desktop.domain.validation import (
 )
 from iro_desktop.domain.wording import LINE_FIELDS, item_lines, review_decision_ids
 from iro_desktop.domain.working_days import calendar_for
+from iro_desktop.i18n import _
 from iro_desktop.services.recording.common import (
     RecordNotFound,
     check,
@@ -294,10 +295,15 @@ def record_decisions_circulated(
     _child_id, record = child_record(store, child_ref)
     review = next((r for r in record.reviews if r.id == review_id and r.is_held), None)
     if review is None:
-        raise RecordNotFound("That review has not been recorded as held: record it first.")
+        raise RecordNotFound(_("That review has not been recorded as held: record it first."))
     check(
         dated_step_problems(
-            "on", on, review.part_dates[0], today, "The decisions were circulated", "the review"
+            "on",
+            on,
+            review.part_dates[0],
+            today,
+            _("The decisions were circulated"),
+            _("the review"),
         )
     )
     history.update(store, "reviews", review_id, {"decisions_circulated_on": on})
