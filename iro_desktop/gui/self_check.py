@@ -31,7 +31,7 @@ class SelfCheckFailed(UserError):
 def _wait_for(signal) -> None:
     loop = QEventLoop()
     arrived: list[bool] = []
-    signal.connect(lambda *_: (arrived.append(True), loop.quit()))
+    signal.connect(lambda *_args: (arrived.append(True), loop.quit()))
     QTimer.singleShot(WAIT_MS, loop.quit)
     loop.exec()
     if not arrived:
