@@ -37,7 +37,7 @@ from iro_desktop.services.session import Store
 APP_TITLE = "IRO Desktop"
 DEMO_BANNER_TEXT = "Demo caseload: fictional children"
 BANNER_STYLE = (
-    "background: #fff4ce; color: #3b2f00; border: 1px solid #c9a400; padding: 6px 10px;"
+    "background: palette(tooltip-base); color: palette(tooltip-text); border: 1px solid palette(dark); padding: 6px 10px;"  # noqa: E501
     "font-weight: bold;"
 )
 

@@ -40,7 +40,7 @@ from iro_desktop.gui.widgets.settings_fields import (
 
 __all__ = ["HELP_STYLE", "SettingsDialog", "add_field_rows", "parse_postcodes"]
 
-HELP_STYLE = "color: palette(dark);"
+HELP_STYLE = "color: palette(window-text); font-style: italic;"  # dark grey failed WCAG AA
 DIALOG_SIZE = (820, 600)  # fits a 1366x768 screen with the taskbar and title bar
 
 

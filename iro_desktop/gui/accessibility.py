@@ -1,0 +1,298 @@
+"""What a screen reader is told, for every window, in one place.
+
+``install(app)`` puts one event filter on the application. When a window (or a page of a
+stacked or tabbed widget) is shown, every control in it that has no accessible name is given
+one from what a sighted person reads beside it: the label whose buddy it is (or the label of
+its row in a form layout), the group box around it, its own text, its placeholder or its
+tooltip; a tooltip or the hint line under a field becomes its description. Explicit names set
+by a window are never replaced. Names taken from labels are in the language the labels were
+written in, so they follow the app's language.
+
+Status and errors are announced, not only shown: the status bar's messages, and any
+``LiveLabel`` (the forms' draft status and their problem lines), are sent to assistive
+technology as announcements (``QAccessibleAnnouncementEvent``, Qt 6.8+), politely for news and
+assertively for errors.
+
+The View menu gains "High contrast" (``palette.py``), which is also switched on at start by
+``IRO_DESKTOP_HIGH_CONTRAST=1``.
+"""
+
+from __future__ import annotations
+
+import shiboken6
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent, QAction
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractItemView,
+    QAbstractSpinBox,
+    QApplication,
+    QComboBox,
+    QFormLayout,
+    QGroupBox,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QPlainTextEdit,
+    QStackedWidget,
+    QTabBar,
+    QTabWidget,
+    QTextEdit,
+    QWidget,
+)
+
+from iro_desktop.gui import palette
+from iro_desktop.i18n import _
+
+# Controls a person operates; each must have a name a screen reader can say.
+NAMED = (
+    QAbstractButton,
+    QAbstractItemView,
+    QAbstractSpinBox,
+    QComboBox,
+    QLineEdit,
+    QPlainTextEdit,
+    QTextEdit,
+    QTabBar,
+)
+HIGH_CONTRAST_ACTION = "high_contrast"
+_SCREEN_READER_LABEL = "screenReaderLabel"
+_DONE = "_iro_accessibility_named"  # a dynamic property: the window was named once already
+_announced: list[tuple[str, bool]] = []  # the last few announcements (read by the tests)
+
+
+# -- names and descriptions --------------------------------------------------------------------
+def plain(text: str) -> str:
+    """A label's words as a name: no mnemonic ampersand, required mark or trailing colon."""
+    return text.replace("&&", "\0").replace("&", "").replace("\0", "&").strip().rstrip(" *:")
+
+
+def _labels_by_field(root: QWidget) -> dict[int, QLabel]:
+    """Each field's label: a label's buddy, or the label in the field's form-layout row."""
+    found: dict[int, QLabel] = {}
+    for layout in root.findChildren(QFormLayout):
+        for row in range(layout.rowCount()):
+            label_item = layout.itemAt(row, QFormLayout.ItemRole.LabelRole)
+            field_item = layout.itemAt(row, QFormLayout.ItemRole.FieldRole)
+            label = label_item.widget() if label_item is not None else None
+            field = field_item.widget() if field_item is not None else None
+            if isinstance(label, QLabel) and field is not None and label.text().strip():
+                found[id(field)] = label
+    for label in root.findChildren(QLabel):
+        buddy = label.buddy()
+        if buddy is not None and label.text().strip():
+            found[id(buddy)] = label
+    return found
+
+
+def _hint_below(widget: QWidget) -> str:
+    """The help line a form layout shows under ``widget`` (a row with no label of its own)."""
+    parent = widget.parentWidget()
+    layout = parent.layout() if parent is not None else None
+    if not isinstance(layout, QFormLayout):
+        return ""
+    row, _role = layout.getWidgetPosition(widget)
+    if row < 0 or row + 1 >= layout.rowCount():
+        return ""
+    below = layout.itemAt(row + 1, QFormLayout.ItemRole.FieldRole)
+    label = below.widget() if below is not None else None
+    above = layout.itemAt(row + 1, QFormLayout.ItemRole.LabelRole)
+    no_label = above is None or not (isinstance(above.widget(), QLabel) and above.widget().text())
+    if isinstance(label, QLabel) and label.buddy() is None and no_label and label.wordWrap():
+        return label.text()
+    return ""
+
+
+def _name_from_surroundings(widget: QWidget, labels: dict[int, QLabel]) -> str:
+    label = labels.get(id(widget))
+    # A field wrapped with its problem line (forms/layout.py) is labelled through its wrapper.
+    if label is None and widget.parentWidget() is not None:
+        label = labels.get(id(widget.parentWidget()))
+    if label is not None:
+        return plain(label.text())
+    parent = widget.parentWidget()
+    if isinstance(widget, QLineEdit) and isinstance(parent, QComboBox):
+        return parent.accessibleName() or _name_from_surroundings(parent, labels)
+    if isinstance(widget, QTabBar) and isinstance(parent, QTabWidget):
+        return parent.accessibleName() or _("Tabs")
+    if isinstance(widget, QAbstractButton) and widget.text():
+        return plain(widget.text())
+    placeholder = getattr(widget, "placeholderText", None)
+    if callable(placeholder) and placeholder():
+        return plain(placeholder())
+    if widget.toolTip():
+        return plain(widget.toolTip())
+    if isinstance(parent, QGroupBox) and parent.title():
+        return plain(parent.title())
+    return ""
+
+
+def name_controls(root: QWidget) -> int:
+    """Give each unnamed control under ``root`` a name and description from what is shown
+    beside it; returns how many were named."""
+    labels = _labels_by_field(root)
+    named = 0
+    for widget in [root, *root.findChildren(QWidget)]:
+        if not isinstance(widget, NAMED):
+            continue
+        if isinstance(widget, QLineEdit) and isinstance(widget.parentWidget(), QAbstractSpinBox):
+            continue  # a spin box's own text: the spin box carries the name
+        if not widget.accessibleName():
+            name = _name_from_surroundings(widget, labels)
+            if name:
+                widget.setAccessibleName(name)
+                named += 1
+        if not widget.accessibleDescription():
+            hint = _hint_below(widget)
+            tip = widget.toolTip()
+            if hint or (tip and plain(tip) != widget.accessibleName()):
+                widget.setAccessibleDescription(hint or tip)
+        if isinstance(widget, QComboBox):
+            label_relation(widget)
+    return named
+
+
+def label_relation(combo: QComboBox) -> QLabel | None:
+    """On Linux, Qt reports a combo box's name as its chosen value and leaves the label to
+    the "labelled by" relation, which it finds only among the combo's siblings; a field moved
+    into a wrapper (a form's problem line) loses it. A hidden sibling label carrying the
+    combo's name gives it back (screen reader only: it is never shown)."""
+    parent = combo.parentWidget()
+    name = combo.accessibleName()
+    if parent is None or not name:
+        return None
+    siblings = parent.findChildren(QLabel, options=Qt.FindChildOption.FindDirectChildrenOnly)
+    for label in siblings:
+        if label.buddy() is combo:
+            if label.objectName() == _SCREEN_READER_LABEL and label.text() != name:
+                label.setText(name)  # the name changed (a row renumbered, a language)
+            return label
+    label = QLabel(name, parent)
+    label.setObjectName(_SCREEN_READER_LABEL)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setBuddy(combo)
+    label.hide()
+    return label
+
+
+# -- announcements -------------------------------------------------------------------------------
+def announce(source: QObject, text: str, assertive: bool = False) -> None:
+    """Have a screen reader say ``text`` (news politely; errors at once, ``assertive``)."""
+    text = " ".join(text.split())
+    if not text:
+        return
+    _announced.append((text, assertive))
+    del _announced[:-20]
+    if not QAccessible.isActive():
+        return  # no assistive technology listening: nothing to send
+    event = QAccessibleAnnouncementEvent(source, text)
+    event.setPoliteness(
+        QAccessible.AnnouncementPoliteness.Assertive
+        if assertive
+        else QAccessible.AnnouncementPoliteness.Polite
+    )
+    QAccessible.updateAccessibility(event)
+
+
+def announced() -> list[tuple[str, bool]]:
+    """The last announcements made (text, assertive), newest last."""
+    return list(_announced)
+
+
+class LiveLabel(QLabel):
+    """A label whose new words are announced when it is on screen (a live region)."""
+
+    def __init__(self, text: str = "", parent: QWidget | None = None, assertive: bool = False):
+        super().__init__(text, parent)
+        self.assertive = assertive
+
+    def setText(self, text: str) -> None:
+        changed = text != self.text()
+        super().setText(text)
+        if changed and text and self.isVisible():
+            announce(self, text.replace("⚠", ""), self.assertive)
+
+    def setVisible(self, visible: bool) -> None:
+        appearing = visible and not self.isVisible()
+        super().setVisible(visible)
+        if appearing and self.text() and self.isVisible():
+            announce(self, self.text().replace("⚠", ""), self.assertive)
+
+
+# -- one filter for the whole application ------------------------------------------------------
+class _Watcher(QObject):
+    """Names each window's controls when it is first shown (and each page when shown), so
+    controls built later are named too; hooks the main window's status bar and View menu."""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        kind = event.type()
+        if kind == QEvent.Type.Show and isinstance(watched, QWidget):
+            if watched.isWindow():
+                self._window_shown(watched)
+            elif isinstance(watched.parentWidget(), QStackedWidget):
+                name_controls(watched)  # a view or a tab page, perhaps built since
+            elif isinstance(watched, QComboBox):
+                label_relation(watched)  # a combo in a row added since
+        elif kind == QEvent.Type.FocusIn and isinstance(watched, QComboBox):
+            label_relation(watched)  # before the screen reader asks for its label
+        return False
+
+    def _window_shown(self, window: QWidget) -> None:
+        name_controls(window)
+        if isinstance(window, QMainWindow) and not window.property(_DONE):
+            window.setProperty(_DONE, True)
+            bar = window.statusBar()
+            bar.setAccessibleName(_("Status"))
+            bar.messageChanged.connect(lambda text, bar=bar: announce(bar, text))
+            add_high_contrast_toggle(window)
+
+
+def add_high_contrast_toggle(window: QMainWindow) -> QAction | None:
+    """View > High contrast, a check item switching the high-contrast palette on and off."""
+    from iro_desktop.gui.shortcuts import MENUS, VIEW_MENU
+
+    menus = [a.menu() for a in window.menuBar().actions() if a.menu() is not None]
+    index = MENUS.index(VIEW_MENU)
+    if len(menus) <= index:
+        return None
+    action = QAction(_("Hi&gh contrast"), window)
+    action.setObjectName(HIGH_CONTRAST_ACTION)
+    action.setCheckable(True)
+    action.setChecked(palette.high_contrast_on())
+    action.setStatusTip(_("White on black with bright highlights, for low vision"))
+    action.toggled.connect(_toggle_high_contrast)
+    menus[index].addSeparator()
+    menus[index].addAction(action)
+    return action
+
+
+def _toggle_high_contrast(on: bool) -> None:
+    app = QApplication.instance()
+    if isinstance(app, QApplication):
+        palette.set_high_contrast(app, on)
+        announce(app, _("High contrast on") if on else _("High contrast off"))
+
+
+def install(app: QApplication) -> QObject:
+    """Name every window's controls as it is shown, announce status messages, and start in
+    high contrast when ``IRO_DESKTOP_HIGH_CONTRAST`` asks for it."""
+    for child in app.children():
+        if isinstance(child, _Watcher) and shiboken6.isValid(child):
+            return child  # once per application
+    watcher = _Watcher(app)
+    app.installEventFilter(watcher)
+    if palette.high_contrast_wanted():
+        palette.set_high_contrast(app, True)
+    return watcher
+
+
+__all__ = [
+    "HIGH_CONTRAST_ACTION",
+    "LiveLabel",
+    "add_high_contrast_toggle",
+    "announce",
+    "announced",
+    "install",
+    "name_controls",
+    "plain",
+]
