@@ -19,6 +19,8 @@ The View menu gains "High contrast" (``palette.py``), which is also switched on 
 
 from __future__ import annotations
 
+import itertools
+
 import shiboken6
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent, QAction
@@ -28,6 +30,7 @@ from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QApplication,
     QComboBox,
+    QDialogButtonBox,
     QFormLayout,
     QGroupBox,
     QLabel,
@@ -175,6 +178,19 @@ def label_relation(combo: QComboBox) -> QLabel | None:
     return label
 
 
+def order_button_boxes(root: QWidget) -> None:
+    """Tab through a button box's buttons in the order they are shown (Qt keeps the order
+    they were added in, so [Unlock] [Cancel] was tabbed Cancel first)."""
+    for box in root.findChildren(QDialogButtonBox):
+        layout = box.layout()
+        if layout is None:
+            continue
+        shown = [layout.itemAt(i).widget() for i in range(layout.count())]
+        buttons = [w for w in shown if isinstance(w, QAbstractButton)]
+        for first, second in itertools.pairwise(buttons):
+            QWidget.setTabOrder(first, second)
+
+
 # -- announcements -------------------------------------------------------------------------------
 def announce(source: QObject, text: str, assertive: bool = False) -> None:
     """Have a screen reader say ``text`` (news politely; errors at once, ``assertive``)."""
@@ -239,6 +255,7 @@ class _Watcher(QObject):
 
     def _window_shown(self, window: QWidget) -> None:
         name_controls(window)
+        order_button_boxes(window)
         if isinstance(window, QMainWindow) and not window.property(_DONE):
             window.setProperty(_DONE, True)
             bar = window.statusBar()

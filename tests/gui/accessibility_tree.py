@@ -6,10 +6,12 @@ Used by ``test_accessibility.py``; not a test module itself.
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass
 
+from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtGui import QAccessible, QAccessibleInterface
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QAbstractSpinBox, QComboBox, QHeaderView, QScrollArea, QWidget
 
 Role = QAccessible.Role
 # What a person operates: each needs a name a screen reader can say.
@@ -145,3 +147,97 @@ def dump(nodes: list[Node]) -> str:
             text += f" — {node.description!r}"
         lines.append(text)
     return "\n".join(lines)
+
+
+# -- the keyboard --------------------------------------------------------------------------------
+def operable(widget: QWidget, window: QWidget) -> bool:
+    """A control a person can reach now: shown, enabled, in this window, not the inner
+    editor of a spin box or combo box (the outer one takes the focus)."""
+    from iro_desktop.gui.accessibility import NAMED
+
+    parent = widget.parentWidget()
+    inner = isinstance(parent, QAbstractSpinBox | QComboBox)
+    return (
+        isinstance(widget, NAMED)
+        and not isinstance(widget, QHeaderView)  # sorted from the view, never a tab stop
+        and not inner
+        and widget.window() is window
+        and widget.isVisible()
+        and widget.isEnabled()
+        and widget.objectName() != "qt_scrollarea_viewport"
+    )
+
+
+def tab_chain(window: QWidget) -> list[QWidget]:
+    """The widgets Tab visits in ``window``, in order, from the top-left one (the chain is a
+    ring: where it is entered is the window's business)."""
+    chain: list[QWidget] = []
+    widget = window.nextInFocusChain()
+    seen = 0
+    while widget is not window and seen < 5000:
+        seen += 1
+        policy = widget.focusPolicy()
+        if (
+            widget.focusProxy() is None
+            and policy & Qt.FocusPolicy.TabFocus == Qt.FocusPolicy.TabFocus
+            and operable(widget, window)
+        ):
+            chain.append(widget)
+        widget = widget.nextInFocusChain()
+    if not chain:
+        return chain
+    first = min(range(len(chain)), key=lambda i: _reading_key(window, chain[i]))
+    return chain[first:] + chain[:first]
+
+
+def _reading_key(window: QWidget, widget: QWidget) -> tuple[int, int]:
+    point = widget.mapTo(window, QPoint(0, 0))
+    return (point.y(), point.x())
+
+
+def _region(widget: QWidget) -> QWidget | None:
+    """The scroll area a widget scrolls in (its place on screen depends on the scrolling)."""
+    parent = widget.parentWidget()
+    while parent is not None:
+        if isinstance(parent, QScrollArea):
+            return parent
+        parent = parent.parentWidget()
+    return None
+
+
+def out_of_reading_order(
+    window: QWidget, chain: list[QWidget], tolerance: int = 8
+) -> list[tuple[str, str]]:
+    """Steps of the Tab order that go back up the window or leftwards along a line (moving
+    up into a new column to the right is reading order too)."""
+    wrong = []
+    for first, second in itertools.pairwise(chain):
+        if _region(first) is not _region(second):
+            continue  # into or out of a scrolling page: its place moves with the scrolling
+        a = QRect(first.mapTo(window, QPoint(0, 0)), first.size())
+        b = QRect(second.mapTo(window, QPoint(0, 0)), second.size())
+        new_column = b.left() >= a.right() - tolerance
+        upwards = b.top() < a.top() - tolerance and not new_column
+        same_line = abs(b.top() - a.top()) <= tolerance
+        leftwards = same_line and b.left() < a.left() - tolerance
+        if upwards or leftwards:
+            wrong.append((describe(first), describe(second)))
+    return wrong
+
+
+def unreachable(window: QWidget) -> list[str]:
+    """Controls shown and enabled that Tab never reaches."""
+    chain = set(map(id, tab_chain(window)))
+    missed = []
+    for widget in window.findChildren(QWidget):
+        if not operable(widget, window) or id(widget) in chain:
+            continue
+        target = widget.focusProxy() or widget
+        if id(target) in chain:
+            continue
+        missed.append(describe(widget))
+    return missed
+
+
+def describe(widget: QWidget) -> str:
+    return f"{type(widget).__name__} {widget.accessibleName() or widget.objectName()!r}"

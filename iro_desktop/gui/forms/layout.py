@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from iro_desktop.gui.accessibility import LiveLabel
 from iro_desktop.gui.forms.editors import error_label
 from iro_desktop.gui.forms.fields import INPUTS
 from iro_desktop.gui.screen_fit import fit_to_screen
@@ -46,7 +47,7 @@ class FormFrame:
         scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.scroll = scroll
         self.summary = error_label("Still to put right")
-        self.status = QLabel("")
+        self.status = LiveLabel("")  # "Saving…", "Not saved: …" are announced
         self.status.setAccessibleName("Draft status")
         self.draft_button = QPushButton("Keep draft (Ctrl+S)")
         self.save_button = QPushButton("Save and close (Ctrl+Enter)")

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from iro_desktop.gui.accessibility import LiveLabel
 from iro_desktop.gui.models.records_model import alert_colour
 
 ERROR_STYLE = "color: #a4000f; font-weight: bold;"
@@ -149,7 +150,7 @@ def note_label(text: str = "", style: str = NOTE_STYLE) -> QLabel:
 
 
 def error_label() -> QLabel:
-    label = QLabel()
+    label = LiveLabel(assertive=True)  # an error is announced at once
     label.setWordWrap(True)
     label.setStyleSheet(ERROR_STYLE.replace("#a4000f", alert_colour().name()))  # the palette's
     label.setVisible(False)
