@@ -251,6 +251,8 @@ class _Watcher(QObject):
                 label_relation(watched)  # a combo in a row added since
         elif kind == QEvent.Type.FocusIn and isinstance(watched, QComboBox):
             label_relation(watched)  # before the screen reader asks for its label
+        elif kind == QEvent.Type.ApplicationPaletteChange and isinstance(watched, QApplication):
+            palette.readable_placeholders(watched)  # the system's theme changed (dark mode)
         return False
 
     def _window_shown(self, window: QWidget) -> None:
@@ -298,6 +300,7 @@ def install(app: QApplication) -> QObject:
             return child  # once per application
     watcher = _Watcher(app)
     app.installEventFilter(watcher)
+    palette.readable_placeholders(app)
     if palette.high_contrast_wanted():
         palette.set_high_contrast(app, True)
     return watcher

@@ -139,6 +139,27 @@ def _recolour_alerts(app: QApplication, before: str, after: str) -> None:
             widget.setStyleSheet(sheet.replace(before, after))
 
 
+def readable_placeholders(app: QApplication) -> bool:
+    """Qt draws placeholder text as the text colour at half strength, about 4.0:1 on white:
+    below AA. Strengthen it just enough to pass, keeping it lighter than typed text (only
+    this one role is set: every other colour still follows the system). True if changed."""
+    palette = app.palette()
+    changed = False
+    for group in (Group.Active, Group.Inactive):
+        base = palette.color(group, Role.Base)
+        if contrast_ratio(palette.color(group, Role.PlaceholderText), base) >= WCAG_AA:
+            continue
+        colour = QColor(palette.color(group, Role.Text))
+        colour.setAlphaF(0.5)
+        while contrast_ratio(colour, base) < WCAG_AA + 0.1 and colour.alphaF() < 1.0:
+            colour.setAlphaF(min(1.0, colour.alphaF() + 0.05))
+        palette.setColor(group, Role.PlaceholderText, colour)
+        changed = True
+    if changed:
+        app.setPalette(palette)
+    return changed
+
+
 # -- measuring ---------------------------------------------------------------------------------
 def _channel(value: float) -> float:
     value /= 255.0
