@@ -156,26 +156,38 @@ def name_controls(root: QWidget) -> int:
 
 
 def label_relation(combo: QComboBox) -> QLabel | None:
-    """On Linux, Qt reports a combo box's name as its chosen value and leaves the label to
-    the "labelled by" relation, which it finds only among the combo's siblings; a field moved
-    into a wrapper (a form's problem line) loses it. A hidden sibling label carrying the
-    combo's name gives it back (screen reader only: it is never shown)."""
-    parent = combo.parentWidget()
+    """On Linux, Qt reports a combo box's name as its chosen value and leaves what it is for
+    to the "labelled by" relation, which comes from a label whose buddy it is. A combo with
+    no label (a row of a list the IRO adds to) gets a hidden one carrying its name: read by a
+    screen reader only, never shown."""
     name = combo.accessibleName()
+    parent = combo.parentWidget()
     if parent is None or not name:
         return None
-    siblings = parent.findChildren(QLabel, options=Qt.FindChildOption.FindDirectChildrenOnly)
-    for label in siblings:
+    for label in parent.findChildren(QLabel, _SCREEN_READER_LABEL):
         if label.buddy() is combo:
-            if label.objectName() == _SCREEN_READER_LABEL and label.text() != name:
+            if label.text() != name:
                 label.setText(name)  # the name changed (a row renumbered, a language)
             return label
+    face = QAccessible.queryAccessibleInterface(combo)
+    if face is not None and face.relations(QAccessible.RelationFlag.Label):
+        return None  # a label of its own, shown beside it
     label = QLabel(name, parent)
     label.setObjectName(_SCREEN_READER_LABEL)
     label.setTextFormat(Qt.TextFormat.PlainText)
     label.setBuddy(combo)
     label.hide()
     return label
+
+
+def name_labels(root: QWidget) -> None:
+    """A label's name without its mnemonic ampersand (AT-SPI passes "Pre&ferred name:" on
+    as it is, and a screen reader spells it out)."""
+    for label in root.findChildren(QLabel):
+        if label.buddy() is not None and not label.accessibleName() and "&" in label.text():
+            label.setAccessibleName(
+                label.text().replace("&&", "\0").replace("&", "").replace("\0", "&")
+            )
 
 
 def order_button_boxes(root: QWidget) -> None:
@@ -216,7 +228,10 @@ def announced() -> list[tuple[str, bool]]:
 
 
 class LiveLabel(QLabel):
-    """A label whose new words are announced when it is on screen (a live region)."""
+    """A label whose new words are announced when it is on screen (a live region), if the
+    keyboard is beside it: a problem line under a field speaks while that field is being
+    typed in, not all at once when a form opens; a summary or status line of a window (its
+    parent the window) speaks whenever the window has the keyboard."""
 
     def __init__(self, text: str = "", parent: QWidget | None = None, assertive: bool = False):
         super().__init__(text, parent)
@@ -225,14 +240,21 @@ class LiveLabel(QLabel):
     def setText(self, text: str) -> None:
         changed = text != self.text()
         super().setText(text)
-        if changed and text and self.isVisible():
+        if changed and text and self.isVisible() and self._focus_beside():
             announce(self, text.replace("⚠", ""), self.assertive)
 
     def setVisible(self, visible: bool) -> None:
         appearing = visible and not self.isVisible()
         super().setVisible(visible)
-        if appearing and self.text() and self.isVisible():
+        if appearing and self.text() and self.isVisible() and self._focus_beside():
             announce(self, self.text().replace("⚠", ""), self.assertive)
+
+    def _focus_beside(self) -> bool:
+        parent = self.parentWidget()
+        focus = QApplication.focusWidget()
+        if parent is None or parent.isWindow() or focus is None:
+            return True
+        return parent.isAncestorOf(focus)
 
 
 # -- one filter for the whole application ------------------------------------------------------
@@ -257,6 +279,7 @@ class _Watcher(QObject):
 
     def _window_shown(self, window: QWidget) -> None:
         name_controls(window)
+        name_labels(window)
         order_button_boxes(window)
         if isinstance(window, QMainWindow) and not window.property(_DONE):
             window.setProperty(_DONE, True)

@@ -80,6 +80,7 @@ QCheckBox:focus, QRadioButton:focus {
     border: 3px solid #1aebff;
 }
 QPushButton:disabled, QToolButton:disabled { border: 1px dashed #a0a0a0; }
+QTabBar::tab { padding: 4px 10px; }
 QTabBar::tab:selected { border-bottom: 3px solid #1aebff; }
 QTabBar::tab:focus { border: 3px solid #1aebff; }
 QHeaderView::section { border: 1px solid #ffffff; background: #000000; color: #ffffff; }
@@ -143,7 +144,16 @@ def readable_placeholders(app: QApplication) -> bool:
     """Qt draws placeholder text as the text colour at half strength, about 4.0:1 on white:
     below AA. Strengthen it just enough to pass, keeping it lighter than typed text (only
     this one role is set: every other colour still follows the system). True if changed."""
-    palette = app.palette()
+    stronger = with_readable_placeholders(app.palette())
+    if stronger is None:
+        return False
+    app.setPalette(stronger)
+    return True
+
+
+def with_readable_placeholders(palette: QPalette) -> QPalette | None:
+    """``palette`` with its placeholder text strengthened to AA, or None if it passes."""
+    palette = QPalette(palette)
     changed = False
     for group in (Group.Active, Group.Inactive):
         base = palette.color(group, Role.Base)
@@ -155,9 +165,7 @@ def readable_placeholders(app: QApplication) -> bool:
             colour.setAlphaF(min(1.0, colour.alphaF() + 0.05))
         palette.setColor(group, Role.PlaceholderText, colour)
         changed = True
-    if changed:
-        app.setPalette(palette)
-    return changed
+    return palette if changed else None
 
 
 # -- measuring ---------------------------------------------------------------------------------

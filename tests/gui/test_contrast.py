@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtGui import QColor, QFont, QPalette
-from PySide6.QtWidgets import QLabel
+from PySide6.QtWidgets import QApplication, QLabel
 
 from iro_desktop.gui import palette
 from iro_desktop.gui.palette import (
@@ -155,17 +155,32 @@ def test_the_apps_own_colours_pass_aa_in_every_palette(qapp, qtbot, switched, wh
     assert failing == {}
 
 
-def test_placeholders_are_strengthened_only_as_far_as_needed(qapp, switched):
-    start = QPalette(qapp.palette())
+def _qt_default_placeholders() -> QPalette:
+    start = QPalette()
     start.setColor(Role.Base, QColor("#ffffff"))
     start.setColor(Role.Text, QColor("#000000"))
     start.setColor(Role.PlaceholderText, QColor(0, 0, 0, 128))  # Qt's own: 4.0:1, below AA
-    in_use = switched(start)
-    assert contrast_ratio(in_use.color(Role.PlaceholderText), in_use.color(Role.Base)) < WCAG_AA
-    assert palette.readable_placeholders(qapp)
-    placeholder = qapp.palette().color(Role.PlaceholderText)
+    return start
+
+
+def test_placeholders_are_strengthened_only_as_far_as_needed():
+    start = _qt_default_placeholders()
+    assert contrast_ratio(start.color(Role.PlaceholderText), start.color(Role.Base)) < WCAG_AA
+    stronger = palette.with_readable_placeholders(start)
+    assert stronger is not None
+    placeholder = stronger.color(Role.PlaceholderText)
     assert WCAG_AA <= contrast_ratio(placeholder, QColor("#ffffff")) < 7  # lighter than text
-    assert not palette.readable_placeholders(qapp)  # once is enough
+    assert palette.with_readable_placeholders(stronger) is None  # once is enough
+
+
+def test_a_new_system_palette_has_its_placeholders_strengthened_too(qapp, switched):
+    from iro_desktop.gui import accessibility
+
+    accessibility.install(qapp)  # as the app does at start: it watches the palette
+    in_use = switched(_qt_default_placeholders())  # the system's theme changed
+    QApplication.processEvents()
+    in_use = qapp.palette()
+    assert contrast_ratio(in_use.color(Role.PlaceholderText), in_use.color(Role.Base)) >= WCAG_AA
 
 
 def test_problem_lines_made_before_switching_take_the_new_alert_colour(qtbot, qapp, switched):
