@@ -13,7 +13,7 @@ Status and errors are announced, not only shown: the status bar's messages, and 
 technology as announcements (``QAccessibleAnnouncementEvent``, Qt 6.8+), politely for news and
 assertively for errors.
 
-The View menu gains "High contrast" (``palette.py``), which is also switched on at start by
+View > High contrast (the registry's ``high_contrast`` action, ``palette.py``) is also on at start with
 ``IRO_DESKTOP_HIGH_CONTRAST=1``.
 """
 
@@ -290,27 +290,22 @@ class _Watcher(QObject):
 
 
 def add_high_contrast_toggle(window: QMainWindow) -> QAction | None:
-    """View > High contrast, a check item switching the high-contrast palette on and off."""
-    from iro_desktop.gui.shortcuts import MENUS, VIEW_MENU
-
-    menus = [a.menu() for a in window.menuBar().actions() if a.menu() is not None]
-    index = MENUS.index(VIEW_MENU)
-    if len(menus) <= index:
+    """View > High contrast (the registry's ``high_contrast`` action) shows a tick."""
+    actions = getattr(window, "actions", None)
+    action = actions.get(HIGH_CONTRAST_ACTION) if isinstance(actions, dict) else None
+    if not isinstance(action, QAction):
         return None
-    action = QAction(_("Hi&gh contrast"), window)
     action.setObjectName(HIGH_CONTRAST_ACTION)
     action.setCheckable(True)
     action.setChecked(palette.high_contrast_on())
-    action.setStatusTip(_("White on black with bright highlights, for low vision"))
-    action.toggled.connect(_toggle_high_contrast)
-    menus[index].addSeparator()
-    menus[index].addAction(action)
     return action
 
 
-def _toggle_high_contrast(on: bool) -> None:
+def toggle_high_contrast() -> None:
+    """Switch the high-contrast palette on or off (View > High contrast)."""
     app = QApplication.instance()
     if isinstance(app, QApplication):
+        on = not palette.high_contrast_on()
         palette.set_high_contrast(app, on)
         announce(app, _("High contrast on") if on else _("High contrast off"))
 

@@ -13,6 +13,7 @@ from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QLabel, QMainWindow, QVBoxLayout, QWidget
 
+from iro_desktop.gui.accessibility import toggle_high_contrast
 from iro_desktop.gui.autolock import AutoLock
 from iro_desktop.gui.context import AppContext
 from iro_desktop.gui.controllers.caseload import CaseloadController
@@ -117,6 +118,7 @@ class MainWindow(QMainWindow):
                 "shortcuts": self.open_shortcuts,
                 "about": lambda: open_about(self),
                 "lock": self.autolock.lock_now,
+                "high_contrast": toggle_high_contrast,  # gui/accessibility.py
                 **self.recording.action_handlers(),
                 **self.documents.action_handlers(),
                 **self.figures.action_handlers(),

@@ -13,6 +13,7 @@ WCAG AA (4.5:1), disabled text 3:1.
 from __future__ import annotations
 
 import os
+from collections.abc import Mapping
 
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication
@@ -100,7 +101,7 @@ def high_contrast_palette() -> QPalette:
     return palette
 
 
-def high_contrast_wanted(environ: os._Environ[str] | dict[str, str] | None = None) -> bool:
+def high_contrast_wanted(environ: Mapping[str, str] | None = None) -> bool:
     value = (environ if environ is not None else os.environ).get(ENVIRONMENT_VARIABLE, "")
     return value.strip().lower() in {"1", "yes", "true", "on"}
 

@@ -141,6 +141,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
         separator_before=True,
     ),
     ActionSpec("refresh", VIEW_MENU, "&Refresh", "F5", "Read the caseload again"),
+    ActionSpec("high_contrast", VIEW_MENU, "Hi&gh contrast", "", "White on black, for low vision"),
     ActionSpec("new_child", RECORD_MENU, "&New child…", "Ctrl+N", "Add a child to your caseload"),
     ActionSpec(
         "edit_child", RECORD_MENU, "&Edit the child's details…", "Ctrl+E", "Details and people"
