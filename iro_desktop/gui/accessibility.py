@@ -13,8 +13,9 @@ Status and errors are announced, not only shown: the status bar's messages, and 
 technology as announcements (``QAccessibleAnnouncementEvent``, Qt 6.8+), politely for news and
 assertively for errors.
 
-View > High contrast (the registry's ``high_contrast`` action, ``palette.py``) is also on at start with
-``IRO_DESKTOP_HIGH_CONTRAST=1``.
+View > High contrast (the registry's ``high_contrast`` action, ``palette.py``) is also on
+at start with ``IRO_DESKTOP_HIGH_CONTRAST=1``. Views and tab pages are tabbed in the order
+they are laid out, button boxes in the order their buttons are shown.
 """
 
 from __future__ import annotations
@@ -32,11 +33,14 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialogButtonBox,
     QFormLayout,
+    QGridLayout,
     QGroupBox,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QMainWindow,
     QPlainTextEdit,
+    QScrollArea,
     QStackedWidget,
     QTabBar,
     QTabWidget,
@@ -203,6 +207,56 @@ def order_button_boxes(root: QWidget) -> None:
             QWidget.setTabOrder(first, second)
 
 
+def reading_order(layout) -> list[QWidget]:
+    """The Tab stops under ``layout`` in the order they are laid out (a form layout by rows,
+    a grid by rows then columns); a tab widget contributes its tab bar, its pages order
+    themselves when shown."""
+    found: list[QWidget] = []
+    if layout is None:
+        return found
+    if isinstance(layout, QFormLayout):
+        roles = (
+            QFormLayout.ItemRole.LabelRole,
+            QFormLayout.ItemRole.FieldRole,
+            QFormLayout.ItemRole.SpanningRole,
+        )
+        items = [layout.itemAt(r, role) for r in range(layout.rowCount()) for role in roles]
+    elif isinstance(layout, QGridLayout):
+        cells = []
+        for index in range(layout.count()):
+            row, column, _rows, _columns = layout.getItemPosition(index)
+            cells.append((row, column, layout.itemAt(index)))
+        items = [item for _r, _c, item in sorted(cells, key=lambda cell: cell[:2])]
+    else:
+        items = [layout.itemAt(index) for index in range(layout.count())]
+    seen: set[int] = set()
+    for item in items:
+        if item is None or id(item) in seen:
+            continue
+        seen.add(id(item))
+        widget = item.widget()
+        if widget is None:
+            found += reading_order(item.layout())
+        elif isinstance(widget, QTabWidget):
+            found.append(widget.tabBar())
+        elif isinstance(widget, QScrollArea):
+            inner = widget.widget()
+            found += reading_order(inner.layout() if inner is not None else None)
+        elif isinstance(widget, NAMED) and not isinstance(widget, QHeaderView):
+            if widget.focusPolicy() & Qt.FocusPolicy.TabFocus:
+                found.append(widget)
+        elif not isinstance(widget, QStackedWidget):
+            found += reading_order(widget.layout())
+    return found
+
+
+def order_page(page: QWidget) -> None:
+    """Tab through a view or a tab page in the order it is laid out (Qt tabs in the order the
+    widgets were made: a button made after the table below it came after the table)."""
+    for first, second in itertools.pairwise(reading_order(page.layout())):
+        QWidget.setTabOrder(first, second)
+
+
 # -- announcements -------------------------------------------------------------------------------
 def announce(source: QObject, text: str, assertive: bool = False) -> None:
     """Have a screen reader say ``text`` (news politely; errors at once, ``assertive``)."""
@@ -269,6 +323,7 @@ class _Watcher(QObject):
                 self._window_shown(watched)
             elif isinstance(watched.parentWidget(), QStackedWidget):
                 name_controls(watched)  # a view or a tab page, perhaps built since
+                order_page(watched)
             elif isinstance(watched, QComboBox):
                 label_relation(watched)  # a combo in a row added since
         elif kind == QEvent.Type.FocusIn and isinstance(watched, QComboBox):

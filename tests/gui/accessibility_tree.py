@@ -205,6 +205,24 @@ def _region(widget: QWidget) -> QWidget | None:
     return None
 
 
+def _outermost_region(widget: QWidget) -> QWidget | None:
+    found = None
+    region = _region(widget)
+    while region is not None:
+        found = region
+        region = _region(region)
+    return found
+
+
+def _place(window: QWidget, widget: QWidget, other: QWidget) -> QRect:
+    """Where ``widget`` reads in ``window`` compared with ``other``: inside a scroll area the
+    other is not in, the scroll area's place (its content scrolls; the area does not)."""
+    block = _outermost_region(widget)
+    if block is not None and block is not _outermost_region(other):
+        widget = block
+    return QRect(widget.mapTo(window, QPoint(0, 0)), widget.size())
+
+
 def out_of_reading_order(
     window: QWidget, chain: list[QWidget], tolerance: int = 8
 ) -> list[tuple[str, str]]:
@@ -212,10 +230,9 @@ def out_of_reading_order(
     up into a new column to the right is reading order too)."""
     wrong = []
     for first, second in itertools.pairwise(chain):
-        if _region(first) is not _region(second):
-            continue  # into or out of a scrolling page: its place moves with the scrolling
-        a = QRect(first.mapTo(window, QPoint(0, 0)), first.size())
-        b = QRect(second.mapTo(window, QPoint(0, 0)), second.size())
+        a, b = _place(window, first, second), _place(window, second, first)
+        if a == b:
+            continue  # both in one scrolling block seen from outside it
         new_column = b.left() >= a.right() - tolerance
         upwards = b.top() < a.top() - tolerance and not new_column
         same_line = abs(b.top() - a.top()) <= tolerance
