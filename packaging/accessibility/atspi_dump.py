@@ -16,9 +16,25 @@ import pyatspi
 
 APP_NAMES = ("IRO Desktop", "atspi_app.py", "python", "python3")
 NAMED_ROLES = {
-    "push button", "check box", "radio button", "combo box", "text", "entry", "spin button",
-    "table", "tree table", "tree", "list", "page tab", "page tab list", "menu item", "menu",
-    "password text", "toggle button", "slider", "date editor",
+    "push button",
+    "check box",
+    "radio button",
+    "combo box",
+    "text",
+    "entry",
+    "spin button",
+    "table",
+    "tree table",
+    "tree",
+    "list",
+    "page tab",
+    "page tab list",
+    "menu item",
+    "menu",
+    "password text",
+    "toggle button",
+    "slider",
+    "date editor",
 }
 
 
@@ -59,7 +75,7 @@ def walk(node, depth, lines, problems, limit=4000):
         line += " focusable"
     lines.append(line)
     value_only = role == "combo box" and not label
-    if role in NAMED_ROLES and (not name.strip() and not label or value_only):
+    if role in NAMED_ROLES and ((not name.strip() and not label) or value_only):
         problems.append(line.strip())
     if role in ("table", "tree table", "tree", "list"):
         count = node.childCount
