@@ -12,6 +12,7 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from iro_desktop import __version__
+from iro_desktop.gui.accessibility import install as install_accessibility
 from iro_desktop.gui.main_window import APP_TITLE, MainWindow
 from iro_desktop.gui.qt_words import start_gui_language
 from iro_desktop.gui.widgets.input_guard import install_input_guard
@@ -33,6 +34,7 @@ def application() -> QApplication:
     app.setDesktopFileName("iro-desktop")  # packaging/linux/iro-desktop.desktop
     app.setWindowIcon(QIcon(str(shipped_folder("resources") / "icons" / "iro-desktop-256.png")))
     install_input_guard(app)  # no wheel changes without focus; dates typed straight away
+    install_accessibility(app)  # names, announcements, high contrast (gui/accessibility.py)
     return app  # type: ignore[return-value]
 
 

@@ -13,6 +13,7 @@ from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QLabel, QMainWindow, QVBoxLayout, QWidget
 
+from iro_desktop.gui.accessibility import toggle_high_contrast
 from iro_desktop.gui.autolock import AutoLock
 from iro_desktop.gui.context import AppContext
 from iro_desktop.gui.controllers.caseload import CaseloadController
@@ -40,7 +41,7 @@ from iro_desktop.services.session import Store
 APP_TITLE = "IRO Desktop"  # the product name, the same in every language
 DEMO_BANNER_TEXT = N_("Demo caseload: fictional children")
 BANNER_STYLE = (
-    "background: #fff4ce; color: #3b2f00; border: 1px solid #c9a400; padding: 6px 10px;"
+    "background: palette(tooltip-base); color: palette(tooltip-text); border: 1px solid palette(dark); padding: 6px 10px;"  # noqa: E501
     "font-weight: bold;"
 )
 
@@ -124,6 +125,7 @@ class MainWindow(QMainWindow):
                 "shortcuts": self.open_shortcuts,
                 "about": lambda: open_about(self),
                 "lock": self.autolock.lock_now,
+                "high_contrast": toggle_high_contrast,  # gui/accessibility.py
                 **self.recording.action_handlers(),
                 **self.documents.action_handlers(),
                 **self.figures.action_handlers(),

@@ -161,6 +161,9 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ),
     ActionSpec("refresh", VIEW_MENU, N_("&Refresh"), "F5", N_("Read the caseload again")),
     ActionSpec(
+        "high_contrast", VIEW_MENU, N_("Hi&gh contrast"), "", N_("White on black, for low vision")
+    ),
+    ActionSpec(
         "new_child", RECORD_MENU, N_("&New child…"), "Ctrl+N", N_("Add a child to your caseload")
     ),
     ActionSpec(

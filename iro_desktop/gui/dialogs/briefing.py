@@ -60,7 +60,7 @@ class BriefingDialog(DocumentDialog):
         self.notice.setWordWrap(True)
         self.notice.setAccessibleName(_("Personal data"))
         self.notice.setStyleSheet(
-            "background: #fff4ce; color: #3b2f00; border: 1px solid #c9a400; padding: 6px;"
+            "background: palette(tooltip-base); color: palette(tooltip-text); border: 1px solid palette(dark); padding: 6px;"  # noqa: E501
         )
         self.day_edit = QDateEdit(self)
         self.day_edit.setCalendarPopup(True)

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from iro_desktop.domain.model import Decision
 from iro_desktop.domain.validation import PERSON_ROLES, Problem, StepAction
+from iro_desktop.gui.accessibility import LiveLabel
 from iro_desktop.gui.formatting import format_date
 from iro_desktop.i18n import N_, _
 
@@ -76,7 +77,7 @@ def error_label(accessible_name: str) -> QLabel:
     """A message saying what to put right: a warning sign and words, never colour alone."""
     from iro_desktop.gui.models.records_model import alert_colour
 
-    label = QLabel()
+    label = LiveLabel()  # a problem is announced when it appears, not only shown
     label.setWordWrap(True)
     label.setObjectName("problem")
     label.setAccessibleName(accessible_name)

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from iro_desktop.gui.accessibility import LiveLabel
 from iro_desktop.gui.forms.editors import error_label
 from iro_desktop.gui.forms.fields import INPUTS
 from iro_desktop.gui.screen_fit import fit_to_screen
@@ -47,7 +48,7 @@ class FormFrame:
         scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.scroll = scroll
         self.summary = error_label(_("Still to put right"))
-        self.status = QLabel("")
+        self.status = LiveLabel("")  # "Saving…", "Not saved: …" are announced
         self.status.setAccessibleName(_("Draft status"))
         self.draft_button = QPushButton(_("Keep draft (Ctrl+S)"))
         self.save_button = QPushButton(_("Save and close (Ctrl+Enter)"))

@@ -25,6 +25,7 @@ from iro_desktop.domain.tasks import (
     TaskOwner,
     group_for,
 )
+from iro_desktop.gui.models.records_model import alert_colour
 
 COL_CHILD, COL_TASK, COL_WHY, COL_DUE, COL_HOLD_BY, COL_WHEN = range(6)
 HEADERS = ("Child", "Task", "Why this date", "Due", "Hold by", "When")
@@ -277,7 +278,7 @@ class DueModel(QAbstractItemModel):
             if role == Qt.ItemDataRole.DecorationRole:
                 return self._overdue_icon()
             if role == Qt.ItemDataRole.ForegroundRole:
-                return OVERDUE_COLOUR
+                return alert_colour()  # readable on the palette in use (light or dark)
         return None
 
     def _task_text(self, task: Task, column: int) -> str:

@@ -28,11 +28,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from iro_desktop.gui.accessibility import LiveLabel
+from iro_desktop.gui.models.records_model import alert_colour
 from iro_desktop.i18n import _
 
 ERROR_STYLE = "color: #a4000f; font-weight: bold;"
-NOTE_STYLE = "background: #eef4fb; border: 1px solid #9bb7d4; padding: 6px;"
-WARNING_STYLE = "background: #fff4ce; color: #3b2f00; border: 1px solid #c9a400; padding: 6px;"
+NOTE_STYLE = "background: palette(alternate-base); color: palette(text); border: 1px solid palette(mid); padding: 6px;"  # noqa: E501
+WARNING_STYLE = "background: palette(tooltip-base); color: palette(tooltip-text); border: 1px solid palette(dark); padding: 6px;"  # noqa: E501
 
 
 def default_folder() -> Path:
@@ -149,9 +151,9 @@ def note_label(text: str = "", style: str = NOTE_STYLE) -> QLabel:
 
 
 def error_label() -> QLabel:
-    label = QLabel()
+    label = LiveLabel(assertive=True)  # an error is announced at once
     label.setWordWrap(True)
-    label.setStyleSheet(ERROR_STYLE)
+    label.setStyleSheet(ERROR_STYLE.replace("#a4000f", alert_colour().name()))  # the palette's
     label.setVisible(False)
     return label
 
