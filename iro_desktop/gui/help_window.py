@@ -15,7 +15,6 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Slot
 from PySide6.QtGui import (
-    QColor,
     QGuiApplication,
     QKeySequence,
     QShortcut,
@@ -46,6 +45,7 @@ from iro_desktop.gui.help_guide import (
     rule_values,
     section_markdown,
 )
+from iro_desktop.gui.palette import search_match_colours
 from iro_desktop.gui.screen_fit import fit_to_screen
 from iro_desktop.gui.shortcuts import ACTIONS, VIEW_KEYS, key_text
 from iro_desktop.i18n import _, ngettext
@@ -215,8 +215,9 @@ class HelpWindow(QDialog):
         selections = []
         if words:
             marked = QTextCharFormat()
-            marked.setBackground(QColor("#ffe14d"))
-            marked.setForeground(QColor("#000000"))
+            background, foreground = search_match_colours()
+            marked.setBackground(background)
+            marked.setForeground(foreground)
             cursor = self.text.document().find(words)
             while not cursor.isNull():
                 selection = QTextEdit.ExtraSelection()

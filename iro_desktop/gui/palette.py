@@ -206,3 +206,9 @@ def contrast_ratio(foreground: QColor, background: QColor) -> float:
 
 def is_dark(palette: QPalette) -> bool:
     return palette.color(Role.Base).lightness() < 128
+
+
+def search_match_colours() -> tuple[QColor, QColor]:
+    """A search match in the help guide: black on marker yellow (about 15:1) in every palette,
+    so it reads the same in light, dark and high contrast."""
+    return QColor("#ffe14d"), QColor("#000000")
