@@ -130,6 +130,8 @@ def choose_language(asked: str | None, setting: str | None = None) -> str:
 
 def _(message: str) -> str:
     """``message`` in the language in use."""
+    if not message:  # gettext would answer "" with the catalogue's header
+        return message
     if _language == PSEUDO:
         return f"{PSEUDO_OPEN}{message}{PSEUDO_CLOSE}"
     return _catalogue(_language).gettext(message)

@@ -16,6 +16,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from iro_desktop.domain.model import ChildRecord, ChildWording, PlanType, Review, WordingKind
+from iro_desktop.i18n import N_
 
 # The review field each line-kind comes from.
 LINE_FIELDS = {
@@ -34,16 +35,17 @@ PLAN_THEMES = {
     PlanType.OWN_HOME: "living_on_your_own",
     PlanType.OTHER: "other",
 }
-# The words the IRO reads for each type of plan (the review form's choices).
+# The words the IRO reads for each type of plan (the review form's choices), marked for the
+# app's catalogue: ``_(PLAN_WORDS[plan])`` where shown.
 PLAN_WORDS = {
-    PlanType.NOT_RECORDED: "Not recorded",
-    PlanType.STAYING_HERE: "Staying here while growing up (long-term care)",
-    PlanType.GOING_HOME: "Going home (return to family)",
-    PlanType.ADOPTION: "Adoption",
-    PlanType.SPECIAL_GUARDIANSHIP: "Special guardianship",
-    PlanType.STAYING_PUT: "Staying put (after 18 with carers)",
-    PlanType.OWN_HOME: "Getting ready to live independently",
-    PlanType.OTHER: "Other",
+    PlanType.NOT_RECORDED: N_("Not recorded"),
+    PlanType.STAYING_HERE: N_("Staying here while growing up (long-term care)"),
+    PlanType.GOING_HOME: N_("Going home (return to family)"),
+    PlanType.ADOPTION: N_("Adoption"),
+    PlanType.SPECIAL_GUARDIANSHIP: N_("Special guardianship"),
+    PlanType.STAYING_PUT: N_("Staying put (after 18 with carers)"),
+    PlanType.OWN_HOME: N_("Getting ready to live independently"),
+    PlanType.OTHER: N_("Other"),
 }
 
 

@@ -21,7 +21,7 @@ from iro_desktop.exchange import handover as _handover
 from iro_desktop.exchange import spreadsheet as _sheet
 from iro_desktop.exchange.errors import ExchangeError
 from iro_desktop.exchange.ssda903 import write as _export
-from iro_desktop.i18n import _
+from iro_desktop.i18n import N_, _
 from iro_desktop.services.strength import require_strong
 from iro_desktop.storage.database import Store
 
@@ -169,7 +169,7 @@ def suggested_handover_name(store: Store, child_refs: list[str], on: date) -> st
 def make_handover(
     store: Store, child_refs: list[str], out: Path, passphrase: str
 ) -> _handover.Bundle:
-    require_strong(passphrase, "handover passphrase")  # issue 14: refused below zxcvbn's 3
+    require_strong(passphrase, N_("handover passphrase"))  # issue 14: refused below zxcvbn's 3
     return _handover.write_handover(store, child_refs, Path(out), passphrase)
 
 

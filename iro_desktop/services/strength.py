@@ -9,13 +9,19 @@ from __future__ import annotations
 
 from zxcvbn import zxcvbn
 
-from iro_desktop.i18n import _
+from iro_desktop.i18n import N_, _, language
 from iro_desktop.storage.errors import StoreError
 
 MIN_SCORE = 3  # of zxcvbn's 4: "safely unguessable" for an offline attack on a slow hash
 MIN_PASSPHRASE_LENGTH = 8
-_LABELS = {0: "Very weak", 1: "Weak", 2: "Fair", 3: "Strong", 4: "Strong, very hard to guess"}
-_ADVICE = "Four or five ordinary words that do not belong together make a strong passphrase."
+_LABELS = {
+    0: N_("Very weak"),
+    1: N_("Weak"),
+    2: N_("Fair"),
+    3: N_("Strong"),
+    4: N_("Strong, very hard to guess"),
+}
+_ADVICE = N_("Four or five ordinary words that do not belong together make a strong passphrase.")
 
 
 class WeakPassphrase(StoreError):
@@ -27,18 +33,21 @@ def passphrase_strength(passphrase: str) -> tuple[int, str]:
     if len(passphrase) < MIN_PASSPHRASE_LENGTH:
         return (
             0,
-            f"Too short: {MIN_PASSPHRASE_LENGTH} characters or more (a short sentence is best).",
+            _("Too short: %(count)d characters or more (a short sentence is best).")
+            % {"count": MIN_PASSPHRASE_LENGTH},
         )
     result = zxcvbn(passphrase[:72])  # zxcvbn refuses more than 72 (and costs more)
     score = int(result["score"])
-    label = _LABELS[score]
+    label = _(_LABELS[score])
     if score >= MIN_SCORE:
-        return score, f"{label}."
-    warning = (result.get("feedback") or {}).get("warning") or ""
-    return score, " ".join(p for p in (f"{label}: too easy to guess.", warning, _ADVICE) if p)
+        return score, _("%(strength)s.") % {"strength": label}
+    # zxcvbn's own warning is English only: shown to an IRO working in English.
+    warning = (result.get("feedback") or {}).get("warning") or "" if language() == "en" else ""
+    weak = _("%(strength)s: too easy to guess.") % {"strength": label}
+    return score, " ".join(p for p in (weak, warning, _(_ADVICE)) if p)
 
 
-def require_strong(passphrase: str, what: str = "passphrase") -> None:
+def require_strong(passphrase: str, what: str = N_("passphrase")) -> None:
     """WeakPassphrase (saying why and what would do) when ``passphrase`` scores below 3."""
     score, hint = passphrase_strength(passphrase)
     if score < MIN_SCORE:
@@ -47,5 +56,5 @@ def require_strong(passphrase: str, what: str = "passphrase") -> None:
                 "That %(what)s is too easy to guess, so it was not used. %(hint)s "
                 "Nothing was changed."
             )
-            % {"what": what, "hint": hint}
+            % {"what": _(what), "hint": hint}
         )

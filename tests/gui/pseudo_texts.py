@@ -46,6 +46,8 @@ _DATA = [
     re.compile(r"\b[A-Z]{2}\d{4,}\b"),  # a child's reference (DB128330)
     re.compile(r"\bPN\d\d?\b|\bRE\d\b|\b[A-Z]\d{1,2}\b"),  # 903 codes
     re.compile(r"\d+(?:[.,:]\d+)*%?"),
+    re.compile(r"\b[A-Z][A-Z0-9]{1,5}\b"),  # a code or acronym (PR0, CARPL, WBRI, PEP)
+    re.compile(r"\b(?:(?:Ctrl|Shift|Alt)\+)+\w+"),  # a key sequence (Ctrl+Enter)
 ]
 _LETTERS = re.compile(r"[^\W\d_]{2,}")
 
@@ -83,6 +85,9 @@ def visible_texts(root: QWidget) -> Iterator[tuple[str, str, str]]:
     widgets = [root, *root.findChildren(QWidget)]
     for widget in widgets:
         path = _path(widget, root)
+        if widget.property("showsRecordData"):  # a recorded value: data, named by its label
+            yield path, "accessibleName", widget.accessibleName()
+            continue
         if widget.isWindow():
             yield path, "windowTitle", widget.windowTitle()
         for what in (

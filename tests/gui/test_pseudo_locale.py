@@ -148,7 +148,9 @@ def _unmarked_everywhere(qtbot, demo_file: Path, folder: Path) -> list[tuple[str
     qtbot.waitUntil(lambda: bool(window.due_view.model.visible_tasks()), timeout=20000)
     store = window.store
     children = [o.record.child for o in caseload(store, TODAY)]
-    data = {w for c in children for w in (c.first_name, c.last_name, c.known_as) if w}
+    data = {
+        w for c in children for w in (c.first_name, c.last_name, c.known_as, c.social_worker) if w
+    }
     found: list[tuple[str, str, str]] = []
 
     def look(name: str, widget) -> None:

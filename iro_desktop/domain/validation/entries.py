@@ -7,16 +7,18 @@ from datetime import date
 from enum import StrEnum
 
 from iro_desktop.domain.model import ChildWording, LetterFormat, PlanType
+from iro_desktop.i18n import N_
 
 LANGUAGE_CODES = ("en", "cy")
 CONTACT_KINDS = ("visit", "phone", "video", "other")
 PERSON_ROLES = ("mother", "father", "carer", "other")
+# Stored as the English words (the figures group by them); shown with ``_(theme)``.
 CHALLENGE_THEMES = (
-    "Standard of care",
-    "Failure of statutory functions",
-    "Care plan implementation",
-    "Social work practice",
-    "Safeguarding",
+    N_("Standard of care"),
+    N_("Failure of statutory functions"),
+    N_("Care plan implementation"),
+    N_("Social work practice"),
+    N_("Safeguarding"),
 )
 
 

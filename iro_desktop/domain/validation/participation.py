@@ -36,7 +36,7 @@ def code_problems(
         ]
     if dob is None or review_date is None:
         return []
-    who = name or "The child"
+    who = name or _("The child")
     age = age_on(dob, review_date)
     fourth = birthday(dob, PN0_AGE)
     if code == UNDER_FOUR_CODE and age >= PN0_AGE:

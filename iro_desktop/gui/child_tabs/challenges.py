@@ -99,7 +99,7 @@ def _status(row: ChallengeRow) -> str:
 
 
 CHALLENGE_COLUMNS = (
-    Column(N_("Theme"), lambda r: text_or_missing(r.challenge.theme)),
+    Column(N_("Theme"), lambda r: text_or_missing(_(r.challenge.theme))),
     Column(N_("Stage now"), _stage_now),
     Column(
         N_("First raised"),

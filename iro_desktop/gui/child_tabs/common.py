@@ -189,6 +189,7 @@ def value_label(accessible_name: str, parent: QWidget | None = None) -> QLabel:
     )
     label.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
     label.setAccessibleName(accessible_name)
+    label.setProperty("showsRecordData", True)  # what was recorded: never translated
     return label
 
 

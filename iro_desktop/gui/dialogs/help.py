@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from iro_desktop import __version__
 from iro_desktop.gui.screen_fit import available_size, fit_to_screen
 from iro_desktop.gui.shortcuts import shortcut_rows
+from iro_desktop.i18n import _
 from iro_desktop.paths import data_dir
 
 
@@ -27,11 +28,11 @@ class ShortcutsDialog(QDialog):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Keyboard shortcuts")
+        self.setWindowTitle(_("Keyboard shortcuts"))
         rows = shortcut_rows()
         self.table = QTableWidget(len(rows), 3)
-        self.table.setHorizontalHeaderLabels(["Keys", "Does", "Where"])
-        self.table.setAccessibleName("Keyboard shortcuts")
+        self.table.setHorizontalHeaderLabels([_("Keys"), _("Does"), _("Where")])
+        self.table.setAccessibleName(_("Keyboard shortcuts"))
         for row, (keys, what, where) in enumerate(rows):
             for column, text in enumerate((keys, what, where)):
                 item = QTableWidgetItem(text)
@@ -47,7 +48,7 @@ class ShortcutsDialog(QDialog):
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
 
-        intro = QLabel("Every action works from the keyboard. Alt shows the menus' letters.")
+        intro = QLabel(_("Every action works from the keyboard. Alt shows the menus' letters."))
         intro.setWordWrap(True)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
@@ -68,15 +69,18 @@ class ShortcutsDialog(QDialog):
 def about_text() -> str:
     return (
         f"<h3>IRO Desktop {__version__}</h3>"
-        "<p>An Independent Reviewing Officer's caseload, on your own computer: what is due, "
-        "to the day, with no network needed.</p>"
-        f"<p>Your caseload is kept encrypted in <code>{data_dir()}</code>.</p>"
+        + _(
+            "<p>An Independent Reviewing Officer's caseload, on your own computer: what is "
+            "due, to the day, with no network needed.</p>"
+        )
+        + _("<p>Your caseload is kept encrypted in <code>%(folder)s</code>.</p>")
+        % {"folder": data_dir()}
     )
 
 
 def open_about(parent: QWidget | None = None) -> QMessageBox:
     box = QMessageBox(parent)
-    box.setWindowTitle("About IRO Desktop")
+    box.setWindowTitle(_("About IRO Desktop"))
     box.setTextFormat(Qt.TextFormat.RichText)
     box.setText(about_text())
     box.setStandardButtons(QMessageBox.StandardButton.Ok)

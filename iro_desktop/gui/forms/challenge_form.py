@@ -50,7 +50,7 @@ class ChallengeForm(RecordForm):
 
     def setup(self) -> None:
         theme = self.field("theme")
-        fill_combo(theme, [(None, "")] + [(t, t) for t in CHALLENGE_THEMES])
+        fill_combo(theme, [(None, "")] + [(t, _(t)) for t in CHALLENGE_THEMES])
         theme.lineEdit().setPlaceholderText(_("Choose or type what it is about"))  # type: ignore[attr-defined]
         stages = self.context.detail.settings.formal_challenge_stages if self.context.detail else 3
         fill_combo(

@@ -112,7 +112,10 @@ class ReviewForm(RecordForm):
         fill_combo(
             combo,
             [("", _("Choose how the child took part…"))]
-            + [(code, f"{code}: {meaning}") for code, meaning in PARTICIPATION_CODES.items()],
+            + [
+                (code, _("%(code)s: %(meaning)s") % {"code": code, "meaning": _(meaning)})
+                for code, meaning in PARTICIPATION_CODES.items()
+            ],
         )
         for index in range(combo.count()):  # type: ignore[attr-defined]
             combo.setItemData(  # type: ignore[attr-defined]
@@ -124,7 +127,7 @@ class ReviewForm(RecordForm):
         self.parts = self.add_editor("parts", PartsEditor(self.today), "partsHost")
         self.steps = self.add_editor("steps", StepsEditor(self.today), "stepsHost")
         self.decisions = self.add_editor("decisions", DecisionsEditor(self.today), "decisionsHost")
-        fill_combo(self.field("plan_type"), [(p.value, w) for p, w in PLAN_WORDS.items()])
+        fill_combo(self.field("plan_type"), [(p.value, _(w)) for p, w in PLAN_WORDS.items()])
         allow_no_date(self.field("next_contact_on"), self.today)
         self._setup_plan_view()
         detail = self.context.detail
@@ -264,8 +267,7 @@ class ReviewForm(RecordForm):
             }
         else:
             advice = _(
-                "%(name)s is %(age)s on the review date: choose PN1 to PN7 for how they took "
-                "part."
+                "%(name)s is %(age)s on the review date: choose PN1 to PN7 for how they took part."
             ) % {"name": child.known_as, "age": age}
         meaning = (
             _("%(code)s: %(meaning)s. ") % {"code": code, "meaning": PARTICIPATION_CODES[code]}
@@ -379,9 +381,7 @@ class ReviewForm(RecordForm):
             return _(
                 "%(name)s is 16 or over: your view covers the care plan and the pathway plan."
             ) % {"name": child.known_as}
-        return _(
-            "Your view covers the care plan and, from the second review, the permanence plan."
-        )
+        return _("Your view covers the care plan and, from the second review, the permanence plan.")
 
     @Slot()
     def _show_checkpoints(self) -> None:
@@ -410,11 +410,14 @@ def checkpoint_words(point: Checkpoint) -> str:
     if point.state == CheckpointState.IN_TIME:
         return _("✓ In time (every %(months)s months): the next is due by %(day)s.") % values
     if point.state == CheckpointState.OVERDUE:
-        return _(
-            "⚠ Overdue on the review date: the next was due by %(day)s (every %(months)s "
-            "months). Done since? Enter the new date. If not, say in your view of the plan "
-            "what is being done."
-        ) % values
+        return (
+            _(
+                "⚠ Overdue on the review date: the next was due by %(day)s (every %(months)s "
+                "months). Done since? Enter the new date. If not, say in your view of the plan "
+                "what is being done."
+            )
+            % values
+        )
     if point.state == CheckpointState.AFTER_THE_DAY:
         return _("⚠ This date is after the review: check it.")
     if point.state == CheckpointState.NOT_EXPECTED:
