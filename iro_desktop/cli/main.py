@@ -35,9 +35,7 @@ from iro_desktop.services.session import (
 )
 from iro_desktop.services.settings import start_in_chosen_language
 
-FAMILIES = (
-    "setup", "caseload", "exchange", "figures", "letters", "diary", "safety", "self_check"
-)
+FAMILIES = ("setup", "caseload", "exchange", "figures", "letters", "diary", "safety", "self_check")
 # Commands that bring records in: the note they leave on the file says "an import is running".
 IMPORTS = ("import-903", "import-sheet", "receive")
 # Files the app writes are the user's alone (0600, folders 0700), whoever writes them.
@@ -72,6 +70,14 @@ def build_parser() -> argparse.ArgumentParser:
             "system's language)"
         ),
     )
+    parser.add_argument(
+        "--high-contrast",
+        action="store_true",
+        help=_(
+            "open the window in high contrast, white on black (also IRO_DESKTOP_HIGH_CONTRAST=1 "
+            "or Settings)"
+        ),
+    )
     store_options(parser, with_json=False)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in FAMILIES:
@@ -87,6 +93,8 @@ def cmd_launch(args: argparse.Namespace) -> int:
     The one import from the command line into the GUI, and a lazy one: no other command
     loads Qt."""
     announce_process("app")
+    if getattr(args, "high_contrast", False):  # read by gui.accessibility at start
+        os.environ["IRO_DESKTOP_HIGH_CONTRAST"] = "1"
     early = start_opening_at_launch(args.db, args.demo, today_from(args))
     from iro_desktop.gui.app import run_gui
 

@@ -50,6 +50,7 @@ from PySide6.QtWidgets import (
 
 from iro_desktop.gui import palette
 from iro_desktop.i18n import _
+from iro_desktop.services.settings import saved_high_contrast
 
 # Controls a person operates; each must have a name a screen reader can say.
 NAMED = (
@@ -367,14 +368,14 @@ def toggle_high_contrast() -> None:
 
 def install(app: QApplication) -> QObject:
     """Name every window's controls as it is shown, announce status messages, and start in
-    high contrast when ``IRO_DESKTOP_HIGH_CONTRAST`` asks for it."""
+    high contrast when ``IRO_DESKTOP_HIGH_CONTRAST``, ``--high-contrast`` or Settings ask."""
     for child in app.children():
         if isinstance(child, _Watcher) and shiboken6.isValid(child):
             return child  # once per application
     watcher = _Watcher(app)
     app.installEventFilter(watcher)
     palette.readable_placeholders(app)
-    if palette.high_contrast_wanted():
+    if palette.high_contrast_wanted() or saved_high_contrast():
         palette.set_high_contrast(app, True)
     return watcher
 

@@ -13,6 +13,8 @@ themselves: ``help_guide.DIALOG_SECTIONS`` holds it).
 
 from __future__ import annotations
 
+import itertools
+
 from PySide6.QtCore import Qt, Slot
 from PySide6.QtGui import (
     QGuiApplication,
@@ -22,6 +24,7 @@ from PySide6.QtGui import (
     QTextCursor,
 )
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QApplication,
     QDialog,
     QDialogButtonBox,
@@ -302,11 +305,40 @@ def add_context_help(dialog: QDialog, section: str) -> None:
     shortcut.activated.connect(lambda: open_guide(dialog, section))
     boxes = dialog.findChildren(QDialogButtonBox)
     if boxes:
+        chain = _focus_chain(dialog)
         button = boxes[-1].addButton(QDialogButtonBox.StandardButton.Help)
         button.setText(_("Help (F1)"))
         button.setAccessibleName(_("Help"))
         button.setAutoDefault(False)
+        _tab_to_where_shown(chain, boxes[-1], button)
         boxes[-1].helpRequested.connect(lambda: open_guide(dialog, section))
+
+
+def _focus_chain(dialog: QDialog) -> list[QWidget]:
+    chain, widget = [], dialog.nextInFocusChain()
+    while widget is not None and widget is not dialog and widget not in chain:
+        chain.append(widget)
+        widget = widget.nextInFocusChain()
+    return chain
+
+
+def _tab_to_where_shown(chain: list[QWidget], box: QDialogButtonBox, button: QWidget) -> None:
+    """Put the new button in the Tab order where the box shows it, the rest as it was."""
+    layout = box.layout()
+    shown = [layout.itemAt(i).widget() for i in range(layout.count())] if layout else []
+    buttons = [w for w in shown if isinstance(w, QAbstractButton)]
+    if button not in buttons:
+        return
+    place = buttons.index(button)
+    neighbours = [b for b in buttons if b is not button and b in chain]
+    if not neighbours:
+        return
+    if place < len(neighbours):  # before the button shown after it
+        chain.insert(chain.index(neighbours[place]), button)
+    else:  # the last in the box: after the one shown before it
+        chain.insert(chain.index(neighbours[-1]) + 1, button)
+    for first, second in itertools.pairwise(chain):
+        QWidget.setTabOrder(first, second)
 
 
 _installed = False

@@ -18,13 +18,16 @@ __all__ = [
     "UI_LANGUAGE_KEY",
     "Settings",
     "load_settings",
+    "save_high_contrast",
     "save_settings",
     "save_ui_language",
+    "saved_high_contrast",
     "saved_ui_language",
     "start_in_chosen_language",
 ]
 
 UI_LANGUAGE_KEY = "ui_language"
+HIGH_CONTRAST_KEY = "high_contrast"
 
 
 def load_settings(store: Store) -> Settings:
@@ -52,6 +55,24 @@ def saved_ui_language() -> str | None:
     return found if found in i18n.LANGUAGES else None
 
 
+def saved_high_contrast() -> bool:
+    """Whether the IRO chose the high-contrast palette in Settings (kept with the language,
+    outside any caseload: the unlock window needs it before a caseload is open)."""
+    return _state().get(HIGH_CONTRAST_KEY) is True
+
+
+def save_high_contrast(on: bool) -> None:
+    state = _state()
+    state[HIGH_CONTRAST_KEY] = bool(on)
+    _write_state(state)
+
+
+def _write_state(state: dict) -> None:
+    target = state_file()
+    target.parent.mkdir(parents=True, exist_ok=True)
+    write_text(target, json.dumps(state, indent=2))
+
+
 def save_ui_language(lang: str | None) -> None:
     """Keep ``lang`` (``en``, ``cy``; None: follow the system) for the next start."""
     state = _state()
@@ -61,9 +82,7 @@ def save_ui_language(lang: str | None) -> None:
         state[UI_LANGUAGE_KEY] = lang
     else:
         raise ValueError(f"unknown language {lang!r}")
-    target = state_file()
-    target.parent.mkdir(parents=True, exist_ok=True)
-    write_text(target, json.dumps(state, indent=2))
+    _write_state(state)
 
 
 def start_in_chosen_language(asked: str | None = None, *, keep: bool = False) -> str:

@@ -38,7 +38,7 @@ def _due(capsys, *argv: str) -> str:
 
 def _assert_welsh_due_table(out: str) -> None:
     assert "Beth sy'n ddyledus ar Llun 23 Tach 2026" in out  # Welsh day and month names
-    assert "Dyledus" in out and "Gwneud erbyn" in out and "Plentyn" in out and "Tasg" in out
+    assert "Yn ddyledus" in out and "Cynnal erbyn" in out and "Plentyn" in out and "Tasg" in out
     assert "I chi eu gwneud: Yn hwyr" in out
     assert "Cynnal yr adolygiad" in out  # a task's name
     assert "mis ar ôl yr adolygiad ar" in out  # a statutory explanation

@@ -9,12 +9,13 @@ in their own words; the dialog stays open so the IRO can put it right.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt, QUrl, Signal, Slot
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtGui import QDesktopServices, QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -27,6 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from iro_desktop.gui.accessibility import reading_order
 from iro_desktop.gui.child_tabs.common import StatusLine
 from iro_desktop.gui.models.records_model import ICON_OK, ICON_WARNING
 from iro_desktop.gui.screen_fit import fit_to_screen
@@ -121,6 +123,15 @@ class DocumentDialog(QDialog):
         self.open_button.clicked.connect(self.open_document)
         self.buttons.rejected.connect(self.reject)
         fit_to_screen(self, 640, 520)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        # The subclass builds its body after this class made the buttons: Tab reaches the
+        # body, then "Also make a PDF", then the buttons, as they are laid out.
+        body = reading_order(self.body)
+        chain = [*body[-1:], self.pdf_box, *self.buttons.buttons()]
+        for first, second in itertools.pairwise(chain):
+            QWidget.setTabOrder(first, second)
+        super().showEvent(event)
 
     # -- the subclass's part ---------------------------------------------------------------
     def write_job(self, path: Path) -> tuple[Callable[..., Any], tuple[Any, ...], dict]:

@@ -17,6 +17,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import Signal, Slot
 from PySide6.QtWidgets import (
+    QApplication,
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -31,6 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from iro_desktop.domain.settings import Settings
+from iro_desktop.gui.palette import set_high_contrast
 from iro_desktop.gui.screen_fit import fit_to_screen
 from iro_desktop.gui.widgets.settings_editors import Editor, parse_postcodes
 from iro_desktop.gui.widgets.settings_fields import (
@@ -45,7 +48,12 @@ from iro_desktop.gui.widgets.settings_fields import (
     show_values,
 )
 from iro_desktop.i18n import N_, _
-from iro_desktop.services.settings import save_ui_language, saved_ui_language
+from iro_desktop.services.settings import (
+    save_high_contrast,
+    save_ui_language,
+    saved_high_contrast,
+    saved_ui_language,
+)
 
 __all__ = ["HELP_STYLE", "SettingsDialog", "add_field_rows", "parse_postcodes"]
 
@@ -100,6 +108,11 @@ class SettingsDialog(QDialog):
         self.pages: dict[str, QWidget] = {}
         self.change_passphrase_button = QPushButton(_("Change pass&phrase…"))
         self.ui_language = self._language_choice()
+        self.high_contrast = QCheckBox(_("&High contrast: white text on black"))
+        self.high_contrast.setChecked(saved_high_contrast())
+        self.high_contrast.setAccessibleDescription(
+            _("For low vision; also View > High contrast for this session only.")
+        )
         self.change_passphrase_button.clicked.connect(self.changePassphraseRequested)
         for group in GROUPS:
             content = QWidget()
@@ -168,6 +181,7 @@ class SettingsDialog(QDialog):
         help_text.setStyleSheet(HELP_STYLE)
         help_text.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         form.addRow("", help_text)
+        form.addRow("", self.high_contrast)
 
     def chosen_ui_language(self) -> str | None:
         """The language chosen for the app: ``en``, ``cy``, or None (as the computer is set)."""
@@ -178,5 +192,10 @@ class SettingsDialog(QDialog):
         chosen = self.chosen_ui_language()
         if chosen != saved_ui_language():
             save_ui_language(chosen)  # a few bytes beside the last file opened: no worker
+        if self.high_contrast.isChecked() != saved_high_contrast():
+            save_high_contrast(self.high_contrast.isChecked())
+            app = QApplication.instance()
+            if isinstance(app, QApplication):  # at once, and at every start from now on
+                set_high_contrast(app, self.high_contrast.isChecked())
         self.settingsAccepted.emit(self.settings())
         self.accept()
