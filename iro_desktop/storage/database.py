@@ -120,6 +120,12 @@ class Store:
             self._cache[key] = compute()
         return self._cache[key]
 
+    def cached_only(self, key: object) -> object | None:
+        """What :meth:`cached` holds for ``key`` while the file is unchanged, else None."""
+        if self._cache.get("__marker__") != self.change_marker():
+            return None
+        return self._cache.get(key)
+
     @contextmanager
     def atomic(self) -> Iterator[None]:
         """One transaction (a savepoint when nested): all of it is written or none of it."""
