@@ -104,6 +104,9 @@ class Store:
     _cache: dict = field(default_factory=dict, repr=False)
     # This process's shared lock on the file while it is open (``storage.locking``).
     _lock: CaseloadLock | None = field(default=None, repr=False)
+    # True while writes wait for a check to pass (a start that checks the file after the
+    # first paint): results worked out meanwhile are used but not kept (``kept_results``).
+    writes_held: bool = False
 
     def change_marker(self) -> tuple[int, int]:
         """Changes whenever anything is written: by this connection (total_changes) or by

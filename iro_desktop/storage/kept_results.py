@@ -221,24 +221,36 @@ def schedule_from_json(text: str) -> ChildSchedule:
 _KINDS = {kind.value: kind for kind in TaskKind}
 _new_task = object.__new__
 _fromisoformat = date.fromisoformat
+_set_attribute = object.__setattr__
 
 
 def _tasks_from_rows(rows: Iterable[tuple]) -> list[Task]:
     """Tasks from (child_ref, task, ref, due, hold_by, detail) rows. Built without the
-    dataclass's ``__init__`` (a frozen one sets each field through ``object.__setattr__``):
-    the due list reads thousands, and this is most of its time."""
+    dataclass's ``__init__`` (a frozen one sets each field through ``object.__setattr__``),
+    and each date parsed once: the due list reads thousands, and this is most of its time."""
     out = []
     append = out.append
     kinds = _KINDS
+    days: dict[str, date] = {}
     for child_ref, kind, ref, due, hold_by, detail in rows:
+        due_day = days.get(due)
+        if due_day is None:
+            due_day = days[due] = _fromisoformat(due)
+        hold_day = days.get(hold_by)
+        if hold_day is None:
+            hold_day = days[hold_by] = _fromisoformat(hold_by)
         task = _new_task(Task)
-        task.__dict__.update(
-            child_ref=child_ref,
-            task=kinds[kind],
-            ref=ref,
-            due=_fromisoformat(due),
-            hold_by=_fromisoformat(hold_by),
-            detail=detail,
+        _set_attribute(
+            task,
+            "__dict__",
+            {
+                "child_ref": child_ref,
+                "task": kinds[kind],
+                "ref": ref,
+                "due": due_day,
+                "hold_by": hold_day,
+                "detail": detail,
+            },
         )
         append(task)
     return out
@@ -352,6 +364,8 @@ def keep(
     with another process's write, or full. The caller uses what it worked out either way."""
     if not results:
         return True
+    if store.writes_held:
+        return False
     conn = store._db.conn
     children_rows = [
         (
@@ -434,7 +448,7 @@ def keep_holiday_years(
         for year, days in years.items()
     ]
     conn = store._db.conn
-    if not rows or conn.in_transaction:
+    if not rows or conn.in_transaction or store.writes_held:
         return False
     try:
         with _not_waiting(store), store.atomic():

@@ -358,6 +358,7 @@ def _kept_reviews(
     return kept_ids, since_by_child
 
 
+@no_gc()
 def load_for_figures(
     store: Store,
     period_from: date | None = None,
