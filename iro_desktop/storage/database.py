@@ -123,6 +123,12 @@ class Store:
             self._cache[key] = compute()
         return self._cache[key]
 
+    def note_derived_write(self, before: tuple[int, int], after: tuple[int, int]) -> None:
+        """This connection wrote only results derived from the file (kept results) between
+        the markers ``before`` and ``after``: answers cached as of ``before`` still hold."""
+        if self._cache.get("__marker__") == before:
+            self._cache["__marker__"] = after
+
     def cached_only(self, key: object) -> object | None:
         """What :meth:`cached` holds for ``key`` while the file is unchanged, else None."""
         if self._cache.get("__marker__") != self.change_marker():

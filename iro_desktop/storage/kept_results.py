@@ -402,6 +402,9 @@ def keep(
                     conn.execute("ROLLBACK")
                     return False
                 _write(store, ids, children_rows, task_rows)
+                # Read before COMMIT: no other connection can commit while this one holds
+                # the write lock, and this connection's own commit leaves data_version be.
+                after = store.change_marker()
             except BaseException:
                 if conn.in_transaction:
                     conn.execute("ROLLBACK")
@@ -409,6 +412,7 @@ def keep(
             conn.execute("COMMIT")
     except SQLCIPHER_ERRORS:
         return False
+    store.note_derived_write(marker, after)
     return True
 
 

@@ -193,3 +193,15 @@ def test_no_gc_puts_the_collector_back_as_it_was():
         assert not gc.isenabled()  # whoever turned it off keeps it off
     finally:
         gc.enable()
+
+
+def test_keeping_results_does_not_make_this_process_read_the_caseload_again(demo_store):
+    """Writing kept results changes no answer: what was read just before stays in memory."""
+    from iro_desktop.services.caseload import caseload
+
+    due_list(demo_store, DEMO_DAY)
+    history.update(demo_store, "contacts", 1, {"note": "seen at school"})
+    first = caseload(demo_store, DEMO_DAY)  # works the changed child out and keeps it
+    due_list(demo_store, DEMO_DAY)
+    assert caseload(demo_store, DEMO_DAY) is first
+    assert _stale(demo_store) == []
