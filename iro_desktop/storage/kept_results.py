@@ -23,7 +23,7 @@ history, never travel in a handover, and are replaced whenever they are stale.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
@@ -366,7 +366,6 @@ def keep(
         return True
     if store.writes_held:
         return False
-    conn = store._db.conn
     children_rows = [
         (
             r.child_id,
@@ -392,16 +391,27 @@ def keep(
         for seq, t in enumerate(r.tasks)
     ]
     ids = json.dumps([r.child_id for r in results])
+    return _derived_write(store, lambda: _write(store, ids, children_rows, task_rows), marker)
+
+
+def _derived_write(
+    store: Store, write: Callable[[], None], marker: tuple[int, int] | None = None
+) -> bool:
+    """Run ``write`` (kept results only) in its own transaction without waiting for a busy
+    file; with ``marker``, only if nothing was written since. Answers this process cached
+    before it stay good (``Store.note_derived_write``). False when nothing was written."""
+    conn = store._db.conn
+    if store.writes_held or conn.in_transaction:  # inside another's transaction: next time
+        return False
     try:
         with _not_waiting(store):
-            if conn.in_transaction:  # inside another transaction: leave it to the next read
-                return False
             conn.execute("BEGIN IMMEDIATE")
             try:
-                if store.change_marker() != marker:
+                before = store.change_marker()
+                if marker is not None and before != marker:
                     conn.execute("ROLLBACK")
                     return False
-                _write(store, ids, children_rows, task_rows)
+                write()
                 # Read before COMMIT: no other connection can commit while this one holds
                 # the write lock, and this connection's own commit leaves data_version be.
                 after = store.change_marker()
@@ -412,7 +422,7 @@ def keep(
             conn.execute("COMMIT")
     except SQLCIPHER_ERRORS:
         return False
-    store.note_derived_write(marker, after)
+    store.note_derived_write(before, after)
     return True
 
 
@@ -451,19 +461,16 @@ def keep_holiday_years(
         (region, year, source, json.dumps(sorted((d.isoformat(), n) for d, n in days.items())))
         for year, days in years.items()
     ]
-    conn = store._db.conn
-    if not rows or conn.in_transaction or store.writes_held:
+    if not rows:
         return False
-    try:
-        with _not_waiting(store), store.atomic():
-            conn.executemany(
-                "INSERT OR REPLACE INTO kept_holidays (region, year, source, days) "
-                "VALUES (?, ?, ?, ?)",
-                rows,
-            )
-    except SQLCIPHER_ERRORS:
-        return False
-    return True
+
+    def write() -> None:
+        store._db.conn.executemany(
+            "INSERT OR REPLACE INTO kept_holidays (region, year, source, days) VALUES (?, ?, ?, ?)",
+            rows,
+        )
+
+    return _derived_write(store, write)
 
 
 def forget_all(store: Store) -> None:
