@@ -17,7 +17,7 @@ from datetime import date
 from functools import lru_cache
 from pathlib import Path
 
-from iro_desktop import i18n
+from iro_desktop import __version__, i18n
 from iro_desktop.domain.model import ChildRecord
 from iro_desktop.domain.schedule import same_result_between, schedule_for
 from iro_desktop.domain.settings import Settings
@@ -74,7 +74,8 @@ def rules_version() -> str:
         module = sys.modules.get(name)
         file = getattr(module, "__file__", None)
         paths.append(Path(file) if file else None)
-    return f"{KEPT_FORMAT}:{_file_digest(paths)}"
+    # The release too: a frozen build's modules may have no files to read.
+    return f"{KEPT_FORMAT}:{__version__}:{_file_digest(paths)}"
 
 
 @lru_cache(maxsize=1)

@@ -59,6 +59,8 @@ CREATE_STATEMENTS = (
         hold_by TEXT NOT NULL,
         detail TEXT NOT NULL)""",
     "CREATE INDEX kept_tasks_child ON kept_tasks (child_id)",
+    # Which children are current, read without the pages that hold their schedules.
+    "CREATE INDEX kept_children_current ON kept_children (fingerprint, valid_from, valid_to)",
     # Each year's bank holidays as the holidays package (``source``: its digest) gave them.
     """CREATE TABLE kept_holidays (
         region TEXT NOT NULL,
