@@ -44,7 +44,7 @@ from datetime import date
 
 from iro_desktop.domain.dates import add_months, age_on, birthday
 from iro_desktop.domain.due_dates import due_date, format_date, format_day_date, local_due
-from iro_desktop.domain.model import ChildRecord, Regime, Review, ReviewStatus
+from iro_desktop.domain.model import Child, ChildRecord, Regime, Review, ReviewStatus
 from iro_desktop.domain.review_rules import (
     ADOPTION_FIRST_REVIEW_DAYS,
     FIRST_REVIEW_WORKING_DAYS,
@@ -76,6 +76,7 @@ __all__ = [
     "format_day_date",
     "judged_date",
     "review_due_placement_order",
+    "same_result_between",
     "schedule_for",
     "second_review_due_adoption",
     "second_review_due_looked_after",
@@ -91,6 +92,14 @@ _HELD = ReviewStatus.HELD
 def _review_key(item: tuple[date, tuple[date, ...], Review]) -> tuple:
     judged, parts, review = item
     return (judged, parts, review.id is None, review.id or 0, review.review_code)
+
+
+def same_result_between(child: Child, today: date) -> tuple[date, date]:
+    """The days ``[first, end)`` around ``today`` on which :func:`schedule_for` (and the task
+    list built on it) gives the same answer for this child's record: the day asked about
+    matters only through the 18th birthday, after which no review is due."""
+    adult_on = birthday(child.dob, ADULTHOOD_AGE)
+    return (date.min, adult_on) if today < adult_on else (adult_on, date.max)
 
 
 def schedule_for(

@@ -8,6 +8,11 @@ Christmas Eve and 31 December are working days. The list comes from the ``holida
 council adds proclaimed days the package does not know yet through
 ``Settings.extra_bank_holidays``.
 
+The package is imported only when a year is first needed that the caller has not handed in
+already (:meth:`WorkingDayCalendar.add_known_year`): importing it loads every country's
+rules (~0.1 s), so the services keep each year's England and Wales days in the file and
+hand them in, and a due list worked out at start costs what the tenth one does.
+
 Pure: no clock, no I/O. Every lookup is a set membership test after the first use of a year,
 because the schedule asks thousands of times.
 """
@@ -17,8 +22,6 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import date, timedelta
 from functools import lru_cache
-
-import holidays
 
 from iro_desktop.domain.model import Region
 from iro_desktop.domain.settings import Settings
@@ -33,7 +36,15 @@ PROCLAIMED_HOLIDAY_NAME = "Proclaimed bank holiday"
 class WorkingDayCalendar:
     """Bank holidays and working days for one region, plus any extra proclaimed days."""
 
-    __slots__ = ("_extra", "_hold_by", "_holidays", "_loaded_years", "_names", "region")
+    __slots__ = (
+        "_extra",
+        "_from_package",
+        "_hold_by",
+        "_holidays",
+        "_loaded_years",
+        "_names",
+        "region",
+    )
 
     def __init__(self, region: Region = Region.ENGLAND, extra_holidays: Iterable[date] = ()):
         self.region = Region(region)
@@ -42,6 +53,7 @@ class WorkingDayCalendar:
         self._names: dict[date, str] = {}
         self._loaded_years: set[int] = set()
         self._hold_by: dict[date, date] = {}
+        self._from_package: dict[int, dict[date, str]] = {}
 
     def __repr__(self) -> str:
         return f"WorkingDayCalendar({self.region.value!r}, extra_holidays={sorted(self._extra)})"
@@ -50,15 +62,34 @@ class WorkingDayCalendar:
     def extra_holidays(self) -> frozenset[date]:
         return self._extra
 
+    def add_known_year(self, year: int, days: dict[date, str]) -> None:
+        """The bank holidays of ``year`` as the package gives them (kept from an earlier
+        look-up), so that the package need not be asked. Ignored once the year is loaded."""
+        if year in self._loaded_years:
+            return
+        self._loaded_years.add(year)
+        self._add(days)
+
+    def years_from_package(self) -> dict[int, dict[date, str]]:
+        """The years this calendar asked the package for, with their days: what to keep."""
+        return dict(self._from_package)
+
+    def _add(self, days: dict[date, str]) -> None:
+        for day, name in days.items():
+            self._holidays.add(day)
+            self._names.setdefault(day, name)
+
     def _load(self, year: int) -> None:
         self._loaded_years.add(year)
+        import holidays  # here, not at the top: see the module's doc
+
         try:
             found = holidays.country_holidays("GB", subdiv=_SUBDIVISIONS[self.region], years=year)
         except (NotImplementedError, ValueError, OverflowError):  # far outside any real use
             return
-        for day, name in found.items():
-            self._holidays.add(day)
-            self._names.setdefault(day, name)
+        days = {day: str(name) for day, name in found.items() if day.year == year}
+        self._from_package[year] = days
+        self._add(days)
 
     def is_holiday(self, d: date) -> bool:
         """A bank holiday (including substitute and proclaimed days), on any day of the week."""

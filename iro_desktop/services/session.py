@@ -249,6 +249,7 @@ def create_demo(today: date, path: Path | None = None) -> tuple[Path, int]:
     Written to a partial file first and moved into place (``storage.files``), so a half-made
     demo never replaces a good one."""
     from iro_desktop.demo.caseload import write_demo_caseload  # the generator: only when asked
+    from iro_desktop.services.caseload import due_list as keep_results
 
     path = Path(path) if path else default_demo_path()
     if path.exists() and path.stat().st_size > 0:
@@ -271,6 +272,7 @@ def create_demo(today: date, path: Path | None = None) -> tuple[Path, int]:
         store = open_store(partial, DEMO_PASSPHRASE, create=True, is_demo=True, lock=False)
         try:
             count = write_demo_caseload(store, today)
+            keep_results(store, today)  # kept in the file: the first due view reads them
         finally:
             store.close()
     return path, count

@@ -104,6 +104,9 @@ class Store:
     _cache: dict = field(default_factory=dict, repr=False)
     # This process's shared lock on the file while it is open (``storage.locking``).
     _lock: CaseloadLock | None = field(default=None, repr=False)
+    # True while writes wait for a check to pass (a start that checks the file after the
+    # first paint): results worked out meanwhile are used but not kept (``kept_results``).
+    writes_held: bool = False
 
     def change_marker(self) -> tuple[int, int]:
         """Changes whenever anything is written: by this connection (total_changes) or by
@@ -119,6 +122,18 @@ class Store:
         if key not in self._cache:
             self._cache[key] = compute()
         return self._cache[key]
+
+    def note_derived_write(self, before: tuple[int, int], after: tuple[int, int]) -> None:
+        """This connection wrote only results derived from the file (kept results) between
+        the markers ``before`` and ``after``: answers cached as of ``before`` still hold."""
+        if self._cache.get("__marker__") == before:
+            self._cache["__marker__"] = after
+
+    def cached_only(self, key: object) -> object | None:
+        """What :meth:`cached` holds for ``key`` while the file is unchanged, else None."""
+        if self._cache.get("__marker__") != self.change_marker():
+            return None
+        return self._cache.get(key)
 
     @contextmanager
     def atomic(self) -> Iterator[None]:

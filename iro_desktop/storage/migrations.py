@@ -295,6 +295,18 @@ def _0007_booking_time(db: sqlite_utils.Database) -> None:
     db.execute("PRAGMA user_version = 7")
 
 
+@migrations(name="0008_kept_results")
+def _0008_kept_results(db: sqlite_utils.Database) -> None:
+    """Each child's schedule and open tasks kept in the file (``storage.kept_results``), with
+    the triggers that mark a child's results stale in the same statement that changes any
+    row of their record. Nothing is kept yet: the first read works them out."""
+    from iro_desktop.storage.kept_results import CREATE_STATEMENTS, stale_trigger_statements
+
+    for statement in (*CREATE_STATEMENTS, *stale_trigger_statements(db)):
+        db.execute(statement)
+    db.execute("PRAGMA user_version = 8")
+
+
 # The schema version this code writes: the number of the last migration above.
 SCHEMA_VERSION = int(migrations._migrations[-1].name[:4])
 

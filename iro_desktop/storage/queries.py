@@ -82,3 +82,15 @@ def letter_rows(store: Store, child_id: int) -> list[dict[str, Any]]:
             [child_id],
         )
     )
+
+
+def child_labels(store: Store) -> dict[str, tuple[str, str, str]]:
+    """Each child on the caseload (not archived) by reference: (the name they are known by,
+    last name, social worker)."""
+    return {
+        ref: (preferred or first, last, worker)
+        for ref, preferred, first, last, worker in store._db.conn.execute(
+            "SELECT child_ref, preferred_name, first_name, last_name, social_worker "
+            "FROM children WHERE archived_on IS NULL"
+        )
+    }

@@ -6,10 +6,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import sqlite_utils
+
 from iro_desktop.storage.database import Store
 
-# Tables that are never part of a child's record.
-_NOT_CHILD_TABLES = {"settings", "change_log", "_sqlite_migrations"}
+# Tables that are never part of a child's record (the kept results are worked out from it).
+_NOT_CHILD_TABLES = {"settings", "change_log", "_sqlite_migrations", "kept_children", "kept_tasks"}
 # References the schema does not declare as foreign keys.
 _EXTRA_REFERENCES = {("decision_updates", "midpoint_check_id"): "midpoint_checks"}
 
@@ -28,7 +30,11 @@ def _quoted(name: str) -> str:
 
 def record_tables(store: Store) -> dict[str, RecordTable]:
     """The tables of a child's record, parents before the rows that refer to them."""
-    db = store._db
+    return record_tables_of(store._db)
+
+
+def record_tables_of(db: sqlite_utils.Database) -> dict[str, RecordTable]:
+    """:func:`record_tables` of a database (a migration has no ``Store``)."""
     names = [
         r["name"]
         for r in db.query(

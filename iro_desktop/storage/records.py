@@ -28,6 +28,7 @@ from iro_desktop.domain.model import (
     Review,
     ReviewPart,
 )
+from iro_desktop.storage.bulk_load import no_gc
 from iro_desktop.storage.database import Store
 from iro_desktop.storage.wordings import answer_keys
 
@@ -147,11 +148,13 @@ _RULES_LATEST_BY = {
 }
 
 
-def _latest_per_child(table: str, date_column: str) -> str:
+def _latest_per_child(table: str, date_column: str, child_filter: str) -> str:
+    # The child filter goes inside too: one child's look-up need not rank every child's rows.
+    where = "archived_on IS NULL" + (f" AND {child_filter}" if child_filter else "")
     return (
         f"id IN (SELECT id FROM (SELECT id, ROW_NUMBER() OVER (PARTITION BY child_id "
         f"ORDER BY {date_column} DESC, id DESC) AS n FROM {table} "
-        "WHERE archived_on IS NULL) WHERE n = 1)"
+        f"WHERE {where}) WHERE n = 1)"
     )
 
 
@@ -171,21 +174,37 @@ def load_child_records(
     *,
     include_archived: bool = False,
     child_refs: list[str] | None = None,
+    child_ids: list[int] | None = None,
     for_rules_only: bool = False,
 ) -> list[ChildRecord]:
     """Every child's record, sorted by child reference. Archived sub-records are kept (with
     their ``archived_on``) so views can show them; the rules skip them.
 
     ``for_rules_only`` loads just what the schedule, the task list and the caseload table
-    read (no free text, only open decisions and challenges): several times faster."""
+    read (no free text, only open decisions and challenges): several times faster.
+    ``child_refs`` or ``child_ids``: only these children."""
+    with no_gc():
+        return _load_child_records(store, include_archived, child_refs, child_ids, for_rules_only)
+
+
+def _load_child_records(
+    store: Store,
+    include_archived: bool,
+    child_refs: list[str] | None,
+    child_ids: list[int] | None,
+    for_rules_only: bool,
+) -> list[ChildRecord]:
     where = [] if include_archived else ["archived_on IS NULL"]
     params: tuple = ()
     if child_refs is not None:
         where.append(f"child_ref IN ({', '.join('?' for _ in child_refs)})")
         params = tuple(child_refs)
+    if child_ids is not None:
+        where.append("id IN (SELECT value FROM json_each(?))")
+        params = (*params, json.dumps([int(i) for i in child_ids]))
     sql = "SELECT * FROM children" + (f" WHERE {' AND '.join(where)}" if where else "")
     children = _rows_as(store, Child, sql + " ORDER BY child_ref", "id", params)
-    if child_refs is not None:
+    if child_refs is not None or child_ids is not None:
         ids = ", ".join(str(cid) for cid in children) or "NULL"
         child_filter = f"child_id IN ({ids})"
     else:
@@ -195,7 +214,7 @@ def load_child_records(
         columns = _RULES_COLUMNS.get(table, "*") if for_rules_only else "*"
         conditions = [c for c in (child_filter, for_rules_only and _RULES_WHERE.get(table)) if c]
         if for_rules_only and table in _RULES_LATEST_BY:
-            conditions.append(_latest_per_child(table, _RULES_LATEST_BY[table]))
+            conditions.append(_latest_per_child(table, _RULES_LATEST_BY[table], child_filter))
         sql = f"SELECT {columns} FROM {table}"
         if conditions:
             sql += " WHERE " + " AND ".join(f"({c})" for c in conditions)
@@ -339,6 +358,7 @@ def _kept_reviews(
     return kept_ids, since_by_child
 
 
+@no_gc()
 def load_for_figures(
     store: Store,
     period_from: date | None = None,
