@@ -3,6 +3,7 @@
 dialogs (``gui/dialogs/first_run``, ``unlock``, ``new_caseload``, ``damaged``) as needed.
 
 Every file is touched on the worker thread; the dialogs only collect what the IRO types.
+Each dialog is imported when it is first needed: opening a known file imports none of them.
 """
 
 from __future__ import annotations
@@ -10,15 +11,12 @@ from __future__ import annotations
 from concurrent.futures import Future
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import shiboken6
 from PySide6.QtCore import QObject, Qt, Signal, Slot
 from PySide6.QtWidgets import QDialog, QFileDialog, QWidget
 
-from iro_desktop.gui.dialogs.damaged import offer_damaged_restore
-from iro_desktop.gui.dialogs.first_run import CHOICE_DEMO, CHOICE_NEW, FirstRunDialog
-from iro_desktop.gui.dialogs.new_caseload import FILE_FILTER, NewCaseloadDialog
-from iro_desktop.gui.dialogs.unlock import UnlockDialog
 from iro_desktop.gui.worker import show_error_dialog, user_message
 from iro_desktop.paths import default_demo_path, default_store_path
 from iro_desktop.services.session import (
@@ -32,6 +30,10 @@ from iro_desktop.services.session import (
     open_unasked,
     open_with_passphrase,
 )
+
+if TYPE_CHECKING:
+    from iro_desktop.gui.dialogs.new_caseload import NewCaseloadDialog
+    from iro_desktop.gui.dialogs.unlock import UnlockDialog
 
 
 def _show_error_in(dialog: UnlockDialog | NewCaseloadDialog, error: BaseException) -> None:
@@ -98,6 +100,8 @@ class CaseloadOpener(QObject):
         )
 
     def choose_file(self) -> None:
+        from iro_desktop.gui.dialogs.new_caseload import FILE_FILTER
+
         chooser = QFileDialog(
             self._window, "Open a caseload", str(default_store_path().parent), FILE_FILTER
         )
@@ -106,6 +110,8 @@ class CaseloadOpener(QObject):
         self._show(chooser)
 
     def new_caseload(self) -> None:
+        from iro_desktop.gui.dialogs.new_caseload import NewCaseloadDialog
+
         dialog = NewCaseloadDialog(default_store_path(), self._window)
         dialog.createRequested.connect(
             lambda path, passphrase: self._worker.submit(
@@ -120,12 +126,16 @@ class CaseloadOpener(QObject):
         self._show(dialog)
 
     def first_run(self) -> None:
+        from iro_desktop.gui.dialogs.first_run import FirstRunDialog
+
         dialog = FirstRunDialog(self._window)
         dialog.choiceMade.connect(self._on_first_run_choice)
         dialog.rejected.connect(self.nothingOpened.emit)
         self._show(dialog)
 
     def ask_passphrase(self, path: Path, message: str = "") -> UnlockDialog:
+        from iro_desktop.gui.dialogs.unlock import UnlockDialog
+
         dialog = UnlockDialog(path, self._window)
         dialog.passphraseEntered.connect(
             lambda passphrase: self._worker.submit(
@@ -170,6 +180,8 @@ class CaseloadOpener(QObject):
     def _offer_backup(self, path: Path | None, passphrase: str | None, error: BaseException):
         if path is None:
             return None
+        from iro_desktop.gui.dialogs.damaged import offer_damaged_restore
+
         return offer_damaged_restore(
             self._window, self._worker, path, passphrase, error, self.opened.emit
         )
@@ -198,6 +210,8 @@ class CaseloadOpener(QObject):
 
     @Slot(str)
     def _on_first_run_choice(self, choice: str) -> None:
+        from iro_desktop.gui.dialogs.first_run import CHOICE_DEMO, CHOICE_NEW
+
         if choice == CHOICE_DEMO:
             self.open_demo()
         elif choice == CHOICE_NEW:
