@@ -15,7 +15,7 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtCore import Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QLabel, QMainWindow, QVBoxLayout, QWidget
 
@@ -34,7 +34,7 @@ from iro_desktop.gui.startup import CaseloadOpener
 from iro_desktop.gui.views.caseload import CaseloadView
 from iro_desktop.gui.views.due import DueView
 from iro_desktop.gui.worker import BusyIndicator, Worker
-from iro_desktop.services.session import Store
+from iro_desktop.services.session import DamagedStore, Store
 
 if TYPE_CHECKING:  # built on first use
     from iro_desktop.gui.dialogs.help import ShortcutsDialog
@@ -42,6 +42,8 @@ if TYPE_CHECKING:  # built on first use
     from iro_desktop.gui.views.child import ChildView
     from iro_desktop.gui.views.figures import FiguresView
 
+# The file's checks run once the due list is painted, or after this long if it is not.
+CHECKS_AT_LATEST_MS = 3000
 APP_TITLE = "IRO Desktop"
 DEMO_BANNER_TEXT = "Demo caseload: fictional children"
 BANNER_STYLE = (
@@ -142,6 +144,12 @@ class MainWindow(QMainWindow):
         self.due_view.taskRecordRequested.connect(self.recording.record_task)
         self.due_view.briefingRequested.connect(self.documents.open_briefing)
         self.caseload.dueLoaded.connect(self.dueLoaded)
+        # The file's checks and daily backup, after the due list is on screen (start lean).
+        self.due_view.dataPainted.connect(lambda: self.opener.check_after_paint(self.store))
+        self._checks_timer = QTimer(self)
+        self._checks_timer.setSingleShot(True)
+        self._checks_timer.timeout.connect(lambda: self.opener.check_after_paint(self.store))
+        self.opener.damagedAfterOpening.connect(self._on_damaged_after_opening)
 
     def _wire_child_view(self, view: ChildView) -> None:
         """The child view's requests, once it is built (the first time a child is opened)."""
@@ -170,6 +178,17 @@ class MainWindow(QMainWindow):
     @Slot(object)
     def set_store(self, store: Store) -> None:
         self.context.set_store(store)
+        self._checks_timer.start(CHECKS_AT_LATEST_MS)  # in case the list is never painted
+
+    def _on_damaged_after_opening(self, store: Store, error: DamagedStore) -> None:
+        """The file failed its check after the due list was shown: close it (nothing was or
+        will be written to it) and offer its latest good backup, as at launch."""
+        if self.context.store is not store:
+            return
+        self.context.close_store()
+        self.due_view.clear(str(error))
+        self._on_store_changed()
+        self.opener.offer_restore(store.path, error)
 
     def refresh(self) -> None:
         """Reload every view from the store (after any change)."""
@@ -225,6 +244,7 @@ class MainWindow(QMainWindow):
         if not self.recording.confirm_quit(locked=self.autolock.locked):
             event.ignore()  # it asks first; forms' typing is kept as drafts either way
             return
+        self._checks_timer.stop()
         self.context.close_store()
         self.worker.shutdown()
         super().closeEvent(event)

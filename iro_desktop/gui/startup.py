@@ -4,6 +4,11 @@ dialogs (``gui/dialogs/first_run``, ``unlock``, ``new_caseload``, ``damaged``) a
 
 Every file is touched on the worker thread; the dialogs only collect what the IRO types.
 Each dialog is imported when it is first needed: opening a known file imports none of them.
+
+Every opening here leaves the file's integrity check and daily backup until the due list is
+on screen (``checks_later``); until they pass, the file's writes are held. ``check_after_paint``
+runs them; a damaged file found then emits ``damagedAfterOpening`` (the window closes it and
+the IRO is offered the latest good backup, as at launch): it is never written.
 """
 
 from __future__ import annotations
@@ -20,15 +25,18 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QWidget
 from iro_desktop.gui.worker import show_error_dialog, user_message
 from iro_desktop.paths import default_demo_path, default_store_path
 from iro_desktop.services.session import (
+    DamagedStore,
     LaunchOpening,
     Store,
     WrongPassphrase,
     create_and_open,
     find_startup_file,
+    finish_opening,
     make_and_open_demo,
     open_at_launch,
     open_unasked,
     open_with_passphrase,
+    take_checks_due,
 )
 
 if TYPE_CHECKING:
@@ -41,12 +49,17 @@ def _show_error_in(dialog: UnlockDialog | NewCaseloadDialog, error: BaseExceptio
         dialog.show_error(user_message(error))
 
 
+LATER = {"checks_later": True}  # the file's checks after the first paint (see above)
+
+
 class CaseloadOpener(QObject):
     """Runs the ways of opening a caseload and emits ``opened(store)`` when one is open."""
 
     opened = Signal(object)  # Store
     nothingOpened = Signal()  # the IRO closed a start-up dialog without opening anything
     created = Signal(object)  # a new caseload (Store), after ``opened``: the set-up follows
+    checked = Signal(object)  # the Store whose checks (after the first paint) passed
+    damagedAfterOpening = Signal(object, object)  # the Store, DamagedStore: close it, offer
 
     def __init__(self, worker, today: date, window: QWidget) -> None:
         super().__init__(window)
@@ -61,12 +74,13 @@ class CaseloadOpener(QObject):
         """What ``iro-desktop`` does on launch. ``early`` is the opening the command line
         began on its own thread before Qt was loaded (see services.session)."""
         if early is not None:
-            job, args = early.result, ()
+            job, args, later = early.result, (), {}
         else:
-            job, args = open_at_launch, (db_path, demo, self._today)
+            job, args, later = open_at_launch, (db_path, demo, self._today), LATER
         self._worker.submit(
             job,
             *args,
+            **later,
             on_result=self._on_launch_opening,
             on_error=lambda error: self._on_launch_failed(db_path, demo, error),
             label="Opening your caseload…",
@@ -85,6 +99,7 @@ class CaseloadOpener(QObject):
             make_and_open_demo,
             self._today,
             Path(path) if path else default_demo_path(),
+            **LATER,
             on_result=self.opened.emit,
             label="Opening the demo caseload (making it the first time)…",
         )
@@ -94,6 +109,7 @@ class CaseloadOpener(QObject):
         self._worker.submit(
             open_unasked,
             path,
+            **LATER,
             on_result=lambda store: self._on_opened_unasked(path, store),
             on_error=lambda error: self._on_unasked_failed(path, error),
             label=f"Opening {path.name}…",
@@ -142,6 +158,7 @@ class CaseloadOpener(QObject):
                 open_with_passphrase,
                 path,
                 passphrase,
+                **LATER,
                 on_result=lambda store: self._done(dialog, store),
                 on_error=lambda error: self._on_unlock_failed(dialog, path, passphrase, error),
                 label=f"Unlocking {path.name}…",
@@ -152,6 +169,31 @@ class CaseloadOpener(QObject):
             dialog.show_error(message)
         self._show(dialog)
         return dialog
+
+    # -- the checks after the first paint -------------------------------------------------------
+    def check_after_paint(self, store: Store | None) -> None:
+        """Run the file's integrity check and daily backup now (once per opening), on the
+        worker after every job already asked for; writes are held until they pass."""
+        if store is None or not take_checks_due(store):
+            return
+        self._worker.submit(
+            finish_opening,
+            store,
+            on_result=lambda _none: self.checked.emit(store),
+            on_error=lambda error: self._on_checks_failed(store, error),
+            label="Checking the caseload file…",
+        )
+
+    def _on_checks_failed(self, store: Store, error: BaseException) -> None:
+        if isinstance(error, DamagedStore):
+            self.damagedAfterOpening.emit(store, error)
+        else:  # busy, unreadable...: said as such; writes stay held until it is reopened
+            show_error_dialog(error)
+
+    def offer_restore(self, path: Path, error: BaseException) -> None:
+        """A damaged file, now closed: offer its latest good backup, else say what to do."""
+        if self._offer_backup(path, None, error) is None:
+            show_error_dialog(error)
 
     # -- results -------------------------------------------------------------------------------
     def _show(self, dialog: QDialog) -> None:

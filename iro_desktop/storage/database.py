@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 import sqlite_utils
 from sqlcipher3 import dbapi2 as sqlcipher
@@ -23,6 +23,9 @@ import iro_desktop.storage  # noqa: F401  (aliases SQLCipher before sqlite_utils
 from iro_desktop.storage.errors import NotACaseloadFile, WrongPassphrase
 from iro_desktop.storage.locking import CaseloadLock
 from iro_desktop.storage.problems import translate
+
+if TYPE_CHECKING:
+    from iro_desktop.storage.write_gate import WriteGate
 
 # The demo file is encrypted like any other; its passphrase is public so it opens unasked.
 DEMO_PASSPHRASE = "iro-desktop-demo-caseload"
@@ -104,6 +107,13 @@ class Store:
     _cache: dict = field(default_factory=dict, repr=False)
     # This process's shared lock on the file while it is open (``storage.locking``).
     _lock: CaseloadLock | None = field(default=None, repr=False)
+    # Every write held until the file's checks pass (``storage.write_gate``); None: not held.
+    _gate: WriteGate | None = field(default=None, repr=False)
+
+    @property
+    def writes_held(self) -> bool:
+        """True while the file's checks (after opening) have not passed: nothing is written."""
+        return self._gate is not None and self._gate.held
 
     def change_marker(self) -> tuple[int, int]:
         """Changes whenever anything is written: by this connection (total_changes) or by

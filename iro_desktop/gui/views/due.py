@@ -73,6 +73,7 @@ class DueView(QWidget):
     taskRecordRequested = Signal(object)  # the chosen Task: open the form that records it
     briefingRequested = Signal()  # "Briefing pack for a day…" (gui/controllers/documents.py)
     firstPainted = Signal()  # the list has been painted with data for the first time
+    dataPainted = Signal()  # the list has been painted after being filled (each fill)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -80,6 +81,7 @@ class DueView(QWidget):
         self._expanded = set(EXPANDED_AT_START)
         self._has_data = False
         self._painted_with_data = False
+        self._painted_since_fill = True
 
         self.heading = QLabel("<b>What is due</b>")
         self.summary = QLabel("No caseload open yet.")
@@ -192,6 +194,7 @@ class DueView(QWidget):
         social_workers: dict[str, str] | None = None,
     ) -> None:
         self._has_data = True
+        self._painted_since_fill = False
         self.model.set_tasks(tasks, names, today, social_workers)
         self._fit_child_column()
         self._fill_people_filters()
@@ -326,11 +329,14 @@ class DueView(QWidget):
         if (
             event.type() == QEvent.Type.Paint
             and self._has_data
-            and not self._painted_with_data
+            and not self._painted_since_fill
             and watched is self.tree.viewport()
         ):
-            self._painted_with_data = True
-            QTimer.singleShot(0, self.firstPainted.emit)  # after this paint has finished
+            self._painted_since_fill = True
+            if not self._painted_with_data:
+                self._painted_with_data = True
+                QTimer.singleShot(0, self.firstPainted.emit)  # after this paint has finished
+            QTimer.singleShot(0, self.dataPainted.emit)
         return super().eventFilter(watched, event)
 
     def _update_summary(self) -> None:
