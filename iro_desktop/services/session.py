@@ -18,9 +18,15 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-import platformdirs
-
-from iro_desktop.paths import APP_AUTHOR, APP_NAME, default_demo_path, default_store_path
+from iro_desktop.paths import default_demo_path, default_store_path
+from iro_desktop.services.early import (
+    LAST_CASELOAD_KEY,
+    PASSPHRASE_ENV,
+    begin_key_at_launch,
+    is_demo_place,
+    read_state,
+    state_file,
+)
 from iro_desktop.services.strength import WeakPassphrase, require_strong
 from iro_desktop.storage import backup as backups
 from iro_desktop.storage.backup import BackupInfo, BadBackup, RestoreResult
@@ -106,8 +112,6 @@ __all__ = [
     "take_checks_due",
     "tidy_data_folder",
 ]
-
-PASSPHRASE_ENV = "IRO_DESKTOP_PASSPHRASE"
 
 
 class NotADemoFile(StoreError):
@@ -297,45 +301,25 @@ def open_demo(today: date, path: Path | None = None, *, checks_later: bool = Fal
     return store
 
 
-# -- the file opened last (the app's one remembered thing: a path, nothing about a child) -----
-STATE_FILE_NAME = "app-state.json"
-LAST_CASELOAD_KEY = "last_caseload"
-
-
-def state_file() -> Path:
-    return Path(platformdirs.user_config_dir(APP_NAME, APP_AUTHOR)) / STATE_FILE_NAME
-
-
-def _read_state() -> dict:
-    try:
-        data = json.loads(state_file().read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return {}
-    return data if isinstance(data, dict) else {}
-
-
+# -- the file opened last (kept in services.early, which the app loads first) ---------------
 def last_caseload_path() -> Path | None:
     """The caseload file opened last time, if it is remembered and still there."""
-    text = _read_state().get(LAST_CASELOAD_KEY)
+    text = read_state().get(LAST_CASELOAD_KEY)
     if not isinstance(text, str) or not text:
         return None
     path = Path(text)
-    if _is_demo_place(path):  # remembered by an older version: the demo is never reopened
+    if is_demo_place(path):  # remembered by an older version: the demo is never reopened
         return None
     return path if path.exists() else None
-
-
-def _is_demo_place(path: Path) -> bool:
-    return Path(path).resolve() == default_demo_path().resolve()
 
 
 def remember_caseload_path(path: Path) -> None:
     """Remember ``path`` for next time (a safe write: see ``storage.files``). The demo is
     never remembered: ``iro-desktop`` on its own opens the IRO's own caseload (or the first-run
     set-up), so nothing real is ever typed into the demo's publicly keyed file by mistake."""
-    if _is_demo_place(path):
+    if is_demo_place(path):
         return
-    state = _read_state()
+    state = read_state()
     state[LAST_CASELOAD_KEY] = str(Path(path).resolve())
     target = state_file()
     target.parent.mkdir(parents=True, exist_ok=True)
@@ -349,7 +333,7 @@ def find_startup_file() -> Path | None:
     last = last_caseload_path()
     if last is not None:
         return last
-    remembered = _read_state().get(LAST_CASELOAD_KEY)
+    remembered = read_state().get(LAST_CASELOAD_KEY)
     if isinstance(remembered, str) and remembered and backups.list_backups(Path(remembered)):
         return Path(remembered)
     default = default_store_path()
@@ -412,6 +396,7 @@ def start_opening_at_launch(db_path: Path | None, demo: bool, today: date) -> Fu
     """Begin ``open_at_launch`` on a thread of its own and return at once: the command line
     starts it before Qt loads, so the key derivation (0.10 s of a core) overlaps the GUI's.
     It is the desktop app's opening: the file's checks wait for ``finish_opening``."""
+    begin_key_at_launch(db_path, demo)  # if it was not begun already (services.early)
     executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="iro-desktop-open")
     future = executor.submit(open_at_launch, db_path, demo, today, checks_later=True)
     executor.shutdown(wait=False)

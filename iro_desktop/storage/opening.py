@@ -21,6 +21,7 @@ import sqlite_utils
 from sqlcipher3 import dbapi2 as sqlcipher
 
 from iro_desktop.logs import get_logger, log_event
+from iro_desktop.storage import early_key
 from iro_desktop.storage.backup.check import latest_good_backup
 from iro_desktop.storage.backup.names import KIND_PRE_MIGRATION, list_backups
 from iro_desktop.storage.backup.take import backup_on_open, take_backup
@@ -152,8 +153,10 @@ def _open_locked(
     created = not path.exists()
     if not existed:
         _create_private(path)
+    # The key begun at start (storage.early_key), taken now that this process holds the lock.
+    early = early_key.take(path, passphrase) if existed else None
     try:
-        conn = connect_encrypted(path, passphrase)
+        conn = early if early is not None else connect_encrypted(path, passphrase)
     except BaseException:
         _forget_created(path, created)
         raise
