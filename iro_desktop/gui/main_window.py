@@ -15,7 +15,7 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QTimer, Signal, Slot
+from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QLabel, QMainWindow, QVBoxLayout, QWidget
 
@@ -42,8 +42,6 @@ if TYPE_CHECKING:  # built on first use
     from iro_desktop.gui.views.child import ChildView
     from iro_desktop.gui.views.figures import FiguresView
 
-# The file's checks run once the due list is painted, or after this long if it is not.
-CHECKS_AT_LATEST_MS = 3000
 APP_TITLE = "IRO Desktop"
 DEMO_BANNER_TEXT = "Demo caseload: fictional children"
 BANNER_STYLE = (
@@ -144,11 +142,6 @@ class MainWindow(QMainWindow):
         self.due_view.taskRecordRequested.connect(self.recording.record_task)
         self.due_view.briefingRequested.connect(self.documents.open_briefing)
         self.caseload.dueLoaded.connect(self.dueLoaded)
-        # The file's checks and daily backup, after the due list is on screen (start lean).
-        self.due_view.dataPainted.connect(lambda: self.opener.check_after_paint(self.store))
-        self._checks_timer = QTimer(self)
-        self._checks_timer.setSingleShot(True)
-        self._checks_timer.timeout.connect(lambda: self.opener.check_after_paint(self.store))
         self.opener.damagedAfterOpening.connect(self._on_damaged_after_opening)
 
     def _wire_child_view(self, view: ChildView) -> None:
@@ -177,8 +170,11 @@ class MainWindow(QMainWindow):
 
     @Slot(object)
     def set_store(self, store: Store) -> None:
-        self.context.set_store(store)
-        self._checks_timer.start(CHECKS_AT_LATEST_MS)  # in case the list is never painted
+        self.context.set_store(store)  # the views ask the worker for what they show
+        # Then the file's checks and daily backup (start lean): queued on the worker after the
+        # due list's read, they run while the list is painted, and every write the IRO asks
+        # for after this waits behind them on the same worker.
+        self.opener.check_after_paint(store)
 
     def _on_damaged_after_opening(self, store: Store, error: DamagedStore) -> None:
         """The file failed its check after the due list was shown: close it (nothing was or
@@ -244,7 +240,6 @@ class MainWindow(QMainWindow):
         if not self.recording.confirm_quit(locked=self.autolock.locked):
             event.ignore()  # it asks first; forms' typing is kept as drafts either way
             return
-        self._checks_timer.stop()
         self.context.close_store()
         self.worker.shutdown()
         super().closeEvent(event)

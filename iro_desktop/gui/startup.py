@@ -5,10 +5,12 @@ dialogs (``gui/dialogs/first_run``, ``unlock``, ``new_caseload``, ``damaged``) a
 Every file is touched on the worker thread; the dialogs only collect what the IRO types.
 Each dialog is imported when it is first needed: opening a known file imports none of them.
 
-Every opening here leaves the file's integrity check and daily backup until the due list is
-on screen (``checks_later``); until they pass, the file's writes are held. ``check_after_paint``
-runs them; a damaged file found then emits ``damagedAfterOpening`` (the window closes it and
-the IRO is offered the latest good backup, as at launch): it is never written.
+Every opening here leaves the file's integrity check and daily backup until the due list has
+been read (``checks_later``); until they pass, the file's writes are held. ``check_after_paint``
+queues them on the worker behind the due list's read, so they run while the list is painted
+and every later job (any write) waits for them; a damaged file found then emits
+``damagedAfterOpening`` (the window closes it and the IRO is offered the latest good backup,
+as at launch): it is never written.
 """
 
 from __future__ import annotations
@@ -172,8 +174,9 @@ class CaseloadOpener(QObject):
 
     # -- the checks after the first paint -------------------------------------------------------
     def check_after_paint(self, store: Store | None) -> None:
-        """Run the file's integrity check and daily backup now (once per opening), on the
-        worker after every job already asked for; writes are held until they pass."""
+        """Queue the file's integrity check and daily backup (once per opening) on the worker,
+        after every job already asked for (the due list's read); writes are held till they
+        pass, and the jobs asked for later wait behind them."""
         if store is None or not take_checks_due(store):
             return
         self._worker.submit(

@@ -19,8 +19,7 @@ from iro_desktop.paths import APP_AUTHOR, APP_NAME, default_demo_path
 from iro_desktop.storage import early_key
 
 PASSPHRASE_ENV = "IRO_DESKTOP_PASSPHRASE"
-# storage.database.DEMO_PASSPHRASE (checked by tests/services): public, the demo's own.
-DEMO_PASSPHRASE = "iro-desktop-demo-caseload"
+DEMO_PASSPHRASE = early_key.DEMO_PASSPHRASE  # public: the demo's own (its raw key)
 
 # -- the file opened last (the app's one remembered thing: a path, nothing about a child) -----
 STATE_FILE_NAME = "app-state.json"

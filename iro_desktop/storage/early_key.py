@@ -14,11 +14,19 @@ of opening, which says what it means: the early connection is simply not used.
 
 from __future__ import annotations
 
+import hashlib
 import os
 import threading
 from pathlib import Path
 
 from sqlcipher3 import dbapi2 as sqlcipher
+
+# The demo file is encrypted like any other; its passphrase is public so it opens unasked.
+# Being public, it protects nothing: the demo is keyed with a raw key made from it (SQLCipher's
+# x'...' form, used as it is: no key derivation), so it opens at once. A demo written before
+# the raw key is still opened with the passphrase itself (storage.database).
+DEMO_PASSPHRASE = "iro-desktop-demo-caseload"
+DEMO_RAW_KEY = "x'" + hashlib.sha256(DEMO_PASSPHRASE.encode()).hexdigest() + "'"
 
 BUSY_TIMEOUT_SECONDS = 5.0  # as storage.database
 # What storage.database.connect_encrypted sets on every connection it keys.
@@ -79,18 +87,22 @@ class _EarlyKey:
         return self.conn
 
 
+def _key_for(passphrase: str) -> str:
+    return DEMO_RAW_KEY if passphrase == DEMO_PASSPHRASE else passphrase
+
+
 def begin(path: Path, passphrase: str) -> None:
     """Start deriving the key of ``path`` with ``passphrase`` on a thread, and return."""
-    key = (str(Path(path).absolute()), passphrase)
+    key = (str(Path(path).absolute()), _key_for(passphrase))
     with _lock:
         if key not in _started:
-            _started[key] = _EarlyKey(Path(key[0]), passphrase)
+            _started[key] = _EarlyKey(Path(key[0]), key[1])
 
 
 def take(path: Path, passphrase: str) -> sqlcipher.Connection | None:
     """The connection keyed early for ``path`` and ``passphrase`` (waiting for it), when
     there is one and the file is still the file it keyed; else None. Taken once."""
-    key = (str(Path(path).absolute()), passphrase)
+    key = (str(Path(path).absolute()), _key_for(passphrase))
     with _lock:
         early = _started.pop(key, None)
     if early is None:

@@ -1,5 +1,5 @@
 """Start lean (issue 18): only the due view's code before the first paint; the file's checks
-after it, with every write held until they pass."""
+after the due list is read, with every write held until they pass."""
 
 from __future__ import annotations
 
@@ -44,7 +44,7 @@ from iro_desktop.gui.app import application, launch
 app = application()
 window = launch(Path(sys.argv[1]), False, today, early)
 def painted():
-    print(json.dumps({"modules": sorted(sys.modules), "held": window.store.writes_held}))
+    print(json.dumps({"modules": sorted(sys.modules)}))
     window.close()
     app.quit()
 window.dueViewReady.connect(painted)
@@ -62,18 +62,25 @@ def test_only_the_due_views_code_is_loaded_before_the_first_paint(demo_file, tmp
     loaded = set(seen["modules"])
     assert "iro_desktop.gui.views.due" in loaded
     assert sorted(m for m in LOADED_ON_FIRST_USE if m in loaded) == []
-    assert seen["held"] is True  # painted before the file's checks ran
 
 
-def test_the_checks_run_after_the_first_paint_then_writes_are_allowed(qtbot, demo_file):
+def test_the_checks_run_after_the_due_list_is_read_and_writes_wait_for_them(
+    qtbot, demo_file, monkeypatch
+):
+    from iro_desktop.gui import startup
+    from iro_desktop.gui.controllers import caseload
+
+    order = []
+    read_due, check = caseload.load_due, startup.finish_opening
+    monkeypatch.setattr(caseload, "load_due", lambda *a: (order.append("due"), read_due(*a))[1])
+    monkeypatch.setattr(startup, "finish_opening", lambda s: (order.append("checks"), check(s))[1])
     window = launch(demo_file, False, TODAY)
     qtbot.addWidget(window)
-    at_paint = []
-    window.dueViewReady.connect(lambda: at_paint.append(window.store.writes_held))
     try:
-        qtbot.waitUntil(lambda: bool(at_paint), timeout=10000)
-        assert at_paint == [True]  # the due list was on screen before the checks
-        qtbot.waitUntil(lambda: not window.store.writes_held, timeout=10000)
+        qtbot.waitUntil(lambda: window.store is not None, timeout=10000)
+        store = window.store
+        qtbot.waitUntil(lambda: not store.writes_held, timeout=10000)
+        assert order[:2] == ["due", "checks"]  # the list first, then the file's checks
     finally:
         window.close()
 

@@ -90,3 +90,33 @@ def test_only_the_app_launch_begins_a_key(tmp_path, monkeypatch):
         (early.default_demo_path(), early.DEMO_PASSPHRASE),
     ]
     assert early.DEMO_PASSPHRASE == database.DEMO_PASSPHRASE
+
+
+def test_the_demo_is_keyed_with_its_raw_key_and_an_older_demo_still_opens(tmp_path):
+    from sqlcipher3 import dbapi2 as sqlcipher
+
+    from iro_desktop.services.session import create_demo, open_demo_if_demo
+
+    path, _count = create_demo(database_day(), tmp_path / "demo.iro.db")
+    raw = sqlcipher.connect(str(path))
+    raw.execute(f"PRAGMA key = {early_key.sql_text(early_key.DEMO_RAW_KEY)}")
+    assert raw.execute("SELECT count(*) FROM children").fetchone()[0] > 0  # no derivation
+    raw.close()
+    store = open_demo_if_demo(path)
+    assert store is not None and store.is_demo
+    store.close()
+
+    older = tmp_path / "older-demo.iro.db"  # keyed from the passphrase, as before issue 18
+    conn = sqlcipher.connect(str(older))
+    conn.execute(f"PRAGMA key = {early_key.sql_text(early_key.DEMO_PASSPHRASE)}")
+    conn.execute("CREATE TABLE t (x)")
+    conn.close()
+    opened = database.connect_encrypted(older, database.DEMO_PASSPHRASE)
+    assert opened.execute("SELECT count(*) FROM t").fetchone()[0] == 0
+    opened.close()
+
+
+def database_day():
+    from tests.conftest import DEMO_DAY
+
+    return DEMO_DAY
