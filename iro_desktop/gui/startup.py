@@ -51,7 +51,7 @@ def _show_error_in(dialog: UnlockDialog | NewCaseloadDialog, error: BaseExceptio
         dialog.show_error(user_message(error))
 
 
-LATER = {"checks_later": True}  # the file's checks after the first paint (see above)
+LATER = {"checks_later": True}  # the file's checks once the due list is read (see above)
 
 
 class CaseloadOpener(QObject):
@@ -60,7 +60,7 @@ class CaseloadOpener(QObject):
     opened = Signal(object)  # Store
     nothingOpened = Signal()  # the IRO closed a start-up dialog without opening anything
     created = Signal(object)  # a new caseload (Store), after ``opened``: the set-up follows
-    checked = Signal(object)  # the Store whose checks (after the first paint) passed
+    checked = Signal(object)  # the Store whose checks (after the due list's read) passed
     damagedAfterOpening = Signal(object, object)  # the Store, DamagedStore: close it, offer
 
     def __init__(self, worker, today: date, window: QWidget) -> None:
@@ -172,7 +172,7 @@ class CaseloadOpener(QObject):
         self._show(dialog)
         return dialog
 
-    # -- the checks after the first paint -------------------------------------------------------
+    # -- the checks, once the due list is read ---------------------------------------------------
     def check_after_paint(self, store: Store | None) -> None:
         """Queue the file's integrity check and daily backup (once per opening) on the worker,
         after every job already asked for (the due list's read); writes are held till they

@@ -7,7 +7,7 @@ backup is taken before pending migrations run; the daily backup at most once a d
 
 The desktop app opens with ``checks_later``: a file whose schema is current opens with every
 write held (``storage.write_gate``) and without the integrity check and the daily backup,
-which ``finish_opening`` runs after the due list is on screen. A file that needs migrating is
+which ``finish_opening`` runs once the due list has been read. A file that needs migrating is
 checked, backed up and migrated at once, as always (a migration writes).
 """
 

@@ -1,7 +1,8 @@
 """Writes held: an open caseload that may not be written to until its checks have passed.
 
-The desktop app paints the due list before it checks the file (``PRAGMA integrity_check`` and
-the daily backup take a fifth of a second on a service-sized file), so until the checks pass
+The desktop app reads the due list before it checks the file and checks it while the list is
+painted (``PRAGMA integrity_check`` and the daily backup take a fifth of a second on a
+service-sized file, off the way to the first paint), so until the checks pass
 the connection refuses every write: ``PRAGMA query_only`` makes SQLite itself refuse any
 INSERT, UPDATE, DELETE or schema change on that connection, whichever code path asks (the
 history writer, the bulk writers, the kept results, SQL typed at the file), at no cost to
