@@ -1,6 +1,7 @@
 """Benchmark: filling the due view with 300 tasks and with 10,000, painted (issue 18, item 4).
 
-Run on its own (not in CI):  .venv/bin/python tests/benchmarks/bench_due_view.py
+Run on its own (not in CI):  .venv/bin/python tests/benchmarks/bench_due_view.py [CHECKOUT]
+(with another checkout, e.g. /work/main, its due view is measured too, interleaved: before/after)
 
 Each figure is the median of 7 fills of a shown DueView (offscreen): ``set_tasks`` and the
 paint that follows. The goal: 10,000 tasks fill as fast as 300 (the model asks Python only
@@ -56,28 +57,49 @@ def _fill_ms(app: QApplication, view: DueView, data) -> float:
     return elapsed
 
 
-def calls_per_fill(app: QApplication, view: DueView, data) -> dict[str, int]:
-    """How many times Qt called the model's Python methods for one fill and its paint."""
-    model = type(view.model)
-    counts: dict[str, int] = {}
-    originals = {}
-    for name in ("index", "parent", "rowCount", "data", "flags", "hasChildren"):
-        original = getattr(model, name, None)
-        if original is None or name not in model.__dict__:
-            continue
-        originals[name] = original
+def load_view_class(checkout: Path):
+    """Another checkout's DueView with its own model (for before/after in one process)."""
+    import importlib.util
 
-        def counted(self, *args, _name=name, _original=original):
-            counts[_name] = counts.get(_name, 0) + 1
-            return _original(self, *args)
+    modules = {}
+    for name, relative in (
+        ("iro_desktop.gui.models.due_model", "iro_desktop/gui/models/due_model.py"),
+        ("iro_desktop.gui.views.due", "iro_desktop/gui/views/due.py"),
+    ):
+        spec = importlib.util.spec_from_file_location(name, checkout / relative)
+        module = importlib.util.module_from_spec(spec)
+        saved = sys.modules.get(name)
+        sys.modules[name] = module  # the view imports this checkout's model
+        modules[name] = (module, saved)
+        spec.loader.exec_module(module)
+    view_class = modules["iro_desktop.gui.views.due"][0].DueView
+    for name, (_module, saved) in modules.items():
+        sys.modules[name] = saved
+    return view_class
 
-        setattr(model, name, counted)
-    try:
-        _fill_ms(app, view, data)
-    finally:
-        for name, original in originals.items():
-            setattr(model, name, original)
-    return counts
+
+def first_fill_ms(app: QApplication, view_class, data) -> float:
+    """A new view, shown, filled once: until its first paint with the tasks."""
+    view = view_class()
+    view.resize(1200, 700)
+    view.show()
+    app.processEvents()
+    painted = []
+    view.firstPainted.connect(lambda: painted.append(True))
+    start = time.perf_counter()
+    view.set_tasks(*data[:2], TODAY, data[2])
+    while not painted:
+        app.processEvents()
+    elapsed = (time.perf_counter() - start) * 1000
+    view.close()
+    view.deleteLater()
+    app.processEvents()
+    return elapsed
+
+
+def rows_worked_out(view: DueView) -> int:
+    """How many rows had their texts worked out (asked for by the view) in the last fill."""
+    return sum(1 for rows in view.model._groups for row in rows if row.texts is not None)
 
 
 def main() -> int:
@@ -91,10 +113,22 @@ def main() -> int:
         data = make_tasks(count)
         _fill_ms(app, view, data)  # warm-up
         results[count] = statistics.median(_fill_ms(app, view, data) for _ in range(RUNS))
-        calls = calls_per_fill(app, view, data)
-        print(f"{count:>6} tasks: fill and paint {results[count]:7.1f} ms; model calls {calls}")
+        shown = rows_worked_out(view)
+        print(f"{count:>6} tasks: fill and paint {results[count]:7.1f} ms; {shown} rows' texts")
     ratio = results[10_000] / results[300]
     print(f"\n10,000 vs 300 tasks: {ratio:.2f}x (goal: about 1x)")
+    if len(sys.argv) > 1:  # another checkout to compare with, interleaved, a new view each
+        before = load_view_class(Path(sys.argv[1]))
+        print(f"\nA new view's first fill, median of {RUNS}, interleaved with {sys.argv[1]}:")
+        for count in (300, 10_000):
+            data = make_tasks(count)
+            old, new = [], []
+            for _ in range(RUNS):
+                old.append(first_fill_ms(app, before, data))
+                new.append(first_fill_ms(app, DueView, data))
+            old_ms, new_ms = statistics.median(old), statistics.median(new)
+            print(f"{count:>6} tasks: before {old_ms:7.1f} ms, now {new_ms:7.1f} ms "
+                  f"({old_ms / new_ms:4.1f}x faster)")  # fmt: skip
     return 0
 
 
