@@ -23,7 +23,6 @@ from iro_desktop.services.early import (
     LAST_CASELOAD_KEY,
     PASSPHRASE_ENV,
     begin_key_at_launch,
-    is_demo_place,
     read_state,
     state_file,
 )
@@ -308,16 +307,20 @@ def last_caseload_path() -> Path | None:
     if not isinstance(text, str) or not text:
         return None
     path = Path(text)
-    if is_demo_place(path):  # remembered by an older version: the demo is never reopened
+    if _is_demo_place(path):  # remembered by an older version: the demo is never reopened
         return None
     return path if path.exists() else None
+
+
+def _is_demo_place(path: Path) -> bool:
+    return Path(path).resolve() == default_demo_path().resolve()
 
 
 def remember_caseload_path(path: Path) -> None:
     """Remember ``path`` for next time (a safe write: see ``storage.files``). The demo is
     never remembered: ``iro-desktop`` on its own opens the IRO's own caseload (or the first-run
     set-up), so nothing real is ever typed into the demo's publicly keyed file by mistake."""
-    if is_demo_place(path):
+    if _is_demo_place(path):
         return
     state = read_state()
     state[LAST_CASELOAD_KEY] = str(Path(path).resolve())

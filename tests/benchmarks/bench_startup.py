@@ -135,7 +135,7 @@ def _run(code: str, *args: str, env: dict[str, str]) -> tuple[float, int, int]:
         stdout=subprocess.PIPE,
         stderr=subprocess.DEVNULL,
         text=True,
-        cwd=ROOT,
+        cwd=env["PYTHONPATH"],  # `python -c` looks in its folder first: the code measured
         env=env,
     )
     assert process.stdout is not None
@@ -153,7 +153,7 @@ def _run(code: str, *args: str, env: dict[str, str]) -> tuple[float, int, int]:
 def _key_seconds(store: Path, passphrase: str, env: dict[str, str]) -> float:
     out = subprocess.run(
         [sys.executable, "-c", KEY_ONLY, str(store), passphrase],
-        capture_output=True, text=True, cwd=ROOT, env=env, check=True,
+        capture_output=True, text=True, cwd=env["PYTHONPATH"], env=env, check=True,
     ).stdout  # fmt: skip
     return float(out.strip())
 
