@@ -3,11 +3,17 @@
 Nothing here reads the store. The controllers are given the ``AppContext`` (worker, open
 caseload, settings, "data changed") and ``Screens`` (which view is on screen, what is chosen);
 the window only wires the views' signals to them and shows the context's messages.
+
+Start lean: only the due view (the home screen) and the caseload list, and the code behind
+them, are imported and built before the first paint. The child view and the figures view are
+built the first time they are wanted (``Screens``); the forms, letters, exchange, handover
+and figures code is imported by the controllers when first used; dialogs likewise.
 """
 
 from __future__ import annotations
 
 from datetime import date
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtGui import QCloseEvent
@@ -24,19 +30,20 @@ from iro_desktop.gui.controllers.figures import FiguresController
 from iro_desktop.gui.controllers.recording import RecordingController
 from iro_desktop.gui.controllers.screens import Screens
 from iro_desktop.gui.controllers.settings import SettingsController
-from iro_desktop.gui.dialogs.help import ShortcutsDialog, open_about
-from iro_desktop.gui.dialogs.settings import SettingsDialog
-from iro_desktop.gui.help_window import install_context_help, open_guide_for_view
 from iro_desktop.gui.screen_fit import fit_to_screen
 from iro_desktop.gui.shortcuts import build_menus, create_actions
 from iro_desktop.gui.startup import CaseloadOpener
 from iro_desktop.gui.views.caseload import CaseloadView
-from iro_desktop.gui.views.child import ChildView
 from iro_desktop.gui.views.due import DueView
-from iro_desktop.gui.views.figures import FiguresView
 from iro_desktop.gui.worker import BusyIndicator, Worker
 from iro_desktop.i18n import N_, _
-from iro_desktop.services.session import Store
+from iro_desktop.services.session import DamagedStore, Store
+
+if TYPE_CHECKING:  # built on first use
+    from iro_desktop.gui.dialogs.help import ShortcutsDialog
+    from iro_desktop.gui.dialogs.settings import SettingsDialog
+    from iro_desktop.gui.views.child import ChildView
+    from iro_desktop.gui.views.figures import FiguresView
 
 APP_TITLE = "IRO Desktop"  # the product name, the same in every language
 DEMO_BANNER_TEXT = N_("Demo caseload: fictional children")
@@ -61,11 +68,8 @@ class MainWindow(QMainWindow):
 
         self.due_view = DueView()
         self.caseload_view = CaseloadView()
-        self.child_view = ChildView()
-        self.figures_view = FiguresView()
-        self.screens = Screens(
-            self.due_view, self.caseload_view, self.child_view, self.figures_view
-        )
+        self.screens = Screens(self.due_view, self.caseload_view)
+        self.screens.childMade.append(self._wire_child_view)
         self.stack = self.screens.stack
         self.banner = QLabel(
             _("⚠ Demo caseload: fictional children, made up for trying IRO Desktop. None is real.")
@@ -121,9 +125,9 @@ class MainWindow(QMainWindow):
                 "show_child": lambda: self.screens.show(self.child_view),
                 "find": self.screens.show_find,
                 "refresh": self.refresh,
-                "guide": lambda: open_guide_for_view(self),
+                "guide": self.open_guide,
                 "shortcuts": self.open_shortcuts,
-                "about": lambda: open_about(self),
+                "about": self.open_about,
                 "lock": self.autolock.lock_now,
                 "high_contrast": toggle_high_contrast,  # gui/accessibility.py
                 **self.recording.action_handlers(),
@@ -134,9 +138,9 @@ class MainWindow(QMainWindow):
             },
         )
         build_menus(self.menuBar(), self.actions)
+        from iro_desktop.gui.help_window import install_context_help
+
         install_context_help()  # F1 and a Help button in the main dialogs
-        for name, text in CHILD_VIEW_ACTIONS.items():
-            self.child_view.add_header_button(name, _(text), self.actions[name])
         self.busy = BusyIndicator(worker)
         self.statusBar().addPermanentWidget(self.busy)
         self._wire_views()
@@ -150,11 +154,26 @@ class MainWindow(QMainWindow):
         self.due_view.taskRecordRequested.connect(self.recording.record_task)
         self.due_view.briefingRequested.connect(self.documents.open_briefing)
         self.caseload.dueLoaded.connect(self.dueLoaded)
-        self.child_view.actionRequested.connect(self.recording.on_tab_action)
-        self.child_view.documentRequested.connect(self.documents.on_document_requested)
-        self.child_view.writtenWanted.connect(self.documents.load_written)
-        self.documents.writtenLoaded.connect(self.child_view.set_written)
-        self.data_actions.purged.connect(self.child_view.clear)
+        self.opener.damagedAfterOpening.connect(self._on_damaged_after_opening)
+
+    def _wire_child_view(self, view: ChildView) -> None:
+        """The child view's requests, once it is built (the first time a child is opened)."""
+        for name, text in CHILD_VIEW_ACTIONS.items():
+            view.add_header_button(name, _(text), self.actions[name])
+        view.actionRequested.connect(self.recording.on_tab_action)
+        view.documentRequested.connect(self.documents.on_document_requested)
+        view.writtenWanted.connect(self.documents.load_written)
+        self.documents.writtenLoaded.connect(view.set_written)
+        self.data_actions.purged.connect(view.clear)
+
+    @property
+    def child_view(self) -> ChildView:
+        """The child view (built, with the code behind its tabs, the first time it is wanted)."""
+        return self.screens.child
+
+    @property
+    def figures_view(self) -> FiguresView:
+        return self.screens.figures
 
     # -- the open caseload -----------------------------------------------------------------
     @property
@@ -163,7 +182,21 @@ class MainWindow(QMainWindow):
 
     @Slot(object)
     def set_store(self, store: Store) -> None:
-        self.context.set_store(store)
+        self.context.set_store(store)  # the views ask the worker for what they show
+        # Then the file's checks and daily backup (start lean): queued on the worker after the
+        # due list's read, they run while the list is painted, and every write the IRO asks
+        # for after this waits behind them on the same worker.
+        self.opener.check_after_paint(store)
+
+    def _on_damaged_after_opening(self, store: Store, error: DamagedStore) -> None:
+        """The file failed its check after the due list was shown: close it (nothing was or
+        will be written to it) and offer its latest good backup, as at launch."""
+        if self.context.store is not store:
+            return
+        self.context.close_store()
+        self.due_view.clear(str(error))
+        self._on_store_changed()
+        self.opener.offer_restore(store.path, error)
 
     def refresh(self) -> None:
         """Reload every view from the store (after any change)."""
@@ -185,10 +218,22 @@ class MainWindow(QMainWindow):
         return self.settings_controller.dialog
 
     def open_shortcuts(self) -> ShortcutsDialog:
+        from iro_desktop.gui.dialogs.help import ShortcutsDialog
+
         self.shortcuts_dialog = ShortcutsDialog(self)
         self.shortcuts_dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.shortcuts_dialog.open()
         return self.shortcuts_dialog
+
+    def open_guide(self) -> None:
+        from iro_desktop.gui.help_window import open_guide_for_view
+
+        open_guide_for_view(self)
+
+    def open_about(self) -> None:
+        from iro_desktop.gui.dialogs.help import open_about
+
+        open_about(self)
 
     @Slot()
     def _on_store_changed(self) -> None:

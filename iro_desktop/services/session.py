@@ -18,10 +18,15 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-import platformdirs
-
 from iro_desktop.i18n import _
-from iro_desktop.paths import APP_AUTHOR, APP_NAME, default_demo_path, default_store_path
+from iro_desktop.paths import default_demo_path, default_store_path
+from iro_desktop.services.early import (
+    LAST_CASELOAD_KEY,
+    PASSPHRASE_ENV,
+    begin_key_at_launch,
+    read_state,
+    state_file,
+)
 from iro_desktop.services.strength import WeakPassphrase, require_strong
 from iro_desktop.storage import backup as backups
 from iro_desktop.storage.backup import BackupInfo, BadBackup, RestoreResult
@@ -41,9 +46,16 @@ from iro_desktop.storage.errors import (
 from iro_desktop.storage.files import remove_leftover_partials, write_text, writing
 from iro_desktop.storage.integrity import DamagedStore
 from iro_desktop.storage.locking import KIND_DEMO, exclusively, set_process_kind
-from iro_desktop.storage.opening import MissingWithBackups, missing_store_error, open_store
+from iro_desktop.storage.opening import (
+    MissingWithBackups,
+    finish_opening,
+    missing_store_error,
+    open_store,
+    take_checks_due,
+)
 from iro_desktop.storage.problems import translate
 from iro_desktop.storage.rekey import last_passphrase_change
+from iro_desktop.storage.write_gate import WritesHeld, refusal
 
 __all__ = [
     "DEMO_PASSPHRASE",
@@ -67,6 +79,7 @@ __all__ = [
     "StoreNotFound",
     "StoreReadOnly",
     "WeakPassphrase",
+    "WritesHeld",
     "WrongPassphrase",
     "announce_process",
     "backup_description",
@@ -78,6 +91,7 @@ __all__ = [
     "env_passphrase",
     "explain",
     "find_startup_file",
+    "finish_opening",
     "last_caseload_path",
     "latest_good_backup",
     "list_backups",
@@ -95,10 +109,9 @@ __all__ = [
     "restore_backup",
     "restore_damaged",
     "start_opening_at_launch",
+    "take_checks_due",
     "tidy_data_folder",
 ]
-
-PASSPHRASE_ENV = "IRO_DESKTOP_PASSPHRASE"
 
 
 class NotADemoFile(StoreError):
@@ -117,7 +130,11 @@ def announce_process(kind: str) -> None:
 
 def explain(error: BaseException) -> StoreError | None:
     """What an error from the file, the driver or the OS means for the IRO (busy, locked,
-    read-only, disk full, ...), or None when it is none of them (a bug)."""
+    read-only, disk full, ...), or None when it is none of them (a bug). A write refused
+    because the open file's checks have not passed says so (``WritesHeld``)."""
+    held = refusal(error)
+    if held is not None:
+        return held
     return translate(error, getattr(error, "filename", None) and Path(error.filename))
 
 
@@ -136,16 +153,21 @@ def tidy_data_folder(folder: Path | None = None) -> list[Path]:
 
 
 # -- opening -----------------------------------------------------------------------------------
-def open_with_safety(path: Path, passphrase: str, *, is_demo: bool = False) -> Store:
+def open_with_safety(
+    path: Path, passphrase: str, *, is_demo: bool = False, checks_later: bool = False
+) -> Store:
     """Open a caseload with its checks: ``integrity_check`` before anything writes
     (DamagedStore, carrying ``latest_good_backup``, when it fails) and the daily backup.
 
     When the passphrase does not open the file but opens one of its backups, it is the
     passphrase the file had before it was changed: OldPassphrase says so, with the date, and
-    never offers a restore (a file we cannot read is never called damaged)."""
+    never offers a restore (a file we cannot read is never called damaged).
+
+    ``checks_later`` (the desktop app): the check and the daily backup run when
+    ``finish_opening`` is called, after the due list is painted; writes are held till then."""
     path = Path(path)
     try:
-        return open_store(path, passphrase, is_demo=is_demo)
+        return open_store(path, passphrase, is_demo=is_demo, checks_later=checks_later)
     except OldPassphrase:
         raise
     except WrongPassphrase as wrong:
@@ -169,15 +191,17 @@ def _old_passphrase_message(path: Path, good: BackupInfo) -> str:
     )
 
 
-def open_demo_if_demo(path: Path) -> Store | None:
+def open_demo_if_demo(path: Path, *, checks_later: bool = False) -> Store | None:
     """A demo file opens without a passphrase: try the demo's public key first."""
     try:
-        return open_store(path, DEMO_PASSPHRASE, is_demo=True)
+        return open_store(path, DEMO_PASSPHRASE, is_demo=True, checks_later=checks_later)
     except WrongPassphrase:
         return None
 
 
-def open_caseload(path: Path, ask_passphrase: Callable[[], str | None]) -> Store | None:
+def open_caseload(
+    path: Path, ask_passphrase: Callable[[], str | None], *, checks_later: bool = False
+) -> Store | None:
     """Open a caseload file: a demo file unasked, or with the environment's passphrase, or
     with the one ``ask_passphrase`` returns (None from it: nothing opened, ask elsewhere).
 
@@ -185,23 +209,24 @@ def open_caseload(path: Path, ask_passphrase: Callable[[], str | None]) -> Store
     one goes first: with a passphrase in the environment, that one, unless the file is at
     the demo's own place."""
     path = Path(path)
+    later = {"checks_later": checks_later}
     passphrase = env_passphrase()
     if passphrase is not None and path != default_demo_path():
         try:
-            return open_with_safety(path, passphrase)
+            return open_with_safety(path, passphrase, **later)
         except WrongPassphrase:
-            demo = open_demo_if_demo(path)
+            demo = open_demo_if_demo(path, **later)
             if demo is None:
                 raise
             return demo
-    demo = open_demo_if_demo(path)
+    demo = open_demo_if_demo(path, **later)
     if demo is not None:
         return demo
     if passphrase is None:
         passphrase = ask_passphrase()
         if passphrase is None:
             return None
-    return open_with_safety(path, passphrase)
+    return open_with_safety(path, passphrase, **later)
 
 
 def reopen(path: Path, passphrase: str, is_demo: bool, held=None) -> Store:
@@ -278,12 +303,12 @@ def create_demo(today: date, path: Path | None = None) -> tuple[Path, int]:
     return path, count
 
 
-def open_demo(today: date, path: Path | None = None) -> Store:
+def open_demo(today: date, path: Path | None = None, *, checks_later: bool = False) -> Store:
     """Open the demo, writing it first if it is not there yet."""
     path = Path(path) if path else default_demo_path()
     if not path.exists():
         create_demo(today, path)
-    store = open_demo_if_demo(path)
+    store = open_demo_if_demo(path, checks_later=checks_later)
     if store is None:  # an IRO's own file at the demo's place: never overwritten
         raise NotADemoFile(
             _("%(name)s is not the demo caseload, so it was left alone.") % {"name": path.name}
@@ -291,26 +316,10 @@ def open_demo(today: date, path: Path | None = None) -> Store:
     return store
 
 
-# -- the file opened last (the app's one remembered thing: a path, nothing about a child) -----
-STATE_FILE_NAME = "app-state.json"
-LAST_CASELOAD_KEY = "last_caseload"
-
-
-def state_file() -> Path:
-    return Path(platformdirs.user_config_dir(APP_NAME, APP_AUTHOR)) / STATE_FILE_NAME
-
-
-def _read_state() -> dict:
-    try:
-        data = json.loads(state_file().read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return {}
-    return data if isinstance(data, dict) else {}
-
-
+# -- the file opened last (kept in services.early, which the app loads first) ---------------
 def last_caseload_path() -> Path | None:
     """The caseload file opened last time, if it is remembered and still there."""
-    text = _read_state().get(LAST_CASELOAD_KEY)
+    text = read_state().get(LAST_CASELOAD_KEY)
     if not isinstance(text, str) or not text:
         return None
     path = Path(text)
@@ -329,7 +338,7 @@ def remember_caseload_path(path: Path) -> None:
     set-up), so nothing real is ever typed into the demo's publicly keyed file by mistake."""
     if _is_demo_place(path):
         return
-    state = _read_state()
+    state = read_state()
     state[LAST_CASELOAD_KEY] = str(Path(path).resolve())
     target = state_file()
     target.parent.mkdir(parents=True, exist_ok=True)
@@ -343,7 +352,7 @@ def find_startup_file() -> Path | None:
     last = last_caseload_path()
     if last is not None:
         return last
-    remembered = _read_state().get(LAST_CASELOAD_KEY)
+    remembered = read_state().get(LAST_CASELOAD_KEY)
     if isinstance(remembered, str) and remembered and backups.list_backups(Path(remembered)):
         return Path(remembered)
     default = default_store_path()
@@ -352,22 +361,23 @@ def find_startup_file() -> Path | None:
     return None
 
 
-def open_unasked(path: Path) -> Store | None:
+def open_unasked(path: Path, *, checks_later: bool = False) -> Store | None:
     """Open a demo file, or a file with the environment's passphrase; None: ask for one."""
-    store = open_caseload(path, lambda: None)
+    store = open_caseload(path, lambda: None, checks_later=checks_later)
     if store is not None and not store.is_demo:  # a demo file elsewhere: not remembered either
         remember_caseload_path(path)
     return store
 
 
-def open_with_passphrase(path: Path, passphrase: str) -> Store:
-    store = open_with_safety(path, passphrase)
+def open_with_passphrase(path: Path, passphrase: str, *, checks_later: bool = False) -> Store:
+    store = open_with_safety(path, passphrase, checks_later=checks_later)
     remember_caseload_path(path)
     return store
 
 
-def make_and_open_demo(today: date, path: Path) -> Store:
-    return open_demo(today, path)  # never remembered (see remember_caseload_path)
+def make_and_open_demo(today: date, path: Path, *, checks_later: bool = False) -> Store:
+    # Never remembered (see remember_caseload_path).
+    return open_demo(today, path, checks_later=checks_later)
 
 
 def create_and_open(path: Path, passphrase: str) -> Store:
@@ -386,24 +396,28 @@ class LaunchOpening:
     message: str = ""
 
 
-def open_at_launch(db_path: Path | None, demo: bool, today: date) -> LaunchOpening:
+def open_at_launch(
+    db_path: Path | None, demo: bool, today: date, *, checks_later: bool = False
+) -> LaunchOpening:
     if demo:
         path = default_demo_path()
-        return LaunchOpening(path, make_and_open_demo(today, path))
+        return LaunchOpening(path, make_and_open_demo(today, path, checks_later=checks_later))
     path = Path(db_path) if db_path is not None else find_startup_file()
     if path is None:
         return LaunchOpening(None, None)
     try:
-        return LaunchOpening(path, open_unasked(path))
+        return LaunchOpening(path, open_unasked(path, checks_later=checks_later))
     except WrongPassphrase as error:  # the environment's passphrase did not fit: ask
         return LaunchOpening(path, None, str(error))
 
 
 def start_opening_at_launch(db_path: Path | None, demo: bool, today: date) -> Future[LaunchOpening]:
     """Begin ``open_at_launch`` on a thread of its own and return at once: the command line
-    starts it before Qt loads, so the key derivation (0.10 s of a core) overlaps the GUI's."""
+    starts it before Qt loads, so the key derivation (0.10 s of a core) overlaps the GUI's.
+    It is the desktop app's opening: the file's checks wait for ``finish_opening``."""
+    begin_key_at_launch(db_path, demo)  # if it was not begun already (services.early)
     executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="iro-desktop-open")
-    future = executor.submit(open_at_launch, db_path, demo, today)
+    future = executor.submit(open_at_launch, db_path, demo, today, checks_later=True)
     executor.shutdown(wait=False)
     return future
 

@@ -14,18 +14,22 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 import sqlite_utils
 from sqlcipher3 import dbapi2 as sqlcipher
 
 import iro_desktop.storage  # noqa: F401  (aliases SQLCipher before sqlite_utils loads)
+from iro_desktop.storage import early_key
 from iro_desktop.storage.errors import NotACaseloadFile, WrongPassphrase
 from iro_desktop.storage.locking import CaseloadLock
 from iro_desktop.storage.problems import translate
 
-# The demo file is encrypted like any other; its passphrase is public so it opens unasked.
-DEMO_PASSPHRASE = "iro-desktop-demo-caseload"
+if TYPE_CHECKING:
+    from iro_desktop.storage.write_gate import WriteGate
+
+# The demo's public passphrase, which stands for its raw key (``storage.early_key``).
+DEMO_PASSPHRASE = early_key.DEMO_PASSPHRASE
 
 SQLCIPHER_ERRORS = (sqlcipher.Error,)
 # How long a connection waits for another process's write before it says the file is busy.
@@ -53,7 +57,18 @@ def connect_encrypted(path: Path, passphrase: str) -> sqlcipher.Connection:
 
     Raises WrongPassphrase or NotACaseloadFile without writing to the file; a busy,
     read-only or full file raises its own error (``storage.problems``), never those.
+    The demo's passphrase opens with the demo's raw key (a new demo is keyed with it), else,
+    for a demo written before the raw key, with the passphrase itself.
     """
+    if passphrase == DEMO_PASSPHRASE:
+        try:
+            return _connect_encrypted(path, early_key.DEMO_RAW_KEY)
+        except WrongPassphrase:
+            pass
+    return _connect_encrypted(path, passphrase)
+
+
+def _connect_encrypted(path: Path, passphrase: str) -> sqlcipher.Connection:
     path = Path(path)
     try:
         conn = sqlcipher.connect(
@@ -104,9 +119,13 @@ class Store:
     _cache: dict = field(default_factory=dict, repr=False)
     # This process's shared lock on the file while it is open (``storage.locking``).
     _lock: CaseloadLock | None = field(default=None, repr=False)
-    # True while writes wait for a check to pass (a start that checks the file after the
-    # first paint): results worked out meanwhile are used but not kept (``kept_results``).
-    writes_held: bool = False
+    # Every write held until the file's checks pass (``storage.write_gate``); None: not held.
+    _gate: WriteGate | None = field(default=None, repr=False)
+
+    @property
+    def writes_held(self) -> bool:
+        """True while the file's checks (after opening) have not passed: nothing is written."""
+        return self._gate is not None and self._gate.held
 
     def change_marker(self) -> tuple[int, int]:
         """Changes whenever anything is written: by this connection (total_changes) or by
@@ -158,7 +177,17 @@ class Store:
 
 
 def open_read_only(path: Path, passphrase: str) -> sqlcipher.Connection:
-    """Open ``path`` read-only with ``passphrase``; raises sqlcipher errors as they come."""
+    """Open ``path`` read-only with ``passphrase``; raises sqlcipher errors as they come.
+    (The demo's passphrase: its raw key first, as ``connect_encrypted``.)"""
+    if passphrase == DEMO_PASSPHRASE:
+        try:
+            return _open_read_only(path, early_key.DEMO_RAW_KEY)
+        except sqlcipher.DatabaseError:
+            pass
+    return _open_read_only(path, passphrase)
+
+
+def _open_read_only(path: Path, passphrase: str) -> sqlcipher.Connection:
     uri = Path(path).resolve().as_uri() + "?mode=ro"
     conn = sqlcipher.connect(
         uri, uri=True, isolation_level=None, check_same_thread=False, timeout=BUSY_TIMEOUT_SECONDS

@@ -4,6 +4,11 @@ schema up to date, and take the backups that opening owes.
 The order matters: a file from a newer version is refused; an existing file that fails
 ``PRAGMA integrity_check`` is refused with DamagedStore before anything writes to it; a
 backup is taken before pending migrations run; the daily backup at most once a day.
+
+The desktop app opens with ``checks_later``: a file whose schema is current opens with every
+write held (``storage.write_gate``) and without the integrity check and the daily backup,
+which ``finish_opening`` runs once the due list has been read. A file that needs migrating is
+checked, backed up and migrated at once, as always (a migration writes).
 """
 
 from __future__ import annotations
@@ -16,6 +21,7 @@ import sqlite_utils
 from sqlcipher3 import dbapi2 as sqlcipher
 
 from iro_desktop.logs import get_logger, log_event
+from iro_desktop.storage import early_key
 from iro_desktop.storage.backup.check import latest_good_backup
 from iro_desktop.storage.backup.names import KIND_PRE_MIGRATION, list_backups
 from iro_desktop.storage.backup.take import backup_on_open, take_backup
@@ -26,6 +32,7 @@ from iro_desktop.storage.integrity import DamagedStore, integrity_problems
 from iro_desktop.storage.locking import CaseloadLock, hold_shared
 from iro_desktop.storage.migrations import SCHEMA_VERSION, apply_migrations, schema_version
 from iro_desktop.storage.problems import translate
+from iro_desktop.storage.write_gate import WriteGate
 
 # The name these log lines have always had (they were written by storage.integrity).
 log = get_logger("iro_desktop.storage.integrity")
@@ -106,13 +113,16 @@ def open_store(
     is_demo: bool = False,
     lock: bool = True,
     held: CaseloadLock | None = None,
+    checks_later: bool = False,
 ) -> Store:
     """Open (or, with ``create``, make) the caseload at ``path`` and bring its schema up to date.
 
     A file from a newer version of IRO Desktop is refused; an existing file that fails
     ``PRAGMA integrity_check`` is refused with DamagedStore before anything writes to it;
     before pending migrations run on an existing file, a backup copy is written beside it;
-    the daily backup (``storage.backup``) is taken at most once a day.
+    the daily backup (``storage.backup``) is taken at most once a day. With ``checks_later``,
+    an existing, current file opens with its writes held and the check and the daily backup
+    are left to ``finish_opening``.
     """
     path = Path(path)
     if path.is_dir():
@@ -126,7 +136,9 @@ def open_store(
     # Every process holds a shared lock while the file is open (``storage.locking``).
     process_lock = held if held is not None else (hold_shared(path) if lock else None)
     try:
-        store = _open_locked(path, passphrase, existed=existed, is_demo=is_demo)
+        store = _open_locked(
+            path, passphrase, existed=existed, is_demo=is_demo, checks_later=checks_later
+        )
     except BaseException:
         if process_lock is not None and held is None:
             process_lock.close()
@@ -135,17 +147,23 @@ def open_store(
     return store
 
 
-def _open_locked(path: Path, passphrase: str, *, existed: bool, is_demo: bool) -> Store:
+def _open_locked(
+    path: Path, passphrase: str, *, existed: bool, is_demo: bool, checks_later: bool
+) -> Store:
     created = not path.exists()
     if not existed:
         _create_private(path)
+    # The key begun at start (storage.early_key), taken now that this process holds the lock.
+    early = early_key.take(path, passphrase) if existed else None
     try:
-        conn = connect_encrypted(path, passphrase)
+        conn = early if early is not None else connect_encrypted(path, passphrase)
     except BaseException:
         _forget_created(path, created)
         raise
     try:
-        return _prepare(conn, path, passphrase, existed=existed, is_demo=is_demo)
+        return _prepare(
+            conn, path, passphrase, existed=existed, is_demo=is_demo, checks_later=checks_later
+        )
     except BaseException as error:
         conn.close()
         _forget_created(path, created)
@@ -164,7 +182,13 @@ def _forget_created(path: Path, created: bool) -> None:
 
 
 def _prepare(
-    conn: sqlcipher.Connection, path: Path, passphrase: str, *, existed: bool, is_demo: bool
+    conn: sqlcipher.Connection,
+    path: Path,
+    passphrase: str,
+    *,
+    existed: bool,
+    is_demo: bool,
+    checks_later: bool = False,
 ) -> Store:
     db = sqlite_utils.Database(conn)
     version = schema_version(db)
@@ -173,6 +197,12 @@ def _prepare(
             f"{path.name} was written by a newer version of IRO Desktop (schema {version}; this "
             f"version reads up to {SCHEMA_VERSION}). Install the newer version to open it."
         )
+    if existed and checks_later and version == SCHEMA_VERSION:
+        # Nothing to migrate: open for reading now, every write held until the checks pass.
+        _answer_feature_probes(db)
+        store = Store(db, path, is_demo=is_demo)
+        store._gate = WriteGate(conn, path, passphrase)
+        return store
     if existed:
         # A damaged file is never written to: checked before migrations or backups run.
         check_on_open(conn, path, passphrase)
@@ -185,6 +215,45 @@ def _prepare(
     if existed and not is_demo:
         backup_on_open(store)  # at most once a day; never stops the store opening
     return store
+
+
+def _answer_feature_probes(db: sqlite_utils.Database) -> None:
+    """sqlite-utils finds out whether SQLite has upsert and STRICT tables by creating a table
+    the first time it needs to know: a write, which a held file refuses, and then it would
+    remember "no" for good. Answer from the SQLite version instead (nothing written)."""
+    (text,) = db.conn.execute("SELECT sqlite_version()").fetchone()
+    version = tuple(int(part) for part in text.split(".")[:3])
+    db._supports_on_conflict = version >= (3, 24, 0)  # type: ignore[attr-defined]
+    db._supports_strict = version >= (3, 37, 0)  # type: ignore[attr-defined]
+
+
+def take_checks_due(store: Store) -> bool:
+    """True, once per opening, when ``store`` was opened with its checks left for later: the
+    caller then runs ``finish_opening(store)`` (on the thread that uses the store)."""
+    gate = store._gate
+    if gate is None or gate.checks_asked or not gate.held:
+        return False
+    gate.checks_asked = True
+    return True
+
+
+def finish_opening(store: Store) -> None:
+    """The checks an opening with ``checks_later`` left: ``integrity_check``, then the daily
+    backup, then writes are allowed. A damaged file raises DamagedStore (with the latest good
+    backup) and its writes stay held for as long as it is open."""
+    gate = store._gate
+    if gate is None or not gate.held or gate.damage is not None:
+        return
+    conn = store._db.conn
+    try:
+        check_on_open(conn, store.path, gate.passphrase)
+    except DamagedStore as damage:
+        gate.shut(damage)
+        raise
+    if not store.is_demo:
+        backup_on_open(store)  # at most once a day; never stops the store opening
+    gate.release()
+    apply_migrations(store._db)  # none pending (the version was current); kept for safety
 
 
 def _create_private(path: Path) -> None:

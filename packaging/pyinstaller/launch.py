@@ -9,6 +9,6 @@ for stream in ("stdout", "stderr"):
     if getattr(sys, stream) is None:
         setattr(sys, stream, open(os.devnull, "w", encoding="utf-8"))  # noqa: SIM115
 
-from iro_desktop.cli import main  # noqa: E402
+from iro_desktop.__main__ import main  # noqa: E402  (the key first: issue 18)
 
 raise SystemExit(main())

@@ -52,7 +52,7 @@ class CaseloadController(QObject):
         self.context.worker.submit(
             load_due, store, today, on_result=self._on_due, label=_("Reading what is due…")
         )
-        open_ref = self.screens.open_child_ref()
+        open_ref = self.screens.open_child_ref()  # None until the child view is first built
         if open_ref and child_ref in (None, open_ref):
             self.open_child(open_ref, self.screens.child.current_tab(), switch=False)
 

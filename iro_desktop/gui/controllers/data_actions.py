@@ -3,29 +3,32 @@
 data changed or hands the context the caseload opened again.
 
 The window builds this and adds ``action_handlers()`` to its actions; the actions themselves
-are in the one registry, ``gui/shortcuts.py``.
+are in the one registry, ``gui/shortcuts.py``. Each dialog (and the exchange, handover and
+safety code behind it) is imported the first time it is opened, not at start.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QDialog, QWidget
 
 from iro_desktop.gui.context import AppContext
 from iro_desktop.gui.controllers.screens import Screens
-from iro_desktop.gui.dialogs.change_passphrase import ChangePassphraseDialog
-from iro_desktop.gui.dialogs.export_903 import Export903Dialog
-from iro_desktop.gui.dialogs.handover import HandoverDialog
-from iro_desktop.gui.dialogs.import_sheet import ImportSheetDialog
-from iro_desktop.gui.dialogs.purge import PurgeDialog
-from iro_desktop.gui.dialogs.receive import ReceiveDialog
-from iro_desktop.gui.dialogs.restore import RestoreDialog
-from iro_desktop.gui.dialogs.subject_access import SubjectAccessDialog
 from iro_desktop.i18n import N_, _
-from iro_desktop.services.safety import backup_now
+
+if TYPE_CHECKING:
+    from iro_desktop.gui.dialogs.change_passphrase import ChangePassphraseDialog
+    from iro_desktop.gui.dialogs.export_903 import Export903Dialog
+    from iro_desktop.gui.dialogs.handover import HandoverDialog
+    from iro_desktop.gui.dialogs.import_sheet import ImportSheetDialog
+    from iro_desktop.gui.dialogs.purge import PurgeDialog
+    from iro_desktop.gui.dialogs.receive import ReceiveDialog
+    from iro_desktop.gui.dialogs.restore import RestoreDialog
+    from iro_desktop.gui.dialogs.subject_access import SubjectAccessDialog
 
 # Actions (names in gui/shortcuts.py) also offered as buttons on the child view's header.
 CHILD_VIEW_ACTIONS = {"hand_over": N_("Hand over…"), "subject_access": N_("Subject access export…")}
@@ -64,6 +67,8 @@ class DataActions(QObject):
 
     # -- data in and out ------------------------------------------------------------------
     def import_sheet(self) -> ImportSheetDialog | None:
+        from iro_desktop.gui.dialogs.import_sheet import ImportSheetDialog
+
         store = self.context.require_store()
         if store is None:
             return None
@@ -74,6 +79,8 @@ class DataActions(QObject):
         return dialog
 
     def export_903(self) -> Export903Dialog | None:
+        from iro_desktop.gui.dialogs.export_903 import Export903Dialog
+
         store = self.context.require_store()
         if store is None:
             return None
@@ -84,6 +91,8 @@ class DataActions(QObject):
         return dialog
 
     def receive_handover(self) -> ReceiveDialog | None:
+        from iro_desktop.gui.dialogs.receive import ReceiveDialog
+
         store = self.context.require_store()
         if store is None:
             return None
@@ -93,9 +102,13 @@ class DataActions(QObject):
         return dialog
 
     def hand_over(self) -> HandoverDialog | None:
+        from iro_desktop.gui.dialogs.handover import HandoverDialog
+
         return self._child_file_dialog(HandoverDialog)
 
     def subject_access(self) -> SubjectAccessDialog | None:
+        from iro_desktop.gui.dialogs.subject_access import SubjectAccessDialog
+
         return self._child_file_dialog(SubjectAccessDialog)
 
     def _child_file_dialog(self, dialog_class):
@@ -116,6 +129,8 @@ class DataActions(QObject):
 
     # -- safety ---------------------------------------------------------------------------
     def backup_now(self) -> None:
+        from iro_desktop.services.safety import backup_now
+
         store = self.context.require_store()
         if store is None:
             return
@@ -133,6 +148,8 @@ class DataActions(QObject):
         )
 
     def restore_backup(self) -> RestoreDialog | None:
+        from iro_desktop.gui.dialogs.restore import RestoreDialog
+
         store = self.context.require_store()
         if store is None:
             return None
@@ -142,6 +159,8 @@ class DataActions(QObject):
         return dialog
 
     def change_passphrase(self) -> ChangePassphraseDialog | None:
+        from iro_desktop.gui.dialogs.change_passphrase import ChangePassphraseDialog
+
         store = self.context.require_store()
         if store is None:
             return None
@@ -151,6 +170,8 @@ class DataActions(QObject):
         return dialog
 
     def purge(self) -> PurgeDialog | None:
+        from iro_desktop.gui.dialogs.purge import PurgeDialog
+
         store = self.context.require_store()
         if store is None:
             return None

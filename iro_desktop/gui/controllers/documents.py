@@ -3,25 +3,27 @@
 Opens the document dialogs (from the Record menu, the Reviews and Letters tabs and the due
 view), marks letters sent and reads the list of what was written for the Letters tab. Every
 piece of store work goes through the context's worker; the services do the work.
+
+The dialogs, the letters and the reports behind them are imported on first use, not at start.
 """
 
 from __future__ import annotations
 
 from datetime import date
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, Signal, Slot
 from PySide6.QtWidgets import QDialog, QWidget
 
-from iro_desktop.gui.child_tabs.letters import ACTION_DECISIONS, ACTION_LETTER, ACTION_MARK_SENT
 from iro_desktop.gui.context import AppContext
 from iro_desktop.gui.controllers.screens import Screens
-from iro_desktop.gui.dialogs.briefing import BriefingDialog
-from iro_desktop.gui.dialogs.decisions_record import DecisionsRecordDialog
-from iro_desktop.gui.dialogs.letter import LetterDialog
-from iro_desktop.gui.formatting import format_date
 from iro_desktop.i18n import _
-from iro_desktop.services.letter_status import letters_written, mark_letter_sent
 from iro_desktop.services.session import Store
+
+if TYPE_CHECKING:
+    from iro_desktop.gui.dialogs.briefing import BriefingDialog
+    from iro_desktop.gui.dialogs.decisions_record import DecisionsRecordDialog
+    from iro_desktop.gui.dialogs.letter import LetterDialog
 
 
 class DocumentsController(QObject):
@@ -52,11 +54,15 @@ class DocumentsController(QObject):
 
     # -- dialogs ---------------------------------------------------------------------------
     def open_letter(self, child_ref: str | None, review_id: int | None) -> LetterDialog | None:
+        from iro_desktop.gui.dialogs.letter import LetterDialog
+
         return self._review_document_dialog(LetterDialog, child_ref, review_id)
 
     def open_decisions_record(
         self, child_ref: str | None, review_id: int | None
     ) -> DecisionsRecordDialog | None:
+        from iro_desktop.gui.dialogs.decisions_record import DecisionsRecordDialog
+
         return self._review_document_dialog(DecisionsRecordDialog, child_ref, review_id)
 
     def _review_document_dialog(self, dialog_class, child_ref: str | None, review_id: int | None):
@@ -76,6 +82,8 @@ class DocumentsController(QObject):
         return self._show(dialog)
 
     def open_briefing(self, day: date | None = None) -> BriefingDialog | None:
+        from iro_desktop.gui.dialogs.briefing import BriefingDialog
+
         store = self.context.store
         if store is None:
             self.context.say(_("Open a caseload first."))
@@ -95,6 +103,8 @@ class DocumentsController(QObject):
                 _("Choose the review on the child's Letters tab first, then Mark letter sent.")
             )
             return
+        from iro_desktop.services.letter_status import mark_letter_sent
+
         self.context.worker.submit(
             mark_letter_sent,
             store,
@@ -117,6 +127,12 @@ class DocumentsController(QObject):
     @Slot(str, str, int)
     def on_document_requested(self, child_ref: str, action: str, review_id: int) -> None:
         """A Reviews or Letters tab button, for the child on screen."""
+        from iro_desktop.gui.child_tabs.letters import (  # loaded with the child view
+            ACTION_DECISIONS,
+            ACTION_LETTER,
+            ACTION_MARK_SENT,
+        )
+
         child_ref_or_none = child_ref or None
         if action == ACTION_LETTER:
             self.open_letter(child_ref_or_none, review_id or None)
@@ -131,6 +147,8 @@ class DocumentsController(QObject):
         store = self.context.store
         if store is None:
             return
+        from iro_desktop.services.letter_status import letters_written
+
         self.context.worker.submit(
             letters_written,
             store,
@@ -148,6 +166,8 @@ class DocumentsController(QObject):
         self.context.data_changed(refs[0] if len(refs) == 1 else None)
 
     def _on_marked_sent(self, child_ref: str | None, review_id: int) -> None:
+        from iro_desktop.gui.formatting import format_date
+
         self.context.say(
             _("Letter marked sent today (%(today)s).") % {"today": format_date(self.today)}
         )

@@ -2,6 +2,9 @@
 
 The figures are read again after any change, at once when the view is on screen, else when
 it is next shown. Every piece of store work goes through the context's worker.
+
+The Figures view, and the figures, charts and exports behind it, are imported and built the
+first time the view is shown (``Screens.figures``), not at start.
 """
 
 from __future__ import annotations
@@ -13,21 +16,22 @@ from typing import TYPE_CHECKING, TypeAlias
 from PySide6.QtCore import QObject, Signal, Slot
 from PySide6.QtWidgets import QFileDialog, QWidget
 
-from iro_desktop.domain.figures.model import Figures
-from iro_desktop.domain.figures.tables import FigureTable
 from iro_desktop.domain.settings import Settings
 from iro_desktop.gui.context import AppContext
 from iro_desktop.gui.controllers.screens import Screens
-from iro_desktop.gui.dialogs.document import default_folder
-from iro_desktop.gui.views.figures import EXPORT_CSV, EXPORT_JSON, EXPORT_WORD, FiguresView
-from iro_desktop.gui.widgets.file_job import FileJob
 from iro_desktop.gui.worker import user_message
 from iro_desktop.i18n import N_, _, ngettext
-from iro_desktop.services import figures as figures_service
 from iro_desktop.services.session import Store
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure as ChartFigure
+
+    from iro_desktop.domain.figures.model import Figures
+    from iro_desktop.domain.figures.tables import FigureTable
+    from iro_desktop.gui.views.figures import FiguresView
+
+# The Figures view's export kinds (gui/views/figures.py's EXPORT_WORD, _CSV, _JSON).
+EXPORT_WORD, EXPORT_CSV, EXPORT_JSON = "word", "csv", "json"
 
 FiguresResult: TypeAlias = "tuple[Figures, list[FigureTable], dict[str, ChartFigure]]"
 
@@ -35,13 +39,17 @@ FiguresResult: TypeAlias = "tuple[Figures, list[FigureTable], dict[str, ChartFig
 # -- jobs: each runs on the worker thread ----------------------------------------------------
 def load_figures(store: Store, start: date, end: date, today: date) -> FiguresResult:
     """The figures, their tables and their charts (matplotlib figures; no Qt here)."""
-    fig = figures_service.figures_for(store, start, end, today=today)
     from iro_desktop.reports.figures_charts import charts_for  # matplotlib: on first use
+    from iro_desktop.services import figures as figures_service
+
+    fig = figures_service.figures_for(store, start, end, today=today)
 
     return fig, figures_service.tables(fig), charts_for(fig)
 
 
 def export_figures_word(store: Store, fig: Figures, path: Path, settings: Settings) -> list[Path]:
+    from iro_desktop.services import figures as figures_service
+
     subtitle = ", ".join(x for x in (settings.council_name, settings.iro_name) if x)
     if store.is_demo:
         subtitle = ("DEMO DATA (fictional children). " + subtitle).strip()
@@ -49,11 +57,15 @@ def export_figures_word(store: Store, fig: Figures, path: Path, settings: Settin
 
 
 def export_figures_csv(_store: Store, fig: Figures, folder: Path, _s: Settings) -> list[Path]:
+    from iro_desktop.services import figures as figures_service
+
     folder.mkdir(parents=True, exist_ok=True)
     return figures_service.export_csv(fig, folder)
 
 
 def export_figures_json(_store: Store, fig: Figures, path: Path, _s: Settings) -> list[Path]:
+    from iro_desktop.services import figures as figures_service
+
     return [figures_service.export_json(fig, path)]
 
 
@@ -105,20 +117,30 @@ class FiguresController(QObject):
         super().__init__(parent)
         self.context = context
         self.screens = screens
-        self.view = screens.figures
         self._parent = parent
         self._stale = False
-        self._exports = FileJob(
-            self.view,
-            context.worker,
-            _Exporting(self.view),
-            lambda message: self.view.set_exporting(False, message),
-        )
-        self.view.set_today(context.today)
-        self.view.periodChosen.connect(self.load_figures)
-        self.view.exportRequested.connect(self.export_figures)
+        self._exports = None  # FileJob, made with the view
+        screens.figuresMade.append(self._on_view_made)
         context.storeChanged.connect(self._on_store_changed)
         context.dataChanged.connect(self._on_data_changed)
+
+    @property
+    def view(self) -> FiguresView:
+        """The Figures view (built, and its code imported, the first time it is wanted)."""
+        return self.screens.figures
+
+    def _on_view_made(self, view: FiguresView) -> None:
+        from iro_desktop.gui.widgets.file_job import FileJob
+
+        self._exports = FileJob(
+            view,
+            self.context.worker,
+            _Exporting(view),
+            lambda message: view.set_exporting(False, message),
+        )
+        view.set_today(self.context.today)
+        view.periodChosen.connect(self.load_figures)
+        view.exportRequested.connect(self.export_figures)
 
     def action_handlers(self):
         return {"show_figures": self.show_figures}
@@ -160,11 +182,14 @@ class FiguresController(QObject):
         if view.figures is None or store is None:
             return
         fig = view.figures
+        from iro_desktop.gui.dialogs.document import default_folder
+
         path = ask_export_path(self._parent, kind, default_folder() / export_file_name(fig, kind))
         if path is None:
             return
         function, label_text = EXPORTS[kind]
         label = _(label_text)
+        assert self._exports is not None  # made with the view
         self._exports.run(
             function,
             store,
@@ -197,12 +222,12 @@ class FiguresController(QObject):
     @Slot()
     def _on_store_changed(self) -> None:
         self._stale = True
-        if not self.screens.showing(self.view):
+        if self.screens.figures_made and not self.screens.showing(self.view):
             self.view.clear(_("Press Ctrl+4 to see the figures for this caseload."))
 
     @Slot(object)
     def _on_data_changed(self, _child_ref: str | None) -> None:
         """After any change: the figures are read again now if on screen, else when shown."""
         self._stale = True
-        if self.screens.showing(self.view):
+        if self.screens.figures_made and self.screens.showing(self.view):
             self.load_figures(*self.view.period())

@@ -3,13 +3,14 @@ task and the child tabs' buttons; says the data changed after every save; offers
 when a caseload is opened; keeps drafts safe before locking or quitting.
 
 All store work goes through the context's worker; the forms call the services themselves.
+The forms (and the recording services behind them) are imported when the first one opens.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import shiboken6
 from PySide6.QtCore import QObject, Qt, Signal, Slot
@@ -20,13 +21,13 @@ from iro_desktop.errors import UserError
 from iro_desktop.gui.context import AppContext
 from iro_desktop.gui.controllers.screens import Screens
 from iro_desktop.gui.formatting import format_day_and_time
-from iro_desktop.gui.forms import FORMS, WITHOUT_CHILD
-from iro_desktop.gui.forms.base import FormContext, FormHost, RecordForm
 from iro_desktop.gui.worker import show_error_dialog
 from iro_desktop.i18n import _, ngettext
 from iro_desktop.services.child import child_detail
 from iro_desktop.services.drafts import Draft, discard_draft, load_drafts
-from iro_desktop.services.recording import chase_decision, mark_decision_done
+
+if TYPE_CHECKING:
+    from iro_desktop.gui.forms.base import FormContext, RecordForm
 
 # The form that records each kind of task on the due list (letters have their own tab).
 TASK_FORMS = {
@@ -53,8 +54,15 @@ MENU_FORMS = {
     "record_midpoint": "midpoint",
     "raise_challenge": "challenge",
 }
-# Decision buttons that act at once (today), without a form.
-QUICK_DECISION_ACTIONS = {"done": mark_decision_done, "chase": chase_decision}
+# Decision buttons that act at once (today), without a form: the services.recording function.
+QUICK_DECISION_ACTIONS = {"done": "mark_decision_done", "chase": "chase_decision"}
+
+
+def _forms() -> dict[str, type[RecordForm]]:
+    """Every form by kind (``gui.forms``), imported the first time a form is wanted."""
+    from iro_desktop.gui.forms import FORMS
+
+    return FORMS
 
 
 def _day_and_time(draft: Draft) -> str:
@@ -122,7 +130,10 @@ class RecordingController(QObject):
         if store is None:
             self._say(_("Open a caseload first."))
             return
-        form_class = FORMS[kind]
+        from iro_desktop.gui.forms import WITHOUT_CHILD
+        from iro_desktop.gui.forms.base import FormContext
+
+        form_class = _forms()[kind]
         if kind in WITHOUT_CHILD:
             self._show_form(form_class, FormContext(self.today), payload, draft_id)
             return
@@ -141,6 +152,8 @@ class RecordingController(QObject):
         if detail is None:
             self._say(_("No child %(child_ref)s in this caseload.") % {"child_ref": child_ref})
             return
+        from iro_desktop.gui.forms.base import FormContext
+
         context = FormContext(self.today, child_ref, record_ref, detail)
         self._show_form(form_class, context, payload, draft_id)
 
@@ -154,6 +167,8 @@ class RecordingController(QObject):
         store = self.context.store
         if store is None:
             return None
+        from iro_desktop.gui.forms.base import FormHost
+
         try:
             form = form_class(
                 FormHost(self.context.worker, store), context, payload, draft_id, self._parent
@@ -192,10 +207,13 @@ class RecordingController(QObject):
         """A child tab's button, for the child on screen: a form, or a quick decision step."""
         if not child_ref:
             return
-        quick = QUICK_DECISION_ACTIONS.get(action)
-        if quick is None:
+        quick_name = QUICK_DECISION_ACTIONS.get(action)
+        if quick_name is None:
             self.open_form(action, child_ref, record_ref)
             return
+        from iro_desktop.services import recording
+
+        quick = getattr(recording, quick_name)
         store = self.context.store
         decision_id = int(record_ref.split(":")[1]) if ":" in record_ref else 0
         if store is None or not decision_id:
@@ -271,8 +289,9 @@ class RecordingController(QObject):
             )
             % {"count": count, "when": when}
         )
+        forms = _forms()
         lines = [
-            f"• {_(FORMS[d.form].TITLE) if d.form in FORMS else d.form}"
+            f"• {_(forms[d.form].TITLE) if d.form in forms else d.form}"
             + (f" ({d.child_ref})" if d.child_ref else "")
             + (_(", kept %(d)s") % {"d": _day_and_time(d)})
             for d in drafts
@@ -292,7 +311,7 @@ class RecordingController(QObject):
             self.drafts_box = None
             if button is restore:
                 for draft in drafts:
-                    if draft.form in FORMS:
+                    if draft.form in forms:
                         self.open_form(
                             draft.form, draft.child_ref, draft.record_ref, draft.payload, draft.id
                         )

@@ -14,15 +14,14 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from iro_desktop.domain.settings import Settings
 from iro_desktop.gui.context import AppContext
-from iro_desktop.gui.dialogs.settings import SettingsDialog
-from iro_desktop.gui.dialogs.setup_wizard import SetupWizard
 from iro_desktop.gui.widgets.standard_buttons import name_standard_buttons
 from iro_desktop.i18n import _
-from iro_desktop.services.exchange import import_903
 from iro_desktop.services.session import Store
 from iro_desktop.services.settings import load_settings, save_settings
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # the dialogs and the 903 import: imported on first use
+    from iro_desktop.gui.dialogs.settings import SettingsDialog
+    from iro_desktop.gui.dialogs.setup_wizard import SetupWizard
     from iro_desktop.services.exchange import ImportReport
 
 IMPORT_903 = "import_903"  # the set-up's own next step; the others are menu actions
@@ -66,6 +65,8 @@ class SettingsController(QObject):
         self.context.worker.submit(load_settings, store, on_result=self._on_loaded)
 
     def _on_loaded(self, settings: Settings) -> None:
+        from iro_desktop.gui.dialogs.settings import SettingsDialog
+
         self.context.set_settings(settings)
         self.dialog = SettingsDialog(settings, self._parent)
         self.dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -101,6 +102,8 @@ class SettingsController(QObject):
     def set_up(self, store: Store) -> SetupWizard:
         """The set-up of a caseload just created, filled in from the settings in use (a
         second caseload of the same IRO keeps their council and details)."""
+        from iro_desktop.gui.dialogs.setup_wizard import SetupWizard
+
         self.setup = SetupWizard(self.context.settings, self._parent)
         self.setup.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.setup.setupFinished.connect(
@@ -139,6 +142,8 @@ class SettingsController(QObject):
         return self.chooser
 
     def import_903_folder(self, folder: Path) -> None:
+        from iro_desktop.services.exchange import import_903
+
         store = self.context.require_store()
         if store is None:
             return

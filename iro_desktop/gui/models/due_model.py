@@ -5,14 +5,22 @@ A thin adapter over ``services.caseload.due_list``: the groups are the core's ``
 sections its ``Task.owner``, the labels its ``TASK_LABELS``. Group rows have internal id 0; a
 task row's internal id is its group's row + 1, so ``parent()`` needs no Python objects kept
 alive behind the indexes.
+
+Built for big lists (issue 18): the tasks are put in their groups and order once per fill
+(``set_tasks``), flat lists per group, never re-sorted when a filter changes; ``index()``,
+``parent()``, ``rowCount()`` and ``flags()`` (constant per kind of row) answer from those
+lists without calling back into the model; a row's texts are worked out the first time Qt
+asks for one of them (a row on screen) and kept for the rest of the fill. So the view's
+layout asks one cheap question per row, and only the rows painted cost any more: 10,000
+tasks fill about as fast as 300 (``tests/benchmarks/bench_due_view.py``).
 """
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QColor, QFont, QIcon
+from PySide6.QtGui import QFont, QIcon
 from PySide6.QtWidgets import QApplication, QStyle
 
 from iro_desktop.domain.tasks import (
@@ -26,24 +34,34 @@ from iro_desktop.domain.tasks import (
     group_for,
 )
 from iro_desktop.gui.models.records_model import alert_colour
+from iro_desktop.i18n import N_, _, ngettext
 
 COL_CHILD, COL_TASK, COL_WHY, COL_DUE, COL_HOLD_BY, COL_WHEN = range(6)
-HEADERS = ("Child", "Task", "Why this date", "Due", "Hold by", "When")
+HEADERS = (N_("Child"), N_("Task"), N_("Why this date"), N_("Due"), N_("Hold by"), N_("When"))
+COLUMNS = len(HEADERS)
 SECTION_ROLE = Qt.ItemDataRole.UserRole + 4  # the row's TaskOwner (group and task rows)
 # The top-level rows, in order: statutory work first, then what others owe.
 GROUP_ROWS = tuple((owner, group) for owner in TaskOwner for group in TaskGroup)
+_GROUP_ROW_OF = {key: row for row, key in enumerate(GROUP_ROWS)}
 
 TASK_ROLE = Qt.ItemDataRole.UserRole + 1  # the row's Task (None on a group row)
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2  # a value that sorts the column properly
 GROUP_ROLE = Qt.ItemDataRole.UserRole + 3  # the row's TaskGroup (group and task rows)
 
-OVERDUE_COLOUR = QColor("#a4000f")  # never alone: the text says "overdue" and has an icon
 
 GROUP_ROW_ID = 0
-# Constant flags: the view asks for them for every painted cell (issue 18 keeps this cheap).
+# Constant flags: the view asks for them for every row it lays out (issue 18 keeps this cheap).
 GROUP_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 TASK_FLAGS = GROUP_FLAGS | Qt.ItemFlag.ItemNeverHasChildren
 AnyIndex = QModelIndex | QPersistentModelIndex
+
+_DISPLAY = Qt.ItemDataRole.DisplayRole
+_ACCESSIBLE = Qt.ItemDataRole.AccessibleTextRole
+_TOOLTIP = Qt.ItemDataRole.ToolTipRole
+_FONT = Qt.ItemDataRole.FontRole
+_DECORATION = Qt.ItemDataRole.DecorationRole
+_FOREGROUND = Qt.ItemDataRole.ForegroundRole
+_INVALID = QModelIndex()
 
 
 def format_day(day: date) -> str:
@@ -57,21 +75,21 @@ def short_day(day: date) -> str:
 def when_text(task: Task, today: date) -> str:
     """The When column: overdue, a hold-by date already gone (in words), or days left."""
     if task.hold_by_passed(today):
-        return f"hold by passed ({short_day(task.hold_by)})"
+        return _("hold by passed (%(day)s)") % {"day": short_day(task.hold_by)}
     return days_left_text(task.due, today)
 
 
 def task_text(task: Task) -> str:
     """The Task column: the label, and for a decision the decision itself."""
     if task.task == TaskKind.DECISION and task.detail:
-        return f"Decision: {task.detail}"
-    return TASK_LABELS[task.task]
+        return _("Decision: %(decision)s") % {"decision": task.detail}
+    return _(TASK_LABELS[task.task])
 
 
 def why_text(task: Task) -> str:
     """Why the date applies (a decision's text is on its Task cell; its date was set with it)."""
     if task.task == TaskKind.DECISION:
-        return "the date set with it at the review"
+        return _("the date set with it at the review")
     return task.detail
 
 
@@ -79,12 +97,12 @@ def days_left_text(due: date, today: date) -> str:
     """'3 days overdue', '1 day overdue', 'today', 'tomorrow', 'in 5 days'."""
     days = (due - today).days
     if days < 0:
-        return f"{-days} day{'s' if days != -1 else ''} overdue"
+        return ngettext("%(count)d day overdue", "%(count)d days overdue", -days) % {"count": -days}
     if days == 0:
-        return "today"
+        return _("today")
     if days == 1:
-        return "tomorrow"
-    return f"in {days} days"
+        return _("tomorrow")
+    return ngettext("in %(count)d day", "in %(count)d days", days) % {"count": days}
 
 
 def _warning_icon() -> QIcon:
@@ -92,6 +110,41 @@ def _warning_icon() -> QIcon:
     if style is None:
         return QIcon()
     return style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
+
+
+def _grouper(today: date):
+    """``group_for(due, today)`` for one ``today``, its boundaries worked out once (the core's
+    rule, checked against it in tests/gui/test_due_view.py), for every task of a fill."""
+    this_week = group_for(today, today)
+    boundaries = sorted(
+        {today + timedelta(days=days) for days in range(0, 36)},
+    )
+    last_day = {group_for(day, today): day for day in boundaries}  # each group's last day
+    week_end, four_weeks_end = last_day[this_week], last_day[TaskGroup.NEXT_4_WEEKS]
+
+    def group_of(due: date) -> TaskGroup:
+        if due < today:
+            return TaskGroup.OVERDUE
+        if due <= week_end:
+            return TaskGroup.THIS_WEEK
+        if due <= four_weeks_end:
+            return TaskGroup.NEXT_4_WEEKS
+        return TaskGroup.LATER
+
+    return group_of
+
+
+class _Row:
+    """One task as the model shows it: its group and the texts of its cells (worked out the
+    first time one is asked for, then kept until the next fill)."""
+
+    __slots__ = ("group", "overdue", "task", "texts")
+
+    def __init__(self, task: Task, group: TaskGroup, overdue: bool) -> None:
+        self.task = task
+        self.group = group
+        self.overdue = overdue
+        self.texts: tuple[str, ...] | None = None
 
 
 class DueModel(QAbstractItemModel):
@@ -104,9 +157,10 @@ class DueModel(QAbstractItemModel):
         self._kinds: frozenset[TaskKind] | None = None
         self._child: str | None = None
         self._worker: str | None = None
-        self._groups: list[tuple[TaskOwner, TaskGroup, list[Task]]] = [
-            (o, g, []) for o, g in GROUP_ROWS
-        ]
+        # Every task's row, in its group's order, per group row (GROUP_ROWS), once per fill.
+        self._all_rows: list[list[_Row]] = [[] for _ in GROUP_ROWS]
+        # What is shown: the rows that pass the filters, per group row.
+        self._groups: list[list[_Row]] = [[] for _ in GROUP_ROWS]
         self._icon: QIcon | None = None
         self._bold: QFont | None = None
 
@@ -120,26 +174,49 @@ class DueModel(QAbstractItemModel):
     ) -> None:
         """Show ``tasks`` (the core's due list); ``names`` maps child reference to name,
         ``social_workers`` child reference to their social worker (for the filter)."""
-        self._all_tasks = sorted(tasks, key=Task.sort_key)
+        self._all_tasks = list(tasks)
         self._names = dict(names)
         self._workers = dict(social_workers or {})
         self._today = today
+        buckets: list[list[_Row]] = [[] for _ in GROUP_ROWS]
+        group_of = _grouper(today)
+        for task in sorted(tasks, key=Task.reviews_first_key):
+            group = group_of(task.due)
+            overdue = group is TaskGroup.OVERDUE or task.hold_by < today <= task.due
+            buckets[_GROUP_ROW_OF[(task.owner, group)]].append(_Row(task, group, overdue))
+        self._all_rows = buckets
+        self._regroup()
+
+    def set_filters(
+        self,
+        *,
+        kinds: frozenset[TaskKind] | bool | None = False,
+        child: str | bool | None = False,
+        worker: str | bool | None = False,
+    ) -> None:
+        """Change any of the filters at once (False: leave that one as it is); the list is
+        redrawn once, and only when something changed."""
+        wanted = (
+            self._kinds if kinds is False else kinds,
+            self._child if child is False else child,
+            self._worker if worker is False else worker,
+        )
+        if wanted == (self._kinds, self._child, self._worker):
+            return
+        self._kinds, self._child, self._worker = wanted  # type: ignore[assignment]
         self._regroup()
 
     def set_kind_filter(self, kinds: frozenset[TaskKind] | None) -> None:
         """Show only tasks of these kinds (None: all of them)."""
-        self._kinds = kinds
-        self._regroup()
+        self.set_filters(kinds=kinds)
 
     def set_child_filter(self, child_ref: str | None) -> None:
         """Show only this child's tasks (None: every child)."""
-        self._child = child_ref
-        self._regroup()
+        self.set_filters(child=child_ref)
 
     def set_social_worker_filter(self, worker: str | None) -> None:
         """Show only the tasks of children with this social worker (None: any)."""
-        self._worker = worker
-        self._regroup()
+        self.set_filters(worker=worker)
 
     def children(self) -> list[tuple[str, str]]:
         """(child reference, name) of every child with a task, by name."""
@@ -154,24 +231,24 @@ class DueModel(QAbstractItemModel):
         return sorted({self._workers[r] for r in refs if self._workers.get(r)}, key=str.casefold)
 
     def visible_tasks(self) -> list[Task]:
-        return [task for _, _, tasks in self._groups for task in tasks]
-
-    def _shown(self, task: Task) -> bool:
-        return (
-            (self._kinds is None or task.task in self._kinds)
-            and (self._child is None or task.child_ref == self._child)
-            and (self._worker is None or self._workers.get(task.child_ref) == self._worker)
-        )
+        return [row.task for rows in self._groups for row in rows]
 
     def _regroup(self) -> None:
         self.beginResetModel()
-        grouped: dict[tuple[TaskOwner, TaskGroup], list[Task]] = {key: [] for key in GROUP_ROWS}
-        for task in self._all_tasks:
-            if self._shown(task):
-                grouped[(task.owner, group_for(task.due, self._today))].append(task)
-        self._groups = [
-            (o, g, sorted(tasks, key=Task.reviews_first_key)) for (o, g), tasks in grouped.items()
-        ]
+        kinds, child, worker, workers = self._kinds, self._child, self._worker, self._workers
+        if kinds is None and child is None and worker is None:
+            self._groups = self._all_rows
+        else:
+            self._groups = [
+                [
+                    row
+                    for row in rows
+                    if (kinds is None or row.task.task in kinds)
+                    and (child is None or row.task.child_ref == child)
+                    and (worker is None or workers.get(row.task.child_ref) == worker)
+                ]
+                for rows in self._all_rows
+            ]
         self.endResetModel()
 
     # -- reading ---------------------------------------------------------------------------
@@ -182,45 +259,64 @@ class DueModel(QAbstractItemModel):
     def group_counts(self) -> dict[TaskGroup, int]:
         """Tasks shown in each group, both sections together."""
         counts = {group: 0 for group in TaskGroup}
-        for _, group, tasks in self._groups:
-            counts[group] += len(tasks)
+        for (_owner, group), rows in zip(GROUP_ROWS, self._groups, strict=True):
+            counts[group] += len(rows)
         return counts
 
     def section_counts(self) -> dict[tuple[TaskOwner, TaskGroup], int]:
-        return {(owner, group): len(tasks) for owner, group, tasks in self._groups}
+        return {key: len(rows) for key, rows in zip(GROUP_ROWS, self._groups, strict=True)}
 
     def group_row(self, group: TaskGroup, owner: TaskOwner = TaskOwner.IRO) -> int:
-        return GROUP_ROWS.index((owner, group))
+        return _GROUP_ROW_OF[(owner, group)]
 
     def child_name(self, child_ref: str) -> str:
         return self._names.get(child_ref, "")
 
-    # -- QAbstractItemModel ----------------------------------------------------------------
-    def index(self, row: int, column: int, parent: AnyIndex = QModelIndex()) -> QModelIndex:
-        if not self.hasIndex(row, column, parent):
+    def index_of(self, task: Task) -> QModelIndex:
+        """The row of ``task`` among those shown (invalid when it is not shown)."""
+        for group_row, rows in enumerate(self._groups):
+            for row, shown in enumerate(rows):
+                if shown.task == task:
+                    return self.createIndex(row, 0, group_row + 1)
+        return QModelIndex()
+
+    # -- QAbstractItemModel: each answer from the lists, no call back into the model ---------
+    def index(self, row: int, column: int, parent: AnyIndex = _INVALID) -> QModelIndex:
+        if not 0 <= column < COLUMNS or row < 0:
             return QModelIndex()
         if not parent.isValid():
-            return self.createIndex(row, column, GROUP_ROW_ID)
-        return self.createIndex(row, column, parent.row() + 1)
-
-    def parent(self, index: AnyIndex = QModelIndex()) -> QModelIndex:  # type: ignore[override]
-        if not index.isValid() or index.internalId() == GROUP_ROW_ID:
+            return (
+                self.createIndex(row, column, GROUP_ROW_ID) if row < len(GROUP_ROWS) else _INVALID
+            )
+        group_row = parent.row()
+        if parent.internalId() != GROUP_ROW_ID or row >= len(self._groups[group_row]):
             return QModelIndex()
-        return self.createIndex(index.internalId() - 1, 0, GROUP_ROW_ID)
+        return self.createIndex(row, column, group_row + 1)
 
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:
+    def parent(self, index: AnyIndex = _INVALID) -> QModelIndex:  # type: ignore[override]
+        if not index.isValid():
+            return QModelIndex()
+        group_id = index.internalId()
+        if group_id == GROUP_ROW_ID:
+            return QModelIndex()
+        return self.createIndex(group_id - 1, 0, GROUP_ROW_ID)
+
+    def rowCount(self, parent: AnyIndex = _INVALID) -> int:
         if not parent.isValid():
-            return len(self._groups)
-        if parent.column() != 0 or parent.internalId() != GROUP_ROW_ID:
+            return len(GROUP_ROWS)
+        if parent.internalId() != GROUP_ROW_ID or parent.column() != 0:
             return 0
-        return len(self._groups[parent.row()][2])
+        return len(self._groups[parent.row()])
 
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:
-        return len(HEADERS)
+    def hasChildren(self, parent: AnyIndex = _INVALID) -> bool:
+        return self.rowCount(parent) > 0
 
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return HEADERS[section]
+    def columnCount(self, parent: AnyIndex = _INVALID) -> int:
+        return COLUMNS
+
+    def headerData(self, section, orientation, role=_DISPLAY):
+        if orientation == Qt.Orientation.Horizontal and role == _DISPLAY:
+            return _(HEADERS[section])
         return None
 
     def flags(self, index: AnyIndex) -> Qt.ItemFlag:
@@ -228,80 +324,82 @@ class DueModel(QAbstractItemModel):
             return Qt.ItemFlag.NoItemFlags
         return GROUP_FLAGS if index.internalId() == GROUP_ROW_ID else TASK_FLAGS
 
-    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole):
+    def data(self, index: AnyIndex, role: int = _DISPLAY):
         if not index.isValid():
             return None
-        if index.internalId() == GROUP_ROW_ID:
-            return self._group_data(index, role)
-        return self._task_data(index, role)
+        group_id = index.internalId()
+        if group_id == GROUP_ROW_ID:
+            return self._group_data(index.row(), index.column(), role)
+        return self._task_data(self._groups[group_id - 1][index.row()], index.column(), role)
 
-    def _group_data(self, index: AnyIndex, role: int):
-        owner, group, tasks = self._groups[index.row()]
+    def _group_data(self, group_row: int, column: int, role: int):
+        owner, group = GROUP_ROWS[group_row]
         if role == GROUP_ROLE:
             return group
         if role == SECTION_ROLE:
             return owner
-        if index.column() != COL_CHILD:
+        if column != COL_CHILD:
             return None
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-            return f"{SECTION_LABELS[owner]} · {GROUP_LABELS[group]} ({len(tasks)})"
-        if role == Qt.ItemDataRole.FontRole:
-            font = QFont()
-            font.setBold(True)
-            return font
-        if role == Qt.ItemDataRole.DecorationRole and group == TaskGroup.OVERDUE and tasks:
+        if role in (_DISPLAY, _ACCESSIBLE):
+            return _("%(section)s · %(group)s (%(count)d)") % {
+                "section": _(SECTION_LABELS[owner]),
+                "group": _(GROUP_LABELS[group]),
+                "count": len(self._groups[group_row]),
+            }
+        if role == _FONT:
+            return self._bold_font()
+        if role == _DECORATION and group == TaskGroup.OVERDUE and self._groups[group_row]:
             return self._overdue_icon()
         if role == SORT_ROLE:
-            return index.row()
+            return group_row
         return None
 
-    def _task_data(self, index: AnyIndex, role: int):
-        owner, group, tasks = self._groups[index.internalId() - 1]
-        task = tasks[index.row()]
-        column = index.column()
-        overdue = group == TaskGroup.OVERDUE or task.hold_by_passed(self._today)
+    def _task_data(self, row: _Row, column: int, role: int):
+        if role in (_DISPLAY, _ACCESSIBLE):
+            return self._texts(row)[column]
         if role == TASK_ROLE:
-            return task
+            return row.task
+        if role == _DECORATION:
+            return self._overdue_icon() if column == COL_WHEN and row.overdue else None
+        if role == _FOREGROUND:
+            # readable on the palette in use (light, dark or high contrast)
+            return alert_colour() if column == COL_WHEN and row.overdue else None
+        if role == _FONT:
+            if column == COL_TASK and row.task.task == TaskKind.REVIEW:
+                return self._bold_font()  # a review to hold stands out from the paperwork
+            return None
+        if role == _TOOLTIP:  # the whole text of a cell cut short
+            return self._texts(row)[column] if column in (COL_TASK, COL_WHY) else None
         if role == GROUP_ROLE:
-            return group
+            return row.group
         if role == SECTION_ROLE:
-            return owner
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-            return self._task_text(task, column)
-        if role == Qt.ItemDataRole.ToolTipRole:  # the whole text of a cell cut short
-            return self._task_text(task, column) if column in (COL_TASK, COL_WHY) else None
+            return row.task.owner
         if role == SORT_ROLE:
-            return self._task_sort_value(task, column)
-        if role == Qt.ItemDataRole.FontRole and column == COL_TASK and task.task == TaskKind.REVIEW:
-            return self._bold_font()  # a review to hold stands out from the paperwork
-        if column == COL_WHEN and overdue:
-            if role == Qt.ItemDataRole.DecorationRole:
-                return self._overdue_icon()
-            if role == Qt.ItemDataRole.ForegroundRole:
-                return alert_colour()  # readable on the palette in use (light or dark)
+            return self._sort_value(row, column)
         return None
 
-    def _task_text(self, task: Task, column: int) -> str:
-        if column == COL_CHILD:
+    def _texts(self, row: _Row) -> tuple[str, ...]:
+        """The row's six cell texts, worked out when first asked for (a row on screen)."""
+        texts = row.texts
+        if texts is None:
+            task = row.task
             name = self._names.get(task.child_ref, "")
-            return f"{name} ({task.child_ref})" if name else task.child_ref
-        if column == COL_TASK:
-            return task_text(task)
-        if column == COL_WHY:
-            return why_text(task)
-        if column == COL_DUE:
-            return format_day(task.due)
-        if column == COL_HOLD_BY:
-            return format_day(task.hold_by)
-        return when_text(task, self._today)
+            texts = row.texts = (
+                f"{name} ({task.child_ref})" if name else task.child_ref,
+                task_text(task),
+                why_text(task),
+                format_day(task.due),
+                format_day(task.hold_by),
+                when_text(task, self._today),
+            )
+        return texts
 
-    def _task_sort_value(self, task: Task, column: int):
+    def _sort_value(self, row: _Row, column: int):
+        task = row.task
         if column == COL_CHILD:
             return f"{self._names.get(task.child_ref, '')} {task.child_ref}".casefold()
-        if column == COL_TASK:
-            return task_text(task).casefold()
-        if column == COL_WHY:
-            return why_text(task).casefold()
+        if column in (COL_TASK, COL_WHY):
+            return self._texts(row)[column].casefold()
         if column == COL_HOLD_BY:
             return task.hold_by.toordinal()
         return task.due.toordinal()

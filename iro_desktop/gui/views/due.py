@@ -37,6 +37,7 @@ from iro_desktop.gui.models.due_model import (
     DueModel,
     format_day,
 )
+from iro_desktop.i18n import N_, _, ngettext
 
 # The child view's tab where each kind of task is done (tab names: gui/views/child.py).
 TAB_FOR_TASK = {
@@ -59,13 +60,15 @@ EXPANDED_AT_START = frozenset(
     if key[1] in (TaskGroup.OVERDUE, TaskGroup.THIS_WEEK, TaskGroup.NEXT_4_WEEKS)
 )
 ALL_TASKS = None
-EMPTY_NEXT_STEP = (
+EMPTY_NEXT_STEP = N_(
     "No children yet? Import your tracker (Ctrl+I), add a child (Ctrl+N) or receive a "
     "handover (Ctrl+Shift+I)."
 )
+NOTHING_OPEN = N_("No caseload open yet.")
 WIDEST_DATE = "Wed 30 Sep 2026"
 WIDEST_WHEN = "hold by passed (Wed 30 Sep)"
 WIDEST_CHILD = "Mmmmmmmm Mmmmmmmm (MM000000)"
+MEASURED = 40  # the longest children's names measured for the Child column's width
 
 
 class DueView(QWidget):
@@ -73,6 +76,7 @@ class DueView(QWidget):
     taskRecordRequested = Signal(object)  # the chosen Task: open the form that records it
     briefingRequested = Signal()  # "Briefing pack for a day…" (gui/controllers/documents.py)
     firstPainted = Signal()  # the list has been painted with data for the first time
+    dataPainted = Signal()  # the list has been painted after being filled (each fill)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -80,40 +84,44 @@ class DueView(QWidget):
         self._expanded = set(EXPANDED_AT_START)
         self._has_data = False
         self._painted_with_data = False
+        self._painted_since_fill = True
 
-        self.heading = QLabel("<b>What is due</b>")
-        self.summary = QLabel("No caseload open yet.")
+        self.heading = QLabel(f"<b>{_('What is due')}</b>")
+        self.summary = QLabel(_(NOTHING_OPEN))
         self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.summary.setWordWrap(True)  # the empty caseload's next step never widens the window
-        self.summary.setAccessibleName("Summary of what is due")
+        self.summary.setAccessibleName(_("Summary of what is due"))
         self.kind_filter = QComboBox()
-        self.kind_filter.addItem("All tasks", ALL_TASKS)
+        self.kind_filter.addItem(_("All tasks"), ALL_TASKS)
         for kind, label in TASK_LABELS.items():
-            self.kind_filter.addItem(label, kind)
-        self.kind_filter.setAccessibleName("Show tasks of type")
-        filter_label = QLabel("&Show:")
+            self.kind_filter.addItem(_(label), kind)
+        self.kind_filter.setAccessibleName(_("Show tasks of type"))
+        filter_label = QLabel(_("&Show:"))
         filter_label.setBuddy(self.kind_filter)
+        self._choices: dict[str, list[tuple[str, str]]] = {}  # each filter's list, as shown
         self.child_filter = QComboBox()
-        self.child_filter.setAccessibleName("Show tasks for child")
+        self.child_filter.setObjectName("childFilter")
+        self.child_filter.setAccessibleName(_("Show tasks for child"))
         self.child_filter.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
         )
         self.child_filter.setMinimumContentsLength(18)
-        child_label = QLabel("C&hild:")
+        child_label = QLabel(_("C&hild:"))
         child_label.setBuddy(self.child_filter)
         self.worker_filter = QComboBox()
-        self.worker_filter.setAccessibleName("Show tasks for social worker")
+        self.worker_filter.setObjectName("workerFilter")
+        self.worker_filter.setAccessibleName(_("Show tasks for social worker"))
         self.worker_filter.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
         )
         self.worker_filter.setMinimumContentsLength(16)
-        worker_label = QLabel("Social &worker:")
+        worker_label = QLabel(_("Social &worker:"))
         worker_label.setBuddy(self.worker_filter)
         self._fill_people_filters()
 
         self.tree = QTreeView()
         self.tree.setModel(self.model)
-        self.tree.setAccessibleName("Tasks due")
+        self.tree.setAccessibleName(_("Tasks due"))
         self.tree.setUniformRowHeights(True)
         self.tree.setAlternatingRowColors(True)
         self.tree.setAllColumnsShowFocus(True)
@@ -143,8 +151,8 @@ class DueView(QWidget):
         for column, width in widths.items():
             self.tree.setColumnWidth(column, width)
 
-        self.record_button = QPushButton("Record this task… (Ctrl+T)")
-        self.record_button.setAccessibleName("Record the chosen task")
+        self.record_button = QPushButton(_("Record this task… (Ctrl+T)"))
+        self.record_button.setAccessibleName(_("Record the chosen task"))
         self.record_button.setEnabled(False)
 
         top = QHBoxLayout()
@@ -152,9 +160,11 @@ class DueView(QWidget):
         top.addSpacing(12)
         top.addWidget(self.summary, 1)
         top.addWidget(self.record_button)
-        self.briefing_button = QPushButton("Briefing &pack for a day…")
-        self.briefing_button.setAccessibleName("Briefing pack for a day")
-        self.briefing_button.setToolTip("One page per child you will see that day (personal data)")
+        self.briefing_button = QPushButton(_("Briefing &pack for a day…"))
+        self.briefing_button.setAccessibleName(_("Briefing pack for a day"))
+        self.briefing_button.setToolTip(
+            _("One page per child you will see that day (personal data)")
+        )
         self.briefing_button.clicked.connect(self.briefingRequested)
         top.addWidget(self.briefing_button)
         filters = QHBoxLayout()
@@ -192,28 +202,28 @@ class DueView(QWidget):
         social_workers: dict[str, str] | None = None,
     ) -> None:
         self._has_data = True
+        self._painted_since_fill = False
         self.model.set_tasks(tasks, names, today, social_workers)
-        self._fit_child_column()
-        self._fill_people_filters()
+        children = self.model.children()
+        self._fit_child_column(children)
+        self._fill_people_filters(children)
         self._update_summary()
 
-    def _fit_child_column(self) -> None:
-        """As wide as the longest child's name and reference (one measure per child, not per
-        row), so that the task and why columns get the rest of a small screen."""
+    def _fit_child_column(self, children: list[tuple[str, str]]) -> None:
+        """As wide as the longest child's name and reference (measured for the longest few,
+        not every row), so that the task and why columns get the rest of a small screen."""
         metrics = self.tree.fontMetrics()
-        widest = max(
-            (metrics.horizontalAdvance(f"{name} ({ref})") for ref, name in self.model.children()),
-            default=0,
-        )
+        texts = sorted((f"{name} ({ref})" for ref, name in children), key=len)[-MEASURED:]
+        widest = max((metrics.horizontalAdvance(text) for text in texts), default=0)
         cap = metrics.horizontalAdvance(WIDEST_CHILD)
         room = self.tree.indentation() + 32  # the group indent, the cell margins, a little air
         self.tree.setColumnWidth(COL_CHILD, max(min(widest, cap), 120) + room)
 
-    def clear(self, message: str = "No caseload open yet.") -> None:
+    def clear(self, message: str | None = None) -> None:
         self._has_data = False
         self.model.set_tasks([], {}, self.model.today)
         self._fill_people_filters()
-        self.summary.setText(message)
+        self.summary.setText(_(NOTHING_OPEN) if message is None else message)
 
     def set_kind(self, kind: TaskKind | None) -> None:
         self.kind_filter.setCurrentIndex(max(0, self.kind_filter.findData(kind)))
@@ -235,13 +245,7 @@ class DueView(QWidget):
         return index.data(TASK_ROLE) if index.isValid() else None
 
     def index_of(self, task: Task) -> QModelIndex:
-        for group_row in range(self.model.rowCount()):
-            group_index = self.model.index(group_row, 0)
-            for row in range(self.model.rowCount(group_index)):
-                index = self.model.index(row, 0, group_index)
-                if index.data(TASK_ROLE) == task:
-                    return index
-        return QModelIndex()
+        return self.model.index_of(task)
 
     # -- slots -----------------------------------------------------------------------------
     @Slot(int)
@@ -260,21 +264,26 @@ class DueView(QWidget):
         self.model.set_social_worker_filter(self.worker_filter.currentData())
         self._update_summary()
 
-    def _fill_people_filters(self) -> None:
+    def _fill_people_filters(self, children: list[tuple[str, str]] | None = None) -> None:
         """The child and social-worker choices from the tasks shown, keeping the choice made
-        when it is still there."""
+        when it is still there (the lists are not built again when they are the same)."""
+        if children is None:
+            children = self.model.children()
         for box, everyone, choices in (
             (
                 self.child_filter,
-                "All children",
-                [(ref, f"{name} ({ref})" if name else ref) for ref, name in self.model.children()],
+                _("All children"),
+                [(ref, f"{name} ({ref})" if name else ref) for ref, name in children],
             ),
             (
                 self.worker_filter,
-                "All social workers",
+                _("All social workers"),
                 [(worker, worker) for worker in self.model.social_workers()],
             ),
         ):
+            if self._choices.get(box.objectName()) == choices:
+                continue  # the same people as before: the list and the choice made stand
+            self._choices[box.objectName()] = choices
             chosen = box.currentData()
             box.blockSignals(True)
             box.clear()
@@ -283,8 +292,9 @@ class DueView(QWidget):
                 box.addItem(text, data)
             box.setCurrentIndex(max(0, box.findData(chosen)))
             box.blockSignals(False)
-        self.model.set_child_filter(self.child_filter.currentData())
-        self.model.set_social_worker_filter(self.worker_filter.currentData())
+        self.model.set_filters(  # one redraw, and none when the choices stand
+            child=self.child_filter.currentData(), worker=self.worker_filter.currentData()
+        )
 
     @Slot(QModelIndex)
     def _on_activated(self, index: QModelIndex) -> None:
@@ -315,36 +325,44 @@ class DueView(QWidget):
     def _on_model_reset(self) -> None:
         self.record_button.setEnabled(False)
         remembered = set(self._expanded)
-        for row in range(self.model.rowCount()):
-            index = self.model.index(row, 0)
+        # Open the groups first, while the view's layout is still to do, then span the group
+        # rows (which lays the view out once, with the groups already open).
+        for row, key in enumerate(GROUP_ROWS):
+            self.tree.setExpanded(self.model.index(row, 0), key in remembered)
+        for row in range(len(GROUP_ROWS)):
             self.tree.setFirstColumnSpanned(row, QModelIndex(), True)
-            key = (index.data(SECTION_ROLE), index.data(GROUP_ROLE))
-            self.tree.setExpanded(index, key in remembered)
         self._expanded = remembered
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if (
             event.type() == QEvent.Type.Paint
             and self._has_data
-            and not self._painted_with_data
+            and not self._painted_since_fill
             and watched is self.tree.viewport()
         ):
-            self._painted_with_data = True
-            QTimer.singleShot(0, self.firstPainted.emit)  # after this paint has finished
+            self._painted_since_fill = True
+            if not self._painted_with_data:
+                self._painted_with_data = True
+                QTimer.singleShot(0, self.firstPainted.emit)  # after this paint has finished
+            QTimer.singleShot(0, self.dataPainted.emit)
         return super().eventFilter(watched, event)
 
     def _update_summary(self) -> None:
         """Statutory work first: "2 reviews overdue, 3 due this week; ..." for what is shown."""
         shown = self.model.visible_tasks()
         total = len(shown)
-        what = "open task" if total == 1 else "open tasks"
-        text = f"{format_day(self.model.today)}: {summary_line(shown, self.model.today)}"
-        text += f" ({total} {what})."
+        text = _("%(day)s: %(summary)s") % {
+            "day": format_day(self.model.today),
+            "summary": summary_line(shown, self.model.today),
+        }
+        text += " " + ngettext("(%(count)d open task).", "(%(count)d open tasks).", total) % {
+            "count": total
+        }
         unfiltered = (
             self.kind_filter.currentData() is ALL_TASKS
             and self.child_filter.currentData() is None
             and self.worker_filter.currentData() is None
         )
         if total == 0 and unfiltered:
-            text += f" {EMPTY_NEXT_STEP}"  # a brand-new caseload: say what to do first
+            text += " " + _(EMPTY_NEXT_STEP)  # a brand-new caseload: say what to do first
         self.summary.setText(text)
