@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from iro_desktop.demo.plan import ChildPlan, Demo, ReviewPlan
+from iro_desktop.demo.plan_view import with_midpoint_view
 from iro_desktop.demo.reviews import LATE_FIRST_REASON, venue
 from iro_desktop.domain.model import Contact, MidpointCheck, PreReviewMeeting, Review, ReviewStatus
 
@@ -42,7 +43,7 @@ def add_current_cycle(demo: Demo, plan: ChildPlan) -> None:
     if last is not None and plan.reviews and (today - last).days > 20:
         midpoint = last + (due - last) / 2
         if midpoint < today - timedelta(days=3) and demo.chance(0.88):
-            plan.reviews[-1].midpoint = MidpointCheck(
+            check = MidpointCheck(
                 None,
                 None,
                 demo.hold(
@@ -50,6 +51,7 @@ def add_current_cycle(demo: Demo, plan: ChildPlan) -> None:
                 ),
                 concerns="Decisions on track." if demo.chance(0.7) else "PEP not yet done.",
             )
+            plan.reviews[-1].midpoint = with_midpoint_view(plan, check)
     _maybe_book(demo, plan, due)
 
 

@@ -18,6 +18,7 @@ from iro_desktop.demo.for_the_child import (
     WAITING_WORRIES,
 )
 from iro_desktop.demo.plan import ChildPlan, Demo, Placement, ReviewPlan
+from iro_desktop.demo.plan_view import with_midpoint_view, with_plan_view
 from iro_desktop.demo.welsh import for_gender
 from iro_desktop.demo.wording import with_plan
 from iro_desktop.domain.dates import age_on
@@ -116,7 +117,7 @@ def _held_review(demo: Demo, plan: ChildPlan, day: date, latest: bool) -> Review
         child_words=words,
         text_language="cy" if child.language == "cy" else "en",
     )
-    return with_plan(demo, plan, placement, review)
+    return with_plan_view(demo, plan, with_plan(demo, plan, placement, review))
 
 
 def _adopted(text: str, bank: tuple[str, ...], adopted: tuple[str, ...]) -> str:
@@ -268,8 +269,11 @@ def _add_review_extras(
             )
         if demo.chance(0.85):
             done = demo.hold(midpoint + timedelta(days=rng.randint(-10, 10)))
-            rp.midpoint = MidpointCheck(
-                None, None, done, concerns=rng.choice(("", "", "Health assessment late."))
+            rp.midpoint = with_midpoint_view(
+                plan,
+                MidpointCheck(
+                    None, None, done, concerns=rng.choice(("", "", "Health assessment late."))
+                ),
             )
 
 

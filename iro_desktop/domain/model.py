@@ -217,7 +217,9 @@ class Review:
     record_sent_on: date | None = None
     consultation_sent_on: date | None = None
     consultation_returned_on: date | None = None
-    care_plan_view: str = ""
+    care_plan_view: str = ""  # the IRO's view: does the plan meet the child's needs, and why
+    # The IRO's view in one word (``domain.plan_view.PLAN_MEETS_NEEDS``): yes, partly, no.
+    plan_meets_needs: str = ""
     plan_type: str = PlanType.NOT_RECORDED  # a PlanType value
     plan_reasons: str = ""  # professional: the main reasons for the plan, one a line
     next_contact_on: date | None = None  # when the IRO will next visit or call the child
@@ -225,6 +227,14 @@ class Review:
     worries: str = ""
     child_words: str = ""
     text_language: str = "en"
+    # How the child gave their views, as categories (``domain.plan_view.VIEWS_GIVEN`` keys);
+    # ``views_how`` stays the IRO's note. Empty on reviews recorded before (schema 6).
+    views_given: tuple[str, ...] = ()
+    recommendations: str = ""  # the IRO's advice, one a line: no owner, no date, not tracked
+    # When each was last done, as known at the review (``domain.plan_view.checkpoints``).
+    health_assessment_on: date | None = None
+    dental_check_on: date | None = None
+    pep_on: date | None = None  # the personal education plan's last review
     archived_on: date | None = None
 
     @property
@@ -282,6 +292,10 @@ class MidpointCheck:
     done_on: date
     concerns: str = ""
     challenge_needed: bool = False
+    spoken_to: str = ""  # who the IRO spoke to, one a line
+    spoken_how: tuple[str, ...] = ()  # ``domain.plan_view.SPOKEN_HOW`` keys
+    plan_on_track: bool | None = None  # None: not recorded (checks before schema 6)
+    if_not_on_track: str = ""  # what happens next when the plan is not on track
     archived_on: date | None = None
 
 

@@ -10,6 +10,7 @@ from iro_desktop.domain.codes import legal_status_meaning, placement_meaning
 from iro_desktop.domain.dates import age_on
 from iro_desktop.domain.model import ChildRecord, DecisionStatus, ReviewStatus
 from iro_desktop.domain.placement import current_episode
+from iro_desktop.domain.plan_view import CheckpointState
 from iro_desktop.domain.schedule_types import ChildSchedule
 from iro_desktop.domain.settings import Settings
 from iro_desktop.domain.tasks import TASK_LABELS, Task
@@ -23,6 +24,13 @@ from iro_desktop.reports.pages import (
     long_day,
     make_facts,
     typed_section,
+)
+from iro_desktop.reports.plan_view import (
+    checkpoints_section,
+    midpoint_lines,
+    plan_view_section,
+    recommendations_section,
+    review_checkpoints,
 )
 
 PERSONAL_DATA_NOTICE = (
@@ -152,9 +160,31 @@ def build_briefing_page(item: BriefingItem, settings: Settings, day: date, today
         checks.append("Is the interpreter booked, and for the right language?")
     checks.append(f"Ask {child.known_as} where the next review should be and who should come.")
     checks.append(f"See {child.known_as} on their own, if they want to.")
+    last_check = max(
+        (m for m in record.midpoint_checks
+         if m.archived_on is None and m.done_on < day and last and m.done_on >= last.part_dates[0]),
+        key=lambda m: m.done_on,
+        default=None,
+    )  # fmt: skip
+    if last is not None and last.plan_meets_needs in ("partly", "no"):
+        checks.append("The plan did not fully meet the child's needs last time: what changed?")
+    if last_check is not None and last_check.plan_on_track is False:
+        checks.append("The plan was not on track at the midpoint: did what was agreed happen?")
+    if last is not None:
+        states = {p.state for p in review_checkpoints(child.dob, last)}
+        if CheckpointState.OVERDUE in states:
+            checks.append("A health or education check was overdue last time: is it done now?")
     sections = [
         typed_section(
             "child_words", "The child's words last time", last.child_words if last else ""
+        ),
+        plan_view_section(child.dob, last) if last else None,
+        recommendations_section(last, "Recommendations last time") if last else None,
+        checkpoints_section(child.dob, last, "Health and education at the last review")
+        if last
+        else None,
+        bullet_section(
+            "midpoint", "The midpoint check", midpoint_lines(last_check) if last_check else []
         ),
         decision_table("last_decisions", "Decisions from the last review", last_decisions, day),
         decision_table("other_open", "Other open decisions", other_open, day),

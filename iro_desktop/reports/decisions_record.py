@@ -23,6 +23,12 @@ from iro_desktop.reports.pages import (
     make_facts,
     typed_section,
 )
+from iro_desktop.reports.plan_view import (
+    checkpoints_section,
+    plan_view_section,
+    recommendations_section,
+    views_given_text,
+)
 
 
 def scheduled(schedule: ChildSchedule, review: Review) -> ScheduledReview | None:
@@ -88,6 +94,7 @@ def build_decisions_record(
         ),
         ("Social worker", social_worker),
         ("Participation", f"{code}: {participation_meaning(code)}" if code else ""),
+        ("How the child gave their views", views_given_text(review)),
         ("How the child's views were shared", review.views_how),
         ("Parents' participation", review.parents_participation),
         ("Next review due", next_due),
@@ -103,7 +110,7 @@ def build_decisions_record(
         typed_section("child_words", "The child's views, in their words", review.child_words),
         typed_section("going_well", "What is going well", review.going_well),
         typed_section("worries", "Worries", review.worries),
-        typed_section("care_plan", "The IRO's view on the care plan", review.care_plan_view),
+        plan_view_section(child.dob, review),
         decision_table(
             "decisions", "Decisions of this review", review_decisions(record, review), today
         )
@@ -119,6 +126,8 @@ def build_decisions_record(
             today,
             "Still open from earlier reviews: to be checked at the midpoint and the next review.",
         ),
+        recommendations_section(review),
+        checkpoints_section(child.dob, review, "Health and education"),
         typed_section("timing", "Why the review was held early or late", review.timing_reason),
     ]
     signer = settings.iro_name or "the Independent Reviewing Officer"

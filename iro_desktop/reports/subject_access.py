@@ -83,12 +83,14 @@ FIELD_LABELS = {
     "updated_at": "Last changed",
     "archived_on": "Archived on",
     "on": "Date",
+    "pep_on": "Last PEP review",
 }
 _YES_NO_FIELDS = {
     "uasc",
     "interpreter_needed",
     "venue_childs_choice",
     "challenge_needed",
+    "plan_on_track",
 }
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _ISO_STAMP = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}")

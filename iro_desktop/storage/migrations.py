@@ -262,6 +262,31 @@ def _0005_sex_codes(db: sqlite_utils.Database) -> None:
     db.execute("PRAGMA user_version = 5")
 
 
+@migrations(name="0006_plan_view")
+def _0006_plan_view(db: sqlite_utils.Database) -> None:
+    """The IRO's view of the plan (issue 17): at the review, whether the plan meets the
+    child's needs in one word (``care_plan_view`` already held the words), recommendations
+    apart from decisions, the dates of the last health assessment, dental check and PEP, and
+    how the child gave their views as categories (a JSON list, as ``attendees``); at the
+    midpoint check, who the IRO spoke to and how, whether the plan is on track and what
+    happens if not. Every column has a blank default: rows written before read as "not
+    recorded", and no row changes, so there is nothing for the history to record."""
+    for statement in (
+        "ALTER TABLE reviews ADD COLUMN plan_meets_needs TEXT NOT NULL DEFAULT ''",
+        "ALTER TABLE reviews ADD COLUMN views_given TEXT NOT NULL DEFAULT '[]'",
+        "ALTER TABLE reviews ADD COLUMN recommendations TEXT NOT NULL DEFAULT ''",
+        "ALTER TABLE reviews ADD COLUMN health_assessment_on TEXT",
+        "ALTER TABLE reviews ADD COLUMN dental_check_on TEXT",
+        "ALTER TABLE reviews ADD COLUMN pep_on TEXT",
+        "ALTER TABLE midpoint_checks ADD COLUMN spoken_to TEXT NOT NULL DEFAULT ''",
+        "ALTER TABLE midpoint_checks ADD COLUMN spoken_how TEXT NOT NULL DEFAULT '[]'",
+        "ALTER TABLE midpoint_checks ADD COLUMN plan_on_track INTEGER",
+        "ALTER TABLE midpoint_checks ADD COLUMN if_not_on_track TEXT NOT NULL DEFAULT ''",
+    ):
+        db.execute(statement)
+    db.execute("PRAGMA user_version = 6")
+
+
 # The schema version this code writes: the number of the last migration above.
 SCHEMA_VERSION = int(migrations._migrations[-1].name[:4])
 

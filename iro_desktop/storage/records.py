@@ -295,7 +295,7 @@ KEPT_BEFORE = 2  # held reviews kept before the period: enough for every in-peri
 # Only what the figures read: no names, no free text beyond the two participation notes.
 _FIGURES_COLUMNS = {
     "episodes": "id, child_id, decom, rne, ls, place, place_provider, dec, rec, pl_post",
-    "reviews": "id, child_id, status, booked_for, review_code, views_how, "
+    "reviews": "id, child_id, status, booked_for, review_code, views_how, views_given, "
     "parents_participation, timing_reason, decisions_circulated_on, letter_sent_on, "
     "record_sent_on, consultation_sent_on, consultation_returned_on",
     "pre_review_meetings": "id, child_id, review_id, held_on",

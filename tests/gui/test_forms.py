@@ -247,6 +247,8 @@ def test_open_decisions_carried_at_a_midpoint_check(qtbot, window):
     assert "Say why the decision is dropped" in dropped.problems.text()
     qtbot.keyClicks(dropped.fields["note"], "No longer needed")
     qtbot.keyClicks(form.field("concerns"), "School place still not agreed")
+    on_track = form.field("plan_on_track")
+    on_track.setCurrentIndex(on_track.findData("yes"))
     _save_by_keyboard(qtbot, window, form)
     after = {d.id: d for d in load_child_record(window.store, ZAINAB).decisions}
     assert after[done_id].status == DecisionStatus.DONE
@@ -435,9 +437,12 @@ def test_every_form_is_reachable_and_savable_with_the_keyboard_alone(qtbot, wind
         (Qt.Key.Key_C, CTRL | SHIFT),  # consultation
         (Qt.Key.Key_M, CTRL | SHIFT),  # pre-review meeting
         (Qt.Key.Key_K, CTRL),  # contact
-        (Qt.Key.Key_M, CTRL),  # midpoint check
     ):
         save(_menu_form(qtbot, window, key, modifiers))
+    form = _menu_form(qtbot, window, Qt.Key.Key_M, CTRL)  # midpoint check
+    _tab_to(qtbot, form.field("plan_on_track"))
+    _type(qtbot, "Y")  # "Yes, on track"
+    save(form)
 
     form = _menu_form(qtbot, window, Qt.Key.Key_R)  # review (booked for next week)
     assert _focus() is form.parts.rows[0].fields["held_on"]

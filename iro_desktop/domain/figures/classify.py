@@ -23,6 +23,27 @@ _PARENT_RULES = (
 )
 
 
+# The order a review's categories are counted in when it has more than one: each review
+# counts once, as the keyword rules did, so the rows add up to the reviews. The keyword
+# order, with "through their carer" after "advocate" (views passed on by someone) and
+# "observed" after "did not give views" (a child who chose not to give views and was
+# observed counts as not giving them: being seen is not giving a view).
+VIEWS_ORDER = (
+    "app", "writing", "phone", "video", "pictures", "advocate", "carer", "not_given",
+    "observed", "in_person", "other",
+)  # fmt: skip
+
+
+def views_key(categories: tuple[str, ...], note: str) -> str:
+    """The figures' ``views_how`` key of one review: the first of its categories in
+    ``VIEWS_ORDER``. A review recorded before the categories existed (none chosen) keeps the
+    keyword reading of the IRO's note (``classify_views``), so older figures do not move."""
+    for key in VIEWS_ORDER:
+        if key in categories:
+            return key
+    return classify_views(note)
+
+
 def classify_views(text: str) -> str:
     lowered = text.strip().lower()
     if not lowered:

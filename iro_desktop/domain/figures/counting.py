@@ -11,7 +11,7 @@ from itertools import pairwise
 from typing import Any
 
 from iro_desktop.domain.dates import age_on, birthday
-from iro_desktop.domain.figures.classify import classify_parents, classify_views
+from iro_desktop.domain.figures.classify import classify_parents, views_key
 from iro_desktop.domain.figures.missed import MissedReviews
 from iro_desktop.domain.figures.model import (
     AGE_BANDS,
@@ -241,7 +241,10 @@ class _Work:
             if code in OVER_4_CODES:
                 self.ratio("children_over_4_contributed", code in CONTRIBUTED_CODES)
                 self.ratio("children_over_4_attended", code in ATTENDED_CODES)
-                self.tally("views_how", classify_views(review.views_how if review else ""))
+                self.tally(
+                    "views_how",
+                    views_key(review.views_given, review.views_how) if review else "not_recorded",
+                )
             for key in classify_parents(review.parents_participation if review else ""):
                 self.tally("parents_participation", key)
 

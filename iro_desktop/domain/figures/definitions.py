@@ -59,9 +59,12 @@ def definitions(timescales: dict[str, int]) -> dict[str, str]:
             "them (e.g. 409 and 360 of 451 reviews: 91% contributed, 80% attended)."
         ),
         "views_how": (
-            "Reviews coded PN1-PN7 by how the child gave their views, read from the IRO's "
-            "note 'how views were given' (first match in this order: app, writing, phone, "
-            "video, pictures or symbols, advocate, did not give views, in person)."
+            "Reviews coded PN1-PN7 by how the child gave their views, from the ways the IRO "
+            "chose on the review; a review with more than one way counts once, as the first "
+            "in this order: app, writing, phone, video, pictures or symbols, advocate, "
+            "through their carer, did not give views, observed, in person, another way. A "
+            "review recorded before the ways could be chosen is read from the IRO's note 'how "
+            "views were given' (the first of the same words found), as before."
         ),
         "parents": (
             "Reviews held in the period by parents' participation, read from the IRO's note; "

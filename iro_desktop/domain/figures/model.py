@@ -7,7 +7,11 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-DEFINITIONS_VERSION = "1"
+# "2": how the child gave their views is counted from the categories the IRO chose on the
+# review (``Review.views_given``), with two new keys ``carer`` and ``observed``; a review
+# recorded before the categories existed keeps the keyword reading of its note (see
+# ``classify.views_key``), so a year with no categories counts as under "1".
+DEFINITIONS_VERSION = "2"
 PN_CODES = ("PN0", "PN1", "PN2", "PN3", "PN4", "PN5", "PN6", "PN7")
 CONTRIBUTED_CODES = frozenset({"PN1", "PN2", "PN3", "PN4", "PN5", "PN6"})
 ATTENDED_CODES = frozenset({"PN1", "PN2", "PN3", "PN4"})
@@ -27,6 +31,8 @@ VIEWS_HOW = {
     "video": "By video",
     "pictures": "Pictures, symbols or cards",
     "advocate": "Through an advocate",
+    "carer": "Through their carer",
+    "observed": "Observed by the IRO (the child did not give views another way)",
     "not_given": "Did not give views",
     "in_person": "In person at the review",
     "other": "Another way (see the record)",

@@ -22,6 +22,7 @@ from iro_desktop.domain.validation.entries import (
     NewDecision,
     StepAction,
 )
+from iro_desktop.domain.validation.plan_view import midpoint_plan_problems
 
 
 def new_decision_problems(decisions: tuple[NewDecision, ...], today: date) -> list[Problem]:
@@ -88,5 +89,6 @@ def midpoint_problems(
                 f"({_d(last_review_on)}): check the date.",
             )
         )
+    problems += midpoint_plan_problems(entry)
     problems += step_problems(entry.steps, today)
     return problems

@@ -151,6 +151,14 @@ class ReviewEntry:
     # The child-facing layer written in the form. A new decision's wording has item_key
     # "new:<n>" (the n-th of ``decisions``, from 0), as has a worry's ``answers`` entry.
     wordings: tuple[ChildWording, ...] = ()
+    # The IRO's view of the plan (domain.plan_view): categories and checkpoints.
+    views_given: tuple[str, ...] = ()
+    plan_meets_needs: str = ""
+    care_plan_view: str = ""
+    recommendations: str = ""  # one a line
+    health_assessment_on: date | None = None
+    dental_check_on: date | None = None
+    pep_on: date | None = None
 
 
 @dataclass(frozen=True)
@@ -160,6 +168,10 @@ class MidpointEntry:
     challenge_needed: bool = False
     steps: tuple[DecisionStep, ...] = ()
     after_review_id: int | None = None
+    spoken_to: str = ""  # one a line
+    spoken_how: tuple[str, ...] = ()  # domain.plan_view.SPOKEN_HOW keys
+    plan_on_track: bool | None = None
+    if_not_on_track: str = ""
 
 
 @dataclass(frozen=True)

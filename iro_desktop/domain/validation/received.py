@@ -40,6 +40,7 @@ from iro_desktop.domain.model import (
     ReviewStatus,
     WordingKind,
 )
+from iro_desktop.domain.plan_view import PLAN_MEETS_NEEDS, SPOKEN_HOW, VIEWS_GIVEN
 from iro_desktop.domain.references import reference_problem, unsafe_character
 from iro_desktop.domain.validation.common import Problem
 from iro_desktop.domain.validation.entries import CONTACT_KINDS, LANGUAGE_CODES, PERSON_ROLES
@@ -63,7 +64,8 @@ _LONG = frozenset(
         "timing_reason", "care_plan_view", "going_well", "worries", "child_words",
         "plan_reasons", "issues", "note", "concerns", "outcome", "response", "what",
         "dropped_reason", "professional", "text_en", "text_cy", "reply_en", "reply_cy",
-        "answers", "with_whom", "new", "old",
+        "answers", "with_whom", "new", "old", "recommendations", "spoken_to",
+        "if_not_on_track",
     }
 )  # fmt: skip
 
@@ -86,13 +88,15 @@ _CODES: dict[tuple[str, str], tuple[frozenset[str], str]] = {
     ("contacts", "kind"): (frozenset(CONTACT_KINDS), "a kind of contact"),
     ("children", "letter_format"): (_choices(LetterFormat), "a letter format"),
     ("reviews", "plan_type"): (_choices(PlanType), "a plan type"),
+    ("reviews", "plan_meets_needs"): (frozenset(PLAN_MEETS_NEEDS), "a view of the plan"),
     ("child_wordings", "kind"): (_choices(WordingKind), "a kind of child-facing wording"),
 }
 _REQUIRED_CODES = {("reviews", "status"), ("decisions", "status"), ("child_wordings", "kind")}
 _FLAGS = frozenset(
     {"uasc", "interpreter_needed", "learning_need", "challenge_needed", "confirmed",
-     "with_rights", "venue_childs_choice"}
+     "with_rights", "venue_childs_choice", "plan_on_track"}
 )  # fmt: skip
+_NOT_KNOWN_FLAGS = frozenset({"venue_childs_choice", "plan_on_track"})  # may be NULL
 # Date columns by name; any other column ending "_on" is a date too.
 _DATES = frozenset(
     {"dob", "mc_dob", "uasc_ceased", "decom", "dec", "booked_for", "by_when", "new_by_when",
@@ -104,6 +108,11 @@ _REQUIRED_DATES = {
     ("pre_review_meetings", "held_on"), ("decision_updates", "on_date"),
 }  # fmt: skip
 _JSON_LISTS = frozenset({"attendees"})
+# Lists of category keys (a JSON list of text, each one of the keys).
+_JSON_CODE_LISTS = {
+    ("reviews", "views_given"): (frozenset(VIEWS_GIVEN), "ways a child gives their views"),
+    ("midpoint_checks", "spoken_how"): (frozenset(SPOKEN_HOW), "ways of speaking to people"),
+}
 # A worry's answers: each decision's place (0, 1, 2 ...) among its review's decisions.
 _JSON_PLACES = frozenset({"answers"})
 _STAMPS = frozenset({"created_at", "updated_at"})
@@ -162,7 +171,7 @@ def _column_problem(table: str, column: str, value: Any, today: date) -> str:
             return f"is not {what} IRO Desktop knows ({', '.join(sorted(allowed)) or '-'})"
         return ""
     if column in _FLAGS:
-        if value is None and column == "venue_childs_choice":
+        if value is None and column in _NOT_KNOWN_FLAGS:
             return ""
         return "" if value in (0, 1) else "is not yes or no (0 or 1)"
     if column in _JSON_LISTS:
@@ -172,6 +181,16 @@ def _column_problem(table: str, column: str, value: Any, today: date) -> str:
             items = None
         if not isinstance(items, list) or not all(isinstance(i, str) for i in items):
             return "is not a list of text"
+    if (table, column) in _JSON_CODE_LISTS:
+        allowed, what = _JSON_CODE_LISTS[(table, column)]
+        try:
+            items = json.loads(value) if isinstance(value, str) else None
+        except ValueError:
+            items = None
+        known = isinstance(items, list) and all(isinstance(i, str) for i in items)
+        if not known or not set(items) <= allowed:
+            return f"is not a list of {what} IRO Desktop knows ({', '.join(sorted(allowed))})"
+        return ""
     if column in _JSON_PLACES:
         try:
             places = json.loads(value) if isinstance(value, str) else None

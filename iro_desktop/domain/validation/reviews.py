@@ -27,6 +27,7 @@ from iro_desktop.domain.validation.entries import (
     ReviewEntry,
 )
 from iro_desktop.domain.validation.participation import code_problems
+from iro_desktop.domain.validation.plan_view import plan_view_problems
 
 
 def booking_problems(entry: BookingEntry, dob: date | None, today: date) -> list[Problem]:
@@ -126,6 +127,7 @@ def review_problems(
         )
     if entry.text_language not in LANGUAGE_CODES:
         problems.append(Problem("text_language", "Choose English or Welsh for the text."))
+    problems += plan_view_problems(entry, dob, today)
     problems += new_decision_problems(entry.decisions, today)
     problems += step_problems(entry.steps, today)
     return problems

@@ -4,13 +4,22 @@ ones, and the record in the IRO's words (in Welsh where the child's language is 
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from typing import ClassVar
 
 from PySide6.QtCore import Qt, Slot
 
 from iro_desktop.domain.codes import PARTICIPATION_CODES
 from iro_desktop.domain.model import ChildWording, Review, ReviewStatus, WordingKind
+from iro_desktop.domain.plan_view import (
+    CHECKPOINT_NAMES,
+    PLAN_MEETS_NEEDS,
+    VIEWS_GIVEN,
+    Checkpoint,
+    CheckpointState,
+    checkpoints,
+    plans_reviewed,
+)
 from iro_desktop.domain.schedule import age_on
 from iro_desktop.domain.tasks import booked_review
 from iro_desktop.domain.validation import (
@@ -26,8 +35,10 @@ from iro_desktop.domain.validation import (
     wording_problems,
 )
 from iro_desktop.domain.wording import LINE_FIELDS, PLAN_WORDS, item_lines, line_key
+from iro_desktop.gui.formatting import format_date
 from iro_desktop.gui.forms.base import RecordForm
 from iro_desktop.gui.forms.booking_form import due_words
+from iro_desktop.gui.forms.choices import add_choice_boxes, field_key, point_label_at
 from iro_desktop.gui.forms.editors import (
     DecisionsEditor,
     PartsEditor,
@@ -36,16 +47,24 @@ from iro_desktop.gui.forms.editors import (
     from_iso,
     iso,
 )
-from iro_desktop.gui.forms.fields import allow_no_date, set_text
+from iro_desktop.gui.forms.fields import allow_no_date, set_date, set_text
 from iro_desktop.gui.forms.wording_editor import FormItem, WordingsEditor
+from iro_desktop.i18n import N_, _
 from iro_desktop.services.recording import record_review
 from iro_desktop.services.wording import suggestion_for, wording_languages
 
-LANGUAGE_OF_TEXT = (("en", "English"), ("cy", "Cymraeg (Welsh)"))
-WELSH_NOTE = (
+LANGUAGE_OF_TEXT = (("en", N_("English")), ("cy", N_("Cymraeg (Welsh)")))
+WELSH_NOTE = N_(
     "This child prefers Welsh: you can write in Welsh (Cymraeg) in the boxes below. The "
     "language of the text is set to Welsh."
 )
+VIEWS = "views_given"
+# The widget beside each checkpoint date that says whether it is within its interval.
+CHECKPOINT_WIDGETS = {
+    "health_assessment_on": ("healthAssessment", "healthAssessmentStatus"),
+    "dental_check_on": ("dentalCheck", "dentalCheckStatus"),
+    "pep_on": ("pep", "pepStatus"),
+}
 
 
 def steps_from(values: list[dict]) -> tuple[DecisionStep, ...]:
@@ -63,7 +82,7 @@ def steps_from(values: list[dict]) -> tuple[DecisionStep, ...]:
 class ReviewForm(RecordForm):
     KIND = "review"
     UI_FILE = "review_form.ui"
-    TITLE = "Record a review"
+    TITLE = N_("Record a review")
     FIELDS: ClassVar[dict[str, str]] = {
         "due": "dueText",
         "venue": "venue",
@@ -81,6 +100,10 @@ class ReviewForm(RecordForm):
         "plan_reasons": "planReasons",
         "next_contact_on": "nextContact",
         "learned": "learned",
+        "plan_meets_needs": "planMeetsNeeds",
+        "care_plan_view": "carePlanView",
+        "recommendations": "recommendations",
+        **{key: widgets[0] for key, widgets in CHECKPOINT_WIDGETS.items()},
     }
     REQUIRED = ("review_code",)
 
@@ -88,7 +111,7 @@ class ReviewForm(RecordForm):
         combo = self.field("review_code")
         fill_combo(
             combo,
-            [("", "Choose how the child took part…")]
+            [("", _("Choose how the child took part…"))]
             + [(code, f"{code}: {meaning}") for code, meaning in PARTICIPATION_CODES.items()],
         )
         for index in range(combo.count()):  # type: ignore[attr-defined]
@@ -97,14 +120,15 @@ class ReviewForm(RecordForm):
                 combo.itemText(index),  # type: ignore[attr-defined]
                 Qt.ItemDataRole.ToolTipRole,
             )
-        fill_combo(self.field("text_language"), LANGUAGE_OF_TEXT)
+        fill_combo(self.field("text_language"), [(k, _(w)) for k, w in LANGUAGE_OF_TEXT])
         self.parts = self.add_editor("parts", PartsEditor(self.today), "partsHost")
         self.steps = self.add_editor("steps", StepsEditor(self.today), "stepsHost")
         self.decisions = self.add_editor("decisions", DecisionsEditor(self.today), "decisionsHost")
         fill_combo(self.field("plan_type"), [(p.value, w) for p, w in PLAN_WORDS.items()])
         allow_no_date(self.field("next_contact_on"), self.today)
+        self._setup_plan_view()
         detail = self.context.detail
-        name = detail.record.child.known_as if detail else "the child"
+        name = detail.record.child.known_as if detail else _("the child")
         languages = wording_languages(detail.record, detail.settings) if detail else ("en",)
         self.wordings = self.add_editor(
             "wordings",
@@ -145,14 +169,27 @@ class ReviewForm(RecordForm):
             self.field("venue_childs_choice").setChecked(bool(booking.venue_childs_choice))  # type: ignore[attr-defined]
         self.steps.set_decisions(detail.record.decisions)
         welsh = child.language == "cy"
-        self.welsh_note.setText(WELSH_NOTE if welsh else "")
+        self.welsh_note.setText(_(WELSH_NOTE) if welsh else "")
         self.welsh_note.setVisible(welsh)
         set_text(self.field("text_language"), "cy" if welsh else "en")
         last = max((r for r in detail.record.reviews if r.is_held and r.archived_on is None),
                    key=lambda r: r.part_dates[0], default=None)  # fmt: skip
         if last is not None and last.plan_type:
             set_text(self.field("plan_type"), str(last.plan_type))  # the plan rarely changes
+        carried = False
+        for key in CHECKPOINT_WIDGETS:  # the dates known at the last review, to bring up to date
+            day = getattr(last, key) if last is not None else None
+            set_date(self.field(key), day)
+            carried = carried or day is not None
+        if carried:
+            note = self._find("checkpointsNote")
+            note.setText(  # type: ignore[attr-defined]
+                note.text()  # type: ignore[attr-defined]
+                + " "
+                + _("The dates below are those known at the last review: bring each up to date.")
+            )
         self._on_review_date_changed()
+        self._show_checkpoints()
         self._refresh_items()
 
     # -- the child's wording ----------------------------------------------------------------
@@ -222,13 +259,19 @@ class ReviewForm(RecordForm):
         child = detail.record.child
         age = age_on(child.dob, on)
         if proposed_code(child.dob, on):
-            advice = f"{child.known_as} is under 4 on the review date: PN0 is proposed."
+            advice = _("%(name)s is under 4 on the review date: PN0 is proposed.") % {
+                "name": child.known_as
+            }
         else:
-            advice = (
-                f"{child.known_as} is {age} on the review date: choose PN1 to PN7 "
-                "for how they took part."
-            )
-        meaning = f"{code}: {PARTICIPATION_CODES[code]}. " if code in PARTICIPATION_CODES else ""
+            advice = _(
+                "%(name)s is %(age)s on the review date: choose PN1 to PN7 for how they took "
+                "part."
+            ) % {"name": child.known_as, "age": age}
+        meaning = (
+            _("%(code)s: %(meaning)s. ") % {"code": code, "meaning": PARTICIPATION_CODES[code]}
+            if code in PARTICIPATION_CODES
+            else ""
+        )
         self.code_note.setText(meaning + advice)  # type: ignore[attr-defined]
         self.code_note.setAccessibleDescription(meaning + advice)
 
@@ -260,6 +303,13 @@ class ReviewForm(RecordForm):
             plan_reasons=self.text("plan_reasons"),
             next_contact_on=self.date("next_contact_on"),
             wordings=self.child_wordings(),
+            views_given=self.views_given(),
+            plan_meets_needs=self.text("plan_meets_needs"),
+            care_plan_view=self.text("care_plan_view"),
+            recommendations=self.text("recommendations"),
+            health_assessment_on=self.date("health_assessment_on"),
+            dental_check_on=self.date("dental_check_on"),
+            pep_on=self.date("pep_on"),
         )
 
     def problems(self) -> list[Problem]:
@@ -292,4 +342,81 @@ class ReviewForm(RecordForm):
         return record_review, (self.context.child_ref, self.entry(), self.today)
 
     def saved_message(self) -> str:
-        return "Review recorded."
+        return _("Review recorded.")
+
+    # -- the IRO's view of the plan -------------------------------------------------------------
+    def _setup_plan_view(self) -> None:
+        boxes = add_choice_boxes(
+            self._find("viewsGivenHost"), self.widgets, VIEWS, VIEWS_GIVEN, columns=2
+        )
+        point_label_at(self.ui, "viewsGivenLabel", boxes[0])
+        fill_combo(
+            self.field("plan_meets_needs"),
+            [("", _("Choose…"))] + [(k, _(w)) for k, w in PLAN_MEETS_NEEDS.items()],
+        )
+        detail = self.context.detail
+        dob = detail.record.child.dob if detail else date(1900, 1, 2)
+        for key in CHECKPOINT_WIDGETS:
+            allow_no_date(self.field(key), dob - timedelta(days=1))
+            self.field(key).dateChanged.connect(self._show_checkpoints)  # type: ignore[attr-defined]
+        self.parts.changed.connect(self._show_checkpoints)
+        self._find("checkpointsNote").setText(  # type: ignore[attr-defined]
+            _(
+                "The date each was last done. Expected: a health assessment every 12 months "
+                "(every 6 under 5), a dental check every 12 months, the PEP reviewed each term "
+                "(at least every 4 months) from age 3."
+            )
+        )
+
+    def views_given(self) -> tuple[str, ...]:
+        return tuple(k for k in VIEWS_GIVEN if self.checked(field_key(VIEWS, k)))
+
+    def _plans_words(self, on: date) -> str:
+        detail = self.context.detail
+        assert detail is not None
+        child = detail.record.child
+        if plans_reviewed(child.dob, on) == "pathway":
+            return _(
+                "%(name)s is 16 or over: your view covers the care plan and the pathway plan."
+            ) % {"name": child.known_as}
+        return _(
+            "Your view covers the care plan and, from the second review, the permanence plan."
+        )
+
+    @Slot()
+    def _show_checkpoints(self) -> None:
+        detail = self.context.detail
+        on = self.review_date() or self.today
+        if detail is None:
+            return
+        self._find("plansNote").setText(self._plans_words(on))  # type: ignore[attr-defined]
+        found = checkpoints(
+            detail.record.child.dob,
+            on,
+            **{key: self.date(key) for key in CHECKPOINT_WIDGETS},
+        )
+        for point in found:
+            status = self._find(CHECKPOINT_WIDGETS[point.key][1])
+            words = checkpoint_words(point)
+            status.setText(words)  # type: ignore[attr-defined]
+            status.setAccessibleDescription(words)
+
+
+def checkpoint_words(point: Checkpoint) -> str:
+    """Whether one checkpoint is within its interval on the review date, in words (never by
+    colour alone)."""
+    name = _(CHECKPOINT_NAMES[point.key])
+    values = {"name": name, "months": point.months, "day": format_date(point.due_by)}
+    if point.state == CheckpointState.IN_TIME:
+        return _("✓ In time (every %(months)s months): the next is due by %(day)s.") % values
+    if point.state == CheckpointState.OVERDUE:
+        return _(
+            "⚠ Overdue on the review date: the next was due by %(day)s (every %(months)s "
+            "months). Done since? Enter the new date. If not, say in your view of the plan "
+            "what is being done."
+        ) % values
+    if point.state == CheckpointState.AFTER_THE_DAY:
+        return _("⚠ This date is after the review: check it.")
+    if point.state == CheckpointState.NOT_EXPECTED:
+        return _("Not expected at this age (a PEP from age 3 until 18).")
+    return _("Not entered: enter the date it was last done, if you know it.")

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import date
+from typing import Any
 
 from iro_desktop.domain.model import (
     ChildRecord,
@@ -12,6 +13,7 @@ from iro_desktop.domain.model import (
     Review,
     ReviewStatus,
 )
+from iro_desktop.domain.plan_view import SPOKEN_HOW, VIEWS_GIVEN
 from iro_desktop.domain.schedule import schedule_for
 from iro_desktop.domain.tasks import booked_review
 from iro_desktop.domain.validation import (
@@ -202,6 +204,17 @@ def record_review(store: Store, child_ref: str, entry: ReviewEntry, today: date)
         "plan_type": entry.plan_type,
         "plan_reasons": entry.plan_reasons.strip(),
         "next_contact_on": entry.next_contact_on,
+        **recorded_only(
+            {
+                "plan_meets_needs": entry.plan_meets_needs,
+                "care_plan_view": entry.care_plan_view.strip(),
+                "views_given": tuple(k for k in VIEWS_GIVEN if k in entry.views_given),
+                "recommendations": entry.recommendations.strip(),
+                "health_assessment_on": entry.health_assessment_on,
+                "dental_check_on": entry.dental_check_on,
+                "pep_on": entry.pep_on,
+            }
+        ),
     }
     held_on = entry.parts[0].held_on or today
     with store.atomic():
@@ -287,6 +300,13 @@ def record_decisions_circulated(
     history.update(store, "reviews", review_id, {"decisions_circulated_on": on})
 
 
+def recorded_only(values: dict[str, Any]) -> dict[str, Any]:
+    """The fields of the plan view (schema 6) the IRO filled in. One left blank is left to
+    its column's blank default, so a record made without them writes the same row and the
+    same history entry as before they existed."""
+    return {k: v for k, v in values.items() if v not in ("", (), None)}
+
+
 def last_held_review(record: ChildRecord) -> Review | None:
     held = [r for r in record.reviews if r.is_held and r.archived_on is None]
     return max(held, key=lambda r: r.part_dates[0], default=None)
@@ -313,6 +333,14 @@ def record_midpoint_check(store: Store, child_ref: str, entry: MidpointEntry, to
                 "done_on": entry.done_on,
                 "concerns": entry.concerns.strip(),
                 "challenge_needed": entry.challenge_needed,
+                **recorded_only(
+                    {
+                        "spoken_to": entry.spoken_to.strip(),
+                        "spoken_how": tuple(k for k in SPOKEN_HOW if k in entry.spoken_how),
+                        "plan_on_track": entry.plan_on_track,
+                        "if_not_on_track": entry.if_not_on_track.strip(),
+                    }
+                ),
             },
         )
         for step in entry.steps:
