@@ -4,7 +4,12 @@ from __future__ import annotations
 
 from datetime import date
 
-from iro_desktop.domain.validation.common import Problem, not_in_future, required
+from iro_desktop.domain.validation.common import (
+    Problem,
+    not_in_future,
+    required,
+    text_language_problems,
+)
 from iro_desktop.domain.validation.common import date_words as _d
 from iro_desktop.domain.validation.entries import ChallengeEntry, StageEntry
 
@@ -18,6 +23,7 @@ def challenge_problems(entry: ChallengeEntry, today: date, formal_stages: int) -
         problems.append(
             Problem("stage", f"Choose informal or a formal stage from 1 to {formal_stages}.")
         )
+    problems += text_language_problems(entry.text_language)
     return problems
 
 
