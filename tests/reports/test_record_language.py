@@ -79,5 +79,8 @@ def test_the_word_record_of_a_welsh_review_is_welsh(demo, demo_children, tmp_pat
     if any(d.review_id == review.id for d in load_child_record(demo, ref).decisions):
         assert {"Penderfyniad", "Pwy", "Erbyn pryd", "Statws"} <= set(cells)
     assert "Review decisions record" not in texts and "By when" not in cells
+    # Tagged Welsh, so Word checks the spelling and a screen reader speaks it in Welsh.
+    assert document.core_properties.language == "cy-GB"
+    assert 'w:val="cy-GB"' in document.styles.element.xml
     kinds = {(w.kind, w.language) for w in letters_written(demo, ref)}
     assert ("decisions_record", "cy") in kinds
