@@ -23,8 +23,9 @@ from __future__ import annotations
 import gettext
 import locale
 import os
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from babel.support import Translations
@@ -147,3 +148,42 @@ def ngettext(singular: str, plural: str, count: int) -> str:
 def N_(message: str) -> str:
     """Mark a constant for the catalogue without translating it yet: ``_(CONST)`` at use."""
     return message
+
+
+@dataclass(frozen=True)
+class Translator:
+    """The app's words in one given language, whatever the window's: ``t("text")`` and
+    ``t.ngettext(one, other, n)``, with ``locale`` for babel's dates. A document that follows
+    its record's language (the decisions record follows its review's) takes one of these
+    rather than ``_``.
+
+    ``pending``: translations the catalogue does not hold yet ({msgid: text}; a plural by its
+    singular msgid, one text for every count), used only where the catalogue has none."""
+
+    lang: str
+    pending: Mapping[str, str] = field(default_factory=dict)
+
+    @property
+    def locale(self) -> str:
+        return LOCALES.get(self.lang, LOCALES["en"])
+
+    def __call__(self, message: str) -> str:
+        if self.lang == PSEUDO:
+            return f"{PSEUDO_OPEN}{message}{PSEUDO_CLOSE}"
+        found = _catalogue(self.lang).gettext(message)
+        return self.pending.get(message, found) if found == message else found
+
+    def ngettext(self, singular: str, plural: str, count: int) -> str:
+        if self.lang == PSEUDO:
+            return f"{PSEUDO_OPEN}{singular if count == 1 else plural}{PSEUDO_CLOSE}"
+        found = _catalogue(self.lang).ngettext(singular, plural, count)
+        if found in (singular, plural) and singular in self.pending:
+            return self.pending[singular]
+        return found
+
+
+def translator(lang: str, pending: Mapping[str, str] | None = None) -> Translator:
+    """The app's words in ``lang`` (``en``, ``cy`` or ``pseudo``), not the window's language.
+    An unknown language gives English (the source text)."""
+    chosen = lang if lang in (*LANGUAGES, PSEUDO) else "en"
+    return Translator(chosen, dict(pending or {}) if chosen == "cy" else {})

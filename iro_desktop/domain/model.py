@@ -259,6 +259,7 @@ class Decision:
     dropped_reason: str = ""
     last_chased_on: date | None = None
     archived_on: date | None = None
+    text_language: str = "en"  # the language its free text is written in: "en" | "cy"
 
     @property
     def is_open(self) -> bool:
@@ -273,6 +274,7 @@ class PreReviewMeeting:
     with_whom: str = ""
     issues: str = ""
     archived_on: date | None = None
+    text_language: str = "en"  # the language its free text is written in: "en" | "cy"
 
 
 @dataclass(frozen=True)
@@ -284,6 +286,7 @@ class Contact:
     kind: str = "visit"
     note: str = ""
     archived_on: date | None = None
+    text_language: str = "en"  # the language its free text is written in: "en" | "cy"
 
 
 @dataclass(frozen=True)
@@ -298,6 +301,7 @@ class MidpointCheck:
     plan_on_track: bool | None = None  # None: not recorded (checks before schema 6)
     if_not_on_track: str = ""  # what happens next when the plan is not on track
     archived_on: date | None = None
+    text_language: str = "en"  # the language its free text is written in: "en" | "cy"
 
 
 @dataclass(frozen=True)
@@ -310,6 +314,7 @@ class ChallengeStage:
     response_due: date | None = None
     responded_on: date | None = None
     response: str = ""
+    text_language: str = "en"  # the language its free text is written in: "en" | "cy"
 
 
 @dataclass(frozen=True)
@@ -321,6 +326,7 @@ class Challenge:
     outcome: str = ""
     resolved_on: date | None = None
     archived_on: date | None = None
+    text_language: str = "en"  # the language its free text is written in: "en" | "cy"
 
     @property
     def current_stage(self) -> ChallengeStage | None:

@@ -43,8 +43,25 @@ def _paragraph_languages(document: Document, letters: Sequence[Letter]) -> list[
     return out
 
 
+def tag_document_language(document: Document, language: str) -> None:
+    """The whole document's language (``en`` or ``cy``): its properties, the default run
+    properties and every style, so Word checks the spelling and a screen reader speaks it in
+    that language (a decisions record follows its review's)."""
+    document.core_properties.language = LANG_TAGS[language]
+    _tag_defaults(document, LANG_TAGS[language])
+
+
 def tag_languages(document: Document, letters: Sequence[Letter]) -> None:
-    first = LANG_TAGS[letters[0].language]
+    _tag_defaults(document, LANG_TAGS[letters[0].language])
+    for p, language in _paragraph_languages(document, letters):
+        tag = LANG_TAGS[language]
+        ppr = p.get_or_add_pPr()
+        _set_lang(ppr.get_or_add_rPr() if hasattr(ppr, "get_or_add_rPr") else _mark_rpr(ppr), tag)
+        for run in p.iter(qn("w:r")):
+            _set_lang(run.get_or_add_rPr(), tag)
+
+
+def _tag_defaults(document: Document, first: str) -> None:
     styles = document.styles.element
     defaults = styles.find(qn("w:docDefaults"))
     if defaults is not None:
@@ -57,12 +74,6 @@ def tag_languages(document: Document, letters: Sequence[Letter]) -> None:
         element = style.element
         if element.find(qn("w:rPr")) is not None:
             _set_lang(element.find(qn("w:rPr")), first)
-    for p, language in _paragraph_languages(document, letters):
-        tag = LANG_TAGS[language]
-        ppr = p.get_or_add_pPr()
-        _set_lang(ppr.get_or_add_rPr() if hasattr(ppr, "get_or_add_rPr") else _mark_rpr(ppr), tag)
-        for run in p.iter(qn("w:r")):
-            _set_lang(run.get_or_add_rPr(), tag)
 
 
 def _mark_rpr(ppr):

@@ -22,7 +22,7 @@ from docxtpl import DocxTemplate, InlineImage
 
 from iro_desktop.domain.settings import Settings
 from iro_desktop.errors import UserError
-from iro_desktop.letters.docx_finish import finish_letter
+from iro_desktop.letters.docx_finish import finish_letter, tag_document_language
 from iro_desktop.letters.model import SECTION_ICONS, Letter, Version
 from iro_desktop.letters.resources import icon_path, letters_folder
 from iro_desktop.storage.files import writing
@@ -233,5 +233,9 @@ def write_record_docx(
         values["pages"] = list(pages)
         return values
 
-    rendered = render_template(template, context, out_path)
+    def finish(document: Any) -> None:
+        languages = {getattr(page, "language", "en") for page in pages}
+        tag_document_language(document, languages.pop() if len(languages) == 1 else "en")
+
+    rendered = render_template(template, context, out_path, finish)
     return Rendered(rendered.path, rendered.template, tuple(warnings))

@@ -1,5 +1,11 @@
 """The decisions record of a review, for the social worker and their manager: a pure function
-from the record to a ``Page``."""
+from the record to a ``Page``.
+
+It follows the language of the review (``Review.text_language``), not the window's: its
+fixed wording (title, labels, headings, sentences) comes from the app's catalogue through
+``i18n.translator`` and its dates from babel's locale for that language, so a Welsh review's
+record is in Welsh throughout, around the IRO's Welsh text. Welsh not yet in the catalogue
+comes from ``reports.record_cy``."""
 
 from __future__ import annotations
 
@@ -11,9 +17,11 @@ from iro_desktop.domain.model import ChildRecord, DecisionStatus, Review
 from iro_desktop.domain.schedule_types import ChildSchedule, ScheduledReview
 from iro_desktop.domain.settings import Settings
 from iro_desktop.domain.working_days import WorkingDayCalendar
+from iro_desktop.i18n import N_, Translator, translator
 from iro_desktop.letters.choices import review_decisions
 from iro_desktop.letters.model import Block, Section
 from iro_desktop.reports.pages import (
+    TABLE_HEADINGS,
     Page,
     bullet_section,
     day_text,
@@ -29,6 +37,19 @@ from iro_desktop.reports.plan_view import (
     recommendations_section,
     views_given_text,
 )
+from iro_desktop.reports.record_cy import WELSH
+
+# What the schedule calls a review and its regime, as the record says them.
+REVIEW_KINDS = {
+    "first": N_("First review (%(regime)s)"),
+    "second": N_("Second review (%(regime)s)"),
+    "subsequent": N_("Subsequent review (%(regime)s)"),
+}
+REGIMES = {
+    "looked_after": N_("looked after"),
+    "short_breaks": N_("short breaks"),
+    "adoption": N_("adoption"),
+}
 
 
 def scheduled(schedule: ChildSchedule, review: Review) -> ScheduledReview | None:
@@ -41,6 +62,15 @@ def circulate_by(review: Review, settings: Settings, calendar: WorkingDayCalenda
     return calendar.add_working_days(held, settings.timescales.decisions_working_days_after)[0]
 
 
+def record_language(review: Review) -> str:
+    """The language the record is written in: its review's (English when not recorded)."""
+    return "cy" if review.text_language == "cy" else "en"
+
+
+def record_translator(review: Review) -> Translator:
+    return translator(record_language(review), WELSH)
+
+
 def build_decisions_record(
     record: ChildRecord,
     schedule: ChildSchedule,
@@ -49,97 +79,122 @@ def build_decisions_record(
     calendar: WorkingDayCalendar,
     today: date,
 ) -> Page:
+    _ = record_translator(review)
     child = record.child
     held = review.part_dates
     judged = scheduled(schedule, review)
     due_out = circulate_by(review, settings, calendar)
     days = settings.timescales.decisions_working_days_after
     if review.decisions_circulated_on:
-        notice = f"Circulated on {long_day(review.decisions_circulated_on)}."
+        notice = _("Circulated on %(day)s.") % {"day": long_day(review.decisions_circulated_on, _)}
     else:
-        notice = (
-            f"Circulate by {long_day(due_out)}: {days} working days after the review, to the "
-            "social worker and their manager."
-        )
+        notice = _(
+            "Circulate by %(day)s: %(days)s working days after the review, to the social "
+            "worker and their manager."
+        ) % {"day": long_day(due_out, _), "days": days}
     later = [s for s in schedule.reviews if s.held > held[0]]
     if later:
-        next_due = f"{day_text(later[0].due.due)} (held {day_text(later[0].held)})"
+        next_due = _("%(due)s (held %(held)s)") % {
+            "due": day_text(later[0].due.due, _),
+            "held": day_text(later[0].held, _),
+        }
     elif schedule.next_due:
-        next_due = (
-            f"{day_text(schedule.next_due.due)} (hold by {day_text(schedule.next_due.hold_by)})"
-        )
+        next_due = _("%(due)s (hold by %(hold_by)s)") % {
+            "due": day_text(schedule.next_due.due, _),
+            "hold_by": day_text(schedule.next_due.hold_by, _),
+        }
     else:
-        next_due = f"none due: {schedule.why_none_due}" if schedule.why_none_due else ""
+        why = schedule.why_none_due
+        next_due = _("none due: %(why)s") % {"why": why} if why else ""  # why: English (domain)
     review_kind = ""
     timeliness = ""
     if judged is not None:
-        review_kind = f"{judged.kind.capitalize()} review ({judged.regime.value.replace('_', ' ')})"
-        timeliness = f"{'In time' if judged.in_time else 'Late'}: due {day_text(judged.due.due)}"
+        regime = judged.regime.value
+        review_kind = _(REVIEW_KINDS[judged.kind]) % {
+            "regime": _(REGIMES[regime]) if regime in REGIMES else regime.replace("_", " ")
+        }
+        due_words = {"day": day_text(judged.due.due, _)}
+        timeliness = (_("In time: due %(day)s") if judged.in_time else _("Late: due %(day)s")) % (
+            due_words
+        )
     code = review.review_code.strip().upper()
     social_worker = ", ".join(x for x in (child.social_worker, child.social_worker_team) if x)
     facts = make_facts(
-        ("Child", full_name(record)),
-        ("Child reference", child.child_ref),
+        (_("Child"), full_name(record)),
+        (_("Child reference"), child.child_ref),
         (
-            "Date of birth",
-            f"{day_text(child.dob)} (age {age_on(child.dob, held[0])} at the review)",
+            _("Date of birth"),
+            _("%(day)s (age %(age)s at the review)")
+            % {"day": day_text(child.dob, _), "age": age_on(child.dob, held[0])},
         ),
-        ("Review held", ", ".join(day_text(d) for d in held)),
-        ("Review", review_kind),
-        ("Timeliness", timeliness),
-        ("Where", review.venue),
+        (_("Review held"), ", ".join(day_text(d, _) for d in held)),
+        (_("Review"), review_kind),
+        (_("Timeliness"), timeliness),
+        (_("Where"), review.venue),
         (
-            "Chaired by",
-            f"{settings.iro_name}, Independent Reviewing Officer" if settings.iro_name else "",
+            _("Chaired by"),
+            _("%(name)s, Independent Reviewing Officer") % {"name": settings.iro_name}
+            if settings.iro_name
+            else "",
         ),
-        ("Social worker", social_worker),
-        ("Participation", f"{code}: {participation_meaning(code)}" if code else ""),
-        ("How the child gave their views", views_given_text(review)),
-        ("How the child's views were shared", review.views_how),
-        ("Parents' participation", review.parents_participation),
-        ("Next review due", next_due),
-        ("Decisions circulate by", day_text(due_out)),
+        (_("Social worker"), social_worker),
+        (
+            _("Participation"),
+            f"{code}: {_(participation_meaning(code))}" if code else "",
+        ),
+        (_("How the child gave their views"), views_given_text(review, _)),
+        (_("How the child's views were shared"), review.views_how),
+        (_("Parents' participation"), review.parents_participation),
+        (_("Next review due"), next_due),
+        (_("Decisions circulate by"), day_text(due_out, _)),
     )
     earlier_open = [
         d
         for d in record.decisions
         if d.review_id != review.id and d.archived_on is None and d.status == DecisionStatus.OPEN
     ]
+    decided = _("Decisions of this review")
     sections = [
-        bullet_section("attendees", "Who attended", list(review.attendees)),
-        typed_section("child_words", "The child's views, in their words", review.child_words),
-        typed_section("going_well", "What is going well", review.going_well),
-        typed_section("worries", "Worries", review.worries),
-        plan_view_section(child.dob, review),
-        decision_table(
-            "decisions", "Decisions of this review", review_decisions(record, review), today
-        )
+        bullet_section("attendees", _("Who attended"), list(review.attendees)),
+        typed_section("child_words", _("The child's views, in their words"), review.child_words),
+        typed_section("going_well", _("What is going well"), review.going_well),
+        typed_section("worries", _("Worries"), review.worries),
+        plan_view_section(child.dob, review, _),
+        decision_table("decisions", decided, review_decisions(record, review), today, _=_)
         or Section(
             "decisions",
-            "Decisions of this review",
-            (Block("para", "No decisions were recorded for this review."),),
+            decided,
+            (Block("para", _("No decisions were recorded for this review.")),),
         ),
         decision_table(
             "earlier",
-            "Earlier decisions still open",
+            _("Earlier decisions still open"),
             earlier_open,
             today,
-            "Still open from earlier reviews: to be checked at the midpoint and the next review.",
+            _(
+                "Still open from earlier reviews: to be checked at the midpoint and the next "
+                "review."
+            ),
+            _,
         ),
-        recommendations_section(review),
-        checkpoints_section(child.dob, review, "Health and education"),
-        typed_section("timing", "Why the review was held early or late", review.timing_reason),
+        recommendations_section(review, _=_),
+        checkpoints_section(child.dob, review, _("Health and education"), _),
+        typed_section("timing", _("Why the review was held early or late"), review.timing_reason),
     ]
-    signer = settings.iro_name or "the Independent Reviewing Officer"
+    signer = settings.iro_name or _("the Independent Reviewing Officer")
     return Page(
-        title="Review decisions record",
-        subtitle=f"{full_name(record)} ({child.child_ref}): review held {long_day(held[0])}",
+        title=_("Review decisions record"),
+        subtitle=_("%(name)s (%(ref)s): review held %(day)s")
+        % {"name": full_name(record), "ref": child.child_ref, "day": long_day(held[0], _)},
         facts=facts,
         sections=tuple(s for s in sections if s is not None),
         notice=notice,
-        footer=(
-            f"Written by {signer} on {long_day(today)}. This record is confidential: share it "
-            "only with the people who need it."
-        ),
+        footer=_(
+            "Written by %(signer)s on %(day)s. This record is confidential: share it only "
+            "with the people who need it."
+        )
+        % {"signer": signer, "day": long_day(today, _)},
         child_ref=child.child_ref,
+        table_headings=tuple(_(h) for h in TABLE_HEADINGS),
+        language=_.lang,
     )

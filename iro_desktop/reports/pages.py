@@ -1,8 +1,10 @@
 """The adults' formal documents as pages: facts, sections and decision tables, shared by the
 decisions record and the briefing pack (rendered to Word by ``letters.render``).
 
-These are professional documents in English (the council's working language for records);
-the letter to the child is the one in the child's language (``letters/``).
+Their fixed wording comes through a ``Translator`` (``i18n.translator``), English unless the
+caller passes another: the decisions record follows the language of its review (issue 19);
+the letter to the child is the one in the child's language (``letters/``). The parameter is
+named ``_`` so the catalogue's extraction finds every message.
 """
 
 from __future__ import annotations
@@ -12,16 +14,21 @@ from datetime import date
 
 from iro_desktop.domain import display
 from iro_desktop.domain.model import ChildRecord, Decision, DecisionStatus
+from iro_desktop.i18n import N_, Translator, translator
 from iro_desktop.letters.blocks import typed_paragraphs
 from iro_desktop.letters.model import Block, Section
 
+ENGLISH = translator("en")
+# The decision table's headings (the Word template reads them from the page).
+TABLE_HEADINGS = (N_("Decision"), N_("Who"), N_("By when"), N_("Status"))
 
-def day_text(day: date | None) -> str:
-    return display.format_date(day, display.WEEKDAY_DATE, "en_GB", missing="not set")
+
+def day_text(day: date | None, _: Translator = ENGLISH) -> str:
+    return display.format_date(day, display.WEEKDAY_DATE, _.locale, missing=_("not set"))
 
 
-def long_day(day: date) -> str:
-    return display.format_date(day, display.LONG_WEEKDAY_DATE, "en_GB")
+def long_day(day: date, _: Translator = ENGLISH) -> str:
+    return display.format_date(day, display.LONG_WEEKDAY_DATE, _.locale)
 
 
 @dataclass(frozen=True)
@@ -47,6 +54,8 @@ class Page:
     notice: str = ""
     footer: str = ""
     child_ref: str = ""
+    table_headings: tuple[str, ...] = TABLE_HEADINGS
+    language: str = "en"  # the language of its fixed wording
 
     def texts(self) -> list[str]:
         out = [self.title, self.subtitle, self.notice, self.footer]
@@ -79,27 +88,39 @@ def bullet_section(key: str, heading: str, items: list[str]) -> Section | None:
     return Section(key, heading, tuple(Block("bullet", i) for i in items))
 
 
-def decision_status(decision: Decision, today: date) -> str:
+def decision_status(decision: Decision, today: date, _: Translator = ENGLISH) -> str:
     if decision.status == DecisionStatus.DONE:
-        return f"Done {day_text(decision.done_on)}" if decision.done_on else "Done"
+        if decision.done_on:
+            return _("Done %(day)s") % {"day": day_text(decision.done_on, _)}
+        return _("Done")
     if decision.status == DecisionStatus.DROPPED:
-        return "Dropped" + (f": {decision.dropped_reason}" if decision.dropped_reason else "")
+        if decision.dropped_reason:
+            return _("Dropped: %(reason)s") % {"reason": decision.dropped_reason}
+        return _("Dropped")
     if decision.by_when and decision.by_when < today:
-        return f"Open, {(today - decision.by_when).days} days overdue"
-    return "Open"
+        days = (today - decision.by_when).days
+        return _.ngettext("Open, %(days)s day overdue", "Open, %(days)s days overdue", days) % {
+            "days": days
+        }
+    return _("Open")
 
 
 def decision_table(
-    key: str, heading: str, decisions: list[Decision], today: date, intro: str = ""
+    key: str,
+    heading: str,
+    decisions: list[Decision],
+    today: date,
+    intro: str = "",
+    _: Translator = ENGLISH,
 ) -> Section | None:
     if not decisions:
         return None
     rows = tuple(
         RecordRow(
             d.what.strip(),
-            d.who.strip() or "not set",
-            day_text(d.by_when),
-            decision_status(d, today),
+            d.who.strip() or _("not set"),
+            day_text(d.by_when, _),
+            decision_status(d, today, _),
         )
         for d in decisions
     )

@@ -3,8 +3,8 @@ plan meet the child's needs (and which plans the view covers), the recommendatio
 kept apart from the decisions), the health and education checkpoints judged on the review
 date, how the child gave their views, and the midpoint check's view of the plan.
 
-The wording is English, like the rest of these reports (which follow the record's language,
-not the window's)."""
+The wording follows the record's language, not the window's: each function takes the
+``Translator`` the page is written with (``_``, English by default; see ``reports.pages``)."""
 
 from __future__ import annotations
 
@@ -23,25 +23,26 @@ from iro_desktop.domain.plan_view import (
     plans_reviewed,
 )
 from iro_desktop.domain.wording import item_lines
+from iro_desktop.i18n import N_, Translator
 from iro_desktop.letters.blocks import typed_paragraphs
 from iro_desktop.letters.model import Block, Section
-from iro_desktop.reports.pages import day_text
+from iro_desktop.reports.pages import ENGLISH, day_text
 
-MEETS_WORDS = {"yes": "Yes", "partly": "In part", "no": "No"}
+MEETS_WORDS = {"yes": N_("Yes"), "partly": N_("In part"), "no": N_("No")}
 
 
-def views_given_text(review: Review) -> str:
+def views_given_text(review: Review, _: Translator = ENGLISH) -> str:
     """The ways the child gave their views, as chosen on the review ("" when none)."""
-    return "; ".join(labels(review.views_given, VIEWS_GIVEN))
+    return "; ".join(_(label) for label in labels(review.views_given, VIEWS_GIVEN))
 
 
-def plans_covered(dob: date, on: date) -> str:
+def plans_covered(dob: date, on: date, _: Translator = ENGLISH) -> str:
     if plans_reviewed(dob, on) == "pathway":
-        return "the care plan and the pathway plan (the young person is 16 or over)"
-    return "the care plan and the permanence plan"
+        return _("the care plan and the pathway plan (the young person is 16 or over)")
+    return _("the care plan and the permanence plan")
 
 
-def plan_view_section(dob: date, review: Review) -> Section | None:
+def plan_view_section(dob: date, review: Review, _: Translator = ENGLISH) -> Section | None:
     """Does the plan meet the child's needs, and the IRO's words on it."""
     lines = typed_paragraphs(review.care_plan_view)
     meets = review.plan_meets_needs
@@ -50,48 +51,54 @@ def plan_view_section(dob: date, review: Review) -> Section | None:
     blocks = []
     if meets in PLAN_MEETS_NEEDS:
         on = review.part_dates[0] if review.part_dates else None
-        covered = f" ({plans_covered(dob, on)})" if on else ""
-        blocks.append(
-            Block("para", f"Does the plan meet the child's needs{covered}? {MEETS_WORDS[meets]}.")
-        )
+        answer = _(MEETS_WORDS[meets])
+        if on:
+            question = _("Does the plan meet the child's needs (%(plans)s)? %(answer)s.") % {
+                "plans": plans_covered(dob, on, _),
+                "answer": answer,
+            }
+        else:
+            question = _("Does the plan meet the child's needs? %(answer)s.") % {"answer": answer}
+        blocks.append(Block("para", question))
     blocks.extend(Block("typed", line) for line in lines)
-    return Section("care_plan", "The IRO's view on the care plan", tuple(blocks))
+    return Section("care_plan", _("The IRO's view on the care plan"), tuple(blocks))
 
 
 def recommendations_section(
-    review: Review, heading: str = "The IRO's recommendations"
+    review: Review, heading: str = "", _: Translator = ENGLISH
 ) -> Section | None:
     items = item_lines(review.recommendations)
     if not items:
         return None
     return Section(
         "recommendations",
-        heading,
+        heading or _("The IRO's recommendations"),
         (
-            Block("para", "The IRO's advice: not decisions, so no one owns them and no date."),
+            Block("para", _("The IRO's advice: not decisions, so no one owns them and no date.")),
             *(Block("bullet", item) for item in items),
         ),
     )
 
 
-def checkpoint_line(point: Checkpoint) -> str:
-    name = CHECKPOINT_NAMES[point.key]
-    every = f"every {point.months} months"
+def checkpoint_line(point: Checkpoint, _: Translator = ENGLISH) -> str:
+    values = {
+        "name": _(CHECKPOINT_NAMES[point.key]),
+        "every": _.ngettext("every %(months)s month", "every %(months)s months", point.months)
+        % {"months": point.months},
+        "last": day_text(point.last_done, _),
+        "due": day_text(point.due_by, _),
+    }
     if point.state == CheckpointState.IN_TIME:
-        return (
-            f"{name}: last done {day_text(point.last_done)}; in time ({every}), the next due "
-            f"by {day_text(point.due_by)}."
-        )
-    if point.state == CheckpointState.OVERDUE:
-        return (
-            f"{name}: last done {day_text(point.last_done)}; OVERDUE ({every}): the next was "
-            f"due by {day_text(point.due_by)}."
-        )
-    if point.state == CheckpointState.AFTER_THE_DAY:
-        return f"{name}: recorded as {day_text(point.last_done)}, after the review: check it."
-    if point.state == CheckpointState.NOT_EXPECTED:
-        return f"{name}: not expected at this age."
-    return f"{name}: not recorded."
+        text = _("%(name)s: last done %(last)s; in time (%(every)s), the next due by %(due)s.")
+    elif point.state == CheckpointState.OVERDUE:
+        text = _("%(name)s: last done %(last)s; OVERDUE (%(every)s): the next was due by %(due)s.")
+    elif point.state == CheckpointState.AFTER_THE_DAY:
+        text = _("%(name)s: recorded as %(last)s, after the review: check it.")
+    elif point.state == CheckpointState.NOT_EXPECTED:
+        text = _("%(name)s: not expected at this age.")
+    else:
+        text = _("%(name)s: not recorded.")
+    return text % values
 
 
 def review_checkpoints(dob: date, review: Review) -> tuple[Checkpoint, ...]:
@@ -108,12 +115,14 @@ def review_checkpoints(dob: date, review: Review) -> tuple[Checkpoint, ...]:
     )
 
 
-def checkpoint_lines(dob: date, review: Review) -> list[str]:
-    return [checkpoint_line(p) for p in review_checkpoints(dob, review)]
+def checkpoint_lines(dob: date, review: Review, _: Translator = ENGLISH) -> list[str]:
+    return [checkpoint_line(p, _) for p in review_checkpoints(dob, review)]
 
 
-def checkpoints_section(dob: date, review: Review, heading: str) -> Section | None:
-    lines = checkpoint_lines(dob, review)
+def checkpoints_section(
+    dob: date, review: Review, heading: str, _: Translator = ENGLISH
+) -> Section | None:
+    lines = checkpoint_lines(dob, review, _)
     if not lines:
         return None
     return Section("checkpoints", heading, tuple(Block("bullet", line) for line in lines))

@@ -376,7 +376,7 @@ def write_decisions_record(
                 "review_id": chosen.id,
                 "kind": KIND_DECISIONS,
                 "version": "",
-                "language": "en",
+                "language": page.language,  # the review's (issue 19)
                 "written_on": today,
                 "file_name": safe_file_name(rendered.path, [child]),
             }

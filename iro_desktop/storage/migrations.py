@@ -307,6 +307,45 @@ def _0008_kept_results(db: sqlite_utils.Database) -> None:
     db.execute("PRAGMA user_version = 8")
 
 
+# The records with text the IRO types (issue 19), beside ``reviews`` which had the column from
+# the start. Kept in one place: the migration, the handover and the tests read it.
+TEXT_LANGUAGE_TABLES = (
+    "pre_review_meetings", "contacts", "midpoint_checks", "decisions", "decision_updates",
+    "challenges", "challenge_stages",
+)  # fmt: skip
+
+
+@migrations(name="0009_text_language")
+def _0009_text_language(db: sqlite_utils.Database) -> None:
+    """The language each record's free text is written in ('en' or 'cy'), as reviews already
+    record it, so a Welsh-language child's record can be kept in Welsh.
+
+    Rows written before hold the language the app knew they were typed in: a decision made at
+    a review, and a step on a decision recorded at a review, were typed in the review form
+    under its "Language of the text", so they take that review's ``text_language``. Every
+    other row takes 'en': the forms they came from were English-only and never asked, and
+    marking a Welsh child's notes as Welsh would claim what no one recorded (the child's
+    letter language says what the child reads, not what the IRO typed). Each row set to the
+    review's Welsh gets its history entry here, in the same transaction, as any change would;
+    a row left at the column's default changes nothing, so has none."""
+    for table in TEXT_LANGUAGE_TABLES:
+        db.execute(f"ALTER TABLE {table} ADD COLUMN text_language TEXT NOT NULL DEFAULT 'en'")
+    stamp = datetime.now(UTC).isoformat(timespec="seconds")
+    for table in ("decisions", "decision_updates"):
+        welsh = "review_id IN (SELECT id FROM reviews WHERE text_language = 'cy')"
+        rows = [r[0] for r in db.execute(f"SELECT id FROM {table} WHERE {welsh}")]
+        db.execute(
+            f"UPDATE {table} SET text_language = 'cy', updated_at = ? WHERE {welsh}", [stamp]
+        )
+        db["change_log"].insert_all(
+            {"table_name": table, "row_id": row_id, "action": "update",
+             "field": "text_language", "old": "en", "new": "cy", "changed_at": stamp,
+             "source": "migration"}
+            for row_id in rows
+        )  # fmt: skip
+    db.execute("PRAGMA user_version = 9")
+
+
 # The schema version this code writes: the number of the last migration above.
 SCHEMA_VERSION = int(migrations._migrations[-1].name[:4])
 

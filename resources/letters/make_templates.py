@@ -366,7 +366,7 @@ def record_template() -> Document:
     _plan_table(
         doc,
         (80, 40, 25, 25),
-        ("Decision", "Who", "By when", "Status"),
+        tuple(f"{{{{ page.table_headings[{i}] }}}}" for i in range(4)),  # in the page's language
         ("{{ r.what }}", "{{ r.who }}", "{{ r.by_when }}", "{{ r.status }}"),
     )
     _p(doc, "{%p endif %}")

@@ -4,7 +4,12 @@ from __future__ import annotations
 
 from datetime import date
 
-from iro_desktop.domain.validation.common import Problem, not_in_future, required
+from iro_desktop.domain.validation.common import (
+    Problem,
+    not_in_future,
+    required,
+    text_language_problems,
+)
 from iro_desktop.domain.validation.common import date_words as _d
 from iro_desktop.domain.validation.entries import ChallengeEntry, StageEntry
 from iro_desktop.i18n import _
@@ -23,6 +28,7 @@ def challenge_problems(entry: ChallengeEntry, today: date, formal_stages: int) -
                 % {"formal_stages": formal_stages},
             )
         )
+    problems += text_language_problems(entry.text_language)
     return problems
 
 

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from iro_desktop.domain import display
+from iro_desktop.domain.validation.entries import LANGUAGE_CODES
 from iro_desktop.i18n import _
 
 
@@ -27,6 +28,14 @@ def required(field: str, value: object, what: str) -> list[Problem]:
     """``what`` in words: "the child's first name"."""
     empty = value is None or (isinstance(value, str) and blank(value))
     return [Problem(field, _("Enter %(what)s.") % {"what": what}, required=True)] if empty else []
+
+
+def text_language_problems(value: str, field: str = "text_language") -> list[Problem]:
+    """The language of a record's text: English or Welsh ("" leaves it to the recording
+    service, which takes the child's language)."""
+    if value in ("", *LANGUAGE_CODES):
+        return []
+    return [Problem(field, _("Choose English or Welsh (Cymraeg) for the language of the text."))]
 
 
 def date_words(day: date) -> str:

@@ -12,6 +12,7 @@ from iro_desktop.domain.validation.common import (
     not_before_birth,
     not_in_future,
     required,
+    text_language_problems,
 )
 from iro_desktop.domain.validation.common import (
     date_words as _d,
@@ -85,6 +86,7 @@ def step_problems(steps: Iterable[DecisionStep], today: date) -> list[Problem]:
             problems.append(
                 Problem(f"{key}.note", _("Say why the decision is dropped."), required=True)
             )
+        problems += text_language_problems(step.text_language, f"{key}.text_language")
     return problems
 
 
@@ -106,5 +108,6 @@ def midpoint_problems(
             )
         )
     problems += midpoint_plan_problems(entry)
+    problems += text_language_problems(entry.text_language)
     problems += step_problems(entry.steps, today)
     return problems

@@ -91,6 +91,9 @@ class MeetingEntry:
     held_on: date | None
     with_whom: str
     issues: str = ""
+    # The language the text is typed in ("en" or "cy"); "" leaves it to the service: the
+    # child's language (``children.language``).
+    text_language: str = ""
 
 
 @dataclass(frozen=True)
@@ -98,6 +101,7 @@ class ContactEntry:
     on: date | None
     kind: str = "visit"
     note: str = ""
+    text_language: str = ""  # as MeetingEntry's
 
 
 @dataclass(frozen=True)
@@ -129,6 +133,9 @@ class DecisionStep:
     action: StepAction = StepAction.KEEP
     new_by_when: date | None = None
     note: str = ""  # the reason for a drop, or progress in words
+    # The note's language; "" takes the language of the review or check it is recorded at
+    # (from the Decisions tab: the decision's own).
+    text_language: str = ""
 
 
 @dataclass(frozen=True)
@@ -175,6 +182,7 @@ class MidpointEntry:
     spoken_how: tuple[str, ...] = ()  # domain.plan_view.SPOKEN_HOW keys
     plan_on_track: bool | None = None
     if_not_on_track: str = ""
+    text_language: str = ""  # as MeetingEntry's
 
 
 @dataclass(frozen=True)
@@ -183,6 +191,7 @@ class ChallengeEntry:
     stage: int  # 0 informal, 1..n formal (the IRO may start at any stage)
     raised_on: date | None
     raised_with: str
+    text_language: str = ""  # as MeetingEntry's; the first stage's too
 
 
 @dataclass(frozen=True)

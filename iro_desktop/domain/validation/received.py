@@ -84,7 +84,9 @@ _CODES: dict[tuple[str, str], tuple[frozenset[str], str]] = {
     ("episodes", "rne"): (frozenset(REASONS_NEW_EPISODE), "a reason for a new episode"),
     ("reviews", "review_code"): (frozenset(PARTICIPATION_CODES), "a participation code"),
     ("*", "language"): (frozenset(LANGUAGE_CODES), "a language (en or cy)"),
-    ("reviews", "text_language"): (frozenset(LANGUAGE_CODES), "a language (en or cy)"),
+    # The language of a record's typed text: reviews and, from schema 9, every record with
+    # text the IRO types (``storage.migrations.TEXT_LANGUAGE_TABLES``).
+    ("*", "text_language"): (frozenset(LANGUAGE_CODES), "a language (en or cy)"),
     ("people", "role"): (frozenset(PERSON_ROLES), "a person's role"),
     ("contacts", "kind"): (frozenset(CONTACT_KINDS), "a kind of contact"),
     ("children", "letter_format"): (_choices(LetterFormat), "a letter format"),

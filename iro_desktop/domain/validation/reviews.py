@@ -12,6 +12,7 @@ from iro_desktop.domain.validation.common import (
     not_before_birth,
     not_in_future,
     required,
+    text_language_problems,
 )
 from iro_desktop.domain.validation.common import (
     date_words as _d,
@@ -94,6 +95,7 @@ def meeting_problems(entry: MeetingEntry, dob: date | None, today: date) -> list
     problems += not_in_future("held_on", entry.held_on, today, _("The meeting date"))
     problems += not_before_birth("held_on", entry.held_on, dob, _("The meeting date"))
     problems += required("with_whom", entry.with_whom, _("who the meeting was with"))
+    problems += text_language_problems(entry.text_language)
     return problems
 
 
@@ -103,6 +105,7 @@ def contact_problems(entry: ContactEntry, dob: date | None, today: date) -> list
     problems += not_before_birth("on", entry.on, dob, _("The contact date"))
     if entry.kind not in CONTACT_KINDS:
         problems.append(Problem("kind", _("Choose how the contact happened.")))
+    problems += text_language_problems(entry.text_language)
     return problems
 
 

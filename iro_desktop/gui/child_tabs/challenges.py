@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from iro_desktop.domain.model import Challenge, ChallengeStage, Region
 from iro_desktop.gui.child_tabs.common import ActionBar, RecordsSection
+from iro_desktop.gui.child_tabs.written_in import written_in
 from iro_desktop.gui.formatting import (
     MISSING,
     challenge_stage_name,
@@ -123,6 +124,7 @@ CHALLENGE_COLUMNS = (
         _status,
         icon=lambda r: ICON_OK if r.challenge.resolved_on else None,
     ),
+    written_in(lambda r: r.challenge.text_language),
 )
 STAGE_COLUMNS = (
     Column(
@@ -145,6 +147,7 @@ STAGE_COLUMNS = (
         alert=lambda r: r.response_overdue,
     ),
     Column(N_("Response"), lambda r: text_or_missing(r.stage.response)),
+    written_in(lambda r: r.stage.text_language),
 )
 
 

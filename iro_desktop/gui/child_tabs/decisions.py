@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from iro_desktop.domain.model import Decision, DecisionStatus
 from iro_desktop.gui.child_tabs.common import ActionBar, RecordsSection
+from iro_desktop.gui.child_tabs.written_in import written_in
 from iro_desktop.gui.formatting import MISSING, format_date, text_or_missing
 from iro_desktop.gui.models.records_model import ICON_OK, ICON_WARNING, ROW_ROLE, Column
 from iro_desktop.i18n import N_, _
@@ -69,6 +70,7 @@ DECISION_COLUMNS = (
         N_("Last chased"), lambda r: format_date(r.decision.last_chased_on, missing=_("Not yet"))
     ),
     Column(N_("From"), _from_review),
+    written_in(lambda r: r.decision.text_language),
 )
 _WRAP_WIDTHS = {0: 360, 1: 180, 3: 190, 5: 190}
 

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QFrame, QScrollArea, QVBoxLayout, QWidget
 
 from iro_desktop.domain.model import Contact, MidpointCheck, PreReviewMeeting, Review
 from iro_desktop.gui.child_tabs.common import ActionBar, RecordsSection, StatusLine
+from iro_desktop.gui.child_tabs.written_in import written_in
 from iro_desktop.gui.formatting import (
     MISSING,
     date_sort_value,
@@ -47,11 +48,13 @@ PRE_REVIEW_COLUMNS = (
     Column(N_("With"), lambda r: text_or_missing(r.meeting.with_whom)),
     Column(N_("Before"), lambda r: r.review_text),
     Column(N_("Issues discussed"), lambda r: text_or_missing(r.meeting.issues)),
+    written_in(lambda r: r.meeting.text_language),
 )
 CONTACT_COLUMNS = (
     Column(N_("Date"), lambda c: format_date(c.on), sort=lambda c: date_sort_value(c.on)),
     Column(N_("How"), lambda c: c.kind.replace("_", " ").capitalize() if c.kind else MISSING),
     Column(N_("Note"), lambda c: text_or_missing(c.note)),
+    written_in(lambda c: c.text_language),
 )
 MIDPOINT_COLUMNS = (
     Column(
@@ -66,6 +69,7 @@ MIDPOINT_COLUMNS = (
         lambda r: yes_no(r.check.challenge_needed),
         icon=lambda r: ICON_WARNING if r.check.challenge_needed else None,
     ),
+    written_in(lambda r: r.check.text_language),
 )
 
 

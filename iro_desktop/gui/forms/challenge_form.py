@@ -18,6 +18,7 @@ from iro_desktop.gui.formatting import challenge_stage_name, format_date
 from iro_desktop.gui.forms.base import RecordForm
 from iro_desktop.gui.forms.editors import fill_combo
 from iro_desktop.gui.forms.fields import set_date
+from iro_desktop.gui.forms.text_language import TEXT_LANGUAGE, add_text_language
 from iro_desktop.i18n import N_, _
 from iro_desktop.services.recording import raise_challenge
 
@@ -59,6 +60,7 @@ class ChallengeForm(RecordForm):
         )
         self.field("stage").currentIndexChanged.connect(self._on_due_inputs_changed)  # type: ignore[attr-defined]
         self.field("raised_on").dateChanged.connect(self._on_due_inputs_changed)  # type: ignore[attr-defined]
+        add_text_language(self)  # the theme, and the challenge's text to come
 
     def apply_defaults(self) -> None:
         set_date(self.field("raised_on"), self.today)
@@ -78,6 +80,7 @@ class ChallengeForm(RecordForm):
             int(self.text("stage") or 0),
             self.date("raised_on"),
             self.text("raised_with"),
+            self.text(TEXT_LANGUAGE),
         )
 
     def problems(self) -> list[Problem]:

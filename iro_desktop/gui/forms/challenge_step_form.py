@@ -21,6 +21,7 @@ from iro_desktop.gui.forms.base import RecordForm
 from iro_desktop.gui.forms.challenge_form import response_due_words
 from iro_desktop.gui.forms.editors import fill_combo
 from iro_desktop.gui.forms.fields import set_date
+from iro_desktop.gui.forms.text_language import TEXT_LANGUAGE, add_text_language
 from iro_desktop.i18n import N_, _
 from iro_desktop.services.recording import (
     cafcass_name,
@@ -63,6 +64,8 @@ class ChallengeStepForm(RecordForm):
             layout.removeRow(self.widgets.pop(key))  # rows this step does not ask for
         self._relabel("on", _(self.DATE_LABEL))
         self._relabel("text", _(self.TEXT_LABEL))
+        if "text" in self.widgets:  # a response or an outcome: typed text, in its language
+            add_text_language(self, before="text")
 
     def _relabel(self, key: str, text: str) -> None:
         if key not in self.widgets:
@@ -181,6 +184,7 @@ class ResponseForm(ChallengeStepForm):
             self.date("on"),
             self.text("text"),
             self.today,
+            self.text(TEXT_LANGUAGE),
         )
 
     def saved_message(self) -> str:
@@ -247,6 +251,7 @@ class ResolveForm(ChallengeStepForm):
             self.date("on"),
             self.text("text"),
             self.today,
+            self.text(TEXT_LANGUAGE),
         )
 
     def saved_message(self) -> str:

@@ -8,6 +8,7 @@ from iro_desktop.domain.validation import ContactEntry, Problem, contact_problem
 from iro_desktop.gui.forms.base import RecordForm
 from iro_desktop.gui.forms.editors import fill_combo, translated
 from iro_desktop.gui.forms.fields import set_date
+from iro_desktop.gui.forms.text_language import TEXT_LANGUAGE, add_text_language
 from iro_desktop.i18n import N_, _
 from iro_desktop.services.recording import record_contact
 
@@ -28,12 +29,18 @@ class ContactForm(RecordForm):
 
     def setup(self) -> None:
         fill_combo(self.field("kind"), translated(KINDS))
+        add_text_language(self, before="note")
 
     def apply_defaults(self) -> None:
         set_date(self.field("on"), self.today)
 
     def entry(self) -> ContactEntry:
-        return ContactEntry(self.date("on"), self.text("kind"), self.text("note"))
+        return ContactEntry(
+            self.date("on"),
+            self.text("kind"),
+            self.text("note"),
+            text_language=self.text(TEXT_LANGUAGE),
+        )
 
     def problems(self) -> list[Problem]:
         detail = self.context.detail

@@ -21,6 +21,7 @@ from iro_desktop.gui.formatting import format_date
 from iro_desktop.gui.forms.base import RecordForm
 from iro_desktop.gui.forms.editors import fill_combo, set_combo, translated
 from iro_desktop.gui.forms.fields import set_date
+from iro_desktop.gui.forms.text_language import TEXT_LANGUAGE, add_text_language
 from iro_desktop.i18n import N_, _
 from iro_desktop.services.recording import update_decision
 
@@ -55,6 +56,7 @@ class DecisionStepForm(RecordForm):
 
     def setup(self) -> None:
         fill_combo(self.field("action"), translated(ACTIONS))
+        add_text_language(self, before="note")
         self.field("action").currentIndexChanged.connect(self._on_action)  # type: ignore[attr-defined]
 
     def apply_defaults(self) -> None:
@@ -90,6 +92,7 @@ class DecisionStepForm(RecordForm):
             action,
             self.date("new_by_when") if action == StepAction.CARRY else None,
             self.text("note"),
+            self.text(TEXT_LANGUAGE),
         )
 
     def problems(self) -> list[Problem]:

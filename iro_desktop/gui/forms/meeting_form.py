@@ -7,6 +7,7 @@ from typing import ClassVar
 from iro_desktop.domain.validation import MeetingEntry, Problem, meeting_problems
 from iro_desktop.gui.forms.base import RecordForm
 from iro_desktop.gui.forms.fields import set_date, set_text
+from iro_desktop.gui.forms.text_language import TEXT_LANGUAGE, add_text_language
 from iro_desktop.i18n import N_, _
 from iro_desktop.services.recording import record_pre_review_meeting
 
@@ -22,6 +23,9 @@ class MeetingForm(RecordForm):
     }
     REQUIRED = ("held_on", "with_whom")
 
+    def setup(self) -> None:
+        add_text_language(self, before="issues")
+
     def apply_defaults(self) -> None:
         set_date(self.field("held_on"), self.today)
         detail = self.context.detail
@@ -29,7 +33,12 @@ class MeetingForm(RecordForm):
             set_text(self.field("with_whom"), detail.record.child.social_worker)
 
     def entry(self) -> MeetingEntry:
-        return MeetingEntry(self.date("held_on"), self.text("with_whom"), self.text("issues"))
+        return MeetingEntry(
+            self.date("held_on"),
+            self.text("with_whom"),
+            self.text("issues"),
+            text_language=self.text(TEXT_LANGUAGE),
+        )
 
     def problems(self) -> list[Problem]:
         detail = self.context.detail

@@ -13,6 +13,7 @@ from iro_desktop.gui.forms.choices import add_choice_boxes, field_key, point_lab
 from iro_desktop.gui.forms.editors import StepsEditor, fill_combo
 from iro_desktop.gui.forms.fields import set_date
 from iro_desktop.gui.forms.review_form import steps_from
+from iro_desktop.gui.forms.text_language import TEXT_LANGUAGE, add_text_language
 from iro_desktop.i18n import N_, _
 from iro_desktop.services.recording import last_held_review, record_midpoint_check
 
@@ -42,6 +43,7 @@ class MidpointForm(RecordForm):
         point_label_at(self.ui, "spokenHowLabel", boxes[0])
         fill_combo(self.field("plan_on_track"), [(k, _(w)) for k, w in ON_TRACK])
         self.steps = self.add_editor("steps", StepsEditor(self.today), "stepsHost")
+        add_text_language(self, before="spoken_to")
 
     def apply_defaults(self) -> None:
         detail = self.context.detail
@@ -68,6 +70,7 @@ class MidpointForm(RecordForm):
             spoken_how=tuple(k for k in SPOKEN_HOW if self.checked(field_key(SPOKEN, k))),
             plan_on_track=self.plan_on_track(),
             if_not_on_track=self.text("if_not_on_track"),
+            text_language=self.text(TEXT_LANGUAGE),
         )
 
     def problems(self) -> list[Problem]:

@@ -20,6 +20,7 @@ from iro_desktop.domain.validation import (
     escalation_problems,
     required,
 )
+from iro_desktop.domain.validation.common import text_language_problems
 from iro_desktop.domain.working_days import calendar_for
 from iro_desktop.i18n import _
 from iro_desktop.services.recording.common import (
@@ -27,6 +28,7 @@ from iro_desktop.services.recording.common import (
     cafcass_name,
     check,
     child_record,
+    text_language_for,
 )
 from iro_desktop.storage import history
 from iro_desktop.storage.database import Store
@@ -54,7 +56,13 @@ def _challenge(store: Store, challenge_id: int) -> ChallengeRef:
 
 
 def _insert_stage(
-    store: Store, challenge_id: int, stage: int, raised_on: date, raised_with: str, settings
+    store: Store,
+    challenge_id: int,
+    stage: int,
+    raised_on: date,
+    raised_with: str,
+    settings,
+    language: str,
 ) -> int:
     due = challenge_response_due(stage, raised_on, settings, calendar_for(settings))
     return history.insert(
@@ -66,6 +74,7 @@ def _insert_stage(
             "raised_on": raised_on,
             "raised_with": raised_with.strip(),
             "response_due": due,
+            "text_language": language,
         },
     )
 
@@ -73,17 +82,21 @@ def _insert_stage(
 def raise_challenge(store: Store, child_ref: str, entry: ChallengeEntry, today: date) -> int:
     """Raise a challenge (informal, or straight at a formal stage); the response is due by
     the council's timescale for that stage. Returns the challenge's id."""
-    child_id, _record = child_record(store, child_ref)
+    child_id, record = child_record(store, child_ref)
     settings = load_settings(store)
     check(challenge_problems(entry, today, settings.formal_challenge_stages))
     assert entry.raised_on is not None
+    language = text_language_for(entry.text_language, record)
     with store.atomic():
         challenge_id = history.insert(
-            store, "challenges", {"child_id": child_id, "theme": entry.theme.strip()}
+            store,
+            "challenges",
+            {"child_id": child_id, "theme": entry.theme.strip(), "text_language": language},
         )
         _insert_stage(
-            store, challenge_id, entry.stage, entry.raised_on, entry.raised_with, settings
-        )
+            store, challenge_id, entry.stage, entry.raised_on, entry.raised_with, settings,
+            language,
+        )  # fmt: skip
     return challenge_id
 
 
@@ -103,14 +116,21 @@ def escalate_challenge(store: Store, challenge_id: int, entry: StageEntry, today
     )
     assert entry.raised_on is not None
     return _insert_stage(
-        store, challenge_id, entry.stage, entry.raised_on, entry.raised_with, found.settings
-    )
+        store, challenge_id, entry.stage, entry.raised_on, entry.raised_with, found.settings,
+        found.challenge.text_language,  # no text of its own until its response
+    )  # fmt: skip
 
 
 def record_challenge_response(
-    store: Store, challenge_id: int, responded_on: date | None, response: str, today: date
+    store: Store,
+    challenge_id: int,
+    responded_on: date | None,
+    response: str,
+    today: date,
+    text_language: str = "",
 ) -> None:
-    """The response to the challenge's current stage."""
+    """The response to the challenge's current stage, in ``text_language`` (default: the
+    child's language)."""
     found = _challenge(store, challenge_id)
     current = found.challenge.current_stage
     if current is None:
@@ -124,12 +144,17 @@ def record_challenge_response(
         _("the challenge"),
     )
     problems += required("response", response, _("what the response said"))
+    problems += text_language_problems(text_language)
     check(problems)
     history.update(
         store,
         "challenge_stages",
         current_stage_id(store, challenge_id, current.stage),
-        {"responded_on": responded_on, "response": response.strip()},
+        {
+            "responded_on": responded_on,
+            "response": response.strip(),
+            "text_language": text_language_for(text_language, found.record),
+        },
     )
 
 
@@ -150,8 +175,15 @@ def refer_to_cafcass(store: Store, challenge_id: int, on: date | None, today: da
 
 
 def resolve_challenge(
-    store: Store, challenge_id: int, on: date | None, outcome: str, today: date
+    store: Store,
+    challenge_id: int,
+    on: date | None,
+    outcome: str,
+    today: date,
+    text_language: str = "",
 ) -> None:
+    """Resolve the challenge with its outcome, in ``text_language`` (default: the child's
+    language; the challenge's language becomes the outcome's)."""
     found = _challenge(store, challenge_id)
     problems = dated_step_problems(
         "on",
@@ -162,7 +194,15 @@ def resolve_challenge(
         _("the challenge was raised"),
     )
     problems += required("outcome", outcome, _("the outcome"))
+    problems += text_language_problems(text_language)
     check(problems)
     history.update(
-        store, "challenges", challenge_id, {"resolved_on": on, "outcome": outcome.strip()}
+        store,
+        "challenges",
+        challenge_id,
+        {
+            "resolved_on": on,
+            "outcome": outcome.strip(),
+            "text_language": text_language_for(text_language, found.record),
+        },
     )

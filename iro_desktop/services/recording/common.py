@@ -59,6 +59,12 @@ def child_record(store: Store, child_ref: str) -> tuple[int, ChildRecord]:
     return child_id, record
 
 
+def text_language_for(chosen: str, record: ChildRecord) -> str:
+    """The language a new record's text is in: the one the IRO chose, else the child's
+    language (``children.language``), the default the forms offer too."""
+    return chosen or ("cy" if record.child.language == "cy" else "en")
+
+
 def known_name(record: ChildRecord) -> str:
     return record.child.known_as or record.child.child_ref
 

@@ -70,9 +70,12 @@ def apply_step(
     *,
     review_id: int | None = None,
     midpoint_check_id: int | None = None,
+    language: str = "",
 ) -> None:
     """Write one decision's step and its ``decision_updates`` row (inside the caller's
-    transaction). The old date of a carried decision stays in the change log."""
+    transaction). The old date of a carried decision stays in the change log. The note's
+    language: the step's own, else ``language`` (the review's or check's it is recorded at),
+    else the decision's."""
     assert decision.id is not None
     note = step.note.strip()
     changes: dict[str, Any] = {}
@@ -106,6 +109,7 @@ def apply_step(
             "new_by_when": step.new_by_when if step.action == StepAction.CARRY else None,
             "review_id": review_id,
             "midpoint_check_id": midpoint_check_id,
+            "text_language": step.text_language or language or decision.text_language,
         },
     )
 

@@ -42,6 +42,7 @@ from iro_desktop.services.recording.common import (
     check,
     child_record,
     known_name,
+    text_language_for,
 )
 from iro_desktop.services.recording.decisions import apply_step, decision_of, unknown_steps
 from iro_desktop.services.recording.wordings import (
@@ -146,6 +147,7 @@ def record_pre_review_meeting(
             "held_on": entry.held_on,
             "with_whom": entry.with_whom.strip(),
             "issues": entry.issues.strip(),
+            "text_language": text_language_for(entry.text_language, record),
         },
     )
 
@@ -157,7 +159,13 @@ def record_contact(store: Store, child_ref: str, entry: ContactEntry, today: dat
     return history.insert(
         store,
         "contacts",
-        {"child_id": child_id, "on": entry.on, "kind": entry.kind, "note": entry.note.strip()},
+        {
+            "child_id": child_id,
+            "on": entry.on,
+            "kind": entry.kind,
+            "note": entry.note.strip(),
+            "text_language": text_language_for(entry.text_language, record),
+        },
     )
 
 
@@ -245,11 +253,17 @@ def record_review(store: Store, child_ref: str, entry: ReviewEntry, today: date)
                     "who": decision.who.strip(),
                     "by_when": decision.by_when,
                     "status": DecisionStatus.OPEN,
+                    "text_language": entry.text_language,  # typed in the review's language
                 },
             ))  # fmt: skip
         for step in entry.steps:
             apply_step(
-                store, decision_of(record, step.decision_id), step, held_on, review_id=review_id
+                store,
+                decision_of(record, step.decision_id),
+                step,
+                held_on,
+                review_id=review_id,
+                language=entry.text_language,
             )
         earlier = review_decision_ids(record, review_id)  # a booking has none: kept general
         _save_entry_wordings(store, child_id, review_id, entry, decision_ids, earlier)
@@ -332,6 +346,7 @@ def record_midpoint_check(store: Store, child_ref: str, entry: MidpointEntry, to
     check(problems)
     after = entry.after_review_id or (last.id if last else None)
     on = entry.done_on or today
+    language = text_language_for(entry.text_language, record)
     with store.atomic():
         check_id = history.insert(
             store,
@@ -342,6 +357,7 @@ def record_midpoint_check(store: Store, child_ref: str, entry: MidpointEntry, to
                 "done_on": entry.done_on,
                 "concerns": entry.concerns.strip(),
                 "challenge_needed": entry.challenge_needed,
+                "text_language": language,
                 **recorded_only(
                     {
                         "spoken_to": entry.spoken_to.strip(),
@@ -354,6 +370,11 @@ def record_midpoint_check(store: Store, child_ref: str, entry: MidpointEntry, to
         )
         for step in entry.steps:
             apply_step(
-                store, decision_of(record, step.decision_id), step, on, midpoint_check_id=check_id
+                store,
+                decision_of(record, step.decision_id),
+                step,
+                on,
+                midpoint_check_id=check_id,
+                language=language,
             )
     return check_id
