@@ -4,8 +4,7 @@ from the record to a ``Page``.
 It follows the language of the review (``Review.text_language``), not the window's: its
 fixed wording (title, labels, headings, sentences) comes from the app's catalogue through
 ``i18n.translator`` and its dates from babel's locale for that language, so a Welsh review's
-record is in Welsh throughout, around the IRO's Welsh text. Welsh not yet in the catalogue
-comes from ``reports.record_cy``."""
+record is in Welsh throughout, around the IRO's Welsh text."""
 
 from __future__ import annotations
 
@@ -37,7 +36,6 @@ from iro_desktop.reports.plan_view import (
     recommendations_section,
     views_given_text,
 )
-from iro_desktop.reports.record_cy import WELSH
 
 # What the schedule calls a review and its regime, as the record says them.
 REVIEW_KINDS = {
@@ -68,7 +66,7 @@ def record_language(review: Review) -> str:
 
 
 def record_translator(review: Review) -> Translator:
-    return translator(record_language(review), WELSH)
+    return translator(record_language(review))
 
 
 def build_decisions_record(

@@ -47,7 +47,7 @@ def test_a_welsh_review_writes_its_record_in_welsh():
     assert labels["Cadeiriwyd gan"] == "Rhian Evans, Swyddog Adolygu Annibynnol"
     # Dates through babel's Welsh: the April review and the weekday in Welsh.
     assert "Ebrill" in page.subtitle and "Mawrth" in page.subtitle
-    assert labels["Cynhaliwyd yr adolygiad"] == "Maw 14 Ebr 2026"
+    assert labels[translator("cy")("Review held")] == "Maw 14 Ebr 2026"
     assert "Ar agor, 54 diwrnod yn hwyr" in page.texts()
     # No fixed English wording left: every English text that is not the IRO's is gone.
     english_only = set(record_page("en").texts()) - _typed("en")
