@@ -49,7 +49,7 @@ from PySide6.QtWidgets import (
 )
 
 from iro_desktop.gui import palette
-from iro_desktop.i18n import _
+from iro_desktop.i18n import N_, _
 from iro_desktop.services.settings import saved_high_contrast
 
 # Controls a person operates; each must have a name a screen reader can say.
@@ -135,12 +135,19 @@ def _name_from_surroundings(widget: QWidget, labels: dict[int, QLabel]) -> str:
     return ""
 
 
+# Controls Qt makes and names itself (a tab bar's scroll arrows), by their object names.
+QT_OWN_NAMES = {"ScrollLeftButton": N_("Scroll left"), "ScrollRightButton": N_("Scroll right")}
+
+
 def name_controls(root: QWidget) -> int:
     """Give each unnamed control under ``root`` a name and description from what is shown
     beside it; returns how many were named."""
     labels = _labels_by_field(root)
     named = 0
     for widget in [root, *root.findChildren(QWidget)]:
+        if widget.objectName() in QT_OWN_NAMES:  # Qt names these in English itself
+            widget.setAccessibleName(_(QT_OWN_NAMES[widget.objectName()]))
+            continue
         if not isinstance(widget, NAMED):
             continue
         if isinstance(widget, QLineEdit) and isinstance(widget.parentWidget(), QAbstractSpinBox):

@@ -82,7 +82,12 @@ def _path(thing: QObject, root: QObject) -> str:
 
 def visible_texts(root: QWidget) -> Iterator[tuple[str, str, str]]:
     """(widget path, what, text) for every text of ``root`` and its children a person reads."""
-    widgets = [root, *root.findChildren(QWidget)]
+    documents = [w for w in [root, *root.findChildren(QWidget)] if w.property("showsDocument")]
+    widgets = [
+        w
+        for w in [root, *root.findChildren(QWidget)]
+        if not any(d is w or d.isAncestorOf(w) for d in documents)  # a document's own words
+    ]
     for widget in widgets:
         path = _path(widget, root)
         if widget.property("showsRecordData"):  # a recorded value: data, named by its label

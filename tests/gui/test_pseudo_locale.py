@@ -77,7 +77,9 @@ def test_designer_forms_in_welsh(qtbot):
     titles = {box.title() for box in widget.findChildren(QGroupBox)}
     assert {"Pryd a ble", "Penderfyniadau", "Y cynllun", "Y cofnod"} <= titles
     labels = {label.text() for label in widget.findChildren(QLabel)}
-    assert "Prif &leoliad:" in labels  # the mnemonic moves with the word
+    # The mnemonic moves with the word (the Welsh catalogue's own label, not English).
+    welsh_venue = i18n.translator("cy")("Main &venue:")
+    assert welsh_venue != "Main &venue:" and welsh_venue in labels
     assert widget.windowTitle() == "Cofnodi adolygiad"
 
 
@@ -124,11 +126,6 @@ def _without_names(line: str) -> str:
 
 
 # -- every window, form and dialog ---------------------------------------------------------------
-@pytest.mark.xfail(
-    strict=False,
-    reason="issue 19 item 1: the GUI's Python strings are being marked with _() in another "
-    "change; the lead makes this strict once it is merged",
-)
 def test_every_window_form_and_dialog_is_marked(qtbot, demo_file, tmp_path, pseudo):
     found = _unmarked_everywhere(qtbot, demo_file, tmp_path)
     assert not found, pseudo_texts.report(found, limit=200)
@@ -186,6 +183,8 @@ def _unmarked_everywhere(qtbot, demo_file: Path, folder: Path) -> list[tuple[str
             form.close_for_good()
             form.deleteLater()
         for name, dialog in _dialogs(window, folder):
+            dialog.show()  # as the IRO sees it: names and help are added when shown
+            qtbot.wait(10)
             look(f"dialog_{name}", dialog)
             dialog.done(0)
             dialog.deleteLater()

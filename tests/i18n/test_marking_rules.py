@@ -101,11 +101,13 @@ def _binds_underscore(function: ast.AST) -> bool:
         ):
             if not _is_a_translator(node.value):
                 return True
-        elif isinstance(node, ast.Name) and node.id == "_" and isinstance(node.ctx, ast.Store):
-            if not any(
-                isinstance(a, ast.Assign) and node in a.targets for a in ast.walk(function)
-            ):
-                return True
+        elif (
+            isinstance(node, ast.Name)
+            and node.id == "_"
+            and isinstance(node.ctx, ast.Store)
+            and not any(isinstance(a, ast.Assign) and node in a.targets for a in ast.walk(function))
+        ):
+            return True
         if isinstance(node, ast.arg) and node.arg == "_" and not _is_a_translator(node.annotation):
             return True
     return False

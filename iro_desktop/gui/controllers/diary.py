@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QWidget
@@ -17,13 +18,16 @@ from iro_desktop.gui.widgets.calendar_file import save_calendar
 from iro_desktop.gui.widgets.file_job import FileJob
 from iro_desktop.gui.worker import show_error_dialog
 from iro_desktop.i18n import _
-from iro_desktop.services import diary as diary_service
-from iro_desktop.services.diary import DiaryWritten
 from iro_desktop.services.session import Store
+
+if TYPE_CHECKING:  # the diary (exchange, icalendar) loads on first use: a lean start
+    from iro_desktop.services.diary import DiaryWritten
 
 
 def write_diary(store: Store, today: date, path: Path) -> DiaryWritten:
     """The job, on the worker thread."""
+    from iro_desktop.services import diary as diary_service
+
     return diary_service.export_diary(store, path, today)
 
 
@@ -57,11 +61,13 @@ class DiaryController(QObject):
         if store is None:
             return None
         today = self.context.today
+        from iro_desktop.services.diary import diary_file_name
+
         return save_calendar(
             self._job,
             self._parent,
             caption=_("Save your diary as a calendar file"),
-            file_name=diary_service.diary_file_name(today),
+            file_name=diary_file_name(today),
             write=write_diary,
             args=(store, today),
             on_saved=self._saved,

@@ -75,6 +75,8 @@ class DecisionsRecordDialog(DocumentDialog):
         self.facts_heading = heading_label(_("What the record says"), self)
         self.facts = QWidget(self)
         self.facts.setAccessibleName(_("The record's facts"))
+        # The record's own words, in the review's language (not the window's): a document.
+        self.facts.setProperty("showsDocument", True)
         self.facts_layout = QFormLayout(self.facts)
         self.body.addWidget(self.circulate_line)
         self.body.addWidget(self.facts_heading)

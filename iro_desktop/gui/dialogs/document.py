@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from iro_desktop.gui.accessibility import reading_order
+from iro_desktop.gui.accessibility import order_button_boxes, reading_order
 from iro_desktop.gui.child_tabs.common import StatusLine
 from iro_desktop.gui.models.records_model import ICON_OK, ICON_WARNING
 from iro_desktop.gui.screen_fit import fit_to_screen
@@ -127,10 +127,9 @@ class DocumentDialog(QDialog):
     def showEvent(self, event: QShowEvent) -> None:
         # The subclass builds its body after this class made the buttons: Tab reaches the
         # body, then "Also make a PDF", then the buttons, as they are laid out.
-        body = reading_order(self.body)
-        chain = [*body[-1:], self.pdf_box, *self.buttons.buttons()]
-        for first, second in itertools.pairwise(chain):
+        for first, second in itertools.pairwise(reading_order(self.layout())):
             QWidget.setTabOrder(first, second)
+        order_button_boxes(self)
         super().showEvent(event)
 
     # -- the subclass's part ---------------------------------------------------------------
