@@ -9,10 +9,16 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from iro_desktop.i18n import N_
+
 # Sex, as the app holds it: the DfE's 2024-25 codes.
 MALE, FEMALE, SEX_UNKNOWN = "M", "F", "U"
 _SEX_ALIASES = {"1": MALE, "2": FEMALE, "M": MALE, "F": FEMALE, "U": SEX_UNKNOWN}
-SEX_MEANINGS = {MALE: "Male", FEMALE: "Female", SEX_UNKNOWN: "Not known or not stated"}
+SEX_MEANINGS = {
+    MALE: N_("Male"),
+    FEMALE: N_("Female"),
+    SEX_UNKNOWN: N_("Not known or not stated"),
+}  # marked for the app's catalogue: ``_(meaning)`` where shown
 
 
 @dataclass(frozen=True)

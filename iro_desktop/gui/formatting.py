@@ -125,6 +125,11 @@ def format_dates(days: tuple[date, ...] | list[date]) -> str:
     return display.format_dates(days, display.DISPLAY, _date_locale(), MISSING)
 
 
+def format_day_and_month(day: date) -> str:
+    """ "Mon 23 Nov", "Llun 23 Tach": a date close enough to need no year."""
+    return display.format_date(day, "EEE d MMM", _date_locale())
+
+
 def format_day_and_time(when: datetime) -> str:
     """ "Mon 23 Nov 14:05": when a draft was kept, in the app's language."""
     day = display.format_date(when.date(), "EEE d MMM", _date_locale())

@@ -17,6 +17,7 @@ from iro_desktop.gui.formatting import (
     text_or_missing,
     yes_no,
 )
+from iro_desktop.gui.forms.editors import ROLE_WORDS
 from iro_desktop.gui.models.records_model import Column
 from iro_desktop.i18n import N_, _
 from iro_desktop.services.child import ChildDetail
@@ -55,7 +56,7 @@ _SOCIAL_WORKER_FIELDS = (
 )
 
 PERSON_COLUMNS = (
-    Column(N_("Role"), lambda p: p.role.capitalize() if p.role else MISSING),
+    Column(N_("Role"), lambda p: _(ROLE_WORDS.get(p.role, p.role)) if p.role else MISSING),
     Column(N_("Name"), lambda p: text_or_missing(p.name)),
     Column(N_("Language"), lambda p: language_text(p.language)),
     Column(N_("Language recorded on"), lambda p: format_date(p.language_recorded_on)),

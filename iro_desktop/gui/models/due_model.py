@@ -33,6 +33,7 @@ from iro_desktop.domain.tasks import (
     TaskOwner,
     group_for,
 )
+from iro_desktop.gui.formatting import format_date, format_day_and_month
 from iro_desktop.gui.models.records_model import alert_colour
 from iro_desktop.i18n import N_, _, ngettext
 
@@ -65,11 +66,13 @@ _INVALID = QModelIndex()
 
 
 def format_day(day: date) -> str:
-    return f"{day:%a} {day.day} {day:%b %Y}"
+    """ "Mon 23 Nov 2026" in the IRO's language (the one display formatter)."""
+    return format_date(day)
 
 
 def short_day(day: date) -> str:
-    return f"{day:%a} {day.day} {day:%b}"
+    """ "Mon 23 Nov", "Llun 23 Tach"."""
+    return format_day_and_month(day)
 
 
 def when_text(task: Task, today: date) -> str:

@@ -86,7 +86,8 @@ class DueView(QWidget):
         self._painted_with_data = False
         self._painted_since_fill = True
 
-        self.heading = QLabel(f"<b>{_('What is due')}</b>")
+        heading = _("What is due")
+        self.heading = QLabel(f"<b>{heading}</b>")
         self.summary = QLabel(_(NOTHING_OPEN))
         self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.summary.setWordWrap(True)  # the empty caseload's next step never widens the window

@@ -35,11 +35,13 @@ from PySide6.QtWidgets import (
 )
 
 from iro_desktop.domain.display import read_date
+from iro_desktop.i18n import language
 
 # Qt's pattern for domain/display.DISPLAY ("Sat 5 Dec 2026"), in the locale whose words match
 # babel's "en" ("Sep", not "Sept"), so that a date field reads as every other date does.
 QT_DISPLAY = "ddd d MMM yyyy"
 QT_ENGLISH = QLocale(QLocale.Language.English, QLocale.Country.UnitedStates)
+QT_WELSH = QLocale(QLocale.Language.Welsh, QLocale.Country.UnitedKingdom)
 GUARDED = (QComboBox, QAbstractSpinBox, QAbstractSlider)
 TYPING = "_iro_typed_date"  # the text typed so far, kept on the date field itself
 BEFORE = "_iro_date_before_typing"  # what Escape puts back
@@ -69,7 +71,7 @@ class InputGuard(QObject):
             if watched.focusPolicy() == Qt.FocusPolicy.WheelFocus:
                 watched.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
             if type(watched) is QDateEdit:
-                watched.setLocale(QT_ENGLISH)
+                watched.setLocale(QT_WELSH if language() == "cy" else QT_ENGLISH)
                 watched.setDisplayFormat(QT_DISPLAY)
         elif kind == QEvent.Type.Wheel and _guarded(watched):
             assert isinstance(watched, QWidget) and isinstance(event, QWheelEvent)
