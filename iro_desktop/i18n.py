@@ -40,6 +40,24 @@ ENVIRONMENT_VARIABLE = "IRO_DESKTOP_LANG"
 LOCALES = {"en": "en_GB", "cy": "cy", PSEUDO: "en_GB"}
 PSEUDO_OPEN, PSEUDO_CLOSE = "\u27e6", "\u27e7"  # ⟦ ⟧
 
+# The properties of a Designer form whose text a person reads or hears (a screen reader speaks
+# the accessible ones): what the catalogue tool extracts from ``ui/*.ui`` and what the form
+# loader translates, from this one list.
+FORM_TEXT_PROPERTIES = (
+    "text",
+    "title",
+    "windowTitle",
+    "toolTip",
+    "statusTip",
+    "whatsThis",
+    "placeholderText",
+    "accessibleName",
+    "accessibleDescription",
+    "prefix",
+    "suffix",
+    "specialValueText",
+)
+
 _language = "en"
 _chosen = False  # set_language called: a later start-up step keeps the choice (see is_chosen)
 

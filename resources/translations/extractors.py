@@ -19,23 +19,10 @@ from collections.abc import Iterator
 from typing import IO, Any
 from xml.etree import ElementTree
 
-# Properties whose text a person reads or hears (a screen reader speaks the accessible ones).
-VISIBLE = frozenset(
-    {
-        "text",
-        "title",
-        "windowTitle",
-        "toolTip",
-        "statusTip",
-        "whatsThis",
-        "placeholderText",
-        "accessibleName",
-        "accessibleDescription",
-        "prefix",
-        "suffix",
-        "specialValueText",
-    }
-)
+from iro_desktop.i18n import FORM_TEXT_PROPERTIES
+
+# Properties whose text a person reads or hears: the one list the form loader uses too.
+VISIBLE = frozenset(FORM_TEXT_PROPERTIES)
 
 Extracted = tuple[int, str | None, str, list[str]]
 

@@ -133,12 +133,6 @@ def test_the_designer_extractor_takes_visible_strings_only():
     assert found[1][3] == ["a label"]
 
 
-def test_the_loader_translates_the_properties_the_extractor_reads():
-    from iro_desktop.gui.forms import loader
-
-    assert set(loader.VISIBLE_PROPERTIES) == set(extractors.VISIBLE)
-
-
 def test_every_form_string_is_in_the_catalogue(extracted):
     for form in sorted((ROOT / "ui").glob("*.ui")):
         with form.open("rb") as handle:

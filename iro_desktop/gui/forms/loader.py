@@ -35,24 +35,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from iro_desktop.i18n import _
+from iro_desktop.i18n import FORM_TEXT_PROPERTIES, _
 from iro_desktop.package_files import MissingShippedFile, form_file
 
-# The same list as resources/translations/extractors.VISIBLE (a test keeps them equal).
-VISIBLE_PROPERTIES = (
-    "text",
-    "title",
-    "windowTitle",
-    "toolTip",
-    "statusTip",
-    "whatsThis",
-    "placeholderText",
-    "accessibleName",
-    "accessibleDescription",
-    "prefix",
-    "suffix",
-    "specialValueText",
-)
+VISIBLE_PROPERTIES = FORM_TEXT_PROPERTIES
 
 
 def load_ui(file_name: str, parent: QWidget | None = None) -> QWidget:
