@@ -183,9 +183,24 @@ class CaseloadOpener(QObject):
         self._worker.submit(
             finish_opening,
             store,
-            on_result=lambda _none: self.checked.emit(store),
+            on_result=lambda _none: self._after_checks(store),
             on_error=lambda error: self._on_checks_failed(store, error),
             label="Checking the caseload file…",
+        )
+
+    def _after_checks(self, store: Store) -> None:
+        self.checked.emit(store)
+        if store.is_demo:  # made with its results kept; a day's change is a few children
+            return
+        # Writes are allowed now: keep what the start worked out, for the next start.
+        from iro_desktop.services.caseload import keep_due_results
+
+        self._worker.submit(
+            keep_due_results,
+            store,
+            self._today,
+            label="",
+            on_error=lambda _error: None,  # derived results: the next start works them out
         )
 
     def _on_checks_failed(self, store: Store, error: BaseException) -> None:

@@ -97,6 +97,19 @@ def due_list(
     )
 
 
+def keep_due_results(store: Store, today: date) -> int:
+    """Work out and keep in the file the results of every child whose kept ones are stale:
+    the desktop app's start reads them while writes are held (before the file's checks
+    pass), so it keeps nothing then; this runs once the checks have passed, so the next
+    start reads them. Returns how many children were worked out."""
+    settings = load_settings(store)
+    mark = fingerprint(settings)
+    stale, _tasks = kept.open_tasks_now(store, mark, today, None)
+    if stale:
+        results_for(store, stale, settings, today, mark)
+    return len(stale)
+
+
 @dataclass(frozen=True)
 class DueView:
     """What the due view shows: every open task, and each child's name and social worker by

@@ -31,6 +31,7 @@ from iro_desktop.exchange.csv_safety import safe_writer
 from iro_desktop.exchange.ssda903 import spec as spec
 from iro_desktop.exchange.ssda903 import years as years
 from iro_desktop.exchange.ssda903.rules import Problem, check_tables
+from iro_desktop.i18n import _, ngettext
 from iro_desktop.storage.database import Store
 from iro_desktop.storage.files import writing
 from iro_desktop.storage.records import load_child_records
@@ -89,12 +90,18 @@ class Export903:
         lines.extend(self.notes)
         if self.problems:
             lines.append(
-                f"{len(self.problems)} breach(es) of the DfE 903 rules; complete these records "
-                "in IRO Desktop and export again:"
+                ngettext(
+                    "%(count)d breach of the DfE 903 rules; complete this record in IRO "
+                    "Desktop and export again:",
+                    "%(count)d breaches of the DfE 903 rules; complete these records in IRO "
+                    "Desktop and export again:",
+                    len(self.problems),
+                )
+                % {"count": len(self.problems)}
             )
             lines.extend(f"  {p.line()}" for p in self.problems)
         else:
-            lines.append("Passes the DfE 903 rules IRO Desktop checks.")
+            lines.append(_("Passes the DfE 903 rules IRO Desktop checks."))
         return lines
 
 
@@ -283,34 +290,72 @@ def _tables(
             tables[kind].extend(kind_rows)
     notes = []
     if counts["not looked after in the year"]:
+        n = counts["not looked after in the year"]
         notes.append(
-            f"{counts['not looked after in the year']} child(ren) with no episode in the year "
-            "are not in the return."
+            ngettext(
+                "%(count)d child with no episode in the year is not in the return.",
+                "%(count)d children with no episode in the year are not in the return.",
+                n,
+            )
+            % {"count": n}
         )
     if counts["episodes open on 31 March"]:
+        n = counts["episodes open on 31 March"]
         notes.append(
-            f"{counts['episodes open on 31 March']} episode(s) ended after 31 March {year}: "
-            "returned as open (DEC and REC blank)."
+            ngettext(
+                "%(count)d episode ended after 31 March %(year)s: returned as open (DEC and "
+                "REC blank).",
+                "%(count)d episodes ended after 31 March %(year)s: returned as open (DEC and "
+                "REC blank).",
+                n,
+            )
+            % {"count": n, "year": year}
         )
     if counts["short-break reviews left out (rule 399)"]:
+        n = counts["short-break reviews left out (rule 399)"]
         notes.append(
-            f"{counts['short-break reviews left out (rule 399)']} review(s) of children on "
-            "short breaks only (V3/V4) are left out of REVIEWS (DfE rule 399)."
+            ngettext(
+                "%(count)d review of a child on short breaks only (V3/V4) is left out of "
+                "REVIEWS (DfE rule 399).",
+                "%(count)d reviews of children on short breaks only (V3/V4) are left out of "
+                "REVIEWS (DfE rule 399).",
+                n,
+            )
+            % {"count": n}
         )
     if counts["mother after the year"]:
+        n = counts["mother after the year"]
         notes.append(
-            f"{counts['mother after the year']} child(ren) became a mother after the year: "
-            "MOTHER 0 as at the year (rule 625)."
+            ngettext(
+                "%(count)d child became a mother after the year: MOTHER 0 as at the year "
+                "(rule 625).",
+                "%(count)d children became mothers after the year: MOTHER 0 as at the year "
+                "(rule 625).",
+                n,
+            )
+            % {"count": n}
         )
     if counts["UPN not held"]:
+        n = counts["UPN not held"]
         notes.append(
-            f"{counts['UPN not held']} child(ren) with no UPN recorded: written as the DfE's "
-            "unknown code (UN1 not of school age, UN5 not known); record the UPN to replace it."
+            ngettext(
+                "%(count)d child with no UPN recorded: written as the DfE's unknown code (UN1 "
+                "not of school age, UN5 not known); record the UPN to replace it.",
+                "%(count)d children with no UPN recorded: written as the DfE's unknown code "
+                "(UN1 not of school age, UN5 not known); record the UPN to replace it.",
+                n,
+            )
+            % {"count": n}
         )
     if counts["H5 written as K3"]:
+        n = counts["H5 written as K3"]
         notes.append(
-            f"{counts['H5 written as K3']} H5 placement(s) written as K3, the code that "
-            f"replaced H5 from 2025-26."
+            ngettext(
+                "%(count)d H5 placement written as K3, the code that replaced H5 from 2025-26.",
+                "%(count)d H5 placements written as K3, the code that replaced H5 from 2025-26.",
+                n,
+            )
+            % {"count": n}
         )
     return tables, notes
 
@@ -326,8 +371,14 @@ def build_903(store: Store, year: int | None = None) -> Export903:
         short = _short_break_review_count(records)
         if short:
             notes.append(
-                f"{short} review(s) of children on short breaks only (V3/V4) are included so "
-                "that nothing is lost; they are not part of the DfE return (rule 399)."
+                ngettext(
+                    "%(count)d review of a child on short breaks only (V3/V4) is included so "
+                    "that nothing is lost; it is not part of the DfE return (rule 399).",
+                    "%(count)d reviews of children on short breaks only (V3/V4) are included "
+                    "so that nothing is lost; they are not part of the DfE return (rule 399).",
+                    short,
+                )
+                % {"count": short}
             )
         export = Export903(None, tables, notes=notes)
         export.problems = check_tables(tables, rules=_ALL_YEARS_RULES)

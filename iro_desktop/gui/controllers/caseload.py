@@ -15,7 +15,7 @@ from iro_desktop.domain.tasks import Task
 from iro_desktop.gui.context import AppContext
 from iro_desktop.gui.controllers.screens import Screens
 from iro_desktop.i18n import _
-from iro_desktop.services.caseload import caseload, due_list, social_workers
+from iro_desktop.services.caseload import due_view
 from iro_desktop.services.child import ChildDetail, caseload_rows, child_detail
 from iro_desktop.services.session import Store
 
@@ -23,11 +23,8 @@ from iro_desktop.services.session import Store
 # -- jobs: each runs on the worker thread ------------------------------------------------
 def load_due(store: Store, today: date) -> tuple[list[Task], dict[str, str], dict[str, str]]:
     """Every open task, and each child's name for the list."""
-    names = {
-        o.record.child.child_ref: f"{o.record.child.known_as} {o.record.child.last_name}".strip()
-        for o in caseload(store, today)
-    }
-    return due_list(store, today, within_days=None), names, social_workers(store, today)
+    view = due_view(store, today)  # names and social workers without reading whole records
+    return view.tasks, view.names, view.social_workers
 
 
 class CaseloadController(QObject):
