@@ -10,6 +10,7 @@ keying, and we silence SQLCipher's own log lines so that stderr shows our messag
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -121,6 +122,10 @@ class Store:
     _lock: CaseloadLock | None = field(default=None, repr=False)
     # Every write held until the file's checks pass (``storage.write_gate``); None: not held.
     _gate: WriteGate | None = field(default=None, repr=False)
+    # One thread in a transaction at a time: the desktop app uses the store on its worker
+    # thread, but a second thread (a test, a tool) must wait rather than nest a savepoint in
+    # another thread's transaction, which that thread's commit would then destroy.
+    _turn: threading.RLock = field(default_factory=threading.RLock, repr=False)
 
     @property
     def writes_held(self) -> bool:
@@ -157,7 +162,14 @@ class Store:
     @contextmanager
     def atomic(self) -> Iterator[None]:
         """One transaction (a savepoint when nested): all of it is written or none of it."""
-        with self._db.atomic():
+        with self._turn, self._db.atomic():
+            yield
+
+    @contextmanager
+    def turn(self) -> Iterator[None]:
+        """Hold the store for this thread (as :meth:`atomic` does) for work that is not one
+        transaction: the checks after opening."""
+        with self._turn:
             yield
 
     @property

@@ -241,6 +241,11 @@ def finish_opening(store: Store) -> None:
     """The checks an opening with ``checks_later`` left: ``integrity_check``, then the daily
     backup, then writes are allowed. A damaged file raises DamagedStore (with the latest good
     backup) and its writes stay held for as long as it is open."""
+    with store.turn():
+        _finish_opening(store)
+
+
+def _finish_opening(store: Store) -> None:
     gate = store._gate
     if gate is None or not gate.held or gate.damage is not None:
         return

@@ -110,6 +110,8 @@ def seen(qapp, demo_module_file, tmp_path_factory):
     found.look(qapp, "figures", window)
     window.show_due()
 
+    # The store is the worker's: read it from here only once the worker is idle.
+    _wait(qapp, lambda: window.worker.pending_jobs == 0)
     detail = child_detail(window.store, ZAINAB, TODAY)
     for kind in sorted(FORMS):
         record_ref = ""

@@ -143,6 +143,8 @@ def _unmarked_everywhere(qtbot, demo_file: Path, folder: Path) -> list[tuple[str
     window = launch(demo_file, False, TODAY)
     qtbot.waitUntil(lambda: window.store is not None, timeout=20000)
     qtbot.waitUntil(lambda: bool(window.due_view.model.visible_tasks()), timeout=20000)
+    # The store is the worker's: read it from here only once the worker is idle.
+    qtbot.waitUntil(lambda: window.worker.pending_jobs == 0, timeout=20000)
     store = window.store
     children = [o.record.child for o in caseload(store, TODAY)]
     data = {
