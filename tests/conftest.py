@@ -1,5 +1,6 @@
 """Shared test set-up. Qt must run offscreen before it is first imported."""
 
+import gc
 import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -28,7 +29,26 @@ def _isolated_user_dirs(tmp_path_factory, monkeypatch):
     ):
         monkeypatch.setenv(var, str(home / sub))
     monkeypatch.delenv("IRO_DESKTOP_PASSPHRASE", raising=False)
+    collecting = gc.isenabled()
     yield
+    if collecting:  # a desktop window hands collection to its GUI thread's timer; undo that
+        _stop_gui_thread_collector()
+        gc.enable()
+
+
+def _stop_gui_thread_collector() -> None:
+    import sys
+
+    if "iro_desktop.gui.collector" not in sys.modules:
+        return
+    from PySide6.QtCore import QCoreApplication
+
+    from iro_desktop.gui.collector import GuiThreadCollector
+
+    app = QCoreApplication.instance()
+    found = app.findChild(GuiThreadCollector, "iroGuiThreadCollector") if app else None
+    if found is not None:
+        found.stop()
 
 
 @pytest.fixture

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QApplication
 
 from iro_desktop import __version__
 from iro_desktop.gui.accessibility import install as install_accessibility
+from iro_desktop.gui.collector import collect_on_the_gui_thread
 from iro_desktop.gui.main_window import APP_TITLE, MainWindow
 from iro_desktop.gui.qt_words import start_gui_language
 from iro_desktop.gui.widgets.input_guard import install_input_guard
@@ -35,6 +36,7 @@ def application() -> QApplication:
     app.setWindowIcon(QIcon(str(shipped_folder("resources") / "icons" / "iro-desktop-256.png")))
     install_input_guard(app)  # no wheel changes without focus; dates typed straight away
     install_accessibility(app)  # names, announcements, high contrast (gui/accessibility.py)
+    collect_on_the_gui_thread(app)  # no garbage collection on the worker thread
     return app  # type: ignore[return-value]
 
 

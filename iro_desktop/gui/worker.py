@@ -11,13 +11,10 @@ A job still running after half a second shows the busy indicator (see ``BusyIndi
 
 from __future__ import annotations
 
-import gc
 import itertools
 import sys
-import threading
 import traceback
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -99,33 +96,11 @@ class _JobRunner(QObject):
     def run(self, job: Job) -> None:
         self.jobStarted.emit(job.job_id)
         try:
-            with _collect_on_the_gui_thread_only():
-                result = job.function(*job.args, **job.kwargs)
+            result = job.function(*job.args, **job.kwargs)
         except Exception as error:  # every failure goes back to the GUI thread, none is lost
             self.jobFailed.emit(job.job_id, error)
             return
         self.jobFinished.emit(job.job_id, result)
-
-
-_collector_lock = threading.Lock()
-
-
-@contextmanager
-def _collect_on_the_gui_thread_only() -> Iterator[None]:
-    """No automatic garbage collection while a job runs on the worker thread. A collection
-    started there walks the Qt wrappers while the GUI thread, outside the interpreter lock,
-    may be destroying their widgets (a dialog closed mid-preview): the bindings then crash
-    (seen in the accessibility walk, twice in a row). Reference counting frees as usual; the
-    cycles wait for a collection on the GUI thread after the job."""
-    with _collector_lock:
-        was_on = gc.isenabled()
-        gc.disable()
-    try:
-        yield
-    finally:
-        with _collector_lock:
-            if was_on:
-                gc.enable()
 
 
 class Worker(QObject):
