@@ -31,6 +31,10 @@ class GuiThreadCollector(QObject):
         gc.disable()
         self._timer.start(INTERVAL_MS)
 
+    def is_collecting(self) -> bool:
+        """True while the GUI thread's timer does the collecting."""
+        return self._timer.isActive() and not gc.isenabled()
+
     def stop(self) -> None:
         """Automatic collection again (the app is quitting, or a test is over)."""
         self._timer.stop()
