@@ -24,6 +24,7 @@ from iro_desktop.services.early import (
     LAST_CASELOAD_KEY,
     PASSPHRASE_ENV,
     begin_key_at_launch,
+    is_demo_place,
     read_state,
     state_file,
 )
@@ -103,6 +104,7 @@ __all__ = [
     "open_unasked",
     "open_with_passphrase",
     "open_with_safety",
+    "read_state",
     "remember_caseload_path",
     "reopen",
     "restore_and_reopen",
@@ -111,6 +113,7 @@ __all__ = [
     "start_opening_at_launch",
     "take_checks_due",
     "tidy_data_folder",
+    "write_state",
 ]
 
 
@@ -323,23 +326,25 @@ def last_caseload_path() -> Path | None:
     if not isinstance(text, str) or not text:
         return None
     path = Path(text)
-    if _is_demo_place(path):  # remembered by an older version: the demo is never reopened
+    if is_demo_place(path):  # remembered by an older version: the demo is never reopened
         return None
     return path if path.exists() else None
-
-
-def _is_demo_place(path: Path) -> bool:
-    return Path(path).resolve() == default_demo_path().resolve()
 
 
 def remember_caseload_path(path: Path) -> None:
     """Remember ``path`` for next time (a safe write: see ``storage.files``). The demo is
     never remembered: ``iro-desktop`` on its own opens the IRO's own caseload (or the first-run
     set-up), so nothing real is ever typed into the demo's publicly keyed file by mistake."""
-    if _is_demo_place(path):
+    if is_demo_place(path):
         return
     state = read_state()
     state[LAST_CASELOAD_KEY] = str(Path(path).resolve())
+    write_state(state)
+
+
+def write_state(state: dict) -> None:
+    """Write the app's small state file (``app-state.json``: the last file opened, the IRO's
+    language and contrast choices), safely and privately."""
     target = state_file()
     target.parent.mkdir(parents=True, exist_ok=True)
     write_text(target, json.dumps(state, indent=2))

@@ -5,14 +5,11 @@ before any caseload is open, to ask for the passphrase in the IRO's language).""
 
 from __future__ import annotations
 
-import json
-
 from iro_desktop import i18n
 from iro_desktop.domain.settings import Settings
-from iro_desktop.services.session import state_file
+from iro_desktop.services.session import read_state, write_state
 from iro_desktop.storage import settings_store
 from iro_desktop.storage.database import Store
-from iro_desktop.storage.files import write_text
 
 __all__ = [
     "UI_LANGUAGE_KEY",
@@ -40,17 +37,9 @@ def save_settings(store: Store, settings: Settings) -> list[str]:
     return settings_store.save_settings(store, settings)
 
 
-def _state() -> dict:
-    try:
-        data = json.loads(state_file().read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return {}
-    return data if isinstance(data, dict) else {}
-
-
 def saved_ui_language() -> str | None:
     """The language the IRO chose in Settings (``en`` or ``cy``), or None: not chosen."""
-    value = _state().get(UI_LANGUAGE_KEY)
+    value = read_state().get(UI_LANGUAGE_KEY)
     found = i18n.normalised(value) if isinstance(value, str) else None
     return found if found in i18n.LANGUAGES else None
 
@@ -58,31 +47,25 @@ def saved_ui_language() -> str | None:
 def saved_high_contrast() -> bool:
     """Whether the IRO chose the high-contrast palette in Settings (kept with the language,
     outside any caseload: the unlock window needs it before a caseload is open)."""
-    return _state().get(HIGH_CONTRAST_KEY) is True
+    return read_state().get(HIGH_CONTRAST_KEY) is True
 
 
 def save_high_contrast(on: bool) -> None:
-    state = _state()
+    state = read_state()
     state[HIGH_CONTRAST_KEY] = bool(on)
-    _write_state(state)
-
-
-def _write_state(state: dict) -> None:
-    target = state_file()
-    target.parent.mkdir(parents=True, exist_ok=True)
-    write_text(target, json.dumps(state, indent=2))
+    write_state(state)
 
 
 def save_ui_language(lang: str | None) -> None:
     """Keep ``lang`` (``en``, ``cy``; None: follow the system) for the next start."""
-    state = _state()
+    state = read_state()
     if lang is None:
         state.pop(UI_LANGUAGE_KEY, None)
     elif lang in i18n.LANGUAGES:
         state[UI_LANGUAGE_KEY] = lang
     else:
         raise ValueError(f"unknown language {lang!r}")
-    _write_state(state)
+    write_state(state)
 
 
 def start_in_chosen_language(asked: str | None = None, *, keep: bool = False) -> str:

@@ -18,7 +18,7 @@ from iro_desktop.gui.dialogs.setup_wizard import NEXT_STEPS, SetupWizard
 from iro_desktop.gui.dialogs.unlock import UnlockDialog
 from iro_desktop.gui.widgets.settings_fields import SETUP_KEYS
 from iro_desktop.paths import default_store_path
-from iro_desktop.services import session
+from iro_desktop.services import early, session
 from iro_desktop.services.settings import load_settings
 from iro_desktop.storage.opening import open_store
 from tests.raw import raw_db
@@ -58,7 +58,7 @@ def start(qtbot):
 
 @pytest.fixture
 def demo_at_its_place(demo_file, monkeypatch) -> Path:
-    for module in (startup, session):
+    for module in (startup, session, early):  # where the demo's place is looked up
         monkeypatch.setattr(module, "default_demo_path", lambda: demo_file)
     return demo_file
 
