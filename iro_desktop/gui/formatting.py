@@ -132,8 +132,7 @@ def format_day_and_month(day: date) -> str:
 
 def format_day_and_time(when: datetime) -> str:
     """ "Mon 23 Nov 14:05": when a draft was kept, in the app's language."""
-    day = display.format_date(when.date(), "EEE d MMM", _date_locale())
-    return f"{day} {when.hour:02d}:{when.minute:02d}"
+    return f"{format_day_and_month(when.date())} {when.hour:02d}:{when.minute:02d}"
 
 
 def date_sort_value(day: date | None, *, missing_last: bool = True) -> int:
